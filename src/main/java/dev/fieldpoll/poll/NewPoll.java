@@ -1,0 +1,30 @@
+package dev.fieldpoll.poll;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** What the store needs to create a poll; it assigns the id. */
+public record NewPoll(
+        Workspace workspace,
+        String channelId,
+        String title,
+        String templateKey,
+        PollDefinition definition,
+        ResultsVisibility visibility,
+        String createdBy,
+        Instant createdAt,
+        Instant closesAt) {
+
+    public NewPoll {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(channelId, "channelId");
+        title = Keys.requireText(title, "title", Poll.MAX_TITLE_LENGTH);
+        Objects.requireNonNull(definition, "definition");
+        Objects.requireNonNull(visibility, "visibility");
+        Objects.requireNonNull(createdBy, "createdBy");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (closesAt != null && !closesAt.isAfter(createdAt)) {
+            throw new IllegalArgumentException("the close time must be in the future");
+        }
+    }
+}

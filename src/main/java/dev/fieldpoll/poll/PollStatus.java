@@ -1,0 +1,5 @@
+package dev.fieldpoll.poll;
+
+public enum PollStatus {
+    OPEN, CLOSED
+}
