@@ -27,10 +27,14 @@ public record PollDefinition(Scale scale, List<Field> fields, List<Factor> facto
         requireCount(factors.size(), MAX_FACTORS, "factor");
         requireUnique(fields.stream().map(Field::key).toList(), "field");
         requireUnique(factors.stream().map(Factor::key).toList(), "factor");
+        // The record's own fields are assigned only after this body, so check against the parameters.
+        Set<String> fieldKeys = new HashSet<>(fields.stream().map(Field::key).toList());
+        Set<String> factorKeys = new HashSet<>(factors.stream().map(Factor::key).toList());
         for (Map.Entry<CellKey, Double> entry : reference.entrySet()) {
             CellKey cell = entry.getKey();
-            if (indexOfField(cell.field()) < 0 || indexOfFactor(cell.factor()) < 0) {
-                throw new IllegalArgumentException("reference names an unknown cell " + cell.field() + "/" + cell.factor());
+            if (!fieldKeys.contains(cell.field()) || !factorKeys.contains(cell.factor())) {
+                throw new IllegalArgumentException("reference names an unknown cell '" + cell.field() + "' / '"
+                        + cell.factor() + "'");
             }
             double score = entry.getValue();
             if (score < scale.min() || score > scale.max()) {

@@ -1,0 +1,56 @@
+package dev.fieldpoll.app;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * fieldpoll's settings, read from YAML and then overridden by environment variables.
+ * Secrets (platform tokens) are never in this file: they come from the environment only.
+ */
+public record Config(
+        Path databasePath,
+        ZoneId zone,
+        int minVoters,
+        boolean onlyAdminsCreate,
+        Set<String> admins,
+        Path templatesDirectory,
+        String defaultTemplate,
+        Console console) {
+
+    public static final int MAX_MIN_VOTERS = 50;
+
+    public Config {
+        if (databasePath == null || databasePath.toString().isBlank()) {
+            throw new ConfigException("database.path must name a file, e.g. data/fieldpoll.db");
+        }
+        if (zone == null) {
+            throw new ConfigException("zone must be a time zone like UTC or Europe/London");
+        }
+        if (minVoters < 1 || minVoters > MAX_MIN_VOTERS) {
+            throw new ConfigException("privacy.min-voters must be between 1 and " + MAX_MIN_VOTERS + ", was " + minVoters);
+        }
+        admins = Set.copyOf(admins);
+        if (console == null) {
+            throw new ConfigException("console settings are missing");
+        }
+    }
+
+    /** The local chat: who you are at start, the channel, and who counts as an admin there. */
+    public record Console(String user, String channel, List<String> admins) {
+        public Console {
+            if (user == null || !user.matches("[A-Za-z0-9_.-]{1,32}")) {
+                throw new ConfigException("console.user must be a simple name like 'you', was '" + user + "'");
+            }
+            if (channel == null || !channel.matches("[A-Za-z0-9_.-]{1,32}")) {
+                throw new ConfigException("console.channel must be a simple name like 'local', was '" + channel + "'");
+            }
+            admins = List.copyOf(admins);
+        }
+    }
+
+    public Config withDatabasePath(Path path) {
+        return new Config(path, zone, minVoters, onlyAdminsCreate, admins, templatesDirectory, defaultTemplate, console);
+    }
+}

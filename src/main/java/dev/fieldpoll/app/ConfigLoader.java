@@ -1,0 +1,151 @@
+package dev.fieldpoll.app;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads configuration: defaults, then the YAML file (if any), then environment variables.
+ * Every mistake becomes a ConfigException naming the file, line or variable.
+ */
+public final class ConfigLoader {
+
+    public static final Path DEFAULT_FILE = Path.of("config", "fieldpoll.yml");
+
+    private final Map<String, String> environment;
+
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The file given, else FIELDPOLL_CONFIG, else config/fieldpoll.yml when present, else defaults only. */
+    public Config load(Optional<Path> explicitFile) {
+        Optional<Path> file = explicitFile.or(() -> env("FIELDPOLL_CONFIG").map(Path::of));
+        if (file.isPresent() && !Files.isRegularFile(file.get())) {
+            throw new ConfigException("The configuration file " + file.get() + " does not exist.");
+        }
+        Optional<Path> chosen = file.or(() -> Optional.of(DEFAULT_FILE).filter(Files::isRegularFile));
+        ConfigFile raw = chosen.map(ConfigLoader::read).orElse(ConfigFile.EMPTY);
+        return build(raw.orDefaults(), chosen.map(Path::toString).orElse("defaults"));
+    }
+
+    private static ConfigFile read(Path file) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            ConfigFile raw = yaml.readValue(file.toFile(), ConfigFile.class);
+            return raw == null ? ConfigFile.EMPTY : raw;
+        } catch (JsonProcessingException wrong) {
+            JsonLocation where = wrong.getLocation();
+            String line = where == null ? "" : " line " + where.getLineNr();
+            throw new ConfigException(file + line + ": " + wrong.getOriginalMessage().split("\n")[0]);
+        } catch (IOException unreadable) {
+            throw new ConfigException("Cannot read " + file + ": " + unreadable.getMessage(), unreadable);
+        }
+    }
+
+    private Config build(ConfigFile raw, String source) {
+        String database = env("FIELDPOLL_DATABASE_PATH").orElse(raw.database().path());
+        String zone = env("FIELDPOLL_ZONE").orElse(raw.zone());
+        String minVoters = env("FIELDPOLL_MIN_VOTERS").orElse(String.valueOf(raw.privacy().minVoters()));
+        String create = env("FIELDPOLL_CREATE_POLLS").orElse(raw.polls().create());
+        String templates = env("FIELDPOLL_TEMPLATES_DIR").orElse(raw.polls().templatesDirectory());
+        Set<String> admins = env("FIELDPOLL_ADMINS").map(ConfigLoader::commaList).orElse(Set.copyOf(raw.admins()));
+        try {
+            return new Config(Path.of(database), zone(zone), integer("privacy.min-voters / FIELDPOLL_MIN_VOTERS", minVoters),
+                    onlyAdmins(create), admins, Path.of(templates), raw.polls().defaultTemplate(),
+                    new Config.Console(raw.console().user(), raw.console().channel(), raw.console().admins()));
+        } catch (ConfigException wrong) {
+            throw new ConfigException("Configuration (" + source + "): " + wrong.getMessage());
+        }
+    }
+
+    private Optional<String> env(String name) {
+        return Optional.ofNullable(environment.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    private static Set<String> commaList(String text) {
+        return Arrays.stream(text.split(",")).map(String::strip).filter(item -> !item.isEmpty())
+                .collect(Collectors.toSet());
+    }
+
+    private static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException | NullPointerException wrong) {
+            throw new ConfigException("zone '" + text + "' is not a time zone; use one like UTC or Europe/London");
+        }
+    }
+
+    private static int integer(String what, String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException wrong) {
+            throw new ConfigException(what + " must be a whole number, was '" + text + "'");
+        }
+    }
+
+    private static boolean onlyAdmins(String text) {
+        return switch (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) {
+            case "everyone" -> false;
+            case "admins" -> true;
+            default -> throw new ConfigException("polls.create must be 'everyone' or 'admins', was '" + text + "'");
+        };
+    }
+
+    /** The YAML file's shape; absent sections fall back to defaults. */
+    record ConfigFile(Database database, String zone, Privacy privacy, Polls polls, List<String> admins,
+            ConsoleSection console) {
+
+        static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null);
+
+        ConfigFile orDefaults() {
+            return new ConfigFile(
+                    database == null || database.path() == null ? new Database("data/fieldpoll.db") : database,
+                    zone == null ? "UTC" : zone,
+                    privacy == null || privacy.minVoters() == null ? new Privacy(3) : privacy,
+                    (polls == null ? new Polls(null, null, null) : polls).orDefaults(),
+                    admins == null ? List.of() : admins,
+                    (console == null ? new ConsoleSection(null, null, null) : console).orDefaults());
+        }
+    }
+
+    record Database(String path) {
+    }
+
+    record Privacy(@JsonProperty("min-voters") Integer minVoters) {
+    }
+
+    record Polls(String create, @JsonProperty("default-template") String defaultTemplate,
+            @JsonProperty("templates-directory") String templatesDirectory) {
+
+        Polls orDefaults() {
+            return new Polls(create == null ? "everyone" : create,
+                    defaultTemplate == null ? "ai-safety-automation" : defaultTemplate,
+                    templatesDirectory == null ? "config/polls" : templatesDirectory);
+        }
+    }
+
+    record ConsoleSection(String user, String channel, List<String> admins) {
+
+        ConsoleSection orDefaults() {
+            return new ConsoleSection(user == null ? "you" : user, channel == null ? "local" : channel,
+                    admins == null ? List.of("you") : admins);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.fieldpoll.bot;
+
+import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.PollRef;
+import dev.fieldpoll.poll.ResultsVisibility;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a member asked for, whichever platform it came from. Values are still untrusted text. */
+public sealed interface BotCommand {
+
+    /** {@code words} are the title, unless the first one names a template. */
+    record Create(List<String> words, Optional<String> template, Optional<ClosesAt> closes,
+            Optional<ResultsVisibility> results, List<String> fields, List<String> factors) implements BotCommand {
+        public Create {
+            words = List.copyOf(words);
+            fields = List.copyOf(fields);
+            factors = List.copyOf(factors);
+        }
+    }
+
+    record OpenBallot(PollRef poll) implements BotCommand {
+    }
+
+    /** A typed vote: a field by name and factor=score pairs, all as typed. */
+    record Vote(PollRef poll, String field, List<FactorScore> scores) implements BotCommand {
+        public Vote {
+            scores = List.copyOf(scores);
+        }
+    }
+
+    record FactorScore(String factor, String score) {
+    }
+
+    /** Answers by cell key, from a ballot UI (a select, a modal, the console's stepped ballot). */
+    record SetAnswers(long pollId, Map<CellKey, String> answers) implements BotCommand {
+        public SetAnswers {
+            answers = Map.copyOf(answers);
+        }
+    }
+
+    record Results(PollRef poll, boolean postPublicly) implements BotCommand {
+    }
+
+    record Mine(PollRef poll) implements BotCommand {
+    }
+
+    record ListPolls() implements BotCommand {
+    }
+
+    record Close(PollRef poll) implements BotCommand {
+    }
+
+    record Help() implements BotCommand {
+    }
+}

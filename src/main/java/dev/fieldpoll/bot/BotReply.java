@@ -1,0 +1,59 @@
+package dev.fieldpoll.bot;
+
+import dev.fieldpoll.poll.Ballot;
+import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.Outcomes.Listing;
+import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.report.PollReport;
+import java.util.List;
+
+/** What the bot answers, before any platform renders it. Only PollPosted, PollClosed and public results are for everyone. */
+public sealed interface BotReply {
+
+    /** A new poll: the poll message everyone votes on. */
+    record PollPosted(Poll poll, int voters) implements BotReply {
+    }
+
+    /** The member's ballot, to fill in: current answers preset. */
+    record BallotView(Poll poll, Ballot ballot) implements BotReply {
+    }
+
+    /** Answers saved (on disk) for these cells. */
+    record VoteSaved(Poll poll, Ballot ballot, List<CellKey> cells, boolean cleared) implements BotReply {
+        public VoteSaved {
+            cells = List.copyOf(cells);
+        }
+    }
+
+    record ResultsView(Poll poll, PollReport report, boolean postPublicly) implements BotReply {
+    }
+
+    record MyBallot(Poll poll, Ballot ballot) implements BotReply {
+    }
+
+    record PollList(List<Listing> polls) implements BotReply {
+        public PollList {
+            polls = List.copyOf(polls);
+        }
+    }
+
+    record PollClosed(Poll poll, int voters) implements BotReply {
+    }
+
+    record Help(List<HelpTopic> topics) implements BotReply {
+        public Help {
+            topics = List.copyOf(topics);
+        }
+    }
+
+    record HelpTopic(String usage, String summary) {
+    }
+
+    /** A submitted answer is not on the poll's scale; ballots show it beside that cell and ask again. */
+    record InvalidAnswer(CellKey cell, String message) implements BotReply {
+    }
+
+    /** Something the member asked cannot be done; one friendly line on what to do instead. */
+    record Problem(String message) implements BotReply {
+    }
+}

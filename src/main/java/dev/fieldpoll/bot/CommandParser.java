@@ -1,0 +1,192 @@
+package dev.fieldpoll.bot;
+
+import dev.fieldpoll.bot.BotCommand.FactorScore;
+import dev.fieldpoll.bot.ParseResult.Invalid;
+import dev.fieldpoll.bot.ParseResult.Parsed;
+import dev.fieldpoll.poll.PollRef;
+import dev.fieldpoll.poll.ResultsVisibility;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one grammar of {@code /poll}, shared by the console chat and Slack's command text.
+ * It checks syntax only; PollBot checks every value against the poll itself.
+ */
+public final class CommandParser {
+
+    public static final int MAX_LINE_LENGTH = 2000;
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,4})([hdw])");
+    private static final Set<String> OPTIONS = Set.of("closes", "results", "fields", "factors", "poll", "template");
+
+    public ParseResult parse(String line) {
+        if (line == null || line.isBlank()) {
+            return new Parsed(new BotCommand.Help());
+        }
+        if (line.length() > MAX_LINE_LENGTH) {
+            return new Invalid("That command is too long (over " + MAX_LINE_LENGTH + " characters).");
+        }
+        List<String> tokens;
+        try {
+            tokens = new ArrayList<>(Tokenizer.split(line.strip()));
+        } catch (Tokenizer.UnbalancedQuoteException unbalanced) {
+            return new Invalid("A quote is not closed. Put lists in quotes like fields:\"Alpha; Beta\".");
+        }
+        if (!tokens.isEmpty() && tokens.get(0).equalsIgnoreCase("/poll")) {
+            tokens.remove(0);
+        }
+        if (tokens.isEmpty()) {
+            return new Parsed(new BotCommand.Help());
+        }
+        String verb = tokens.remove(0).toLowerCase(Locale.ROOT);
+        try {
+            return new Parsed(command(verb, tokens));
+        } catch (SyntaxException syntax) {
+            return new Invalid(syntax.getMessage());
+        }
+    }
+
+    private BotCommand command(String verb, List<String> arguments) throws SyntaxException {
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> words = new ArrayList<>();
+        splitOptions(arguments, options, words);
+        switch (verb) {
+            case "create":
+            case "new":
+                return create(words, options);
+            case "vote":
+                return vote(words, options);
+            case "results":
+            case "result":
+                return new BotCommand.Results(pollRef(words, options), options.containsKey("public"));
+            case "mine":
+                return new BotCommand.Mine(pollRef(words, options));
+            case "list":
+                return new BotCommand.ListPolls();
+            case "close":
+                return new BotCommand.Close(pollRef(words, options));
+            case "help":
+                return new BotCommand.Help();
+            default:
+                throw new SyntaxException("I don't know `/poll " + verb + "`. Try `/poll help`.");
+        }
+    }
+
+    private static void splitOptions(List<String> arguments, Map<String, String> options, List<String> words)
+            throws SyntaxException {
+        for (String argument : arguments) {
+            int colon = argument.indexOf(':');
+            String name = colon > 0 ? argument.substring(0, colon).toLowerCase(Locale.ROOT) : "";
+            if (OPTIONS.contains(name)) {
+                if (options.put(name, argument.substring(colon + 1).strip()) != null) {
+                    throw new SyntaxException("`" + name + ":` is given twice.");
+                }
+            } else if (argument.equalsIgnoreCase("public")) {
+                options.put("public", "");
+            } else {
+                words.add(argument);
+            }
+        }
+    }
+
+    private BotCommand create(List<String> words, Map<String, String> options) throws SyntaxException {
+        Optional<ClosesAt> closes = options.containsKey("closes")
+                ? Optional.of(closes(options.get("closes"))) : Optional.empty();
+        Optional<ResultsVisibility> results = Optional.empty();
+        if (options.containsKey("results")) {
+            results = Optional.of(ResultsVisibility.fromKeyword(options.get("results")).orElseThrow(
+                    () -> new SyntaxException("results: takes after-vote, live or after-close.")));
+        }
+        return new BotCommand.Create(words, Optional.ofNullable(options.get("template")), closes, results,
+                list(options.get("fields")), list(options.get("factors")));
+    }
+
+    static ClosesAt closes(String text) throws SyntaxException {
+        String value = text.strip().toLowerCase(Locale.ROOT);
+        Matcher duration = DURATION.matcher(value);
+        if (duration.matches()) {
+            long amount = Long.parseLong(duration.group(1));
+            Duration length = switch (duration.group(2)) {
+                case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
+                default -> Duration.ofDays(7 * amount);
+            };
+            if (length.isZero() || length.compareTo(Duration.ofDays(366)) > 0) {
+                throw new SyntaxException("closes: must be between 1h and a year.");
+            }
+            return new ClosesAt.After(length);
+        }
+        try {
+            if (value.contains("t")) {
+                return new ClosesAt.At(LocalDateTime.parse(value.toUpperCase(Locale.ROOT)));
+            }
+            return new ClosesAt.OnDate(LocalDate.parse(value));
+        } catch (DateTimeParseException notADate) {
+            throw new SyntaxException("I can't read closes:" + text
+                    + ". Use a duration like closes:3d, closes:12h, closes:2w, or a date like closes:2026-12-24.");
+        }
+    }
+
+    /** "Alpha; Beta, Gamma" → [Alpha, Beta, Gamma]; semicolons win when present, so names may hold commas. */
+    private static List<String> list(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String separator = text.contains(";") ? ";" : ",";
+        return Arrays.stream(text.split(Pattern.quote(separator)))
+                .map(String::strip)
+                .filter(item -> !item.isEmpty())
+                .toList();
+    }
+
+    private static BotCommand vote(List<String> words, Map<String, String> options) throws SyntaxException {
+        PollRef poll = PollRef.parse(options.get("poll"));
+        List<String> fieldWords = new ArrayList<>();
+        List<FactorScore> scores = new ArrayList<>();
+        for (String word : words) {
+            int equals = word.indexOf('=');
+            if (equals >= 0) {
+                String factor = word.substring(0, equals).strip();
+                String score = word.substring(equals + 1).strip();
+                if (factor.isEmpty() || score.isEmpty()) {
+                    throw new SyntaxException("Write each score as factor=score, like feedback=4 (or feedback=? for don't know).");
+                }
+                scores.add(new FactorScore(factor, score));
+            } else if (!scores.isEmpty()) {
+                throw new SyntaxException("Put the field first, then factor=score pairs: `/poll vote mech interp feedback=4 incentive=5`.");
+            } else {
+                fieldWords.add(word);
+            }
+        }
+        if (fieldWords.isEmpty() && scores.isEmpty()) {
+            return new BotCommand.OpenBallot(poll);
+        }
+        if (fieldWords.isEmpty() || scores.isEmpty()) {
+            throw new SyntaxException("Name a field and give factor=score, like `/poll vote evals feedback=2 incentive=4`, "
+                    + "or type `/poll vote` alone for the ballot.");
+        }
+        return new BotCommand.Vote(poll, String.join(" ", fieldWords), scores);
+    }
+
+    private static PollRef pollRef(List<String> words, Map<String, String> options) {
+        String text = options.containsKey("poll") ? options.get("poll") : String.join(" ", words);
+        return PollRef.parse(text);
+    }
+
+    static final class SyntaxException extends Exception {
+        SyntaxException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

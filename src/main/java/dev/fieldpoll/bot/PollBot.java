@@ -1,0 +1,212 @@
+package dev.fieldpoll.bot;
+
+import dev.fieldpoll.bot.BotReply.Problem;
+import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.CreateRequest;
+import dev.fieldpoll.poll.Factor;
+import dev.fieldpoll.poll.Field;
+import dev.fieldpoll.poll.Member;
+import dev.fieldpoll.poll.NameMatch;
+import dev.fieldpoll.poll.Outcomes;
+import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.PollDefinition;
+import dev.fieldpoll.poll.PollRef;
+import dev.fieldpoll.poll.PollService;
+import dev.fieldpoll.poll.StoreException;
+import dev.fieldpoll.report.ReportService;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The conversation every platform shares: a command from a caller in, one reply out.
+ * Never throws: bugs and I/O failures become a friendly Problem, logged here.
+ */
+public final class PollBot {
+
+    private static final Logger log = LoggerFactory.getLogger(PollBot.class);
+
+    private final PollService polls;
+    private final ReportService reports;
+    private final ZoneId zone;
+
+    public PollBot(PollService polls, ReportService reports, ZoneId zone) {
+        this.polls = polls;
+        this.reports = reports;
+        this.zone = zone;
+    }
+
+    public BotReply handle(Caller caller, BotCommand command) {
+        try {
+            return dispatch(caller.member(), command);
+        } catch (StoreException storage) {
+            log.error("Store failed for {} on {}: {}", caller.platform(), command.getClass().getSimpleName(),
+                    storage.getMessage(), storage);
+            return new Problem("I couldn't reach the poll database, so nothing changed. " + storage.getMessage());
+        } catch (RuntimeException bug) {
+            log.error("Command {} failed for {}", command.getClass().getSimpleName(), caller.platform(), bug);
+            return new Problem("Something went wrong on my side and nothing changed. Please try again.");
+        }
+    }
+
+    private BotReply dispatch(Member member, BotCommand command) {
+        if (command instanceof BotCommand.Create create) {
+            return create(member, create);
+        }
+        if (command instanceof BotCommand.OpenBallot open) {
+            return withPoll(member, open.poll(), poll -> new BotReply.BallotView(poll, polls.ballot(member, poll)));
+        }
+        if (command instanceof BotCommand.Vote vote) {
+            return withPoll(member, vote.poll(), poll -> typedVote(member, poll, vote));
+        }
+        if (command instanceof BotCommand.SetAnswers answers) {
+            return saveAnswers(member, answers.pollId(), answers.answers());
+        }
+        if (command instanceof BotCommand.Results results) {
+            return withPoll(member, results.poll(), poll -> results(member, poll, results.postPublicly()));
+        }
+        if (command instanceof BotCommand.Mine mine) {
+            return withPoll(member, mine.poll(), poll -> new BotReply.MyBallot(poll, polls.ballot(member, poll)));
+        }
+        if (command instanceof BotCommand.Close close) {
+            return withPoll(member, close.poll(), poll -> close(member, poll));
+        }
+        if (command instanceof BotCommand.ListPolls) {
+            return new BotReply.PollList(polls.list(member).polls());
+        }
+        return HelpTopics.reply();
+    }
+
+    private BotReply withPoll(Member member, PollRef ref, java.util.function.Function<Poll, BotReply> action) {
+        Outcomes.Lookup lookup = polls.find(member, ref);
+        if (lookup instanceof Outcomes.Found found) {
+            return action.apply(found.poll());
+        }
+        return new Problem(((Outcomes.Refused) lookup).reason());
+    }
+
+    private BotReply create(Member member, BotCommand.Create create) {
+        List<String> words = new ArrayList<>(create.words());
+        Optional<String> template = create.template();
+        if (template.isEmpty() && !words.isEmpty()
+                && polls.templates().find(words.get(0).toLowerCase(Locale.ROOT)).isPresent()) {
+            template = Optional.of(words.remove(0).toLowerCase(Locale.ROOT));
+        }
+        String title = String.join(" ", words).strip();
+        boolean adHoc = !create.fields().isEmpty() || !create.factors().isEmpty();
+        if (adHoc && title.isEmpty()) {
+            return new Problem("Give your poll a title: `/poll create Team priorities fields:\"A; B\" factors:\"Impact; Effort\"`.");
+        }
+        CreateRequest request = new CreateRequest(template, title.isEmpty() ? Optional.empty() : Optional.of(title),
+                create.fields(), create.factors(), create.results().orElse(null),
+                create.closes().map(closes -> closes.resolve(polls.now(), zone)));
+        Outcomes.Created created = polls.create(member, request);
+        if (created instanceof Outcomes.PollCreated posted) {
+            return new BotReply.PollPosted(posted.poll(), 0);
+        }
+        return new Problem(((Outcomes.Refused) created).reason());
+    }
+
+    private BotReply typedVote(Member member, Poll poll, BotCommand.Vote vote) {
+        PollDefinition definition = poll.definition();
+        NameMatch<Field> field = NameMatch.of(vote.field(), definition.fields(), Field::key, Field::name);
+        if (!(field instanceof NameMatch.Found<Field> foundField)) {
+            return new Problem(unmatched("field", vote.field(), field, Field::name));
+        }
+        Map<CellKey, String> answers = new LinkedHashMap<>();
+        for (BotCommand.FactorScore score : vote.scores()) {
+            NameMatch<Factor> factor = NameMatch.of(score.factor(), definition.factors(), Factor::key, Factor::name);
+            if (!(factor instanceof NameMatch.Found<Factor> foundFactor)) {
+                return new Problem(unmatched("factor", score.factor(), factor, Factor::name));
+            }
+            answers.put(new CellKey(foundField.item().key(), foundFactor.item().key()), score.score());
+        }
+        return saveAnswers(member, poll.id(), answers);
+    }
+
+    private static <T> String unmatched(String what, String typed, NameMatch<T> match,
+            java.util.function.Function<T, String> name) {
+        if (match instanceof NameMatch.Ambiguous<T> ambiguous) {
+            return "'" + typed + "' could be " + names(ambiguous.candidates(), name) + ". Type a little more.";
+        }
+        List<T> suggestions = ((NameMatch.Unknown<T>) match).suggestions();
+        return "This poll has no " + what + " '" + typed + "'. Did you mean " + names(suggestions, name) + "?";
+    }
+
+    private static <T> String names(List<T> items, java.util.function.Function<T, String> name) {
+        return String.join(" or ", items.stream().map(item -> "'" + name.apply(item) + "'").toList());
+    }
+
+    /** Parses every score against the poll's scale before anything is written: all or nothing. */
+    private BotReply saveAnswers(Member member, long pollId, Map<CellKey, String> texts) {
+        if (texts.isEmpty()) {
+            return new Problem("There is nothing to save: give at least one score.");
+        }
+        Outcomes.Lookup lookup = polls.find(member, new PollRef.ById(pollId));
+        if (!(lookup instanceof Outcomes.Found found)) {
+            return new Problem(((Outcomes.Refused) lookup).reason());
+        }
+        Poll poll = found.poll();
+        Map<CellKey, Answer> answers = new LinkedHashMap<>();
+        List<CellKey> clears = new ArrayList<>();
+        for (Map.Entry<CellKey, String> entry : texts.entrySet()) {
+            if (ScoreText.isClear(entry.getValue())) {
+                clears.add(entry.getKey());
+                continue;
+            }
+            Optional<Answer> answer = ScoreText.parse(entry.getValue(), poll.definition().scale());
+            if (answer.isEmpty()) {
+                return new BotReply.InvalidAnswer(entry.getKey(), "'" + entry.getValue()
+                        + "' is not a score here: give " + ScoreText.expected(poll.definition().scale()) + ".");
+            }
+            answers.put(entry.getKey(), answer.get());
+        }
+        Outcomes.Voted voted = answers.isEmpty()
+                ? polls.clear(member, pollId, clears)
+                : polls.vote(member, pollId, answers);
+        if (voted instanceof Outcomes.VotesSaved && !answers.isEmpty() && !clears.isEmpty()) {
+            voted = polls.clear(member, pollId, clears);
+        }
+        return votedReply(voted, new ArrayList<>(texts.keySet()), answers.isEmpty());
+    }
+
+    private static BotReply votedReply(Outcomes.Voted voted, List<CellKey> cells, boolean cleared) {
+        if (voted instanceof Outcomes.VotesSaved saved) {
+            return new BotReply.VoteSaved(saved.poll(), saved.ballot(), cells, cleared);
+        }
+        if (voted instanceof Outcomes.PollIsClosed closed) {
+            return new Problem("\"" + closed.poll().title() + "\" is closed, so votes are no longer taken. "
+                    + "`/poll results` shows how it ended.");
+        }
+        return new Problem(((Outcomes.Refused) voted).reason());
+    }
+
+    private BotReply results(Member member, Poll poll, boolean postPublicly) {
+        if (postPublicly && !member.admin()) {
+            return new Problem("Only admins can post results to the whole channel; here they are just for you.");
+        }
+        Outcomes.Results access = polls.resultsAccess(member, poll);
+        if (access instanceof Outcomes.ResultsHidden hidden) {
+            return new Problem(hidden.reason());
+        }
+        return new BotReply.ResultsView(poll, reports.reportFor(poll), postPublicly);
+    }
+
+    private BotReply close(Member member, Poll poll) {
+        Outcomes.Closing closing = polls.close(member, poll.id());
+        if (closing instanceof Outcomes.PollClosed closed) {
+            return new BotReply.PollClosed(closed.poll(), closed.voters());
+        }
+        if (closing instanceof Outcomes.PollIsClosed alreadyClosed) {
+            return new Problem("\"" + alreadyClosed.poll().title() + "\" is already closed.");
+        }
+        return new Problem(((Outcomes.Refused) closing).reason());
+    }
+}

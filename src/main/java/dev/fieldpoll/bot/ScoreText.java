@@ -1,0 +1,37 @@
+package dev.fieldpoll.bot;
+
+import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.Scale;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads a typed or submitted score: a number on the scale, or one of the ways to say "don't know". */
+final class ScoreText {
+
+    private static final Set<String> DONT_KNOW = Set.of("?", "dk", "dont-know", "don't-know", "dontknow", "unsure", "skip");
+    static final Set<String> CLEAR = Set.of("clear", "-", "none");
+
+    private ScoreText() {
+    }
+
+    static Optional<Answer> parse(String text, Scale scale) {
+        String value = text.strip().toLowerCase(Locale.ROOT).replace(' ', '-');
+        if (DONT_KNOW.contains(value)) {
+            return Optional.of(Answer.DONT_KNOW);
+        }
+        if (!value.matches("\\d{1,3}")) {
+            return Optional.empty();
+        }
+        int score = Integer.parseInt(value);
+        return scale.contains(score) ? Optional.of(Answer.score(score)) : Optional.empty();
+    }
+
+    static boolean isClear(String text) {
+        return CLEAR.contains(text.strip().toLowerCase(Locale.ROOT));
+    }
+
+    static String expected(Scale scale) {
+        return "a score from " + scale.min() + " to " + scale.max() + ", or ? for don't know";
+    }
+}

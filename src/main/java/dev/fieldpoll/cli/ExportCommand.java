@@ -1,0 +1,77 @@
+package dev.fieldpoll.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.fieldpoll.app.Wiring;
+import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.Pseudonyms;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write a poll's votes with pseudonymous voters (CSV readable by analyze, or JSON).")
+public final class ExportCommand implements Callable<Integer> {
+
+    enum Format { CSV, JSON }
+
+    @Mixin
+    CommonOptions options;
+
+    @Option(names = "--poll", required = true, paramLabel = "ID", description = "The poll's id.")
+    long pollId;
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    record Row(String voter, String field, String factor, Integer score) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Quiet.logging();
+        try (Wiring wiring = new Wiring(options.load(), Clock.systemUTC())) {
+            Poll poll = wiring.store().findById(pollId)
+                    .orElseThrow(() -> new UserInputException("There is no poll #" + pollId + " in "
+                            + wiring.config().databasePath() + "."));
+            Pseudonyms pseudonyms = new Pseudonyms(wiring.store().pseudonymSecret(poll.id()));
+            List<Row> rows = new ArrayList<>();
+            wiring.store().forEachAnswer(poll.id(), (voter, cell, answer) ->
+                    rows.add(new Row(pseudonyms.of(voter), cell.field(), cell.factor(), answer.valueOrNull())));
+            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            if (format == Format.CSV) {
+                writeCsv(rows, out);
+            } else {
+                writeJson(poll, rows, out);
+            }
+        }
+        return 0;
+    }
+
+    private static void writeCsv(List<Row> rows, PrintStream out) throws java.io.IOException {
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader("voter", "field", "factor", "score").get())) {
+            for (Row row : rows) {
+                csv.printRecord(row.voter(), row.field(), row.factor(), row.score() == null ? "?" : row.score());
+            }
+        }
+    }
+
+    private static void writeJson(Poll poll, List<Row> rows, PrintStream out) throws java.io.IOException {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("poll", Map.of("id", poll.id(), "title", poll.title()));
+        document.put("votes", rows);
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document));
+    }
+}

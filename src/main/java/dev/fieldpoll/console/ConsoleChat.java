@@ -1,0 +1,175 @@
+package dev.fieldpoll.console;
+
+import dev.fieldpoll.bot.BotCommand;
+import dev.fieldpoll.bot.BotReply;
+import dev.fieldpoll.bot.Caller;
+import dev.fieldpoll.bot.CommandParser;
+import dev.fieldpoll.bot.ParseResult;
+import dev.fieldpoll.bot.PollBot;
+import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.Factor;
+import dev.fieldpoll.poll.Field;
+import dev.fieldpoll.poll.Platform;
+import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.PollDefinition;
+import dev.fieldpoll.poll.PollRef;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The local chat: type the same /poll commands a Discord or Slack member would, as any member
+ * (":as NAME"), in one channel. The embedded default when no platform token is set.
+ */
+public final class ConsoleChat {
+
+    static final String WORKSPACE = "local";
+
+    private final PollBot bot;
+    private final CommandParser parser;
+    private final ConsoleRenderer renderer;
+    private final String channel;
+    private final Set<String> admins;
+    private String user;
+
+    public ConsoleChat(PollBot bot, CommandParser parser, ConsoleRenderer renderer, String channel, String user,
+            Set<String> admins) {
+        this.bot = bot;
+        this.parser = parser;
+        this.renderer = renderer;
+        this.channel = channel;
+        this.user = user;
+        this.admins = Set.copyOf(admins);
+    }
+
+    public void run(BufferedReader in, PrintStream out) throws IOException {
+        out.println("fieldpoll console chat in #" + channel + ". Type /poll help for commands, :as NAME to switch member, :quit to leave.");
+        while (true) {
+            out.print(user + "@#" + channel + "> ");
+            out.flush();
+            String line = in.readLine();
+            if (line == null || line.strip().equals(":quit") || line.strip().equals(":q")) {
+                out.println();
+                out.println("Bye. Your polls are saved.");
+                return;
+            }
+            handleLine(line.strip(), in, out);
+        }
+    }
+
+    private void handleLine(String line, BufferedReader in, PrintStream out) throws IOException {
+        if (line.isEmpty()) {
+            return;
+        }
+        if (line.startsWith(":as")) {
+            switchMember(line.substring(3).strip(), out);
+            return;
+        }
+        if (!line.startsWith("/")) {
+            out.println("Commands start with /poll. Try /poll help.");
+            return;
+        }
+        ParseResult parsed = parser.parse(line);
+        if (parsed instanceof ParseResult.Invalid invalid) {
+            out.println("! " + invalid.message());
+            return;
+        }
+        BotReply reply = bot.handle(caller(), ((ParseResult.Parsed) parsed).command());
+        if (reply instanceof BotReply.BallotView ballot) {
+            new SteppedBallot(ballot.poll(), ballot.ballot().answers(), in, out).run();
+            return;
+        }
+        out.println(renderer.render(reply));
+    }
+
+    private void switchMember(String name, PrintStream out) {
+        if (!name.matches("[A-Za-z0-9_.-]{1,32}")) {
+            out.println("! Member names are 1-32 letters, digits, dots, dashes or underscores: :as alice");
+            return;
+        }
+        user = name;
+        out.println("You are now " + user + (admins.contains(user) ? " (admin)." : "."));
+    }
+
+    private Caller caller() {
+        return new Caller(Platform.CONSOLE, WORKSPACE, channel, user, user, admins.contains(user));
+    }
+
+    /** Field by field, factor by factor; each answer is saved at once, so stopping early keeps them. */
+    private final class SteppedBallot {
+
+        private final Poll poll;
+        private final Map<CellKey, Answer> current;
+        private final BufferedReader in;
+        private final PrintStream out;
+
+        SteppedBallot(Poll poll, Map<CellKey, Answer> current, BufferedReader in, PrintStream out) {
+            this.poll = poll;
+            this.current = current;
+            this.in = in;
+            this.out = out;
+        }
+
+        void run() throws IOException {
+            PollDefinition definition = poll.definition();
+            out.println("Ballot for #" + poll.id() + " \"" + poll.title() + "\": " + definition.fields().size()
+                    + " fields x " + definition.factors().size() + " factors, scores " + definition.scale().min()
+                    + "-" + definition.scale().max() + ".");
+            out.println("Enter keeps your answer, ? = don't know, q = stop (answers so far are kept).");
+            int position = 0;
+            for (Field field : definition.fields()) {
+                position++;
+                out.println("[" + position + "/" + definition.fields().size() + "] " + field.name()
+                        + (field.description().isEmpty() ? "" : " - " + field.description()));
+                for (Factor factor : definition.factors()) {
+                    if (!askCell(field, factor)) {
+                        finish();
+                        return;
+                    }
+                }
+            }
+            finish();
+        }
+
+        /** Returns false when the member stops the ballot. */
+        private boolean askCell(Field field, Factor factor) throws IOException {
+            CellKey cell = new CellKey(field.key(), factor.key());
+            while (true) {
+                out.print("  " + factor.name() + " " + range(factor) + " [now: "
+                        + ConsoleRenderer.answerText(current.get(cell)) + "]> ");
+                out.flush();
+                String line = in.readLine();
+                if (line == null || line.strip().equalsIgnoreCase("q")) {
+                    return false;
+                }
+                if (line.isBlank()) {
+                    return true;
+                }
+                BotReply reply = bot.handle(caller(), new BotCommand.SetAnswers(poll.id(), Map.of(cell, line.strip())));
+                if (reply instanceof BotReply.VoteSaved) {
+                    return true;
+                }
+                out.println("  " + renderer.render(reply));
+                if (!(reply instanceof BotReply.InvalidAnswer)) {
+                    return false;
+                }
+            }
+        }
+
+        private String range(Factor factor) {
+            int min = poll.definition().scale().min();
+            int max = poll.definition().scale().max();
+            if (factor.lowLabel().isEmpty()) {
+                return "(" + min + "-" + max + ")";
+            }
+            return "(" + min + " = " + factor.lowLabel() + " ... " + max + " = " + factor.highLabel() + ")";
+        }
+
+        private void finish() {
+            out.println(renderer.render(bot.handle(caller(), new BotCommand.Mine(new PollRef.ById(poll.id())))));
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.fieldpoll.console;
+
+import dev.fieldpoll.bot.BotReply;
+import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.Ballot;
+import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.Factor;
+import dev.fieldpoll.poll.Field;
+import dev.fieldpoll.poll.Outcomes.Listing;
+import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.PollDefinition;
+import dev.fieldpoll.report.TextReportRenderer;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** Bot replies as plain text for the console chat. */
+public final class ConsoleRenderer {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
+
+    private final ZoneId zone;
+    private final TextReportRenderer reports = new TextReportRenderer();
+
+    public ConsoleRenderer(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public String render(BotReply reply) {
+        if (reply instanceof BotReply.PollPosted posted) {
+            return pollCard(posted.poll());
+        }
+        if (reply instanceof BotReply.VoteSaved saved) {
+            return voteSaved(saved);
+        }
+        if (reply instanceof BotReply.ResultsView results) {
+            return reports.render(results.report());
+        }
+        if (reply instanceof BotReply.MyBallot mine) {
+            return myBallot(mine.poll(), mine.ballot());
+        }
+        if (reply instanceof BotReply.BallotView ballot) {
+            return myBallot(ballot.poll(), ballot.ballot());
+        }
+        if (reply instanceof BotReply.PollList list) {
+            return pollList(list.polls());
+        }
+        if (reply instanceof BotReply.PollClosed closed) {
+            return "Closed poll #" + closed.poll().id() + " \"" + closed.poll().title() + "\" with "
+                    + plural(closed.voters(), "voter") + ". `/poll results` shows how it ended.";
+        }
+        if (reply instanceof BotReply.Help help) {
+            StringBuilder text = new StringBuilder("fieldpoll commands:\n");
+            help.topics().forEach(topic -> text.append("  ").append(topic.usage()).append("\n      ")
+                    .append(topic.summary()).append('\n'));
+            return text.append("Console only: :as NAME switches member, :quit leaves.").toString();
+        }
+        if (reply instanceof BotReply.InvalidAnswer invalid) {
+            return "! " + invalid.message();
+        }
+        return "! " + ((BotReply.Problem) reply).message();
+    }
+
+    String pollCard(Poll poll) {
+        PollDefinition definition = poll.definition();
+        StringBuilder text = new StringBuilder();
+        text.append("Poll #").append(poll.id()).append(": ").append(poll.title()).append('\n');
+        text.append("Score each field on each factor from ").append(definition.scale().min()).append(" to ")
+                .append(definition.scale().max()).append(" (? = don't know).\n");
+        for (Factor factor : definition.factors()) {
+            text.append("  ").append(factor.name()).append(": ").append(factor.question());
+            if (!factor.lowLabel().isEmpty()) {
+                text.append(" (").append(definition.scale().min()).append(" = ").append(factor.lowLabel())
+                        .append("; ").append(definition.scale().max()).append(" = ").append(factor.highLabel()).append(')');
+            }
+            text.append('\n');
+        }
+        text.append("Fields: ").append(String.join(", ", definition.fields().stream().map(Field::name).toList()))
+                .append('\n');
+        text.append(poll.closesAtTime().map(at -> "Closes " + when(at) + ". ").orElse("Open until closed. "));
+        text.append("Results: ").append(poll.visibility().keyword()).append(".\n");
+        text.append("Vote with `/poll vote`, or directly: `/poll vote ")
+                .append(definition.fields().get(0).key()).append(' ')
+                .append(definition.factors().get(0).key()).append("=").append(definition.scale().max()).append('`');
+        return text.toString();
+    }
+
+    private String voteSaved(BotReply.VoteSaved saved) {
+        PollDefinition definition = saved.poll().definition();
+        StringBuilder text = new StringBuilder(saved.cleared() ? "Withdrawn: " : "Saved: ");
+        text.append(String.join(", ", saved.cells().stream()
+                .map(cell -> cellName(definition, cell) + " " + answerText(saved.ballot().answers().get(cell)))
+                .toList()));
+        return text.append(". You have answered ").append(saved.ballot().answers().size()).append(" of ")
+                .append(definition.cellCount()).append('.').toString();
+    }
+
+    private String myBallot(Poll poll, Ballot ballot) {
+        PollDefinition definition = poll.definition();
+        StringBuilder text = new StringBuilder("Your answers in #" + poll.id() + " \"" + poll.title() + "\" ("
+                + ballot.answers().size() + " of " + definition.cellCount() + "):\n");
+        for (Field field : definition.fields()) {
+            text.append("  ").append(field.name()).append(": ");
+            text.append(String.join(", ", definition.factors().stream()
+                    .map(factor -> factor.name() + " " + answerText(
+                            ballot.answers().get(new CellKey(field.key(), factor.key()))))
+                    .toList()));
+            text.append('\n');
+        }
+        return text.toString().stripTrailing();
+    }
+
+    private String pollList(List<Listing> polls) {
+        if (polls.isEmpty()) {
+            return "No polls in this channel yet. Start one with `/poll create`.";
+        }
+        StringBuilder text = new StringBuilder("Polls in this channel:\n");
+        for (Listing listing : polls) {
+            Poll poll = listing.poll();
+            text.append("  #").append(poll.id()).append(' ').append(poll.title()).append(" - ")
+                    .append(listing.status().name().toLowerCase(Locale.ROOT)).append(", ")
+                    .append(plural(listing.voters(), "voter"))
+                    .append(poll.closesAtTime().filter(at -> listing.status().name().equals("OPEN"))
+                            .map(at -> ", closes " + when(at)).orElse(""))
+                    .append('\n');
+        }
+        return text.toString().stripTrailing();
+    }
+
+    static String cellName(PollDefinition definition, CellKey cell) {
+        String field = definition.field(cell.field()).map(Field::name).orElse(cell.field());
+        String factor = definition.factor(cell.factor()).map(Factor::name).orElse(cell.factor());
+        return field + " / " + factor;
+    }
+
+    static String answerText(Answer answer) {
+        if (answer == null) {
+            return "-";
+        }
+        return answer instanceof Answer.Score score ? Integer.toString(score.value()) : "don't know";
+    }
+
+    private String when(Instant instant) {
+        return WHEN.format(instant.atZone(zone));
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

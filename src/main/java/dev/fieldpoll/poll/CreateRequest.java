@@ -1,0 +1,28 @@
+package dev.fieldpoll.poll;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A member's request for a new poll: from a template (the default one when none is named),
+ * or ad hoc from typed field and factor names on the 1–5 scale.
+ */
+public record CreateRequest(
+        Optional<String> templateKey,
+        Optional<String> title,
+        List<String> adHocFields,
+        List<String> adHocFactors,
+        ResultsVisibility visibility,
+        Optional<Instant> closesAt) {
+
+    public CreateRequest {
+        adHocFields = List.copyOf(adHocFields);
+        adHocFactors = List.copyOf(adHocFactors);
+        visibility = visibility == null ? ResultsVisibility.AFTER_VOTE : visibility;
+    }
+
+    public boolean isAdHoc() {
+        return !adHocFields.isEmpty() || !adHocFactors.isEmpty();
+    }
+}

@@ -1,0 +1,239 @@
+package dev.fieldpoll.poll;
+
+import dev.fieldpoll.poll.Outcomes.Closing;
+import dev.fieldpoll.poll.Outcomes.Created;
+import dev.fieldpoll.poll.Outcomes.Found;
+import dev.fieldpoll.poll.Outcomes.Listing;
+import dev.fieldpoll.poll.Outcomes.Listings;
+import dev.fieldpoll.poll.Outcomes.Lookup;
+import dev.fieldpoll.poll.Outcomes.PollClosed;
+import dev.fieldpoll.poll.Outcomes.PollCreated;
+import dev.fieldpoll.poll.Outcomes.PollIsClosed;
+import dev.fieldpoll.poll.Outcomes.Refused;
+import dev.fieldpoll.poll.Outcomes.Results;
+import dev.fieldpoll.poll.Outcomes.ResultsHidden;
+import dev.fieldpoll.poll.Outcomes.ResultsVisible;
+import dev.fieldpoll.poll.Outcomes.VotesSaved;
+import dev.fieldpoll.poll.Outcomes.Voted;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The use cases of polls: create, find, vote, clear, close, list, results access.
+ * Every id and value here may come from a client, so each is checked again.
+ */
+public final class PollService {
+
+    private final PollStore store;
+    private final TemplateCatalog templates;
+    private final Clock clock;
+    private final PollPolicy policy;
+
+    public PollService(PollStore store, TemplateCatalog templates, Clock clock, PollPolicy policy) {
+        this.store = store;
+        this.templates = templates;
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public TemplateCatalog templates() {
+        return templates;
+    }
+
+    public Created create(Member creator, CreateRequest request) {
+        if (policy.onlyAdminsCreate() && !creator.admin()) {
+            return new Refused("Only admins can start polls in this community.");
+        }
+        Instant now = clock.instant();
+        if (request.closesAt().isPresent() && !request.closesAt().get().isAfter(now)) {
+            return new Refused("The close time is in the past. Try closes:3d or a future date like closes:2026-12-24.");
+        }
+        Optional<Template> template = request.isAdHoc() ? Optional.empty() : findTemplate(request.templateKey());
+        if (!request.isAdHoc() && template.isEmpty()) {
+            return new Refused("There is no template '" + request.templateKey().orElse("") + "'. Templates: "
+                    + String.join(", ", templates.all().stream().map(Template::key).toList()) + ".");
+        }
+        try {
+            PollDefinition definition = template.map(Template::definition).orElseGet(() -> adHoc(request));
+            String title = request.title().filter(text -> !text.isBlank())
+                    .or(() -> template.map(Template::title))
+                    .orElseThrow(() -> new IllegalArgumentException("an ad-hoc poll needs a title"));
+            NewPoll poll = new NewPoll(creator.workspace(), creator.channelId(), title,
+                    template.map(Template::key).orElse(null), definition, request.visibility(),
+                    creator.userId(), now, request.closesAt().orElse(null));
+            return new PollCreated(store.create(poll));
+        } catch (IllegalArgumentException invalid) {
+            return new Refused("That poll cannot be created: " + invalid.getMessage() + ".");
+        }
+    }
+
+    private Optional<Template> findTemplate(Optional<String> key) {
+        return key.map(templates::find).orElseGet(() -> Optional.of(templates.defaultTemplate()));
+    }
+
+    private static PollDefinition adHoc(CreateRequest request) {
+        if (request.adHocFields().isEmpty() || request.adHocFactors().isEmpty()) {
+            throw new IllegalArgumentException("an ad-hoc poll needs both fields:\"A; B\" and factors:\"X; Y\"");
+        }
+        List<Field> fields = request.adHocFields().stream()
+                .map(name -> new Field(Keys.slug(name), name, ""))
+                .toList();
+        List<Factor> factors = request.adHocFactors().stream().map(Factor::named).toList();
+        return new PollDefinition(Scale.ONE_TO_FIVE, fields, factors, Map.of());
+    }
+
+    /** Finds the poll a member means in their channel: by id, by title prefix, or the one open poll. */
+    public Lookup find(Member member, PollRef ref) {
+        if (ref instanceof PollRef.ById byId) {
+            return store.find(member.workspace(), byId.id())
+                    .<Lookup>map(Found::new)
+                    .orElseGet(() -> new Refused("There is no poll #" + byId.id()
+                            + " here. `/poll list` shows this channel's polls."));
+        }
+        if (ref instanceof PollRef.ByTitle byTitle) {
+            return findByTitle(member, byTitle.prefix());
+        }
+        return findDefault(member);
+    }
+
+    private Lookup findByTitle(Member member, String prefix) {
+        List<Poll> polls = store.listInChannel(member.workspace(), member.channelId());
+        NameMatch<Poll> match = NameMatch.of(prefix, polls, poll -> Long.toString(poll.id()), Poll::title);
+        if (match instanceof NameMatch.Found<Poll> found) {
+            return new Found(found.item());
+        }
+        if (match instanceof NameMatch.Ambiguous<Poll> ambiguous) {
+            List<Poll> open = ambiguous.candidates().stream().filter(poll -> poll.isOpenAt(now())).toList();
+            return open.size() == 1 ? new Found(open.get(0))
+                    : new Refused("Several polls start with '" + prefix + "': " + describe(ambiguous.candidates())
+                            + ". Name one by its id, like #" + ambiguous.candidates().get(0).id() + ".");
+        }
+        return new Refused("No poll in this channel is titled '" + prefix
+                + "'. `/poll list` shows this channel's polls.");
+    }
+
+    private Lookup findDefault(Member member) {
+        List<Poll> polls = store.listInChannel(member.workspace(), member.channelId());
+        if (polls.isEmpty()) {
+            return new Refused("There is no poll in this channel yet. Start one with `/poll create`.");
+        }
+        List<Poll> open = polls.stream().filter(poll -> poll.isOpenAt(now())).toList();
+        if (open.size() == 1) {
+            return new Found(open.get(0));
+        }
+        if (open.isEmpty()) {
+            return new Found(polls.get(0));
+        }
+        return new Refused("This channel has " + open.size() + " open polls: " + describe(open)
+                + ". Name one by id or title, like `poll:#" + open.get(0).id() + "`.");
+    }
+
+    private static String describe(List<Poll> polls) {
+        return String.join(", ", polls.stream().limit(5).map(poll -> "#" + poll.id() + " " + poll.title()).toList());
+    }
+
+    /** Saves answers for cells of a poll, after checking every cell and score against the poll itself. */
+    public Voted vote(Member member, long pollId, Map<CellKey, Answer> answers) {
+        Optional<Poll> found = store.find(member.workspace(), pollId);
+        if (found.isEmpty()) {
+            return new Refused("That poll does not exist in this workspace.");
+        }
+        Poll poll = found.get();
+        if (!poll.isOpenAt(now())) {
+            return new PollIsClosed(poll);
+        }
+        Optional<String> problem = problemWith(poll.definition(), answers);
+        if (problem.isPresent()) {
+            return new Refused(problem.get());
+        }
+        store.saveAnswers(poll.id(), member.userId(), answers, now());
+        return new VotesSaved(poll, store.ballot(poll.id(), member.userId()), answers.size());
+    }
+
+    private static Optional<String> problemWith(PollDefinition definition, Map<CellKey, Answer> answers) {
+        if (answers.isEmpty()) {
+            return Optional.of("There is nothing to save: give at least one score.");
+        }
+        for (Map.Entry<CellKey, Answer> entry : answers.entrySet()) {
+            CellKey cell = entry.getKey();
+            if (definition.field(cell.field()).isEmpty() || definition.factor(cell.factor()).isEmpty()) {
+                return Optional.of("This poll has no '" + cell.field() + "' scored on '" + cell.factor() + "'.");
+            }
+            if (entry.getValue() instanceof Answer.Score score && !definition.scale().contains(score.value())) {
+                return Optional.of("Scores go from " + definition.scale().min() + " to " + definition.scale().max()
+                        + " (or ? for don't know); " + score.value() + " is outside.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Withdraws the member's answers for some cells of an open poll. */
+    public Voted clear(Member member, long pollId, Collection<CellKey> cells) {
+        Optional<Poll> found = store.find(member.workspace(), pollId);
+        if (found.isEmpty()) {
+            return new Refused("That poll does not exist in this workspace.");
+        }
+        Poll poll = found.get();
+        if (!poll.isOpenAt(now())) {
+            return new PollIsClosed(poll);
+        }
+        int removed = store.clearAnswers(poll.id(), member.userId(), cells);
+        return new VotesSaved(poll, store.ballot(poll.id(), member.userId()), removed);
+    }
+
+    public Closing close(Member member, long pollId) {
+        Optional<Poll> found = store.find(member.workspace(), pollId);
+        if (found.isEmpty()) {
+            return new Refused("That poll does not exist in this workspace.");
+        }
+        Poll poll = found.get();
+        if (!member.admin() && !member.userId().equals(poll.createdBy())) {
+            return new Refused("Only the member who started \"" + poll.title() + "\" or an admin can close it.");
+        }
+        if (!poll.isOpenAt(now()) || !store.close(poll.id(), now())) {
+            return new PollIsClosed(poll);
+        }
+        Poll closed = store.find(member.workspace(), pollId).orElse(poll);
+        return new PollClosed(closed, store.voterCount(pollId));
+    }
+
+    public Listings list(Member member) {
+        Instant now = now();
+        return new Listings(store.listInChannel(member.workspace(), member.channelId()).stream()
+                .map(poll -> new Listing(poll, poll.statusAt(now), store.voterCount(poll.id())))
+                .toList());
+    }
+
+    public Ballot ballot(Member member, Poll poll) {
+        return store.ballot(poll.id(), member.userId());
+    }
+
+    public int voterCount(Poll poll) {
+        return store.voterCount(poll.id());
+    }
+
+    /** Whether the member may see results now, by the poll's visibility rule; admins always may. */
+    public Results resultsAccess(Member member, Poll poll) {
+        if (member.admin() || poll.visibility() == ResultsVisibility.LIVE) {
+            return new ResultsVisible(poll);
+        }
+        boolean closed = !poll.isOpenAt(now());
+        if (poll.visibility() == ResultsVisibility.AFTER_CLOSE && !closed) {
+            return new ResultsHidden(poll, "Results of \"" + poll.title() + "\" are shown once the poll closes.");
+        }
+        if (poll.visibility() == ResultsVisibility.AFTER_VOTE && !closed
+                && store.ballot(poll.id(), member.userId()).isEmpty()) {
+            return new ResultsHidden(poll, "Vote first: results of \"" + poll.title()
+                    + "\" are shown once you have voted, so early tallies don't sway you.");
+        }
+        return new ResultsVisible(poll);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.fieldpoll.report;
+
+import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.PollDefinition;
+import dev.fieldpoll.poll.PollStore;
+import dev.fieldpoll.report.PollReport.PollInfo;
+import dev.fieldpoll.tally.VoteMatrix;
+import java.time.Clock;
+import java.util.Locale;
+
+/** Reports on stored polls: reads counts and ballots from the store, then builds the report. */
+public final class ReportService {
+
+    private final PollStore store;
+    private final Clock clock;
+    private final int minVoters;
+    private final ReportBuilder builder = new ReportBuilder();
+
+    public ReportService(PollStore store, Clock clock, int minVoters) {
+        this.store = store;
+        this.clock = clock;
+        this.minVoters = minVoters;
+    }
+
+    public PollReport reportFor(Poll poll) {
+        return builder.build(inputFor(poll));
+    }
+
+    /** The bootstrap is seeded by the poll id, so the same votes always give the same report. */
+    public ReportInput inputFor(Poll poll) {
+        PollDefinition definition = poll.definition();
+        PollInfo info = new PollInfo(poll.id(), poll.title(),
+                poll.statusAt(clock.instant()).name().toLowerCase(Locale.ROOT), store.voterCount(poll.id()),
+                definition.scale().min(), definition.scale().max());
+        return new ReportInput(info, definition, store.counts(poll.id()), ballots(poll), minVoters, poll.id());
+    }
+
+    private VoteMatrix ballots(Poll poll) {
+        PollDefinition definition = poll.definition();
+        VoteMatrix.Builder matrix = new VoteMatrix.Builder(definition.fields().size(), definition.factors().size(),
+                definition.scale().min());
+        String[] lastVoter = {null};
+        int[] row = {-1};
+        store.forEachAnswer(poll.id(), (voterId, cell, answer) -> {
+            if (!voterId.equals(lastVoter[0])) {
+                lastVoter[0] = voterId;
+                row[0] = matrix.addVoter();
+            }
+            if (answer instanceof Answer.Score score) {
+                matrix.set(row[0], definition.indexOfField(cell.field()), definition.indexOfFactor(cell.factor()),
+                        score.value());
+            }
+        });
+        return matrix.build();
+    }
+}

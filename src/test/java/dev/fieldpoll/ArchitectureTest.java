@@ -1,0 +1,85 @@
+package dev.fieldpoll;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The arrows of DESIGN.md: tally ← report ← summary ← bot ← adapters; poll below all; store implements ports. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.fieldpoll");
+    }
+
+    @Test
+    void layers_point_one_way() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("poll").definedBy("dev.fieldpoll.poll..")
+                .layer("tally").definedBy("dev.fieldpoll.tally..")
+                .layer("report").definedBy("dev.fieldpoll.report..")
+                .layer("summary").definedBy("dev.fieldpoll.summary..")
+                .layer("bot").definedBy("dev.fieldpoll.bot..")
+                .layer("adapters").definedBy("dev.fieldpoll.discord..", "dev.fieldpoll.slack..", "dev.fieldpoll.console..")
+                .layer("store").definedBy("dev.fieldpoll.store..")
+                .layer("wiring").definedBy("dev.fieldpoll.app..", "dev.fieldpoll.cli..", "dev.fieldpoll")
+                .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
+                .whereLayer("adapters").mayOnlyBeAccessedByLayers("wiring")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("wiring")
+                .whereLayer("bot").mayOnlyBeAccessedByLayers("adapters", "wiring")
+                .whereLayer("summary").mayOnlyBeAccessedByLayers("bot", "adapters", "store", "wiring")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("summary", "bot", "adapters", "wiring")
+                .whereLayer("tally").mayOnlyBeAccessedByLayers("report", "summary", "bot", "adapters", "wiring")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void tally_is_pure_statistics() {
+        noClasses().that().resideInAPackage("dev.fieldpoll.tally..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.fieldpoll.poll..", "java.io..", "java.nio..",
+                        "java.sql..", "java.time..", "java.net..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_store_speaks_sql() {
+        noClasses().that().resideOutsideOfPackage("dev.fieldpoll.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.flywaydb..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_discord_adapter_speaks_discord() {
+        noClasses().that().resideOutsideOfPackage("dev.fieldpoll.discord..")
+                .should().dependOnClassesThat().resideInAPackage("net.dv8tion..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void only_the_slack_adapter_speaks_slack() {
+        noClasses().that().resideOutsideOfPackage("dev.fieldpoll.slack..")
+                .should().dependOnClassesThat().resideInAPackage("com.slack..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void the_core_knows_no_platform_and_no_sql() {
+        noClasses().that().resideInAnyPackage("dev.fieldpoll.poll..", "dev.fieldpoll.tally..", "dev.fieldpoll.report..",
+                        "dev.fieldpoll.summary..", "dev.fieldpoll.bot..")
+                .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..", "com.slack..", "java.sql..",
+                        "dev.fieldpoll.store..", "dev.fieldpoll.app..")
+                .check(classes);
+    }
+}

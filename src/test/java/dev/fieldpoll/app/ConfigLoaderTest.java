@@ -1,0 +1,69 @@
+package dev.fieldpoll.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void defaults_without_a_file() {
+        Config config = new ConfigLoader(Map.of()).load(Optional.empty());
+
+        assertThat(config.databasePath()).isEqualTo(Path.of("data/fieldpoll.db"));
+        assertThat(config.zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(config.minVoters()).isEqualTo(3);
+        assertThat(config.onlyAdminsCreate()).isFalse();
+        assertThat(config.console().user()).isEqualTo("you");
+        assertThat(config.console().channel()).isEqualTo("local");
+    }
+
+    @Test
+    void the_example_file_is_valid_and_the_environment_overrides_it() throws Exception {
+        Map<String, String> environment = Map.of("FIELDPOLL_ZONE", "Europe/London", "FIELDPOLL_MIN_VOTERS", "5",
+                "FIELDPOLL_ADMINS", "U1, U2", "FIELDPOLL_DATABASE_PATH", "/tmp/x.db");
+
+        Config config = new ConfigLoader(environment).load(Optional.of(Path.of("config/fieldpoll.example.yml")));
+
+        assertThat(config.zone()).isEqualTo(ZoneId.of("Europe/London"));
+        assertThat(config.minVoters()).isEqualTo(5);
+        assertThat(config.admins()).containsExactlyInAnyOrder("U1", "U2");
+        assertThat(config.databasePath()).isEqualTo(Path.of("/tmp/x.db"));
+    }
+
+    @Test
+    void wrong_values_are_clear_errors() throws Exception {
+        Path file = folder.resolve("f.yml");
+        Files.writeString(file, "zone: Mars/Olympus\n");
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(file)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("zone 'Mars/Olympus'");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("FIELDPOLL_MIN_VOTERS", "many")).load(Optional.empty()))
+                .hasMessageContaining("whole number");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("FIELDPOLL_MIN_VOTERS", "0")).load(Optional.empty()))
+                .hasMessageContaining("between 1 and");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("FIELDPOLL_CREATE_POLLS", "robots")).load(Optional.empty()))
+                .hasMessageContaining("'everyone' or 'admins'");
+    }
+
+    @Test
+    void unknown_settings_and_missing_files_name_the_problem() throws Exception {
+        Path file = folder.resolve("typo.yml");
+        Files.writeString(file, "zone: UTC\nprivacy:\n  min-votrs: 4\n");
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(file)))
+                .hasMessageContaining("typo.yml line 3").hasMessageContaining("min-votrs");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(folder.resolve("nope.yml"))))
+                .hasMessageContaining("does not exist");
+    }
+}

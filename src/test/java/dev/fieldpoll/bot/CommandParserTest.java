@@ -1,0 +1,113 @@
+package dev.fieldpoll.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldpoll.bot.BotCommand.FactorScore;
+import dev.fieldpoll.poll.PollRef;
+import dev.fieldpoll.poll.ResultsVisibility;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CommandParserTest {
+
+    private final CommandParser parser = new CommandParser();
+
+    private BotCommand parsed(String line) {
+        ParseResult result = parser.parse(line);
+        assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+        return ((ParseResult.Parsed) result).command();
+    }
+
+    private String invalid(String line) {
+        ParseResult result = parser.parse(line);
+        assertThat(result).isInstanceOf(ParseResult.Invalid.class);
+        return ((ParseResult.Invalid) result).message();
+    }
+
+    @Test
+    void create_with_template_title_close_and_visibility() {
+        BotCommand command = parsed("/poll create ai-safety-automation Which first? closes:3d results:live");
+
+        BotCommand.Create create = (BotCommand.Create) command;
+        assertThat(create.words()).containsExactly("ai-safety-automation", "Which", "first?");
+        assertThat(create.closes()).contains(new ClosesAt.After(Duration.ofDays(3)));
+        assertThat(create.results()).contains(ResultsVisibility.LIVE);
+    }
+
+    @Test
+    void create_ad_hoc_with_quoted_lists() {
+        BotCommand.Create create = (BotCommand.Create) parsed(
+                "/poll create Team priorities fields:\"Alpha; Beta; Gamma\" factors:\"Impact; Effort\" closes:2026-12-24");
+
+        assertThat(create.words()).containsExactly("Team", "priorities");
+        assertThat(create.fields()).containsExactly("Alpha", "Beta", "Gamma");
+        assertThat(create.factors()).containsExactly("Impact", "Effort");
+        assertThat(create.closes()).contains(new ClosesAt.OnDate(LocalDate.of(2026, 12, 24)));
+    }
+
+    @Test
+    void curly_quotes_from_phones_group_words_too() {
+        BotCommand.Create create = (BotCommand.Create) parsed("create T fields:\u201CA b; C\u201D factors:\u201CX\u201D");
+
+        assertThat(create.fields()).containsExactly("A b", "C");
+    }
+
+    @Test
+    void text_without_the_slash_prefix_parses_the_same_as_slack_sends_it() {
+        assertThat(parsed("list")).isEqualTo(parsed("/poll list"));
+    }
+
+    @Test
+    void vote_alone_opens_the_ballot() {
+        assertThat(parsed("/poll vote")).isEqualTo(new BotCommand.OpenBallot(PollRef.CHANNEL_DEFAULT));
+        assertThat(parsed("/poll vote poll:#7")).isEqualTo(new BotCommand.OpenBallot(new PollRef.ById(7)));
+    }
+
+    @Test
+    void vote_takes_field_words_then_factor_scores() {
+        BotCommand.Vote vote = (BotCommand.Vote) parsed("/poll vote mech interp feedback=4 incentive=?");
+
+        assertThat(vote.field()).isEqualTo("mech interp");
+        assertThat(vote.scores()).containsExactly(new FactorScore("feedback", "4"), new FactorScore("incentive", "?"));
+        assertThat(vote.poll()).isEqualTo(PollRef.CHANNEL_DEFAULT);
+    }
+
+    @Test
+    void results_close_and_mine_take_a_poll_by_id_or_title() {
+        assertThat(parsed("/poll results #3")).isEqualTo(new BotCommand.Results(new PollRef.ById(3), false));
+        assertThat(parsed("/poll results 3 public")).isEqualTo(new BotCommand.Results(new PollRef.ById(3), true));
+        assertThat(parsed("/poll close Which fields")).isEqualTo(new BotCommand.Close(new PollRef.ByTitle("Which fields")));
+        assertThat(parsed("/poll mine")).isEqualTo(new BotCommand.Mine(PollRef.CHANNEL_DEFAULT));
+    }
+
+    @Test
+    void empty_and_help_give_help() {
+        assertThat(parsed("/poll")).isInstanceOf(BotCommand.Help.class);
+        assertThat(parsed("/poll help")).isInstanceOf(BotCommand.Help.class);
+    }
+
+    @Test
+    void mistakes_get_one_friendly_line() {
+        assertThat(invalid("/poll frobnicate")).contains("/poll help");
+        assertThat(invalid("/poll create T closes:someday")).contains("closes:3d").contains("2026-12-24");
+        assertThat(invalid("/poll create T closes:0d")).contains("between 1h and a year");
+        assertThat(invalid("/poll create T results:sometimes")).contains("after-vote, live or after-close");
+        assertThat(invalid("/poll create T fields:\"A; B")).contains("quote is not closed");
+        assertThat(invalid("/poll vote evals")).contains("factor=score");
+        assertThat(invalid("/poll vote evals feedback=")).contains("factor=score");
+        assertThat(invalid("/poll vote feedback=3 evals")).contains("field first");
+        assertThat(invalid("/poll create A closes:1d closes:2d")).contains("given twice");
+        assertThat(invalid("/poll create " + "x".repeat(3000))).contains("too long");
+    }
+
+    @Test
+    void durations_in_hours_days_and_weeks() throws Exception {
+        assertThat(CommandParser.closes("12h")).isEqualTo(new ClosesAt.After(Duration.ofHours(12)));
+        assertThat(CommandParser.closes("2w")).isEqualTo(new ClosesAt.After(Duration.ofDays(14)));
+        assertThat(CommandParser.closes("2026-12-24T18:00")).isInstanceOf(ClosesAt.At.class);
+        assertThat(List.of("3D", "3d")).allSatisfy(text -> assertThat(parsed("/poll create T closes:" + text))
+                .isEqualTo(parsed("/poll create T closes:3d")));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.fieldpoll.testing;
+
+import dev.fieldpoll.app.Config;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+/** Configuration for tests: a database file in the test's folder, the repository's templates. */
+public final class TestConfigs {
+
+    private TestConfigs() {
+    }
+
+    public static Config at(Path folder) {
+        return new Config(folder.resolve("fieldpoll.db"), ZoneOffset.UTC, 3, false, Set.of(), Path.of("config/polls"),
+                "ai-safety-automation", new Config.Console("you", "local", List.of("you")));
+    }
+}
