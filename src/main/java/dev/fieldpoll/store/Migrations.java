@@ -1,0 +1,122 @@
+package dev.fieldpoll.store;
+
+import dev.fieldpoll.poll.StoreException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.pattern.ValidatePattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Brings the schema up to this build's migrations (classpath db/migration), or explains why it cannot. */
+final class Migrations {
+
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+    private static final String LOCATION = "classpath:db/migration";
+
+    private final Path file;
+    private final Flyway flyway;
+    private final SqliteErrors errors;
+
+    Migrations(Path file, DataSource dataSource, SqliteErrors errors) {
+        this.file = file;
+        this.errors = errors;
+        this.flyway = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(LOCATION)
+                .failOnMissingLocations(true)
+                // Flyway ignores migrations newer than the build by default; a newer schema must be refused.
+                .ignoreMigrationPatterns(new ValidatePattern[0])
+                .cleanDisabled(true)
+                .load();
+    }
+
+    /** Applies pending migrations; returns the schema version now in force. */
+    String migrate() {
+        try {
+            MigrateResult result = flyway.migrate();
+            if (result.migrationsExecuted > 0) {
+                log.info("Migrated database {} to schema version {} ({} migrations)",
+                        file, result.targetSchemaVersion, result.migrationsExecuted);
+            }
+            return result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        } catch (FlywayValidateException e) {
+            throw incompatible(e);
+        } catch (FlywayException e) {
+            throw failed(e, "upgrade");
+        }
+    }
+
+    /** Checks without writing that the schema is exactly this build's, for read-only use; returns its version. */
+    String requireCurrent() {
+        try {
+            flyway.validate();
+            return currentVersion();
+        } catch (FlywayValidateException e) {
+            if (has(MigrationState.PENDING)) {
+                throw new StoreException("The database file " + file + " needs an upgrade to this fieldpoll's schema, "
+                        + "which a read-only open cannot do. Run fieldpoll once with write access to it.", e);
+            }
+            throw incompatible(e);
+        } catch (FlywayException e) {
+            throw failed(e, "check");
+        }
+    }
+
+    private String currentVersion() {
+        MigrationInfo current = flyway.info().current();
+        return current == null ? "none" : current.getVersion().getVersion();
+    }
+
+    private StoreException incompatible(FlywayValidateException e) {
+        Optional<MigrationVersion> newest = newestFuture();
+        if (newest.isPresent()) {
+            return new StoreException("The database file " + file + " was written by a newer fieldpoll (schema version "
+                    + newest.get() + "; this build knows up to " + latestKnown() + "). "
+                    + "Run that newer fieldpoll, or point database.path at another file.", e);
+        }
+        return new StoreException("The database file " + file + " has a schema history that does not match this "
+                + "fieldpoll build (" + e.getMessage() + "). "
+                + "Restore it from a backup or point database.path at another file.", e);
+    }
+
+    private StoreException failed(FlywayException e, String verb) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return errors.translate(sql, verb + " the schema of " + file);
+            }
+        }
+        return new StoreException("Could not " + verb + " the schema of the database file " + file + ": "
+                + e.getMessage(), e);
+    }
+
+    private Optional<MigrationVersion> newestFuture() {
+        return Arrays.stream(flyway.info().all())
+                .filter(info -> info.getState() == MigrationState.FUTURE_SUCCESS
+                        || info.getState() == MigrationState.FUTURE_FAILED)
+                .map(MigrationInfo::getVersion)
+                .max(MigrationVersion::compareTo);
+    }
+
+    private String latestKnown() {
+        return Arrays.stream(flyway.info().all())
+                .filter(info -> info.getState().isResolved() && info.getVersion() != null)
+                .map(MigrationInfo::getVersion)
+                .max(MigrationVersion::compareTo)
+                .map(MigrationVersion::getVersion)
+                .orElse("none");
+    }
+
+    private boolean has(MigrationState state) {
+        return Arrays.stream(flyway.info().all()).anyMatch(info -> info.getState() == state);
+    }
+}

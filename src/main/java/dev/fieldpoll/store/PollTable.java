@@ -1,0 +1,106 @@
+package dev.fieldpoll.store;
+
+import dev.fieldpoll.poll.NewPoll;
+import dev.fieldpoll.poll.Scale;
+import dev.fieldpoll.poll.Workspace;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL of the poll table. */
+final class PollTable {
+
+    private static final String INSERT = "INSERT INTO poll (platform, workspace_id, channel_id, title, template_key, "
+            + "scale_min, scale_max, results_visibility, created_by, created_at, closes_at, pseudonym_secret) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    private static final String BY_ID = "SELECT " + PollRow.COLUMNS + " FROM poll WHERE id = ?";
+    // Platform and workspace in the WHERE clause: an id a client sends never reaches another workspace's poll.
+    private static final String IN_WORKSPACE = "SELECT " + PollRow.COLUMNS
+            + " FROM poll WHERE id = ? AND platform = ? AND workspace_id = ?";
+    private static final String IN_CHANNEL = "SELECT " + PollRow.COLUMNS
+            + " FROM poll WHERE platform = ? AND workspace_id = ? AND channel_id = ? ORDER BY created_at DESC, id DESC";
+    private static final String CLOSE = "UPDATE poll SET closed_at = ? WHERE id = ? AND closed_at IS NULL";
+    private static final String SECRET = "SELECT pseudonym_secret FROM poll WHERE id = ?";
+
+    long insert(Connection connection, NewPoll poll, byte[] pseudonymSecret) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            Scale scale = poll.definition().scale();
+            insert.setString(1, poll.workspace().platform().name());
+            insert.setString(2, poll.workspace().id());
+            insert.setString(3, poll.channelId());
+            insert.setString(4, poll.title());
+            insert.setString(5, poll.templateKey());
+            insert.setInt(6, scale.min());
+            insert.setInt(7, scale.max());
+            insert.setString(8, poll.visibility().name());
+            insert.setString(9, poll.createdBy());
+            insert.setString(10, UtcText.format(poll.createdAt()));
+            insert.setString(11, UtcText.format(poll.closesAt()));
+            insert.setBytes(12, pseudonymSecret);
+            try (ResultSet id = insert.executeQuery()) {
+                id.next();
+                return id.getLong(1);
+            }
+        }
+    }
+
+    Optional<PollRow> byId(Connection connection, long pollId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(BY_ID)) {
+            select.setLong(1, pollId);
+            return first(select);
+        }
+    }
+
+    Optional<PollRow> inWorkspace(Connection connection, Workspace workspace, long pollId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(IN_WORKSPACE)) {
+            select.setLong(1, pollId);
+            select.setString(2, workspace.platform().name());
+            select.setString(3, workspace.id());
+            return first(select);
+        }
+    }
+
+    List<PollRow> inChannel(Connection connection, Workspace workspace, String channelId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(IN_CHANNEL)) {
+            select.setString(1, workspace.platform().name());
+            select.setString(2, workspace.id());
+            select.setString(3, channelId);
+            List<PollRow> rows = new ArrayList<>();
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(PollRow.read(result));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /** Sets closed_at unless the poll is closed already; true when it changed. */
+    boolean close(Connection connection, long pollId, Instant at) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(CLOSE)) {
+            update.setString(1, UtcText.format(at));
+            update.setLong(2, pollId);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    Optional<byte[]> pseudonymSecret(Connection connection, long pollId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SECRET)) {
+            select.setLong(1, pollId);
+            try (ResultSet result = select.executeQuery()) {
+                return result.next() ? Optional.of(result.getBytes(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Optional<PollRow> first(PreparedStatement select) throws SQLException {
+        try (ResultSet result = select.executeQuery()) {
+            return result.next() ? Optional.of(PollRow.read(result)) : Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.fieldpoll.store;
+
+import dev.fieldpoll.poll.StoreException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** Turns SQLite's failures into messages a person running fieldpoll can act on. */
+final class SqliteErrors {
+
+    private final Path file;
+    private final Duration busyTimeout;
+
+    SqliteErrors(Path file, Duration busyTimeout) {
+        this.file = file;
+        this.busyTimeout = busyTimeout;
+    }
+
+    /** @param action what fieldpoll was doing, e.g. "save answers in poll 3" */
+    StoreException translate(SQLException failure, String action) {
+        return new StoreException("Could not " + action + ": " + reason(failure), failure);
+    }
+
+    /** A failure while opening the file, when the reason alone says it best. */
+    StoreException translateOpening(SQLException failure) {
+        return new StoreException(capitalized(reason(failure)), failure);
+    }
+
+    StoreException notADatabase(Throwable cause) {
+        return new StoreException(capitalized(notADatabaseReason()), cause);
+    }
+
+    StoreException readOnly(Throwable cause) {
+        return new StoreException(capitalized(readOnlyReason()), cause);
+    }
+
+    private String reason(SQLException failure) {
+        SQLiteException sqlite = findSqliteException(failure);
+        if (sqlite == null) {
+            return "the database " + file + " failed: " + failure.getMessage();
+        }
+        return switch (primary(sqlite.getResultCode())) {
+            case SQLITE_NOTADB -> notADatabaseReason();
+            case SQLITE_READONLY, SQLITE_PERM -> readOnlyReason();
+            case SQLITE_CANTOPEN -> "cannot open the database file " + file + " or the -wal and -shm files beside it. "
+                    + "Check that its folder exists and the user running fieldpoll may write there.";
+            case SQLITE_BUSY, SQLITE_LOCKED -> "the database file " + file + " stayed locked by another program for "
+                    + "longer than " + busyTimeout.toMillis() + " ms. Stop the other program or raise the busy timeout.";
+            case SQLITE_FULL -> "the disk holding " + file + " is full. Free some space; nothing of this change was saved.";
+            case SQLITE_CORRUPT -> "the database file " + file + " is damaged. Restore it from a backup.";
+            case SQLITE_IOERR -> "reading or writing " + file + " failed (disk I/O error). Check the disk; "
+                    + "nothing of this change was saved.";
+            case SQLITE_CONSTRAINT -> constraintReason(sqlite);
+            default -> "the database " + file + " failed: " + sqlite.getMessage();
+        };
+    }
+
+    private String constraintReason(SQLiteException failure) {
+        String kind = failure.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY
+                ? "it names a poll, field or factor that does not exist"
+                : "the database refused a value (" + failure.getMessage() + ")";
+        return kind + ". Nothing of this change was saved in " + file + ".";
+    }
+
+    private String notADatabaseReason() {
+        return "the database file " + file + " is not a SQLite database. "
+                + "Point database.path at a fieldpoll database or a new file.";
+    }
+
+    private String readOnlyReason() {
+        return "the database file " + file + " is read-only, so fieldpoll cannot save polls or votes. "
+                + "Make the file and its folder writable for the user running fieldpoll.";
+    }
+
+    /** Extended result codes (e.g. SQLITE_READONLY_DBMOVED) share the low byte of their primary code. */
+    private static SQLiteErrorCode primary(SQLiteErrorCode code) {
+        SQLiteErrorCode primary = SQLiteErrorCode.getErrorCode(code.code & 0xff);
+        return primary == SQLiteErrorCode.UNKNOWN_ERROR ? code : primary;
+    }
+
+    private static SQLiteException findSqliteException(SQLException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLiteException sqlite) {
+                return sqlite;
+            }
+        }
+        SQLException next = failure.getNextException();
+        return next == null || next == failure ? null : findSqliteException(next);
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.fieldpoll.store;
+
+import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.PollStore.AnswerVisitor;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/** SQL of the vote table: one row per voter × field × factor, score NULL for "don't know". */
+final class VoteTable {
+
+    // Standard upsert, the same text on PostgreSQL.
+    private static final String UPSERT = "INSERT INTO vote (poll_id, voter_id, field_key, factor_key, score, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (poll_id, voter_id, field_key, factor_key) "
+            + "DO UPDATE SET score = excluded.score, updated_at = excluded.updated_at";
+    private static final String DELETE =
+            "DELETE FROM vote WHERE poll_id = ? AND voter_id = ? AND field_key = ? AND factor_key = ?";
+    private static final String BALLOT =
+            "SELECT field_key, factor_key, score FROM vote WHERE poll_id = ? AND voter_id = ?";
+    private static final String COUNTS = "SELECT field_key, factor_key, score, COUNT(*) AS answers FROM vote "
+            + "WHERE poll_id = ? GROUP BY field_key, factor_key, score";
+    private static final String VOTERS = "SELECT COUNT(DISTINCT voter_id) FROM vote WHERE poll_id = ?";
+    private static final String ALL = "SELECT voter_id, field_key, factor_key, score FROM vote "
+            + "WHERE poll_id = ? ORDER BY voter_id, field_key, factor_key";
+    private static final int STREAM_FETCH_SIZE = 500;
+
+    /** How many answered one cell with one score (null: "don't know"). */
+    interface CountVisitor {
+        void accept(CellKey cell, Integer score, int answers);
+    }
+
+    void upsert(Connection connection, long pollId, String voterId, Map<CellKey, Answer> answers, Instant at)
+            throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            String updatedAt = UtcText.format(at);
+            for (Map.Entry<CellKey, Answer> answer : answers.entrySet()) {
+                bindCell(upsert, pollId, voterId, answer.getKey());
+                setScore(upsert, 5, answer.getValue());
+                upsert.setString(6, updatedAt);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    int delete(Connection connection, long pollId, String voterId, Collection<CellKey> cells) throws SQLException {
+        int removed = 0;
+        try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+            for (CellKey cell : cells) {
+                bindCell(delete, pollId, voterId, cell);
+                removed += delete.executeUpdate();
+            }
+        }
+        return removed;
+    }
+
+    Map<CellKey, Answer> ballot(Connection connection, long pollId, String voterId) throws SQLException {
+        Map<CellKey, Answer> answers = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(BALLOT)) {
+            select.setLong(1, pollId);
+            select.setString(2, voterId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    answers.put(cell(row), answer(row));
+                }
+            }
+        }
+        return answers;
+    }
+
+    void counts(Connection connection, long pollId, CountVisitor visitor) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(COUNTS)) {
+            select.setLong(1, pollId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    visitor.accept(cell(row), answer(row).valueOrNull(), row.getInt("answers"));
+                }
+            }
+        }
+    }
+
+    int voterCount(Connection connection, long pollId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(VOTERS)) {
+            select.setLong(1, pollId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    /** Steps through the rows as SQLite produces them, so a poll of any size streams in constant memory. */
+    void forEach(Connection connection, long pollId, AnswerVisitor visitor) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(ALL)) {
+            select.setLong(1, pollId);
+            select.setFetchSize(STREAM_FETCH_SIZE);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    visitor.accept(row.getString("voter_id"), cell(row), answer(row));
+                }
+            }
+        }
+    }
+
+    private static void bindCell(PreparedStatement statement, long pollId, String voterId, CellKey cell)
+            throws SQLException {
+        statement.setLong(1, pollId);
+        statement.setString(2, voterId);
+        statement.setString(3, cell.field());
+        statement.setString(4, cell.factor());
+    }
+
+    private static void setScore(PreparedStatement statement, int index, Answer answer) throws SQLException {
+        Integer score = answer.valueOrNull();
+        if (score == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, score);
+        }
+    }
+
+    private static CellKey cell(ResultSet row) throws SQLException {
+        return new CellKey(row.getString("field_key"), row.getString("factor_key"));
+    }
+
+    private static Answer answer(ResultSet row) throws SQLException {
+        int score = row.getInt("score");
+        return row.wasNull() ? Answer.DONT_KNOW : Answer.score(score);
+    }
+}

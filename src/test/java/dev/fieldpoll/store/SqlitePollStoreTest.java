@@ -1,0 +1,355 @@
+package dev.fieldpoll.store;
+
+import static dev.fieldpoll.store.TestPolls.CHANNEL;
+import static dev.fieldpoll.store.TestPolls.CREATED;
+import static dev.fieldpoll.store.TestPolls.EVALS_ECONOMIC;
+import static dev.fieldpoll.store.TestPolls.EVALS_FEEDBACK;
+import static dev.fieldpoll.store.TestPolls.GUILD;
+import static dev.fieldpoll.store.TestPolls.MECH_ECONOMIC;
+import static dev.fieldpoll.store.TestPolls.MECH_FEEDBACK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.Ballot;
+import dev.fieldpoll.poll.CellCounts;
+import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.NewPoll;
+import dev.fieldpoll.poll.Platform;
+import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.PollDefinition;
+import dev.fieldpoll.poll.ResultsVisibility;
+import dev.fieldpoll.poll.Scale;
+import dev.fieldpoll.poll.StoreException;
+import dev.fieldpoll.poll.Workspace;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqlitePollStoreTest {
+
+    private static final Instant LATER = CREATED.plusSeconds(3600);
+
+    @TempDir
+    Path dir;
+
+    private Database database;
+    private SqlitePollStore store;
+
+    @BeforeEach
+    void openStore() {
+        database = Database.open(dir.resolve("fieldpoll.db"));
+        store = new SqlitePollStore(database);
+    }
+
+    @AfterEach
+    void closeStore() {
+        database.close();
+    }
+
+    @Test
+    void findReturnsThePollAsCreated() {
+        // given
+        NewPoll newPoll = TestPolls.newPoll();
+
+        // when
+        Poll created = store.create(newPoll);
+
+        // then
+        Poll found = store.find(GUILD, created.id()).orElseThrow();
+        assertThat(found).isEqualTo(created);
+        assertThat(found.workspace()).isEqualTo(GUILD);
+        assertThat(found.channelId()).isEqualTo(CHANNEL);
+        assertThat(found.title()).isEqualTo(newPoll.title());
+        assertThat(found.templateKey()).isEqualTo("safety-fields");
+        assertThat(found.definition()).isEqualTo(newPoll.definition());
+        assertThat(found.definition().fields()).extracting("key").containsExactly("mech-interp", "evals", "oversight");
+        assertThat(found.definition().factors()).extracting("weight").containsExactly(2.0, 0.5);
+        assertThat(found.visibility()).isEqualTo(newPoll.visibility());
+        assertThat(found.createdBy()).isEqualTo("user-42");
+        assertThat(found.createdAt()).isEqualTo(CREATED);
+        assertThat(found.closesAt()).isEqualTo(newPoll.closesAt());
+        assertThat(found.closedAt()).isNull();
+    }
+
+    @Test
+    void keepsReferenceScores() {
+        assumeThat(TestPolls.referenceScoresCanBeBuilt())
+                .as("PollDefinition cannot hold reference scores in this build (NullPointerException in its constructor)")
+                .isTrue();
+        // given
+        NewPoll newPoll = TestPolls.newPoll(GUILD, CHANNEL, CREATED, TestPolls.definitionWithReference());
+
+        // when
+        Poll created = store.create(newPoll);
+
+        // then
+        assertThat(store.findById(created.id()).orElseThrow().definition().reference())
+                .isEqualTo(newPoll.definition().reference());
+    }
+
+    @Test
+    void keepsOptionalValuesEmpty() {
+        // given
+        NewPoll newPoll = new NewPoll(GUILD, CHANNEL, "Ad hoc", null, TestPolls.definition(),
+                ResultsVisibility.LIVE, "user-1", CREATED, null);
+
+        // when
+        Poll found = store.findById(store.create(newPoll).id()).orElseThrow();
+
+        // then
+        assertThat(found.templateKey()).isNull();
+        assertThat(found.closesAt()).isNull();
+        assertThat(found.visibility()).isEqualTo(ResultsVisibility.LIVE);
+    }
+
+    @Test
+    void storesTimesAsFixedWidthUtcText() {
+        // given
+        Instant withNanos = Instant.parse("2026-03-01T13:05:09.123456789Z");
+
+        // when
+        Poll created = store.create(TestPolls.newPoll(GUILD, CHANNEL, withNanos));
+
+        // then
+        assertThat(created.createdAt()).isEqualTo(Instant.parse("2026-03-01T13:05:09.123Z"));
+        assertThat(rawText("SELECT created_at FROM poll WHERE id = ?", created.id())).isEqualTo("2026-03-01T13:05:09.123Z");
+        assertThat(rawText("SELECT closes_at FROM poll WHERE id = ?", created.id())).isEqualTo("2026-03-08T13:05:09.123Z");
+    }
+
+    @Test
+    void findNeverCrossesWorkspaces() {
+        // given
+        Poll poll = store.create(TestPolls.newPoll());
+
+        // when / then
+        assertThat(store.find(new Workspace(Platform.DISCORD, "guild-2"), poll.id())).isEmpty();
+        assertThat(store.find(new Workspace(Platform.SLACK, "guild-1"), poll.id())).isEmpty();
+        assertThat(store.find(GUILD, poll.id() + 1)).isEmpty();
+        assertThat(store.find(GUILD, poll.id())).isPresent();
+    }
+
+    @Test
+    void listsAChannelsPollsNewestFirst() {
+        // given
+        Poll oldest = store.create(TestPolls.newPoll(GUILD, CHANNEL, CREATED));
+        Poll newest = store.create(TestPolls.newPoll(GUILD, CHANNEL, CREATED.plusSeconds(20)));
+        Poll middle = store.create(TestPolls.newPoll(GUILD, CHANNEL, CREATED.plusSeconds(10)));
+        store.create(TestPolls.newPoll(GUILD, "channel-2", CREATED.plusSeconds(30)));
+        store.create(TestPolls.newPoll(new Workspace(Platform.SLACK, "guild-1"), CHANNEL, CREATED.plusSeconds(40)));
+
+        // when
+        List<Poll> listed = store.listInChannel(GUILD, CHANNEL);
+
+        // then
+        assertThat(listed).containsExactly(newest, middle, oldest);
+    }
+
+    @Test
+    void votingAgainReplacesTheAnswer() {
+        // given
+        long poll = store.create(TestPolls.newPoll()).id();
+        store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(2), EVALS_FEEDBACK, Answer.score(5)), CREATED);
+
+        // when
+        store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(4)), LATER);
+
+        // then
+        assertThat(store.ballot(poll, "alice").answers())
+                .isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(4), EVALS_FEEDBACK, Answer.score(5)));
+        assertThat(rowCount(poll)).isEqualTo(2);
+        assertThat(rawText("SELECT updated_at FROM vote WHERE poll_id = ? AND field_key = 'mech-interp'", poll))
+                .isEqualTo("2026-03-01T13:00:00.123Z");
+    }
+
+    @Test
+    void dontKnowIsStoredAsItsOwnAnswerAndCountedApart() {
+        // given
+        long poll = store.create(TestPolls.newPoll()).id();
+        store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(3)), CREATED);
+        store.saveAnswers(poll, "bob", Map.of(MECH_FEEDBACK, Answer.DONT_KNOW), CREATED);
+        store.saveAnswers(poll, "carol", Map.of(MECH_FEEDBACK, Answer.score(1), EVALS_ECONOMIC, Answer.DONT_KNOW), CREATED);
+
+        // when
+        List<CellCounts> counts = store.counts(poll);
+
+        // then
+        assertThat(store.ballot(poll, "bob").answers()).isEqualTo(Map.of(MECH_FEEDBACK, Answer.DONT_KNOW));
+        assertThat(counts).containsExactly(
+                new CellCounts(MECH_FEEDBACK, new int[] {1, 0, 1, 0, 0}, 1),
+                new CellCounts(EVALS_ECONOMIC, new int[] {0, 0, 0, 0, 0}, 1));
+    }
+
+    @Test
+    void countsSizeTheHistogramByTheScale() {
+        // given a 0-10 poll
+        PollDefinition zeroToTen = new PollDefinition(
+                new Scale(0, 10), TestPolls.definition().fields(), TestPolls.definition().factors(), null);
+        long poll = store.create(TestPolls.newPoll(GUILD, CHANNEL, CREATED, zeroToTen)).id();
+        store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(0)), CREATED);
+        store.saveAnswers(poll, "bob", Map.of(MECH_FEEDBACK, Answer.score(10)), CREATED);
+
+        // when / then
+        assertThat(store.counts(poll)).containsExactly(
+                new CellCounts(MECH_FEEDBACK, new int[] {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 0));
+    }
+
+    @Test
+    void aVoteForACellThePollLacksIsRefusedWithNothingSaved() {
+        // given
+        long poll = store.create(TestPolls.newPoll()).id();
+        Map<CellKey, Answer> answers = new LinkedHashMap<>();
+        answers.put(MECH_FEEDBACK, Answer.score(4));
+        answers.put(new CellKey("mech-interp", "no-such-factor"), Answer.score(2));
+
+        // when / then
+        assertThatThrownBy(() -> store.saveAnswers(poll, "mallory", answers, CREATED))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("Could not save answers in poll " + poll)
+                .hasMessageContaining("names a poll, field or factor that does not exist");
+        assertThat(store.ballot(poll, "mallory").isEmpty()).isTrue();
+        assertThat(store.voterCount(poll)).isZero();
+    }
+
+    @Test
+    void aVoteForAPollThatDoesNotExistIsRefused() {
+        assertThatThrownBy(() -> store.saveAnswers(404, "mallory", Map.of(MECH_FEEDBACK, Answer.score(4)), CREATED))
+                .isInstanceOf(StoreException.class);
+    }
+
+    @Test
+    void aScoreOutsideWhatTheDatabaseAllowsIsRefused() {
+        long poll = store.create(TestPolls.newPoll()).id();
+
+        assertThatThrownBy(() -> store.saveAnswers(poll, "mallory", Map.of(MECH_FEEDBACK, Answer.score(101)), CREATED))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("the database refused a value");
+    }
+
+    @Test
+    void clearAnswersRemovesOnlyTheGivenCells() {
+        // given
+        long poll = store.create(TestPolls.newPoll()).id();
+        store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(2), MECH_ECONOMIC, Answer.DONT_KNOW,
+                EVALS_FEEDBACK, Answer.score(5)), CREATED);
+        store.saveAnswers(poll, "bob", Map.of(MECH_FEEDBACK, Answer.score(1)), CREATED);
+
+        // when
+        int removed = store.clearAnswers(poll, "alice", List.of(MECH_FEEDBACK, MECH_ECONOMIC, EVALS_ECONOMIC));
+
+        // then
+        assertThat(removed).isEqualTo(2);
+        assertThat(store.ballot(poll, "alice")).isEqualTo(new Ballot(poll, "alice", Map.of(EVALS_FEEDBACK, Answer.score(5))));
+        assertThat(store.ballot(poll, "bob").answers()).isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(1)));
+    }
+
+    @Test
+    void aBallotWithoutAnswersIsEmpty() {
+        long poll = store.create(TestPolls.newPoll()).id();
+
+        assertThat(store.ballot(poll, "nobody")).isEqualTo(Ballot.empty(poll, "nobody"));
+    }
+
+    @Test
+    void voterCountCountsEachVoterOnceDontKnowIncluded() {
+        // given
+        long poll = store.create(TestPolls.newPoll()).id();
+        long otherPoll = store.create(TestPolls.newPoll()).id();
+        store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(2), EVALS_FEEDBACK, Answer.score(3)), CREATED);
+        store.saveAnswers(poll, "bob", Map.of(MECH_FEEDBACK, Answer.DONT_KNOW), CREATED);
+        store.saveAnswers(otherPoll, "carol", Map.of(MECH_FEEDBACK, Answer.score(2)), CREATED);
+
+        // when / then
+        assertThat(store.voterCount(poll)).isEqualTo(2);
+        assertThat(store.voterCount(otherPoll)).isEqualTo(1);
+    }
+
+    @Test
+    void forEachAnswerVisitsEveryAnswerGroupedByVoter() {
+        // given
+        long poll = store.create(TestPolls.newPoll()).id();
+        store.saveAnswers(poll, "carol", Map.of(MECH_FEEDBACK, Answer.score(1), EVALS_ECONOMIC, Answer.score(4)), CREATED);
+        store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(2)), CREATED);
+        store.saveAnswers(poll, "bob", Map.of(EVALS_FEEDBACK, Answer.DONT_KNOW, MECH_ECONOMIC, Answer.score(5)), CREATED);
+        store.saveAnswers(poll, "alice", Map.of(EVALS_FEEDBACK, Answer.score(3)), CREATED);
+
+        // when
+        List<String> visits = new ArrayList<>();
+        store.forEachAnswer(poll, (voter, cell, answer) ->
+                visits.add(voter + " " + cell.field() + "/" + cell.factor() + " " + answer.display()));
+
+        // then
+        assertThat(visits).containsExactly(
+                "alice evals/feedback 3",
+                "alice mech-interp/feedback 2",
+                "bob evals/feedback ?",
+                "bob mech-interp/economic 5",
+                "carol evals/economic 4",
+                "carol mech-interp/feedback 1");
+    }
+
+    @Test
+    void closingTwiceChangesNothingTheSecondTime() {
+        // given
+        long poll = store.create(TestPolls.newPoll()).id();
+
+        // when
+        boolean first = store.close(poll, LATER);
+        boolean second = store.close(poll, LATER.plusSeconds(60));
+
+        // then
+        assertThat(first).isTrue();
+        assertThat(second).isFalse();
+        assertThat(store.findById(poll).orElseThrow().closedAt()).isEqualTo(LATER);
+        assertThat(store.close(404, LATER)).isFalse();
+    }
+
+    @Test
+    void eachPollHasItsOwnRandomPseudonymSecret() {
+        // given
+        long poll = store.create(TestPolls.newPoll()).id();
+        long otherPoll = store.create(TestPolls.newPoll()).id();
+
+        // when
+        byte[] secret = store.pseudonymSecret(poll);
+
+        // then
+        assertThat(secret).hasSize(32).isEqualTo(store.pseudonymSecret(poll)).isNotEqualTo(store.pseudonymSecret(otherPoll));
+        assertThatThrownBy(() -> store.pseudonymSecret(404)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPollWithoutVotesHasNoCounts() {
+        long poll = store.create(TestPolls.newPoll()).id();
+
+        assertThat(store.counts(poll)).isEmpty();
+        assertThat(store.counts(404)).isEmpty();
+        assertThat(store.voterCount(poll)).isZero();
+    }
+
+    private String rawText(String sql, long id) {
+        return database.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setLong(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getString(1);
+                }
+            }
+        });
+    }
+
+    private long rowCount(long poll) {
+        return Long.parseLong(rawText("SELECT COUNT(*) FROM vote WHERE poll_id = ?", poll));
+    }
+}
