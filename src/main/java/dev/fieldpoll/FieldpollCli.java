@@ -6,6 +6,9 @@ import dev.fieldpoll.cli.ConsoleCommand;
 import dev.fieldpoll.cli.ExportCommand;
 import dev.fieldpoll.cli.RunCommand;
 import dev.fieldpoll.cli.SimulateCommand;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +36,8 @@ public final class FieldpollCli implements Callable<Integer> {
     public static CommandLine commandLine() {
         return new CommandLine(new FieldpollCli())
                 .setExecutionExceptionHandler(new CliErrors())
-                .setCaseInsensitiveEnumValuesAllowed(true);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
+                .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     }
 }

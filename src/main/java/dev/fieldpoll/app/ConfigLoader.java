@@ -1,7 +1,6 @@
 package dev.fieldpoll.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,13 +46,17 @@ public final class ConfigLoader {
     private static ConfigFile read(Path file) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        String text;
         try {
-            ConfigFile raw = yaml.readValue(file.toFile(), ConfigFile.class);
+            text = Files.readString(file);
+        } catch (IOException unreadable) {
+            throw new ConfigException("Cannot read " + file + ": " + unreadable.getMessage(), unreadable);
+        }
+        try {
+            ConfigFile raw = yaml.readValue(text, ConfigFile.class);
             return raw == null ? ConfigFile.EMPTY : raw;
         } catch (JsonProcessingException wrong) {
-            JsonLocation where = wrong.getLocation();
-            String line = where == null ? "" : " line " + where.getLineNr();
-            throw new ConfigException(file + line + ": " + wrong.getOriginalMessage().split("\n")[0]);
+            throw new ConfigException(file + " line " + YamlErrors.line(text, wrong) + ": " + YamlErrors.message(wrong));
         } catch (IOException unreadable) {
             throw new ConfigException("Cannot read " + file + ": " + unreadable.getMessage(), unreadable);
         }

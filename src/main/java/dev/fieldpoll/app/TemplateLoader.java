@@ -66,8 +66,7 @@ public final class TemplateLoader {
         try {
             file = yaml.readValue(text, TemplateFile.class);
         } catch (JsonProcessingException wrong) {
-            int line = wrong.getLocation() == null ? 1 : wrong.getLocation().getLineNr();
-            throw problem(source, line, rootMessage(wrong));
+            throw problem(source, YamlErrors.line(text, wrong), YamlErrors.message(wrong));
         }
         if (file == null) {
             throw problem(source, 1, "the file is empty");
@@ -82,13 +81,6 @@ public final class TemplateLoader {
 
     private static ConfigException problem(String source, int line, String message) {
         return new ConfigException("Template " + source + " line " + line + ": " + message);
-    }
-
-    /** The problem itself, without Jackson's class names. */
-    private static String rootMessage(JsonProcessingException wrong) {
-        Throwable cause = wrong.getCause();
-        String message = cause instanceof IllegalArgumentException ? cause.getMessage() : wrong.getOriginalMessage();
-        return message.split("\n")[0].replaceAll(" \\(class [^)]*\\)", "").replaceAll("`[a-z.]+\\.(\\w+)`", "$1");
     }
 
     /** Finds the line naming the key a validation message quotes, so semantic errors point somewhere useful. */

@@ -6,14 +6,15 @@ import dev.fieldpoll.poll.Scale;
 import dev.fieldpoll.poll.Template;
 import dev.fieldpoll.poll.TemplateCatalog;
 import dev.fieldpoll.report.ReportBuilder;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Report on votes from a CSV file with the header voter,field,factor,score.")
@@ -36,6 +37,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Hide a cell's distribution below this many voters (default: ${DEFAULT-VALUE}; it is your file).")
     int minVoters;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         Quiet.logging();
@@ -46,8 +50,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new UserInputException("--min-voters must be at least 1.");
         }
         CsvVotes.Parsed parsed = new CsvVotes(template(), scale()).read(votes, minVoters);
-        parsed.problems().forEach(problem -> System.err.println("skipped " + problem));
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        parsed.problems().forEach(problem -> spec.commandLine().getErr().println("skipped " + problem));
+        PrintWriter out = spec.commandLine().getOut();
         out.println(format.render(new ReportBuilder().build(parsed.input())));
         return 0;
     }

@@ -6,8 +6,7 @@ import dev.fieldpoll.app.Wiring;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.Pseudonyms;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +17,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write a poll's votes with pseudonymous voters (CSV readable by analyze, or JSON).")
@@ -38,6 +39,9 @@ public final class ExportCommand implements Callable<Integer> {
     record Row(String voter, String field, String factor, Integer score) {
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         Quiet.logging();
@@ -49,7 +53,7 @@ public final class ExportCommand implements Callable<Integer> {
             List<Row> rows = new ArrayList<>();
             wiring.store().forEachAnswer(poll.id(), (voter, cell, answer) ->
                     rows.add(new Row(pseudonyms.of(voter), cell.field(), cell.factor(), answer.valueOrNull())));
-            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            PrintWriter out = spec.commandLine().getOut();
             if (format == Format.CSV) {
                 writeCsv(rows, out);
             } else {
@@ -59,16 +63,17 @@ public final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void writeCsv(List<Row> rows, PrintStream out) throws java.io.IOException {
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                .setHeader("voter", "field", "factor", "score").get())) {
-            for (Row row : rows) {
-                csv.printRecord(row.voter(), row.field(), row.factor(), row.score() == null ? "?" : row.score());
-            }
+    private static void writeCsv(List<Row> rows, PrintWriter out) throws java.io.IOException {
+        // Not closed: closing the printer would close the command's output stream.
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader("voter", "field", "factor", "score").get());
+        for (Row row : rows) {
+            csv.printRecord(row.voter(), row.field(), row.factor(), row.score() == null ? "?" : row.score());
         }
+        csv.flush();
     }
 
-    private static void writeJson(Poll poll, List<Row> rows, PrintStream out) throws java.io.IOException {
+    private static void writeJson(Poll poll, List<Row> rows, PrintWriter out) throws java.io.IOException {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("poll", Map.of("id", poll.id(), "title", poll.title()));
         document.put("votes", rows);

@@ -9,8 +9,7 @@ import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.ResultsVisibility;
 import dev.fieldpoll.poll.Workspace;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Create a poll, fill it with synthetic voters, and print its report. Same seed, same output.")
@@ -40,6 +41,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         Quiet.logging();
@@ -55,7 +59,7 @@ public final class SimulateCommand implements Callable<Integer> {
             Member organizer = new Member(new Workspace(Platform.CONSOLE, "simulation"), "simulation", "simulator", true);
             Poll poll = create(wiring, organizer);
             new VoterSimulator(seed).fill(wiring.polls(), poll, organizer, voters);
-            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            PrintWriter out = spec.commandLine().getOut();
             out.println(format.render(wiring.reports().reportFor(poll)));
         } finally {
             if (temporary != null) {

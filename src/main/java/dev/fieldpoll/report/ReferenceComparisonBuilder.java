@@ -8,6 +8,7 @@ import dev.fieldpoll.report.PollReport.ReferenceComparison;
 import dev.fieldpoll.report.PollReport.ReferenceField;
 import dev.fieldpoll.tally.CellStatistics;
 import dev.fieldpoll.tally.DifferenceInterval;
+import dev.fieldpoll.tally.FieldScores;
 import dev.fieldpoll.tally.KendallTau;
 import dev.fieldpoll.tally.ReferenceDifference;
 import java.util.ArrayList;
@@ -37,12 +38,13 @@ final class ReferenceComparisonBuilder {
                 continue;
             }
             DifferenceInterval difference = interval(statistics[field], weights, referenceScores, minVoters);
+            double referenceScore = weightedMean(referenceScores, weights);
             Field info = definition.fields().get(field);
             fields.add(new ReferenceField(info.key(), info.name(), ReportBuilder.finite(difference.community()),
-                    difference.reference(), ReportBuilder.finite(difference.difference()),
+                    referenceScore, ReportBuilder.finite(difference.difference()),
                     ReportBuilder.finite(difference.low()), ReportBuilder.finite(difference.high())));
             community.add(scores[field]);
-            reference.add(difference.reference());
+            reference.add(referenceScore);
         }
         double tau = KendallTau.tauB(unbox(community), unbox(reference));
         return new ReferenceComparison(ReportBuilder.finite(tau), fields);
@@ -73,6 +75,19 @@ final class ReferenceComparisonBuilder {
             counts[factor] = cells[factor].n() >= minVoters ? cells[factor].n() : 0;
         }
         return ReferenceDifference.of(means, sds, counts, weights, referenceScores, CONFIDENCE);
+    }
+
+    /**
+     * The reference's field score over every factor. The difference may use fewer factors (those the
+     * community answered), so both sides of a difference always cover the same factors.
+     */
+    private static double weightedMean(double[] values, double[] weights) {
+        double[] normalized = FieldScores.normalized(weights);
+        double sum = 0;
+        for (int factor = 0; factor < values.length; factor++) {
+            sum += normalized[factor] * values[factor];
+        }
+        return sum;
     }
 
     private static double[] unbox(List<Double> values) {

@@ -44,7 +44,7 @@ public final class ReportBuilder {
         fillSums(statistics, sums, counts);
         double midpoint = definition.scale().midpoint();
         double[] scores = FieldScores.shrunk(sums, counts, weights, FieldScores.PRIOR_VOTES, midpoint);
-        double[][] shrunkMeans = FieldScores.shrunkMeans(sums, counts, weights, FieldScores.PRIOR_VOTES, midpoint);
+        double[][] shrunkMeans = FieldScores.shrunkMeans(sums, counts, FieldScores.PRIOR_VOTES, midpoint);
         RankIntervals intervals = RankBootstrap.run(input.ballots(), weights, definition.scale().min(),
                 definition.scale().points(), RankBootstrap.DEFAULT_RESAMPLES, input.seed());
         return new PollReport(input.poll(), factors(definition), cells(definition, statistics, input.minVoters()),

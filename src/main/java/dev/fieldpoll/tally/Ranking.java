@@ -28,10 +28,20 @@ public final class Ranking {
     // Fields are few (tens), so counting who is ahead beats sorting and allocates nothing,
     // which matters inside the bootstrap.
     static void ranksInto(double[] scores, int[] ranks) {
+        ranksInto(scores, null, ranks);
+    }
+
+    /**
+     * Ranks with exact ties broken by {@code tieOrder} (lower goes first), or by index when it
+     * is null. The bootstrap passes a fresh random order per resample, so tied fields come out
+     * "either way, half the time" instead of always in index order.
+     */
+    static void ranksInto(double[] scores, int[] tieOrder, int[] ranks) {
         for (int field = 0; field < scores.length; field++) {
             int rank = 1;
             for (int other = 0; other < scores.length; other++) {
-                if (scores[other] > scores[field] || (scores[other] == scores[field] && other < field)) {
+                boolean earlier = tieOrder == null ? other < field : tieOrder[other] < tieOrder[field];
+                if (scores[other] > scores[field] || (scores[other] == scores[field] && earlier)) {
                     rank++;
                 }
             }

@@ -22,6 +22,7 @@ final class Resampler {
     private final double[] means;
     private final double[] scores;
     private final int[] ranks;
+    private final int[] tieOrder;
 
     Resampler(PackedBallots ballots, int factors, double[] normalizedWeights, int scaleMin, double fallbackMean) {
         this.ballots = ballots;
@@ -36,11 +37,13 @@ final class Resampler {
         this.means = new double[ballots.cells];
         this.scores = new double[ballots.cells / factors];
         this.ranks = new int[scores.length];
+        this.tieOrder = new int[scores.length];
     }
 
     /** Draws {@code voters} whole ballots with replacement and writes the fields' ranks at {@code offset}. */
     void resample(long seed, int[] rankTable, int offset) {
-        drawBallots(new SplittableRandom(seed));
+        SplittableRandom random = new SplittableRandom(seed);
+        drawBallots(random);
         Arrays.fill(totals, 0);
         ballots.addDrawn(timesDrawn, totals);
         for (int cell = 0; cell < ballots.cells; cell++) {
@@ -49,7 +52,8 @@ final class Resampler {
         }
         FieldScores.shrunkMeansInto(sums, counts, factors, FieldScores.PRIOR_VOTES, fallbackMean, means);
         FieldScores.scoresInto(means, factors, normalizedWeights, scores);
-        Ranking.ranksInto(scores, ranks);
+        shuffleTieOrder(random);
+        Ranking.ranksInto(scores, tieOrder, ranks);
         System.arraycopy(ranks, 0, rankTable, offset, ranks.length);
     }
 
@@ -59,6 +63,19 @@ final class Resampler {
         Arrays.fill(timesDrawn, 0);
         for (int draw = 0; draw < ballots.voters; draw++) {
             timesDrawn[uniformBelow(random, ballots.voters)]++;
+        }
+    }
+
+    /** Fisher–Yates over the few fields: exact ties in this resample are broken at random. */
+    private void shuffleTieOrder(SplittableRandom random) {
+        for (int field = 0; field < tieOrder.length; field++) {
+            tieOrder[field] = field;
+        }
+        for (int field = tieOrder.length - 1; field > 0; field--) {
+            int other = random.nextInt(field + 1);
+            int swap = tieOrder[field];
+            tieOrder[field] = tieOrder[other];
+            tieOrder[other] = swap;
         }
     }
 

@@ -100,6 +100,28 @@ class RankBootstrapTest {
     }
 
     @Test
+    void exactlyTiedFieldsAreATossUpNotAnOrder() {
+        // given two fields with identical votes and a third clearly behind
+        VoteMatrix.Builder builder = new VoteMatrix.Builder(3, 2, SCALE_MIN);
+        for (int i = 0; i < 30; i++) {
+            int voter = builder.addVoter();
+            builder.set(voter, 0, 0, 4).set(voter, 0, 1, 4);
+            builder.set(voter, 1, 0, 4).set(voter, 1, 1, 4);
+            builder.set(voter, 2, 0, 1).set(voter, 2, 1, 1);
+        }
+
+        // when
+        RankIntervals intervals = RankBootstrap.run(builder.build(), WEIGHTS, SCALE_MIN, SCALE_POINTS, 1000, 7);
+
+        // then each of the tied pair may be first or second, about half the time each
+        assertThat(intervals.probabilityAbove()[0][1]).isBetween(0.4, 0.6);
+        assertThat(intervals.low()).containsExactly(1, 1, 3);
+        assertThat(intervals.high()).containsExactly(2, 2, 3);
+        assertThat(TieDetection.tiedWithNext(new int[] {0, 1, 2}, intervals.probabilityAbove()))
+                .containsExactly(true, false, false);
+    }
+
+    @Test
     void moreVotersNarrowTheIntervals() {
         // given the same kind of voters, 30 of them and 3000 of them
         RankIntervals few = RankBootstrap.run(noisyVotes(30, 6, 3), WEIGHTS, SCALE_MIN, SCALE_POINTS, 300, 11);
@@ -227,7 +249,18 @@ class RankBootstrapTest {
                 }
             }
             double midpoint = scaleMin + (scalePoints - 1) / 2.0;
-            ranks[resample] = Ranking.ranks(FieldScores.shrunk(sums, counts, weights, 3, midpoint));
+            int[] tieOrder = new int[fields];
+            for (int field = 0; field < fields; field++) {
+                tieOrder[field] = field;
+            }
+            for (int field = fields - 1; field > 0; field--) {
+                int other = random.nextInt(field + 1);
+                int swap = tieOrder[field];
+                tieOrder[field] = tieOrder[other];
+                tieOrder[other] = swap;
+            }
+            ranks[resample] = new int[fields];
+            Ranking.ranksInto(FieldScores.shrunk(sums, counts, weights, 3, midpoint), tieOrder, ranks[resample]);
         }
         int[] low = new int[fields];
         int[] high = new int[fields];

@@ -1,0 +1,143 @@
+package dev.fieldpoll.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldpoll.FieldpollCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command-line tools, run as a person would run them, with output captured. */
+class CliTest {
+
+    @TempDir
+    Path folder;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(String... arguments) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = FieldpollCli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        int exitCode = cli.execute(arguments);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void simulate_twice_with_one_seed_gives_identical_output() {
+        Run first = run("simulate", "--voters", "60", "--seed", "7");
+        Run second = run("simulate", "--voters", "60", "--seed", "7");
+        Run other = run("simulate", "--voters", "60", "--seed", "8");
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.out()).contains("60 voters").contains("Ranking").contains("Where the community splits")
+                .contains("Community vs reference").contains("Krippendorff");
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(other.out()).isNotEqualTo(first.out());
+    }
+
+    @Test
+    void simulate_shows_polarized_cells_and_writes_json_with_the_documented_keys() {
+        Run json = run("simulate", "--voters", "80", "--seed", "3", "--format", "json");
+
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out()).contains("\"poll\"", "\"factors\"", "\"cells\"", "\"ranking\"", "\"highlights\"",
+                "\"reference\"", "\"agreement\"", "\"dont_know\"", "\"low_share\"", "\"high_share\"", "\"rank_low\"",
+                "\"rank_high\"", "\"tie_with_next\"", "\"kendall_tau_b\"", "\"ci_low\"", "\"ci_high\"",
+                "\"krippendorff_alpha_ordinal\"", "\"polarized\"");
+    }
+
+    @Test
+    void simulate_into_a_database_then_export_pseudonymized_votes_that_analyze_reads_back() throws Exception {
+        Path database = folder.resolve("sim.db");
+        assertThat(run("simulate", "--voters", "20", "--db", database.toString()).exitCode()).isZero();
+
+        Run export = run("export", "--poll", "1", "--db", database.toString());
+        Run again = run("export", "--poll", "1", "--db", database.toString());
+
+        assertThat(export.exitCode()).isZero();
+        assertThat(export.out()).startsWith("voter,field,factor,score").doesNotContain("sim-0");
+        assertThat(export.out()).isEqualTo(again.out());
+        assertThat(export.out().lines().skip(1).map(line -> line.split(",")[0]).distinct().count()).isEqualTo(20);
+        Path csv = folder.resolve("export.csv");
+        Files.writeString(csv, export.out());
+        Run analyzed = run("analyze", "--votes", csv.toString(), "--template", "ai-safety-automation");
+        assertThat(analyzed.exitCode()).isZero();
+        assertThat(analyzed.out()).contains("20 voters").contains("Ranking");
+        assertThat(analyzed.err()).isEmpty();
+    }
+
+    @Test
+    void export_json_and_an_unknown_poll() {
+        Path database = folder.resolve("sim.db");
+        run("simulate", "--voters", "5", "--db", database.toString());
+
+        Run json = run("export", "--poll", "1", "--format", "json", "--db", database.toString());
+        Run missing = run("export", "--poll", "9", "--db", database.toString());
+
+        assertThat(json.out()).contains("\"votes\"").contains("\"voter\" : \"v-");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("There is no poll #9");
+    }
+
+    @Test
+    void analyze_reports_bad_lines_by_number_and_skips_them() throws Exception {
+        Path csv = folder.resolve("votes.csv");
+        Files.writeString(csv, """
+                voter,field,factor,score
+                ann,Alpha,Impact,4
+                ann,Alpha,Effort,?
+                bob,Alpha,Impact,9
+                bob,Beta,Impact,two
+                carl,Beta,Impact,2
+                ,Beta,Effort,3
+                dan,Beta,Effort
+                dan,Beta,Effort,5
+                """);
+
+        Run analyzed = run("analyze", "--votes", csv.toString(), "--format", "json");
+
+        assertThat(analyzed.exitCode()).isZero();
+        assertThat(analyzed.err()).contains("skipped line 4: score 9 is outside 1-5")
+                .contains("skipped line 5: score 'two' is not a whole number")
+                .contains("skipped line 7: the voter is empty")
+                .contains("skipped line 8: expected 4 columns");
+        assertThat(analyzed.out()).contains("\"field\" : \"alpha\"").contains("\"factor\" : \"effort\"")
+                .contains("\"voters\" : 3");
+    }
+
+    @Test
+    void analyze_fails_clearly_when_nothing_is_usable() throws Exception {
+        Path csv = folder.resolve("bad.csv");
+        Files.writeString(csv, "voter,field,factor,score\nann,Alpha,Impact,7\n");
+        Path headerless = folder.resolve("headerless.csv");
+        Files.writeString(headerless, "ann,Alpha,Impact,3\n");
+
+        Run nothing = run("analyze", "--votes", csv.toString());
+        Run noHeader = run("analyze", "--votes", headerless.toString());
+        Run missing = run("analyze", "--votes", folder.resolve("nope.csv").toString());
+
+        assertThat(nothing.exitCode()).isEqualTo(1);
+        assertThat(nothing.err()).contains("has no usable votes").contains("line 2: score 7 is outside 1-5");
+        assertThat(noHeader.err()).contains("header voter,field,factor,score");
+        assertThat(missing.err()).contains("There is no file");
+        assertThat(nothing.err() + noHeader.err() + missing.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void a_database_file_that_is_not_sqlite_is_one_clear_line() throws Exception {
+        Path notSqlite = folder.resolve("notes.db");
+        Files.writeString(notSqlite, "these are my notes, not a database ".repeat(100));
+
+        Run run = run("export", "--poll", "1", "--db", notSqlite.toString());
+
+        assertThat(run.exitCode()).isEqualTo(CliErrors.CONFIGURATION);
+        assertThat(run.err()).startsWith("fieldpoll: ").contains("not a SQLite database").doesNotContain("\tat ");
+        assertThat(Files.readString(notSqlite)).startsWith("these are my notes");
+    }
+}

@@ -1,0 +1,186 @@
+package dev.fieldpoll.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldpoll.app.TemplateLoader;
+import dev.fieldpoll.store.Database;
+import dev.fieldpoll.store.SqlitePollStore;
+import dev.fieldpoll.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** PollService on a real SQLite file: the checks it makes on every client-supplied value. */
+class PollServiceTest {
+
+    @TempDir
+    Path folder;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+    private Database database;
+    private PollStore store;
+    private PollService polls;
+
+    private final Member creator = member("discord", "guild-1", "creator", false);
+    private final Member voter = member("discord", "guild-1", "voter", false);
+    private final Member admin = member("discord", "guild-1", "boss", true);
+    private final Member stranger = member("discord", "guild-2", "voter", true);
+
+    private static Member member(String platform, String workspace, String user, boolean admin) {
+        return new Member(new Workspace(Platform.valueOf(platform.toUpperCase()), workspace), "general", user, admin);
+    }
+
+    @BeforeEach
+    void open() {
+        database = Database.open(folder.resolve("polls.db"));
+        store = new SqlitePollStore(database);
+        TemplateCatalog templates = new TemplateCatalog(new TemplateLoader().loadAll(Path.of("config/polls")),
+                "ai-safety-automation");
+        polls = new PollService(store, templates, clock, PollPolicy.OPEN);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private Poll create(ResultsVisibility visibility, Optional<Instant> closesAt) {
+        CreateRequest request = new CreateRequest(Optional.empty(), Optional.of("Automation"), List.of(), List.of(),
+                visibility, closesAt);
+        return ((Outcomes.PollCreated) polls.create(creator, request)).poll();
+    }
+
+    private static Map<CellKey, Answer> evalsFeedback(int score) {
+        return Map.of(new CellKey("evals", "feedback-quality"), Answer.score(score));
+    }
+
+    @Test
+    void another_workspace_cannot_see_vote_in_or_close_a_poll() {
+        Poll poll = create(ResultsVisibility.LIVE, Optional.empty());
+
+        assertThat(polls.find(stranger, new PollRef.ById(poll.id()))).isInstanceOf(Outcomes.Refused.class);
+        assertThat(polls.vote(stranger, poll.id(), evalsFeedback(5))).isInstanceOf(Outcomes.Refused.class);
+        assertThat(polls.close(stranger, poll.id())).isInstanceOf(Outcomes.Refused.class);
+        assertThat(store.voterCount(poll.id())).isZero();
+        assertThat(store.findById(poll.id()).orElseThrow().closedAt()).isNull();
+    }
+
+    @Test
+    void cells_and_scores_are_checked_against_the_poll_itself() {
+        Poll poll = create(ResultsVisibility.LIVE, Optional.empty());
+        polls.vote(voter, poll.id(), evalsFeedback(2));
+
+        assertThat(polls.vote(voter, poll.id(), evalsFeedback(6))).isInstanceOf(Outcomes.Refused.class);
+        assertThat(polls.vote(voter, poll.id(), evalsFeedback(0))).isInstanceOf(Outcomes.Refused.class);
+        assertThat(polls.vote(voter, poll.id(), Map.of(new CellKey("evals", "made-up"), Answer.score(3))))
+                .isInstanceOf(Outcomes.Refused.class);
+        assertThat(polls.vote(voter, poll.id(), Map.of(new CellKey("nope", "feedback-quality"), Answer.score(3))))
+                .isInstanceOf(Outcomes.Refused.class);
+        assertThat(polls.vote(voter, poll.id(), Map.of())).isInstanceOf(Outcomes.Refused.class);
+        assertThat(store.ballot(poll.id(), "voter").answers()).isEqualTo(evalsFeedback(2));
+    }
+
+    @Test
+    void voting_again_replaces_and_dont_know_is_not_a_score() {
+        Poll poll = create(ResultsVisibility.LIVE, Optional.empty());
+
+        polls.vote(voter, poll.id(), evalsFeedback(2));
+        polls.vote(voter, poll.id(), Map.of(new CellKey("evals", "feedback-quality"), Answer.DONT_KNOW));
+
+        CellCounts counts = store.counts(poll.id()).get(0);
+        assertThat(counts.histogram()).containsOnly(0);
+        assertThat(counts.dontKnow()).isEqualTo(1);
+    }
+
+    @Test
+    void clearing_withdraws_an_answer() {
+        Poll poll = create(ResultsVisibility.LIVE, Optional.empty());
+        polls.vote(voter, poll.id(), evalsFeedback(2));
+
+        polls.clear(voter, poll.id(), List.of(new CellKey("evals", "feedback-quality")));
+
+        assertThat(store.ballot(poll.id(), "voter").isEmpty()).isTrue();
+    }
+
+    @Test
+    void only_the_creator_or_an_admin_closes_and_a_closed_poll_refuses_votes() {
+        Poll poll = create(ResultsVisibility.LIVE, Optional.empty());
+
+        assertThat(polls.close(voter, poll.id())).isInstanceOf(Outcomes.Refused.class);
+        assertThat(polls.close(admin, poll.id())).isInstanceOf(Outcomes.PollClosed.class);
+        assertThat(polls.close(creator, poll.id())).isInstanceOf(Outcomes.PollIsClosed.class);
+        assertThat(polls.vote(voter, poll.id(), evalsFeedback(3))).isInstanceOf(Outcomes.PollIsClosed.class);
+    }
+
+    @Test
+    void a_poll_closes_by_itself_when_its_time_passes() {
+        Poll poll = create(ResultsVisibility.LIVE, Optional.of(clock.instant().plus(Duration.ofDays(1))));
+
+        assertThat(polls.vote(voter, poll.id(), evalsFeedback(3))).isInstanceOf(Outcomes.VotesSaved.class);
+        clock.advance(Duration.ofDays(1));
+
+        assertThat(polls.vote(voter, poll.id(), evalsFeedback(5))).isInstanceOf(Outcomes.PollIsClosed.class);
+        assertThat(store.ballot(poll.id(), "voter").answers()).isEqualTo(evalsFeedback(3));
+    }
+
+    @Test
+    void after_vote_results_need_a_vote_after_close_results_need_the_close_admins_always_see() {
+        Poll afterVote = create(ResultsVisibility.AFTER_VOTE, Optional.empty());
+        Poll afterClose = create(ResultsVisibility.AFTER_CLOSE, Optional.empty());
+
+        assertThat(polls.resultsAccess(voter, afterVote)).isInstanceOf(Outcomes.ResultsHidden.class);
+        assertThat(polls.resultsAccess(admin, afterVote)).isInstanceOf(Outcomes.ResultsVisible.class);
+        polls.vote(voter, afterVote.id(), evalsFeedback(3));
+        assertThat(polls.resultsAccess(voter, afterVote)).isInstanceOf(Outcomes.ResultsVisible.class);
+
+        polls.vote(voter, afterClose.id(), evalsFeedback(3));
+        assertThat(polls.resultsAccess(voter, afterClose)).isInstanceOf(Outcomes.ResultsHidden.class);
+        polls.close(creator, afterClose.id());
+        Poll closed = store.findById(afterClose.id()).orElseThrow();
+        assertThat(polls.resultsAccess(voter, closed)).isInstanceOf(Outcomes.ResultsVisible.class);
+    }
+
+    @Test
+    void several_open_polls_are_picked_by_id_or_title_prefix() {
+        Poll first = create(ResultsVisibility.LIVE, Optional.empty());
+        CreateRequest other = new CreateRequest(Optional.of("community-roadmap"), Optional.empty(), List.of(),
+                List.of(), null, Optional.empty());
+        Poll second = ((Outcomes.PollCreated) polls.create(creator, other)).poll();
+
+        assertThat(polls.find(voter, PollRef.CHANNEL_DEFAULT)).isInstanceOf(Outcomes.Refused.class);
+        assertThat(polls.find(voter, new PollRef.ByTitle("what should"))).isEqualTo(new Outcomes.Found(second));
+        assertThat(polls.find(voter, new PollRef.ById(first.id()))).isEqualTo(new Outcomes.Found(first));
+    }
+
+    @Test
+    void only_admins_create_when_the_community_says_so() {
+        TemplateCatalog templates = new TemplateCatalog(new TemplateLoader().loadAll(Path.of("config/polls")),
+                "ai-safety-automation");
+        PollService strict = new PollService(store, templates, clock, new PollPolicy(true));
+        CreateRequest request = new CreateRequest(Optional.empty(), Optional.empty(), List.of(), List.of(), null,
+                Optional.empty());
+
+        assertThat(strict.create(voter, request)).isInstanceOf(Outcomes.Refused.class);
+        assertThat(strict.create(admin, request)).isInstanceOf(Outcomes.PollCreated.class);
+    }
+
+    @Test
+    void an_ad_hoc_poll_takes_its_fields_and_factors_from_the_request() {
+        CreateRequest request = new CreateRequest(Optional.empty(), Optional.of("Team"), List.of("Alpha", "Beta Two"),
+                List.of("Impact", "Effort"), null, Optional.empty());
+
+        Poll poll = ((Outcomes.PollCreated) polls.create(creator, request)).poll();
+
+        assertThat(poll.definition().fields()).extracting(Field::key).containsExactly("alpha", "beta-two");
+        assertThat(poll.definition().factors()).extracting(Factor::name).containsExactly("Impact", "Effort");
+        assertThat(poll.definition().hasReference()).isFalse();
+        assertThat(poll.visibility()).isEqualTo(ResultsVisibility.AFTER_VOTE);
+    }
+}
