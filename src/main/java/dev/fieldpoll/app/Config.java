@@ -1,8 +1,10 @@
 package dev.fieldpoll.app;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,7 +19,9 @@ public record Config(
         Set<String> admins,
         Path templatesDirectory,
         String defaultTemplate,
-        Console console) {
+        Console console,
+        Discord discord,
+        Slack slack) {
 
     public static final int MAX_MIN_VOTERS = 50;
 
@@ -32,10 +36,33 @@ public record Config(
             throw new ConfigException("privacy.min-voters must be between 1 and " + MAX_MIN_VOTERS + ", was " + minVoters);
         }
         admins = Set.copyOf(admins);
-        if (console == null) {
-            throw new ConfigException("console settings are missing");
+        if (console == null || discord == null || slack == null) {
+            throw new ConfigException("console, discord and slack settings must not be empty");
         }
     }
+
+    /**
+     * Discord: guilds to register commands in (instant; empty = globally), role names that count
+     * as admin, and optional API and gateway URLs (tests, proxies). The token is a secret, not here.
+     */
+    public record Discord(List<String> guilds, List<String> adminRoles, Optional<URI> apiUrl, Optional<URI> gatewayUrl) {
+        public Discord {
+            guilds = List.copyOf(guilds);
+            adminRoles = List.copyOf(adminRoles);
+        }
+    }
+
+    /** Slack: Socket Mode (no public URL) or HTTP on a port, admins by user id, an optional API URL. */
+    public record Slack(SlackMode mode, int port, Optional<URI> apiUrl, List<String> admins) {
+        public Slack {
+            if (port < 1 || port > 65535) {
+                throw new ConfigException("slack.port must be between 1 and 65535, was " + port);
+            }
+            admins = List.copyOf(admins);
+        }
+    }
+
+    public enum SlackMode { SOCKET, HTTP }
 
     /** The local chat: who you are at start, the channel, and who counts as an admin there. */
     public record Console(String user, String channel, List<String> admins) {
@@ -51,6 +78,7 @@ public record Config(
     }
 
     public Config withDatabasePath(Path path) {
-        return new Config(path, zone, minVoters, onlyAdminsCreate, admins, templatesDirectory, defaultTemplate, console);
+        return new Config(path, zone, minVoters, onlyAdminsCreate, admins, templatesDirectory, defaultTemplate, console,
+                discord, slack);
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -72,9 +74,45 @@ public final class ConfigLoader {
         try {
             return new Config(Path.of(database), zone(zone), integer("privacy.min-voters / FIELDPOLL_MIN_VOTERS", minVoters),
                     onlyAdmins(create), admins, Path.of(templates), raw.polls().defaultTemplate(),
-                    new Config.Console(raw.console().user(), raw.console().channel(), raw.console().admins()));
+                    new Config.Console(raw.console().user(), raw.console().channel(), raw.console().admins()),
+                    discord(raw.discord()), slack(raw.slack()));
         } catch (ConfigException wrong) {
             throw new ConfigException("Configuration (" + source + "): " + wrong.getMessage());
+        }
+    }
+
+    private Config.Discord discord(DiscordSection section) {
+        return new Config.Discord(section.guilds(), section.adminRoles(),
+                url("FIELDPOLL_DISCORD_API_URL / discord.api-url", env("FIELDPOLL_DISCORD_API_URL").orElse(section.apiUrl())),
+                url("FIELDPOLL_DISCORD_GATEWAY_URL / discord.gateway-url",
+                        env("FIELDPOLL_DISCORD_GATEWAY_URL").orElse(section.gatewayUrl())));
+    }
+
+    private Config.Slack slack(SlackSection section) {
+        String mode = env("FIELDPOLL_SLACK_MODE").orElse(section.mode());
+        Config.SlackMode slackMode = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "socket" -> Config.SlackMode.SOCKET;
+            case "http" -> Config.SlackMode.HTTP;
+            default -> throw new ConfigException("slack.mode must be 'socket' or 'http', was '" + mode + "'");
+        };
+        int port = integer("slack.port / FIELDPOLL_SLACK_PORT", env("FIELDPOLL_SLACK_PORT").orElse(String.valueOf(section.port())));
+        return new Config.Slack(slackMode, port,
+                url("FIELDPOLL_SLACK_API_URL / slack.api-url", env("FIELDPOLL_SLACK_API_URL").orElse(section.apiUrl())),
+                section.admins());
+    }
+
+    private static Optional<URI> url(String what, String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(text.strip());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new URISyntaxException(text, "needs a scheme and a host");
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException wrong) {
+            throw new ConfigException(what + " must be a URL like http://127.0.0.1:8080/api/, was '" + text + "'");
         }
     }
 
@@ -113,9 +151,9 @@ public final class ConfigLoader {
 
     /** The YAML file's shape; absent sections fall back to defaults. */
     record ConfigFile(Database database, String zone, Privacy privacy, Polls polls, List<String> admins,
-            ConsoleSection console) {
+            ConsoleSection console, DiscordSection discord, SlackSection slack) {
 
-        static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null);
+        static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null);
 
         ConfigFile orDefaults() {
             return new ConfigFile(
@@ -124,7 +162,26 @@ public final class ConfigLoader {
                     privacy == null || privacy.minVoters() == null ? new Privacy(3) : privacy,
                     (polls == null ? new Polls(null, null, null) : polls).orDefaults(),
                     admins == null ? List.of() : admins,
-                    (console == null ? new ConsoleSection(null, null, null) : console).orDefaults());
+                    (console == null ? new ConsoleSection(null, null, null) : console).orDefaults(),
+                    (discord == null ? new DiscordSection(null, null, null, null) : discord).orDefaults(),
+                    (slack == null ? new SlackSection(null, null, null, null) : slack).orDefaults());
+        }
+    }
+
+    record DiscordSection(List<String> guilds, @JsonProperty("admin-roles") List<String> adminRoles,
+            @JsonProperty("api-url") String apiUrl, @JsonProperty("gateway-url") String gatewayUrl) {
+
+        DiscordSection orDefaults() {
+            return new DiscordSection(guilds == null ? List.of() : guilds, adminRoles == null ? List.of() : adminRoles,
+                    apiUrl, gatewayUrl);
+        }
+    }
+
+    record SlackSection(String mode, Integer port, @JsonProperty("api-url") String apiUrl, List<String> admins) {
+
+        SlackSection orDefaults() {
+            return new SlackSection(mode == null ? "socket" : mode, port == null ? 3000 : port, apiUrl,
+                    admins == null ? List.of() : admins);
         }
     }
 

@@ -43,6 +43,12 @@ public interface PollStore {
     /** Marks the poll closed at the given time; false when it was already closed. */
     boolean close(long pollId, Instant at);
 
+    /** Remembers the platform message that shows the poll (a Discord message id, a Slack ts). */
+    void recordMessage(long pollId, String messageId);
+
+    /** The platform message showing the poll, once posted. */
+    Optional<String> messageId(long pollId);
+
     /** A per-poll random secret, kept only in the database, that keys voter pseudonyms in exports. */
     byte[] pseudonymSecret(long pollId);
 

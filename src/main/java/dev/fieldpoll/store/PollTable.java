@@ -26,6 +26,8 @@ final class PollTable {
             + " FROM poll WHERE platform = ? AND workspace_id = ? AND channel_id = ? ORDER BY created_at DESC, id DESC";
     private static final String CLOSE = "UPDATE poll SET closed_at = ? WHERE id = ? AND closed_at IS NULL";
     private static final String SECRET = "SELECT pseudonym_secret FROM poll WHERE id = ?";
+    private static final String SET_MESSAGE = "UPDATE poll SET message_id = ? WHERE id = ?";
+    private static final String MESSAGE = "SELECT message_id FROM poll WHERE id = ?";
 
     long insert(Connection connection, NewPoll poll, byte[] pseudonymSecret) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -86,6 +88,23 @@ final class PollTable {
             update.setString(1, UtcText.format(at));
             update.setLong(2, pollId);
             return update.executeUpdate() == 1;
+        }
+    }
+
+    boolean setMessage(Connection connection, long pollId, String messageId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(SET_MESSAGE)) {
+            update.setString(1, messageId);
+            update.setLong(2, pollId);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    Optional<String> message(Connection connection, long pollId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(MESSAGE)) {
+            select.setLong(1, pollId);
+            try (ResultSet result = select.executeQuery()) {
+                return result.next() ? Optional.ofNullable(result.getString(1)) : Optional.empty();
+            }
         }
     }
 

@@ -146,6 +146,22 @@ public final class SqlitePollStore implements PollStore {
     }
 
     @Override
+    public void recordMessage(long pollId, String messageId) {
+        database.inTransaction("remember the message of poll " + pollId, connection -> {
+            if (!polls.setMessage(connection, pollId, messageId)) {
+                throw new IllegalArgumentException("there is no poll " + pollId);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> messageId(long pollId) {
+        return database.withConnection("read the message of poll " + pollId,
+                connection -> polls.message(connection, pollId));
+    }
+
+    @Override
     public byte[] pseudonymSecret(long pollId) {
         return database.withConnection("read the pseudonym secret of poll " + pollId,
                 connection -> polls.pseudonymSecret(connection, pollId))

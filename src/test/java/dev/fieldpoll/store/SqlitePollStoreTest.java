@@ -58,6 +58,21 @@ class SqlitePollStoreTest {
     }
 
     @Test
+    void thePollMessageIsRememberedAndReplaced() {
+        // given
+        Poll poll = store.create(TestPolls.newPoll());
+
+        // when
+        assertThat(store.messageId(poll.id())).isEmpty();
+        store.recordMessage(poll.id(), "1700000000.000100");
+        store.recordMessage(poll.id(), "1700000000.000200");
+
+        // then
+        assertThat(store.messageId(poll.id())).contains("1700000000.000200");
+        assertThatThrownBy(() -> store.recordMessage(poll.id() + 99, "x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void findReturnsThePollAsCreated() {
         // given
         NewPoll newPoll = TestPolls.newPoll();

@@ -4,6 +4,7 @@ import dev.fieldpoll.app.Config;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Configuration for tests: a database file in the test's folder, the repository's templates. */
@@ -14,6 +15,8 @@ public final class TestConfigs {
 
     public static Config at(Path folder) {
         return new Config(folder.resolve("fieldpoll.db"), ZoneOffset.UTC, 3, false, Set.of(), Path.of("config/polls"),
-                "ai-safety-automation", new Config.Console("you", "local", List.of("you")));
+                "ai-safety-automation", new Config.Console("you", "local", List.of("you")),
+                new Config.Discord(List.of(), List.of(), Optional.empty(), Optional.empty()),
+                new Config.Slack(Config.SlackMode.SOCKET, 3000, Optional.empty(), List.of()));
     }
 }

@@ -1,0 +1,66 @@
+package dev.fieldpoll.bot;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What a button, select or modal on a poll message means: an action, the poll, and its
+ * arguments (a ballot page, or a field and factor key). Built by {@link ActionIds} from
+ * untrusted ids; PollBot checks poll, workspace, field, factor and score again.
+ */
+public record ActionId(Action action, long pollId, List<String> arguments) {
+
+    private static final Pattern ARGUMENT = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+
+    public enum Action {
+        /** Open the member's ballot. */
+        VOTE("vote", 0),
+        /** Show results. */
+        RESULTS("results", 0),
+        /** Show the member's own answers. */
+        MINE("mine", 0),
+        /** Show one page of a stepped ballot: argument = page number. */
+        PAGE("page", 1),
+        /** Answer one cell, the value in the component: arguments = field key, factor key. */
+        ANSWER("answer", 2),
+        /** Finish a stepped ballot. */
+        DONE("done", 0),
+        /** Submit a whole ballot (a modal). */
+        SUBMIT("submit", 0);
+
+        private final String code;
+        private final int arity;
+
+        Action(String code, int arity) {
+            this.code = code;
+            this.arity = arity;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public int arity() {
+            return arity;
+        }
+    }
+
+    public ActionId {
+        if (pollId < 1) {
+            throw new IllegalArgumentException("poll id must be positive");
+        }
+        arguments = List.copyOf(arguments);
+        if (arguments.size() != action.arity()) {
+            throw new IllegalArgumentException(action.code() + " takes " + action.arity() + " arguments");
+        }
+        for (String argument : arguments) {
+            if (!ARGUMENT.matcher(argument).matches()) {
+                throw new IllegalArgumentException("argument '" + argument + "' is not a key");
+            }
+        }
+    }
+
+    public static ActionId of(Action action, long pollId, String... arguments) {
+        return new ActionId(action, pollId, List.of(arguments));
+    }
+}
