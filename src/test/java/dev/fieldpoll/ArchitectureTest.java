@@ -31,7 +31,7 @@ class ArchitectureTest {
                 .layer("bot").definedBy("dev.fieldpoll.bot..")
                 .layer("adapters").definedBy("dev.fieldpoll.discord..", "dev.fieldpoll.slack..", "dev.fieldpoll.console..")
                 .layer("store").definedBy("dev.fieldpoll.store..")
-                .layer("wiring").definedBy("dev.fieldpoll.app..", "dev.fieldpoll.cli..", "dev.fieldpoll")
+                .layer("wiring").definedBy("dev.fieldpoll.app..", "dev.fieldpoll.cli..", "dev.fieldpoll.bench..", "dev.fieldpoll")
                 .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
                 .whereLayer("adapters").mayOnlyBeAccessedByLayers("wiring")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("wiring")

@@ -1,0 +1,47 @@
+package dev.fieldpoll.bench;
+
+import dev.fieldpoll.app.TemplateLoader;
+import dev.fieldpoll.poll.PollDefinition;
+import dev.fieldpoll.poll.Template;
+import dev.fieldpoll.report.PollReport;
+import dev.fieldpoll.report.ReportBuilder;
+import dev.fieldpoll.report.ReportInput;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The full report (cell statistics, shrunk scores, Pareto tiers, 1,000-resample bootstrap,
+ * reference comparison, Krippendorff's α) for the AI-safety template: 10 fields × 2 factors.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class ReportBenchmark {
+
+    @Param({"1000", "10000", "100000"})
+    public int voters;
+
+    private ReportInput input;
+    private final ReportBuilder builder = new ReportBuilder();
+
+    @Setup
+    public void createPoll() {
+        Template template = new TemplateLoader().loadAll(Path.of("no-such-folder")).stream()
+                .filter(candidate -> candidate.key().equals("ai-safety-automation")).findFirst().orElseThrow();
+        PollDefinition definition = template.definition();
+        input = SyntheticPolls.input(definition, voters, 42);
+    }
+
+    @Benchmark
+    public PollReport fullReport() {
+        return builder.build(input);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.fieldpoll.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.fieldpoll.bench.BenchTable;
+import java.util.concurrent.Callable;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Runs the JMH benchmarks in a forked JVM and prints medians (numbers are reported, never asserted). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure fieldpoll with JMH: the full report for polls of 1,000 to 100,000 voters.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Option(names = "--filter", defaultValue = "dev.fieldpoll.bench.*",
+            description = "Benchmarks to run, as a regular expression (default: all).")
+    String filter;
+
+    @Option(names = "--quick", description = "Fewer and shorter iterations, for a first look.")
+    boolean quick;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Quiet.logging();
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(filter)
+                .forks(1)
+                .jvmArgsAppend("-Dfieldpoll.log.level=WARN")
+                .warmupIterations(quick ? 1 : 3)
+                .warmupTime(TimeValue.seconds(quick ? 1 : 2))
+                .measurementIterations(quick ? 2 : 5)
+                .measurementTime(TimeValue.seconds(quick ? 1 : 2))
+                .verbosity(VerboseMode.SILENT);
+        BenchTable table = BenchTable.of(new Runner(options.build()).run());
+        if (json) {
+            spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(table));
+        } else {
+            spec.commandLine().getOut().print(table.text());
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.fieldpoll.report;
+
+import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.CellCounts;
+import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.Factor;
+import dev.fieldpoll.poll.Field;
+import dev.fieldpoll.poll.PollDefinition;
+import dev.fieldpoll.poll.Scale;
+import dev.fieldpoll.report.PollReport.PollInfo;
+import dev.fieldpoll.tally.VoteMatrix;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Small, hand-made polls whose reports tests can reason about. */
+final class ReportFixtures {
+
+    static final PollDefinition DEFINITION = new PollDefinition(Scale.ONE_TO_FIVE,
+            List.of(new Field("interp", "Mech Interp", ""), new Field("evals", "Evals", ""),
+                    new Field("theory", "Agent Foundations", "")),
+            List.of(new Factor("feedback", "Feedback quality", null, null, null, 1),
+                    new Factor("incentive", "Economic incentive", null, null, null, 1)),
+            Map.of(new CellKey("interp", "feedback"), 5.0, new CellKey("interp", "incentive"), 4.0,
+                    new CellKey("evals", "feedback"), 2.0, new CellKey("evals", "incentive"), 4.0,
+                    new CellKey("theory", "feedback"), 1.0, new CellKey("theory", "incentive"), 1.0));
+
+    private ReportFixtures() {
+    }
+
+    /**
+     * Ten voters: interp high and agreed, evals feedback split into camps of 1s and 5s,
+     * theory low; voter 9 says "don't know" on evals incentive.
+     */
+    static Map<String, Map<CellKey, Answer>> tenVoters() {
+        Map<String, Map<CellKey, Answer>> ballots = new LinkedHashMap<>();
+        for (int voter = 0; voter < 10; voter++) {
+            Map<CellKey, Answer> ballot = new LinkedHashMap<>();
+            ballot.put(new CellKey("interp", "feedback"), Answer.score(voter < 8 ? 5 : 4));
+            ballot.put(new CellKey("interp", "incentive"), Answer.score(4));
+            ballot.put(new CellKey("evals", "feedback"), Answer.score(voter % 2 == 0 ? 1 : 5));
+            ballot.put(new CellKey("evals", "incentive"), voter == 9 ? Answer.DONT_KNOW : Answer.score(3 + voter % 2));
+            ballot.put(new CellKey("theory", "feedback"), Answer.score(1 + voter % 3));
+            ballot.put(new CellKey("theory", "incentive"), Answer.score(voter < 5 ? 1 : 2));
+            ballots.put("voter-" + voter, ballot);
+        }
+        return ballots;
+    }
+
+    static ReportInput input(Map<String, Map<CellKey, Answer>> ballots, int minVoters) {
+        PollInfo info = new PollInfo(7, "Which fields get automated first?", "open", ballots.size(), 1, 5);
+        return new ReportInput(info, DEFINITION, counts(ballots), matrix(ballots), minVoters, 7);
+    }
+
+    static List<CellCounts> counts(Map<String, Map<CellKey, Answer>> ballots) {
+        List<CellCounts> counts = new ArrayList<>();
+        for (CellKey cell : DEFINITION.cells()) {
+            int[] histogram = new int[5];
+            int dontKnow = 0;
+            for (Map<CellKey, Answer> ballot : ballots.values()) {
+                Answer answer = ballot.get(cell);
+                if (answer instanceof Answer.Score score) {
+                    histogram[score.value() - 1]++;
+                } else if (answer != null) {
+                    dontKnow++;
+                }
+            }
+            counts.add(new CellCounts(cell, histogram, dontKnow));
+        }
+        return counts;
+    }
+
+    static VoteMatrix matrix(Map<String, Map<CellKey, Answer>> ballots) {
+        VoteMatrix.Builder matrix = new VoteMatrix.Builder(3, 2, 1);
+        for (Map<CellKey, Answer> ballot : ballots.values()) {
+            int row = matrix.addVoter();
+            ballot.forEach((cell, answer) -> {
+                if (answer instanceof Answer.Score score) {
+                    matrix.set(row, DEFINITION.indexOfField(cell.field()), DEFINITION.indexOfFactor(cell.factor()),
+                            score.value());
+                }
+            });
+        }
+        return matrix.build();
+    }
+}
