@@ -30,13 +30,20 @@ public final class Wiring implements AutoCloseable {
     public Wiring(Config config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.templates = new TemplateCatalog(new TemplateLoader().loadAll(config.templatesDirectory()),
-                config.defaultTemplate());
+        this.templates = catalog(config);
         this.database = Database.open(config.databasePath());
         this.store = new SqlitePollStore(database);
         this.polls = new PollService(store, templates, clock, new PollPolicy(config.onlyAdminsCreate()));
         this.reports = new ReportService(store, clock, config.minVoters());
         this.bot = new PollBot(polls, reports, config.zone());
+    }
+
+    private static TemplateCatalog catalog(Config config) {
+        try {
+            return new TemplateCatalog(new TemplateLoader().loadAll(config.templatesDirectory()), config.defaultTemplate());
+        } catch (IllegalArgumentException missingDefault) {
+            throw new ConfigException("polls.default-template: " + missingDefault.getMessage());
+        }
     }
 
     public ConsoleChat consoleChat() {

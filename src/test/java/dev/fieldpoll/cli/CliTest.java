@@ -130,6 +130,17 @@ class CliTest {
     }
 
     @Test
+    void a_missing_default_template_is_a_clear_configuration_error() throws Exception {
+        Path config = folder.resolve("fieldpoll.yml");
+        Files.writeString(config, "polls:\n  default-template: no-such-template\n");
+
+        Run run = run("simulate", "--voters", "3", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(CliErrors.CONFIGURATION);
+        assertThat(run.err()).contains("polls.default-template").contains("no-such-template").doesNotContain("\tat ");
+    }
+
+    @Test
     void a_database_file_that_is_not_sqlite_is_one_clear_line() throws Exception {
         Path notSqlite = folder.resolve("notes.db");
         Files.writeString(notSqlite, "these are my notes, not a database ".repeat(100));

@@ -120,18 +120,20 @@ class ConsoleChatTest {
                     "/poll vote m feedback=3",
                     "/poll results #99",
                     "/poll create Ad hoc fields:\"A; B\"",
+                    "/poll create fields:\"A; B\" factors:\"X\"",
                     "/poll create template:nope-template-x",
                     "/poll create Past closes:2020-01-01",
                     "hello",
                     ":as bad name!");
 
-            assertThat(answers.lines().filter(line -> line.contains("! ")).toList()).hasSizeGreaterThanOrEqualTo(9);
+            assertThat(answers.lines().filter(line -> line.contains("! ")).toList()).hasSizeGreaterThanOrEqualTo(10);
             assertThat(answers).contains("'6' is not a score here")
                     .contains("Did you mean 'Evals'")
                     .contains("This poll has no factor 'feedbak'")
                     .contains("could be")
                     .contains("There is no poll #99 here")
                     .contains("needs both fields")
+                    .contains("Give your poll a title")
                     .contains("There is no template 'nope-template-x'")
                     .contains("close time is in the past")
                     .contains("Commands start with /poll")
