@@ -1,7 +1,6 @@
 package dev.fieldpoll.cli;
 
 import dev.fieldpoll.poll.Answer;
-import dev.fieldpoll.poll.CellCounts;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Factor;
 import dev.fieldpoll.poll.Field;
@@ -9,21 +8,21 @@ import dev.fieldpoll.poll.Keys;
 import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.poll.Scale;
 import dev.fieldpoll.poll.Template;
+import dev.fieldpoll.report.BallotTable;
 import dev.fieldpoll.report.PollReport.PollInfo;
 import dev.fieldpoll.report.ReportInput;
-import dev.fieldpoll.tally.VoteMatrix;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -96,30 +95,33 @@ final class CsvVotes {
     }
 
     private Optional<Field> field(String name, long line) {
-        Optional<Field> known = fields.values().stream()
-                .filter(field -> field.key().equalsIgnoreCase(name) || field.name().equalsIgnoreCase(name)).findFirst();
-        if (known.isPresent() || template.isPresent() || name.isEmpty()) {
-            if (known.isEmpty()) {
-                problems.add("line " + line + ": unknown field '" + name + "'");
-            }
-            return known;
-        }
-        Field added = new Field(uniqueKey(name, fields.keySet()), truncate(name), "");
-        fields.put(added.key(), added);
-        return Optional.of(added);
+        return known(name, line, "field", fields, Field::key, Field::name,
+                key -> new Field(key, truncate(name), ""));
     }
 
     private Optional<Factor> factor(String name, long line) {
-        Optional<Factor> known = factors.values().stream()
-                .filter(factor -> factor.key().equalsIgnoreCase(name) || factor.name().equalsIgnoreCase(name)).findFirst();
-        if (known.isPresent() || template.isPresent() || name.isEmpty()) {
-            if (known.isEmpty()) {
-                problems.add("line " + line + ": unknown factor '" + name + "'");
-            }
-            return known;
+        return known(name, line, "factor", factors, Factor::key, Factor::name,
+                key -> new Factor(key, truncate(name), null, null, null, 1.0));
+    }
+
+    /**
+     * Finds a field or factor by key or name; without a template an unseen name becomes a new one,
+     * with a template it is a problem of that line.
+     */
+    private <T> Optional<T> known(String name, long line, String what, Map<String, T> items, Function<T, String> key,
+            Function<T, String> displayName, Function<String, T> create) {
+        Optional<T> found = items.values().stream()
+                .filter(item -> key.apply(item).equalsIgnoreCase(name) || displayName.apply(item).equalsIgnoreCase(name))
+                .findFirst();
+        if (found.isPresent()) {
+            return found;
         }
-        Factor added = new Factor(uniqueKey(name, factors.keySet()), truncate(name), null, null, null, 1.0);
-        factors.put(added.key(), added);
+        if (template.isPresent() || name.isEmpty()) {
+            problems.add("line " + line + ": unknown " + what + " '" + name + "'");
+            return Optional.empty();
+        }
+        T added = create.apply(uniqueKey(name, items.keySet()));
+        items.put(key.apply(added), added);
         return Optional.of(added);
     }
 
@@ -162,40 +164,7 @@ final class CsvVotes {
         }
         String title = template.map(Template::title).orElse(file.getFileName().toString());
         PollInfo info = new PollInfo(0, title, "file", ballots.size(), scale.min(), scale.max());
-        return new ReportInput(info, definition, counts(definition), matrix(definition), minVoters, 0);
-    }
-
-    private List<CellCounts> counts(PollDefinition definition) {
-        Map<CellKey, int[]> histograms = new HashMap<>();
-        Map<CellKey, Integer> dontKnow = new HashMap<>();
-        for (Map<CellKey, Answer> ballot : ballots.values()) {
-            ballot.forEach((cell, answer) -> {
-                if (answer instanceof Answer.Score score) {
-                    histograms.computeIfAbsent(cell, key -> new int[scale.points()])[score.value() - scale.min()]++;
-                } else {
-                    dontKnow.merge(cell, 1, Integer::sum);
-                }
-            });
-        }
-        return definition.cells().stream()
-                .filter(cell -> histograms.containsKey(cell) || dontKnow.containsKey(cell))
-                .map(cell -> new CellCounts(cell, histograms.getOrDefault(cell, new int[scale.points()]),
-                        dontKnow.getOrDefault(cell, 0)))
-                .toList();
-    }
-
-    private VoteMatrix matrix(PollDefinition definition) {
-        VoteMatrix.Builder matrix = new VoteMatrix.Builder(definition.fields().size(), definition.factors().size(),
-                scale.min());
-        for (Map<CellKey, Answer> ballot : ballots.values()) {
-            int row = matrix.addVoter();
-            ballot.forEach((cell, answer) -> {
-                if (answer instanceof Answer.Score score) {
-                    matrix.set(row, definition.indexOfField(cell.field()), definition.indexOfFactor(cell.factor()),
-                            score.value());
-                }
-            });
-        }
-        return matrix.build();
+        BallotTable table = BallotTable.of(definition, ballots.values());
+        return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, 0);
     }
 }

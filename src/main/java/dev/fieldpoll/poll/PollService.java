@@ -21,12 +21,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The use cases of polls: create, find, vote, clear, close, list, results access.
  * Every id and value here may come from a client, so each is checked again.
  */
 public final class PollService {
+
+    private static final String NO_SUCH_POLL = "That poll does not exist in this workspace.";
 
     private final PollStore store;
     private final TemplateCatalog templates;
@@ -142,20 +145,23 @@ public final class PollService {
 
     /** Saves answers for cells of a poll, after checking every cell and score against the poll itself. */
     public Voted vote(Member member, long pollId, Map<CellKey, Answer> answers) {
+        return withOpenPoll(member, pollId, poll -> {
+            Optional<String> problem = problemWith(poll.definition(), answers);
+            if (problem.isPresent()) {
+                return new Refused(problem.get());
+            }
+            store.saveAnswers(poll.id(), member.userId(), answers, now());
+            return new VotesSaved(poll, store.ballot(poll.id(), member.userId()), answers.size());
+        });
+    }
+
+    /** Runs a change of the member's answers only on an open poll of their own workspace. */
+    private Voted withOpenPoll(Member member, long pollId, Function<Poll, Voted> change) {
         Optional<Poll> found = store.find(member.workspace(), pollId);
         if (found.isEmpty()) {
-            return new Refused("That poll does not exist in this workspace.");
+            return new Refused(NO_SUCH_POLL);
         }
-        Poll poll = found.get();
-        if (!poll.isOpenAt(now())) {
-            return new PollIsClosed(poll);
-        }
-        Optional<String> problem = problemWith(poll.definition(), answers);
-        if (problem.isPresent()) {
-            return new Refused(problem.get());
-        }
-        store.saveAnswers(poll.id(), member.userId(), answers, now());
-        return new VotesSaved(poll, store.ballot(poll.id(), member.userId()), answers.size());
+        return found.get().isOpenAt(now()) ? change.apply(found.get()) : new PollIsClosed(found.get());
     }
 
     private static Optional<String> problemWith(PollDefinition definition, Map<CellKey, Answer> answers) {
@@ -177,22 +183,16 @@ public final class PollService {
 
     /** Withdraws the member's answers for some cells of an open poll. */
     public Voted clear(Member member, long pollId, Collection<CellKey> cells) {
-        Optional<Poll> found = store.find(member.workspace(), pollId);
-        if (found.isEmpty()) {
-            return new Refused("That poll does not exist in this workspace.");
-        }
-        Poll poll = found.get();
-        if (!poll.isOpenAt(now())) {
-            return new PollIsClosed(poll);
-        }
-        int removed = store.clearAnswers(poll.id(), member.userId(), cells);
-        return new VotesSaved(poll, store.ballot(poll.id(), member.userId()), removed);
+        return withOpenPoll(member, pollId, poll -> {
+            int removed = store.clearAnswers(poll.id(), member.userId(), cells);
+            return new VotesSaved(poll, store.ballot(poll.id(), member.userId()), removed);
+        });
     }
 
     public Closing close(Member member, long pollId) {
         Optional<Poll> found = store.find(member.workspace(), pollId);
         if (found.isEmpty()) {
-            return new Refused("That poll does not exist in this workspace.");
+            return new Refused(NO_SUCH_POLL);
         }
         Poll poll = found.get();
         if (!member.admin() && !member.userId().equals(poll.createdBy())) {

@@ -1,11 +1,9 @@
 package dev.fieldpoll.report;
 
-import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.poll.PollStore;
 import dev.fieldpoll.report.PollReport.PollInfo;
-import dev.fieldpoll.tally.VoteMatrix;
 import java.time.Clock;
 import java.util.Locale;
 
@@ -27,31 +25,25 @@ public final class ReportService {
         return builder.build(inputFor(poll));
     }
 
-    /** The bootstrap is seeded by the poll id, so the same votes always give the same report. */
+    /**
+     * One pass over the stored answers gives both the ballots and the counts. The bootstrap is
+     * seeded by the poll id, so the same votes always give the same report.
+     */
     public ReportInput inputFor(Poll poll) {
         PollDefinition definition = poll.definition();
-        PollInfo info = new PollInfo(poll.id(), poll.title(),
-                poll.statusAt(clock.instant()).name().toLowerCase(Locale.ROOT), store.voterCount(poll.id()),
-                definition.scale().min(), definition.scale().max());
-        return new ReportInput(info, definition, store.counts(poll.id()), ballots(poll), minVoters, poll.id());
-    }
-
-    private VoteMatrix ballots(Poll poll) {
-        PollDefinition definition = poll.definition();
-        VoteMatrix.Builder matrix = new VoteMatrix.Builder(definition.fields().size(), definition.factors().size(),
-                definition.scale().min());
+        BallotTable table = new BallotTable(definition);
         String[] lastVoter = {null};
         int[] row = {-1};
         store.forEachAnswer(poll.id(), (voterId, cell, answer) -> {
             if (!voterId.equals(lastVoter[0])) {
                 lastVoter[0] = voterId;
-                row[0] = matrix.addVoter();
+                row[0] = table.addVoter();
             }
-            if (answer instanceof Answer.Score score) {
-                matrix.set(row[0], definition.indexOfField(cell.field()), definition.indexOfFactor(cell.factor()),
-                        score.value());
-            }
+            table.add(row[0], cell, answer);
         });
-        return matrix.build();
+        PollInfo info = new PollInfo(poll.id(), poll.title(),
+                poll.statusAt(clock.instant()).name().toLowerCase(Locale.ROOT), table.voters(),
+                definition.scale().min(), definition.scale().max());
+        return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, poll.id());
     }
 }

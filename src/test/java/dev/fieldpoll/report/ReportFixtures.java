@@ -1,15 +1,12 @@
 package dev.fieldpoll.report;
 
 import dev.fieldpoll.poll.Answer;
-import dev.fieldpoll.poll.CellCounts;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Factor;
 import dev.fieldpoll.poll.Field;
 import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.poll.Scale;
 import dev.fieldpoll.report.PollReport.PollInfo;
-import dev.fieldpoll.tally.VoteMatrix;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,38 +47,7 @@ final class ReportFixtures {
 
     static ReportInput input(Map<String, Map<CellKey, Answer>> ballots, int minVoters) {
         PollInfo info = new PollInfo(7, "Which fields get automated first?", "open", ballots.size(), 1, 5);
-        return new ReportInput(info, DEFINITION, counts(ballots), matrix(ballots), minVoters, 7);
-    }
-
-    static List<CellCounts> counts(Map<String, Map<CellKey, Answer>> ballots) {
-        List<CellCounts> counts = new ArrayList<>();
-        for (CellKey cell : DEFINITION.cells()) {
-            int[] histogram = new int[5];
-            int dontKnow = 0;
-            for (Map<CellKey, Answer> ballot : ballots.values()) {
-                Answer answer = ballot.get(cell);
-                if (answer instanceof Answer.Score score) {
-                    histogram[score.value() - 1]++;
-                } else if (answer != null) {
-                    dontKnow++;
-                }
-            }
-            counts.add(new CellCounts(cell, histogram, dontKnow));
-        }
-        return counts;
-    }
-
-    static VoteMatrix matrix(Map<String, Map<CellKey, Answer>> ballots) {
-        VoteMatrix.Builder matrix = new VoteMatrix.Builder(3, 2, 1);
-        for (Map<CellKey, Answer> ballot : ballots.values()) {
-            int row = matrix.addVoter();
-            ballot.forEach((cell, answer) -> {
-                if (answer instanceof Answer.Score score) {
-                    matrix.set(row, DEFINITION.indexOfField(cell.field()), DEFINITION.indexOfFactor(cell.factor()),
-                            score.value());
-                }
-            });
-        }
-        return matrix.build();
+        BallotTable table = BallotTable.of(DEFINITION, ballots.values());
+        return new ReportInput(info, DEFINITION, table.counts(), table.matrix(), minVoters, 7);
     }
 }
