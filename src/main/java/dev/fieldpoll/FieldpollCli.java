@@ -7,6 +7,7 @@ import dev.fieldpoll.cli.ConsoleCommand;
 import dev.fieldpoll.cli.ExportCommand;
 import dev.fieldpoll.cli.RunCommand;
 import dev.fieldpoll.cli.SimulateCommand;
+import dev.fieldpoll.cli.SummaryCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "fieldpoll", mixinStandardHelpOptions = true, version = "fieldpoll 0.1.0",
         description = "Community polls that score fields on factors, with honest uncertainty and disagreement.",
         subcommands = {RunCommand.class, ConsoleCommand.class, SimulateCommand.class, AnalyzeCommand.class,
-                ExportCommand.class, BenchCommand.class})
+                ExportCommand.class, SummaryCommand.class, BenchCommand.class})
 public final class FieldpollCli implements Callable<Integer> {
 
     @Mixin

@@ -11,12 +11,31 @@ import dev.fieldpoll.poll.TemplateCatalog;
 import dev.fieldpoll.report.ReportService;
 import dev.fieldpoll.store.Database;
 import dev.fieldpoll.store.SqlitePollStore;
+import dev.fieldpoll.console.ConsoleSummaryPublisher;
+import dev.fieldpoll.poll.Platform;
+import dev.fieldpoll.report.ChartRenderer;
+import dev.fieldpoll.store.SqliteSummaryStore;
+import dev.fieldpoll.summary.Backoff;
+import dev.fieldpoll.summary.SummaryBuilder;
+import dev.fieldpoll.summary.SummaryJob;
+import dev.fieldpoll.summary.SummaryPublishers;
+import dev.fieldpoll.summary.SummaryStore;
+import dev.fieldpoll.bot.SummaryCommands;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.HashSet;
 import java.util.Set;
 
 /** The one place fieldpoll's objects are built and connected. Close it to close the database. */
 public final class Wiring implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Wiring.class);
 
     private final Config config;
     private final Clock clock;
@@ -25,7 +44,11 @@ public final class Wiring implements AutoCloseable {
     private final TemplateCatalog templates;
     private final PollService polls;
     private final ReportService reports;
+    private final SummaryStore summaries;
+    private final SummaryPublishers publishers = new SummaryPublishers();
+    private final SummaryJob summaryJob;
     private final PollBot bot;
+    private ScheduledExecutorService jobs;
 
     public Wiring(Config config, Clock clock) {
         this.config = config;
@@ -35,7 +58,11 @@ public final class Wiring implements AutoCloseable {
         this.store = new SqlitePollStore(database);
         this.polls = new PollService(store, templates, clock, new PollPolicy(config.onlyAdminsCreate()));
         this.reports = new ReportService(store, clock, config.minVoters());
-        this.bot = new PollBot(polls, reports, config.zone());
+        this.summaries = new SqliteSummaryStore(database);
+        this.summaryJob = new SummaryJob(summaries, store, new SummaryBuilder(reports, summaries, new ChartRenderer()),
+                publishers, clock, Backoff.standard());
+        this.bot = new PollBot(polls, reports, new SummaryCommands(summaries, summaryJob, clock, config.zone()),
+                config.zone());
     }
 
     private static TemplateCatalog catalog(Config config) {
@@ -44,6 +71,33 @@ public final class Wiring implements AutoCloseable {
         } catch (IllegalArgumentException missingDefault) {
             throw new ConfigException("polls.default-template: " + missingDefault.getMessage());
         }
+    }
+
+    /** Checks once a minute for weekly summaries that are due, on a daemon thread. */
+    public synchronized void startJobs() {
+        if (jobs == null) {
+            jobs = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "fieldpoll-jobs");
+                thread.setDaemon(true);
+                return thread;
+            });
+            jobs.scheduleWithFixedDelay(this::runDueSummaries, 0, 1, TimeUnit.MINUTES);
+        }
+    }
+
+    private void runDueSummaries() {
+        try {
+            summaryJob.runDue();
+        } catch (RuntimeException failure) {
+            log.error("The summary job failed: {}", failure.toString(), failure);
+        }
+    }
+
+    /** The console chat, with summaries for its channel printed to {@code out} and charts beside the database. */
+    public ConsoleChat consoleChat(PrintStream out) {
+        Path charts = config.databasePath().toAbsolutePath().getParent().resolve("charts");
+        publishers.register(Platform.CONSOLE, new ConsoleSummaryPublisher(out, charts));
+        return consoleChat();
     }
 
     public ConsoleChat consoleChat() {
@@ -81,8 +135,23 @@ public final class Wiring implements AutoCloseable {
         return bot;
     }
 
+    public SummaryJob summaryJob() {
+        return summaryJob;
+    }
+
+    public SummaryStore summaries() {
+        return summaries;
+    }
+
+    public SummaryPublishers summaryPublishers() {
+        return publishers;
+    }
+
     @Override
     public void close() {
+        if (jobs != null) {
+            jobs.shutdownNow();
+        }
         database.close();
     }
 }

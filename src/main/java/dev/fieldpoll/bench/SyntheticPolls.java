@@ -25,7 +25,7 @@ final class SyntheticPolls {
                 table.add(row, cell, random.nextInt(20) == 0 ? Answer.DONT_KNOW : Answer.score(score(definition, cell, random)));
             }
         }
-        PollInfo info = new PollInfo(1, "benchmark", "open", voters, definition.scale().min(), definition.scale().max());
+        PollInfo info = new PollInfo(1, "benchmark", "open", voters, table.completeBallots(), definition.scale().min(), definition.scale().max());
         return new ReportInput(info, definition, table.counts(), table.matrix(), 3, seed);
     }
 

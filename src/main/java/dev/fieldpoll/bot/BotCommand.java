@@ -3,6 +3,9 @@ package dev.fieldpoll.bot;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.PollRef;
 import dev.fieldpoll.poll.ResultsVisibility;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,5 +56,18 @@ public sealed interface BotCommand {
     }
 
     record Help() implements BotCommand {
+    }
+
+    /** Weekly summaries of the channel: set the time (zone defaults to the community's). */
+    record ScheduleSummary(DayOfWeek day, LocalTime time, Optional<ZoneId> zone) implements BotCommand {
+    }
+
+    record ShowSummarySchedule() implements BotCommand {
+    }
+
+    record StopSummaries() implements BotCommand {
+    }
+
+    record SummaryNow() implements BotCommand {
     }
 }

@@ -49,6 +49,10 @@ public sealed interface BotReply {
     record HelpTopic(String usage, String summary) {
     }
 
+    /** A short confirmation for the member, such as a summary schedule that was set. */
+    record Notice(String message) implements BotReply {
+    }
+
     /** A submitted answer is not on the poll's scale; ballots show it beside that cell and ask again. */
     record InvalidAnswer(CellKey cell, String message) implements BotReply {
     }

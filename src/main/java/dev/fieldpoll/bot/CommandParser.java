@@ -78,6 +78,8 @@ public final class CommandParser {
                 return new BotCommand.Close(pollRef(words, options));
             case "help":
                 return new BotCommand.Help();
+            case "summary":
+                return SummaryGrammar.parse(words);
             default:
                 throw new SyntaxException("I don't know `/poll " + verb + "`. Try `/poll help`.");
         }
@@ -184,6 +186,7 @@ public final class CommandParser {
         return PollRef.parse(text);
     }
 
+    /** Thrown by the grammar's parts with the line shown to the member. */
     static final class SyntaxException extends Exception {
         SyntaxException(String message) {
             super(message, null, false, false);

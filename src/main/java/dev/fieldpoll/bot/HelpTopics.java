@@ -18,6 +18,8 @@ final class HelpTopics {
             new HelpTopic("/poll mine [poll]", "Your own answers (only you see them)."),
             new HelpTopic("/poll list", "This channel's polls."),
             new HelpTopic("/poll close [poll]", "Close a poll (its creator or an admin)."),
+            new HelpTopic("/poll summary schedule <weekday> <HH:MM> [zone] | show | off | now",
+                    "Weekly summaries with a chart in this channel (admins)."),
             new HelpTopic("/poll help", "This list."));
 
     private HelpTopics() {

@@ -35,11 +35,13 @@ public final class PollBot {
 
     private final PollService polls;
     private final ReportService reports;
+    private final SummaryCommands summaries;
     private final ZoneId zone;
 
-    public PollBot(PollService polls, ReportService reports, ZoneId zone) {
+    public PollBot(PollService polls, ReportService reports, SummaryCommands summaries, ZoneId zone) {
         this.polls = polls;
         this.reports = reports;
+        this.summaries = summaries;
         this.zone = zone;
     }
 
@@ -80,6 +82,10 @@ public final class PollBot {
         }
         if (command instanceof BotCommand.ListPolls) {
             return new BotReply.PollList(polls.list(member).polls());
+        }
+        if (command instanceof BotCommand.ScheduleSummary || command instanceof BotCommand.ShowSummarySchedule
+                || command instanceof BotCommand.StopSummaries || command instanceof BotCommand.SummaryNow) {
+            return summaries.handle(member, command);
         }
         return HelpTopics.reply();
     }

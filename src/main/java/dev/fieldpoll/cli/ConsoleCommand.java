@@ -24,7 +24,8 @@ public final class ConsoleCommand implements Callable<Integer> {
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             out.println("Database: " + wiring.config().databasePath().toAbsolutePath());
-            wiring.consoleChat().run(in, out);
+            wiring.startJobs();
+            wiring.consoleChat(out).run(in, out);
         }
         return 0;
     }

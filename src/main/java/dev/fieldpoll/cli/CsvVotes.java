@@ -163,8 +163,8 @@ final class CsvVotes {
             throw new UserInputException(file + ": " + tooMany.getMessage() + ".");
         }
         String title = template.map(Template::title).orElse(file.getFileName().toString());
-        PollInfo info = new PollInfo(0, title, "file", ballots.size(), scale.min(), scale.max());
         BallotTable table = BallotTable.of(definition, ballots.values());
+        PollInfo info = new PollInfo(0, title, "file", ballots.size(), table.completeBallots(), scale.min(), scale.max());
         return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, 0);
     }
 }

@@ -57,6 +57,9 @@ public final class ConsoleRenderer {
                     .append(topic.summary()).append('\n'));
             return text.append("Console only: :as NAME switches member, :quit leaves.").toString();
         }
+        if (reply instanceof BotReply.Notice notice) {
+            return notice.message();
+        }
         if (reply instanceof BotReply.InvalidAnswer invalid) {
             return "! " + invalid.message();
         }

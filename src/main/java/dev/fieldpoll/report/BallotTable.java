@@ -20,6 +20,7 @@ public final class BallotTable {
     private final VoteMatrix.Builder matrix;
     private final int[][] histograms;
     private final int[] dontKnow;
+    private int[] answersPerVoter = new int[64];
     private int voters;
 
     public BallotTable(PollDefinition definition) {
@@ -41,6 +42,9 @@ public final class BallotTable {
 
     /** Starts the next voter's row; returns its index. */
     public int addVoter() {
+        if (voters == answersPerVoter.length) {
+            answersPerVoter = java.util.Arrays.copyOf(answersPerVoter, voters * 2);
+        }
         voters++;
         return matrix.addVoter();
     }
@@ -53,6 +57,7 @@ public final class BallotTable {
             throw new IllegalArgumentException("the poll has no cell " + cell);
         }
         int index = field * definition.factors().size() + factor;
+        answersPerVoter[voter]++;
         if (answer instanceof Answer.Score score) {
             histograms[index][score.value() - definition.scale().min()]++;
             matrix.set(voter, field, factor, score.value());
@@ -63,6 +68,15 @@ public final class BallotTable {
 
     public int voters() {
         return voters;
+    }
+
+    /** Voters who answered every cell; assumes each cell is added at most once per voter, as stores give them. */
+    public int completeBallots() {
+        int complete = 0;
+        for (int voter = 0; voter < voters; voter++) {
+            complete += answersPerVoter[voter] == definition.cellCount() ? 1 : 0;
+        }
+        return complete;
     }
 
     public VoteMatrix matrix() {

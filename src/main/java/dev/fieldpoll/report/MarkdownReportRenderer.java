@@ -49,8 +49,8 @@ public final class MarkdownReportRenderer {
         }
     }
 
-    /** Titles and names are member text: escape Markdown so they cannot restyle the post. */
-    static String escape(String text) {
-        return text.replaceAll("([\\\\*_`~|>#\\[\\]()])", "\\\\$1");
+    /** Titles and names are member text: escape Markdown so they cannot restyle the post or make links. */
+    public static String escape(String text) {
+        return text.replaceAll("([\\\\*_`~|>#\\[\\]])", "\\\\$1");
     }
 }

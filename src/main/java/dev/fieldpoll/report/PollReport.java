@@ -23,7 +23,9 @@ public record PollReport(
         highlights = List.copyOf(highlights);
     }
 
-    public record PollInfo(long id, String title, String status, int voters, int scaleMin, int scaleMax) {
+    /** {@code completeBallots}: voters who answered every cell (a "don't know" is an answer). */
+    public record PollInfo(long id, String title, String status, int voters, int completeBallots, int scaleMin,
+            int scaleMax) {
     }
 
     public record FactorInfo(String key, String name, double weight) {

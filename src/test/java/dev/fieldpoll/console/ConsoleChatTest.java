@@ -31,7 +31,7 @@ class ConsoleChatTest {
     private String chat(Wiring wiring, String... lines) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        wiring.consoleChat().run(new BufferedReader(new StringReader(String.join("\n", lines) + "\n")), out);
+        wiring.consoleChat(out).run(new BufferedReader(new StringReader(String.join("\n", lines) + "\n")), out);
         return bytes.toString(StandardCharsets.UTF_8);
     }
 

@@ -112,6 +112,6 @@ class ReportBuilderTest {
     @Test
     void markdown_escapes_member_text() {
         assertThat(MarkdownReportRenderer.escape("**bold** _x_ [link](http://x)"))
-                .isEqualTo("\\*\\*bold\\*\\* \\_x\\_ \\[link\\]\\(http://x\\)");
+                .isEqualTo("\\*\\*bold\\*\\* \\_x\\_ \\[link\\](http://x)");
     }
 }

@@ -46,8 +46,9 @@ final class ReportFixtures {
     }
 
     static ReportInput input(Map<String, Map<CellKey, Answer>> ballots, int minVoters) {
-        PollInfo info = new PollInfo(7, "Which fields get automated first?", "open", ballots.size(), 1, 5);
         BallotTable table = BallotTable.of(DEFINITION, ballots.values());
+        PollInfo info = new PollInfo(7, "Which fields get automated first?", "open", ballots.size(),
+                table.completeBallots(), 1, 5);
         return new ReportInput(info, DEFINITION, table.counts(), table.matrix(), minVoters, 7);
     }
 }

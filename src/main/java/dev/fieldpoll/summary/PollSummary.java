@@ -1,0 +1,59 @@
+package dev.fieldpoll.summary;
+
+import dev.fieldpoll.report.PollReport;
+import java.util.List;
+
+/**
+ * One poll in a weekly summary: its report, what moved since the last summary, and the chart.
+ * {@code chart} is a PNG, or empty when the poll has too few voters to show anything.
+ */
+public record PollSummary(PollReport report, List<FieldMove> ranking, List<FieldMove> biggestMovers,
+        List<CellTurn> newlySplit, Participation participation, Chart chart) {
+
+    public PollSummary {
+        ranking = List.copyOf(ranking);
+        biggestMovers = List.copyOf(biggestMovers);
+        newlySplit = List.copyOf(newlySplit);
+    }
+
+    public boolean hasResults() {
+        return !report.ranking().isEmpty();
+    }
+
+    /** A field's place now and at the last summary (null when it was not ranked then). */
+    public record FieldMove(int rank, String field, String name, Integer previousRank, int rankLow, int rankHigh) {
+
+        /** "↑2", "↓1", "=" or "new". */
+        public String movement() {
+            if (previousRank == null) {
+                return "new";
+            }
+            int change = previousRank - rank;
+            return change == 0 ? "=" : change > 0 ? "↑" + change : "↓" + (-change);
+        }
+
+        public int distance() {
+            return previousRank == null ? 0 : Math.abs(previousRank - rank);
+        }
+    }
+
+    /** A cell that became contested or polarized since the last summary. */
+    public record CellTurn(String field, String fieldName, String factor, String factorName, String label,
+            String previousLabel) {
+    }
+
+    public record Participation(int voters, int newVoters, int completeBallots) {
+
+        public double completeShare() {
+            return voters == 0 ? 0 : (double) completeBallots / voters;
+        }
+    }
+
+    /** A rendered chart: a file name and PNG bytes. */
+    public record Chart(String fileName, byte[] png) {
+
+        public boolean isEmpty() {
+            return png.length == 0;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.fieldpoll.summary;
+
+import dev.fieldpoll.report.MarkdownReportRenderer;
+import dev.fieldpoll.report.Numbers;
+import dev.fieldpoll.report.PollReport;
+import dev.fieldpoll.report.PollReport.Highlight;
+import dev.fieldpoll.report.PollReport.ReferenceField;
+import dev.fieldpoll.report.Sentences;
+import dev.fieldpoll.summary.PollSummary.CellTurn;
+import dev.fieldpoll.summary.PollSummary.FieldMove;
+import java.util.Comparator;
+import java.util.List;
+
+/** A summary post as Markdown: the console, files and newsletters, and Discord's embed text. */
+public final class SummaryMarkdownRenderer {
+
+    static final int HIGHLIGHTS = 3;
+    static final int DIVERGENCES = 3;
+
+    public String render(ChannelSummary summary) {
+        StringBuilder text = new StringBuilder("# Weekly summary, " + summary.period() + "\n");
+        summary.lateNote().ifPresent(note -> text.append("_").append(note).append("_\n"));
+        if (summary.polls().isEmpty()) {
+            text.append("\nNo open polls in this channel. Start one with `/poll create`.\n");
+        }
+        for (PollSummary poll : summary.polls()) {
+            text.append('\n').append(render(poll));
+        }
+        return text.toString();
+    }
+
+    public String render(PollSummary summary) {
+        PollReport report = summary.report();
+        StringBuilder text = new StringBuilder("## ").append(escape(report.poll().title())).append(" (#")
+                .append(report.poll().id()).append(", ").append(report.poll().status()).append(")\n");
+        if (!summary.hasResults()) {
+            return text.append(callToVote(summary)).toString();
+        }
+        ranking(summary, text);
+        movers(summary, text);
+        splits(summary, report, text);
+        participation(summary, text);
+        reference(report, text);
+        return text.toString();
+    }
+
+    private static String callToVote(PollSummary summary) {
+        int voters = summary.participation().voters();
+        return (voters == 0 ? "Nobody has voted yet." : "Only " + Numbers.voters(voters) + " so far.")
+                + " Results appear from " + summary.report().minVoters()
+                + " voters: add your view with `/poll vote`.\n";
+    }
+
+    private static void ranking(PollSummary summary, StringBuilder text) {
+        text.append("\n**Ranking** (change since last summary; rank range = 90% interval)\n");
+        for (FieldMove move : summary.ranking()) {
+            text.append(move.rank()).append(". ").append(escape(move.name())).append(" ").append(move.movement())
+                    .append(" · rank ").append(Numbers.rankRange(move.rankLow(), move.rankHigh())).append('\n');
+        }
+    }
+
+    private static void movers(PollSummary summary, StringBuilder text) {
+        if (summary.biggestMovers().isEmpty() && summary.newlySplit().isEmpty()) {
+            return;
+        }
+        text.append("\n**What changed**\n");
+        for (FieldMove move : summary.biggestMovers()) {
+            text.append("- ").append(escape(move.name())).append(" moved ").append(move.movement()).append(" to #")
+                    .append(move.rank()).append('\n');
+        }
+        for (CellTurn turn : summary.newlySplit()) {
+            text.append("- ").append(escape(turn.fieldName())).append(" / ").append(escape(turn.factorName()))
+                    .append(" is newly ").append(turn.label()).append('\n');
+        }
+    }
+
+    private static void splits(PollSummary summary, PollReport report, StringBuilder text) {
+        List<Highlight> top = report.highlights().stream().limit(HIGHLIGHTS).toList();
+        if (top.isEmpty()) {
+            return;
+        }
+        text.append("\n**Where we split**\n");
+        top.forEach(highlight -> text.append("- ").append(escape(Sentences.highlight(highlight))).append('\n'));
+    }
+
+    private static void participation(PollSummary summary, StringBuilder text) {
+        PollSummary.Participation participation = summary.participation();
+        text.append("\n**Participation:** ").append(Numbers.voters(participation.voters())).append(", ")
+                .append(participation.newVoters()).append(" new since last summary, ")
+                .append(Numbers.percent(participation.completeShare())).append(" with complete ballots\n");
+    }
+
+    private static void reference(PollReport report, StringBuilder text) {
+        if (report.reference() == null) {
+            return;
+        }
+        text.append("\n**Against the reference:** Kendall τ_b = ")
+                .append(Numbers.twoDecimals(report.reference().kendallTauB())).append('\n');
+        report.reference().fields().stream()
+                .filter(field -> field.difference() != null)
+                .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference())).reversed())
+                .limit(DIVERGENCES)
+                .forEach(field -> text.append("- ").append(escape(field.name())).append(": community ")
+                        .append(Numbers.twoDecimals(field.community())).append(" vs ")
+                        .append(Numbers.twoDecimals(field.reference())).append(" (")
+                        .append(Numbers.signed(field.difference())).append(")\n"));
+    }
+
+    private static String escape(String text) {
+        return MarkdownReportRenderer.escape(text);
+    }
+}

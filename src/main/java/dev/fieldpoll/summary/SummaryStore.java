@@ -1,0 +1,35 @@
+package dev.fieldpoll.summary;
+
+import dev.fieldpoll.poll.Workspace;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Where schedules, run claims and snapshots live. Every write is committed before returning. */
+public interface SummaryStore {
+
+    /** Sets the channel's schedule, replacing any earlier one. */
+    void saveSchedule(Schedule schedule, String createdBy);
+
+    Optional<Schedule> schedule(Workspace workspace, String channelId);
+
+    /** Removes the channel's schedule; false when there was none. */
+    boolean deleteSchedule(Workspace workspace, String channelId);
+
+    List<Schedule> schedules();
+
+    /**
+     * Claims one run of a channel for this process: true if nobody claimed it yet, or an earlier
+     * claim was never posted and is older than {@code lease}. Atomic across processes.
+     */
+    boolean claimRun(Schedule schedule, LocalDate period, Instant now, Duration lease);
+
+    void markPosted(Schedule schedule, LocalDate period, Instant postedAt);
+
+    void saveSnapshot(Snapshot snapshot);
+
+    /** The newest snapshot of a poll taken before {@code before}. */
+    Optional<Snapshot> latestSnapshot(long pollId, Instant before);
+}
