@@ -2,6 +2,7 @@ package dev.fieldpoll.app;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,8 @@ public record Config(
         String defaultTemplate,
         Console console,
         Discord discord,
-        Slack slack) {
+        Slack slack,
+        Duration remindBefore) {
 
     public static final int MAX_MIN_VOTERS = 50;
 
@@ -36,6 +38,9 @@ public record Config(
             throw new ConfigException("privacy.min-voters must be between 1 and " + MAX_MIN_VOTERS + ", was " + minVoters);
         }
         admins = Set.copyOf(admins);
+        if (remindBefore == null || remindBefore.isNegative()) {
+            throw new ConfigException("polls.remind-before must be a duration like 24h, or off");
+        }
         if (console == null || discord == null || slack == null) {
             throw new ConfigException("console, discord and slack settings must not be empty");
         }
@@ -79,6 +84,6 @@ public record Config(
 
     public Config withDatabasePath(Path path) {
         return new Config(path, zone, minVoters, onlyAdminsCreate, admins, templatesDirectory, defaultTemplate, console,
-                discord, slack);
+                discord, slack, remindBefore);
     }
 }

@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -75,7 +76,8 @@ public final class ConfigLoader {
             return new Config(Path.of(database), zone(zone), integer("privacy.min-voters / FIELDPOLL_MIN_VOTERS", minVoters),
                     onlyAdmins(create), admins, Path.of(templates), raw.polls().defaultTemplate(),
                     new Config.Console(raw.console().user(), raw.console().channel(), raw.console().admins()),
-                    discord(raw.discord()), slack(raw.slack()));
+                    discord(raw.discord()), slack(raw.slack()),
+                    remindBefore(env("FIELDPOLL_REMIND_BEFORE").orElse(raw.polls().remindBefore())));
         } catch (ConfigException wrong) {
             throw new ConfigException("Configuration (" + source + "): " + wrong.getMessage());
         }
@@ -99,6 +101,25 @@ public final class ConfigLoader {
         return new Config.Slack(slackMode, port,
                 url("FIELDPOLL_SLACK_API_URL / slack.api-url", env("FIELDPOLL_SLACK_API_URL").orElse(section.apiUrl())),
                 section.admins());
+    }
+
+    /** "24h", "2d", "90m", or "off"/"0" for no closing reminders. */
+    private static Duration remindBefore(String text) {
+        String value = text.strip().toLowerCase(Locale.ROOT);
+        if (value.equals("off") || value.equals("0")) {
+            return Duration.ZERO;
+        }
+        java.util.regex.Matcher parts = java.util.regex.Pattern.compile("(\\d{1,4})([mhd])").matcher(value);
+        if (!parts.matches()) {
+            throw new ConfigException("polls.remind-before / FIELDPOLL_REMIND_BEFORE must be like 24h, 2d or off, was '"
+                    + text + "'");
+        }
+        long amount = Long.parseLong(parts.group(1));
+        return switch (parts.group(2)) {
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
     }
 
     private static Optional<URI> url(String what, String text) {
@@ -160,7 +181,7 @@ public final class ConfigLoader {
                     database == null || database.path() == null ? new Database("data/fieldpoll.db") : database,
                     zone == null ? "UTC" : zone,
                     privacy == null || privacy.minVoters() == null ? new Privacy(3) : privacy,
-                    (polls == null ? new Polls(null, null, null) : polls).orDefaults(),
+                    (polls == null ? new Polls(null, null, null, null) : polls).orDefaults(),
                     admins == null ? List.of() : admins,
                     (console == null ? new ConsoleSection(null, null, null) : console).orDefaults(),
                     (discord == null ? new DiscordSection(null, null, null, null) : discord).orDefaults(),
@@ -192,12 +213,14 @@ public final class ConfigLoader {
     }
 
     record Polls(String create, @JsonProperty("default-template") String defaultTemplate,
-            @JsonProperty("templates-directory") String templatesDirectory) {
+            @JsonProperty("templates-directory") String templatesDirectory,
+            @JsonProperty("remind-before") String remindBefore) {
 
         Polls orDefaults() {
             return new Polls(create == null ? "everyone" : create,
                     defaultTemplate == null ? "ai-safety-automation" : defaultTemplate,
-                    templatesDirectory == null ? "config/polls" : templatesDirectory);
+                    templatesDirectory == null ? "config/polls" : templatesDirectory,
+                    remindBefore == null ? "24h" : remindBefore);
         }
     }
 

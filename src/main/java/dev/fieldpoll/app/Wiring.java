@@ -14,8 +14,10 @@ import dev.fieldpoll.store.SqlitePollStore;
 import dev.fieldpoll.console.ConsoleSummaryPublisher;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.report.ChartRenderer;
+import dev.fieldpoll.store.SqliteReminderStore;
 import dev.fieldpoll.store.SqliteSummaryStore;
 import dev.fieldpoll.summary.Backoff;
+import dev.fieldpoll.summary.ReminderJob;
 import dev.fieldpoll.summary.SummaryBuilder;
 import dev.fieldpoll.summary.SummaryJob;
 import dev.fieldpoll.summary.SummaryPublishers;
@@ -47,6 +49,7 @@ public final class Wiring implements AutoCloseable {
     private final SummaryStore summaries;
     private final SummaryPublishers publishers = new SummaryPublishers();
     private final SummaryJob summaryJob;
+    private final ReminderJob reminderJob;
     private final PollBot bot;
     private ScheduledExecutorService jobs;
 
@@ -61,8 +64,10 @@ public final class Wiring implements AutoCloseable {
         this.summaries = new SqliteSummaryStore(database);
         this.summaryJob = new SummaryJob(summaries, store, new SummaryBuilder(reports, summaries, new ChartRenderer()),
                 publishers, clock, Backoff.standard());
-        this.bot = new PollBot(polls, reports, new SummaryCommands(summaries, summaryJob, clock, config.zone()),
-                config.zone());
+        SqliteReminderStore reminders = new SqliteReminderStore(database);
+        this.reminderJob = new ReminderJob(reminders, store, publishers, clock, config.remindBefore(), Backoff.standard());
+        this.bot = new PollBot(polls, reports,
+                new SummaryCommands(summaries, reminders, summaryJob, clock, config.zone()), config.zone());
     }
 
     private static TemplateCatalog catalog(Config config) {
@@ -81,22 +86,25 @@ public final class Wiring implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            jobs.scheduleWithFixedDelay(this::runDueSummaries, 0, 1, TimeUnit.MINUTES);
+            jobs.scheduleWithFixedDelay(this::runDueJobs, 0, 1, TimeUnit.MINUTES);
         }
     }
 
-    private void runDueSummaries() {
+    private void runDueJobs() {
         try {
             summaryJob.runDue();
+            reminderJob.runDue();
         } catch (RuntimeException failure) {
-            log.error("The summary job failed: {}", failure.toString(), failure);
+            log.error("A scheduled job failed: {}", failure.toString(), failure);
         }
     }
 
     /** The console chat, with summaries for its channel printed to {@code out} and charts beside the database. */
     public ConsoleChat consoleChat(PrintStream out) {
         Path charts = config.databasePath().toAbsolutePath().getParent().resolve("charts");
-        publishers.register(Platform.CONSOLE, new ConsoleSummaryPublisher(out, charts));
+        ConsoleSummaryPublisher console = new ConsoleSummaryPublisher(out, charts);
+        publishers.register(Platform.CONSOLE, console);
+        publishers.registerReminders(Platform.CONSOLE, console);
         return consoleChat();
     }
 
@@ -137,6 +145,10 @@ public final class Wiring implements AutoCloseable {
 
     public SummaryJob summaryJob() {
         return summaryJob;
+    }
+
+    public ReminderJob reminderJob() {
+        return reminderJob;
     }
 
     public SummaryStore summaries() {

@@ -15,7 +15,8 @@ public sealed interface BotCommand {
 
     /** {@code words} are the title, unless the first one names a template. */
     record Create(List<String> words, Optional<String> template, Optional<ClosesAt> closes,
-            Optional<ResultsVisibility> results, List<String> fields, List<String> factors) implements BotCommand {
+            Optional<ResultsVisibility> results, List<String> fields, List<String> factors, boolean remind)
+            implements BotCommand {
         public Create {
             words = List.copyOf(words);
             fields = List.copyOf(fields);

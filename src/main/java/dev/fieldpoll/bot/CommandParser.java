@@ -28,7 +28,7 @@ public final class CommandParser {
 
     public static final int MAX_LINE_LENGTH = 2000;
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})([hdw])");
-    private static final Set<String> OPTIONS = Set.of("closes", "results", "fields", "factors", "poll", "template");
+    private static final Set<String> OPTIONS = Set.of("closes", "results", "fields", "factors", "poll", "template", "remind");
 
     public ParseResult parse(String line) {
         if (line == null || line.isBlank()) {
@@ -110,8 +110,12 @@ public final class CommandParser {
             results = Optional.of(ResultsVisibility.fromKeyword(options.get("results")).orElseThrow(
                     () -> new SyntaxException("results: takes after-vote, live or after-close.")));
         }
+        String remind = options.getOrDefault("remind", "on").toLowerCase(Locale.ROOT);
+        if (!remind.equals("on") && !remind.equals("off")) {
+            throw new SyntaxException("remind: takes on or off (a closing-soon post a day before the poll closes).");
+        }
         return new BotCommand.Create(words, Optional.ofNullable(options.get("template")), closes, results,
-                list(options.get("fields")), list(options.get("factors")));
+                list(options.get("fields")), list(options.get("factors")), remind.equals("on"));
     }
 
     static ClosesAt closes(String text) throws SyntaxException {

@@ -115,6 +115,9 @@ public final class PollBot {
                 create.closes().map(closes -> closes.resolve(polls.now(), zone)));
         Outcomes.Created created = polls.create(member, request);
         if (created instanceof Outcomes.PollCreated posted) {
+            if (!create.remind()) {
+                summaries.turnOffReminder(posted.poll().id());
+            }
             return new BotReply.PollPosted(posted.poll(), 0);
         }
         return new Problem(((Outcomes.Refused) created).reason());

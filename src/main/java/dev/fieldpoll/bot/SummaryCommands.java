@@ -4,6 +4,7 @@ import dev.fieldpoll.bot.BotReply.Notice;
 import dev.fieldpoll.bot.BotReply.Problem;
 import dev.fieldpoll.poll.Member;
 import dev.fieldpoll.summary.ChannelSummary;
+import dev.fieldpoll.summary.ReminderStore;
 import dev.fieldpoll.summary.Schedule;
 import dev.fieldpoll.summary.SummaryJob;
 import dev.fieldpoll.summary.SummaryStore;
@@ -19,15 +20,22 @@ public final class SummaryCommands {
     private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("EEEE yyyy-MM-dd HH:mm z", Locale.ENGLISH);
 
     private final SummaryStore store;
+    private final ReminderStore reminders;
     private final SummaryJob job;
     private final Clock clock;
     private final ZoneId defaultZone;
 
-    public SummaryCommands(SummaryStore store, SummaryJob job, Clock clock, ZoneId defaultZone) {
+    public SummaryCommands(SummaryStore store, ReminderStore reminders, SummaryJob job, Clock clock, ZoneId defaultZone) {
         this.store = store;
+        this.reminders = reminders;
         this.job = job;
         this.clock = clock;
         this.defaultZone = defaultZone;
+    }
+
+    /** A poll created with remind:off gets no closing-soon post. */
+    void turnOffReminder(long pollId) {
+        reminders.setEnabled(pollId, false);
     }
 
     BotReply handle(Member member, BotCommand command) {

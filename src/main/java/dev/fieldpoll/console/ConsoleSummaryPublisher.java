@@ -1,6 +1,8 @@
 package dev.fieldpoll.console;
 
 import dev.fieldpoll.summary.ChannelSummary;
+import dev.fieldpoll.summary.ClosingReminder;
+import dev.fieldpoll.summary.ReminderPublisher;
 import dev.fieldpoll.summary.PollSummary;
 import dev.fieldpoll.summary.SummaryMarkdownRenderer;
 import dev.fieldpoll.summary.SummaryPublisher;
@@ -11,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Prints a summary in the console chat and writes each chart to a file whose path it prints. */
-public final class ConsoleSummaryPublisher implements SummaryPublisher {
+public final class ConsoleSummaryPublisher implements SummaryPublisher, ReminderPublisher {
 
     private final PrintStream out;
     private final Path chartFolder;
@@ -33,6 +35,16 @@ public final class ConsoleSummaryPublisher implements SummaryPublisher {
         synchronized (out) {
             out.println();
             out.println(text.toString().stripTrailing());
+        }
+    }
+
+    @Override
+    public void remind(ClosingReminder reminder) {
+        synchronized (out) {
+            out.println();
+            out.println("Closing soon: poll #" + reminder.poll().id() + " \"" + reminder.poll().title() + "\" closes at "
+                    + reminder.poll().closesAt() + "; " + reminder.voters() + (reminder.voters() == 1 ? " member has" : " members have")
+                    + " voted. Add yours with /poll vote.");
         }
     }
 

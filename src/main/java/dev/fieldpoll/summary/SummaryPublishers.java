@@ -4,21 +4,43 @@ import dev.fieldpoll.poll.Platform;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Sends each summary to the publisher of its platform; adapters register theirs when they start. */
-public final class SummaryPublishers implements SummaryPublisher {
+/**
+ * Sends each summary and reminder to the publisher of its platform; adapters register theirs
+ * when they start.
+ */
+public final class SummaryPublishers implements SummaryPublisher, ReminderPublisher {
 
     private final Map<Platform, SummaryPublisher> publishers = new ConcurrentHashMap<>();
+    private final Map<Platform, ReminderPublisher> reminders = new ConcurrentHashMap<>();
 
     public void register(Platform platform, SummaryPublisher publisher) {
         publishers.put(platform, publisher);
+    }
+
+    public void registerReminders(Platform platform, ReminderPublisher publisher) {
+        reminders.put(platform, publisher);
+    }
+
+    @Override
+    public void remind(ClosingReminder reminder) {
+        Platform platform = reminder.poll().workspace().platform();
+        ReminderPublisher publisher = reminders.get(platform);
+        if (publisher == null) {
+            throw notConnected(platform, reminder.poll().channelId());
+        }
+        publisher.remind(reminder);
+    }
+
+    private static IllegalStateException notConnected(Platform platform, String channelId) {
+        return new IllegalStateException("fieldpoll is not connected to " + platform
+                + " right now, so nothing can be posted to channel " + channelId);
     }
 
     @Override
     public void publish(ChannelSummary summary) {
         SummaryPublisher publisher = publishers.get(summary.workspace().platform());
         if (publisher == null) {
-            throw new IllegalStateException("fieldpoll is not connected to " + summary.workspace().platform()
-                    + " right now, so the summary for channel " + summary.channelId() + " cannot be posted");
+            throw notConnected(summary.workspace().platform(), summary.channelId());
         }
         publisher.publish(summary);
     }

@@ -83,6 +83,19 @@ class CommandParserTest {
     }
 
     @Test
+    void summary_commands_and_remind_off() {
+        assertThat(parsed("/poll summary schedule mon 9:00 Europe/London")).isEqualTo(new BotCommand.ScheduleSummary(
+                java.time.DayOfWeek.MONDAY, java.time.LocalTime.of(9, 0), java.util.Optional.of(java.time.ZoneId.of("Europe/London"))));
+        assertThat(parsed("/poll summary schedule friday 17:30")).isEqualTo(new BotCommand.ScheduleSummary(
+                java.time.DayOfWeek.FRIDAY, java.time.LocalTime.of(17, 30), java.util.Optional.empty()));
+        assertThat(parsed("/poll summary now")).isInstanceOf(BotCommand.SummaryNow.class);
+        assertThat(parsed("/poll summary off")).isInstanceOf(BotCommand.StopSummaries.class);
+        assertThat(parsed("/poll summary show")).isInstanceOf(BotCommand.ShowSummarySchedule.class);
+        assertThat(((BotCommand.Create) parsed("/poll create T remind:off")).remind()).isFalse();
+        assertThat(((BotCommand.Create) parsed("/poll create T")).remind()).isTrue();
+    }
+
+    @Test
     void empty_and_help_give_help() {
         assertThat(parsed("/poll")).isInstanceOf(BotCommand.Help.class);
         assertThat(parsed("/poll help")).isInstanceOf(BotCommand.Help.class);
@@ -99,6 +112,11 @@ class CommandParserTest {
         assertThat(invalid("/poll vote evals feedback=")).contains("factor=score");
         assertThat(invalid("/poll vote feedback=3 evals")).contains("field first");
         assertThat(invalid("/poll create A closes:1d closes:2d")).contains("given twice");
+        assertThat(invalid("/poll create A remind:maybe")).contains("remind: takes on or off");
+        assertThat(invalid("/poll summary schedule someday 09:00")).contains("not a weekday");
+        assertThat(invalid("/poll summary schedule monday 25:00")).contains("not a time");
+        assertThat(invalid("/poll summary schedule monday 09:00 Mars/Base")).contains("not a time zone");
+        assertThat(invalid("/poll summary")).contains("/poll summary schedule monday 09:00");
         assertThat(invalid("/poll create " + "x".repeat(3000))).contains("too long");
     }
 

@@ -160,4 +160,27 @@ class ConsoleChatTest {
             assertThat(lines).noneMatch(line -> line.contains("mean"));
         }
     }
+
+    @Test
+    void an_admin_schedules_and_posts_a_summary_whose_chart_is_written_to_a_file() throws Exception {
+        try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
+            chat(wiring, "/poll create Weekly");
+            for (String voter : List.of("a", "b", "c")) {
+                chat(wiring, ":as " + voter, "/poll vote mech feedback=5 economic=4", "/poll vote evals feedback=2 economic=3");
+            }
+
+            String output = chat(wiring, "/poll summary schedule monday 09:00 Europe/London", "/poll summary now",
+                    ":as a", "/poll summary off");
+
+            assertThat(output).contains("Weekly summaries in this channel: every Monday at 09:00 Europe/London. "
+                    + "Next: Monday 2026-11-30 09:00 GMT.")
+                    .contains("# Weekly summary, 2026-11-27").contains("## Weekly (#1, open)").contains("Ranking")
+                    .contains("Posted a summary of 1 poll.")
+                    .contains("Only admins can manage this channel's weekly summaries.");
+            String chartLine = output.lines().filter(line -> line.startsWith("Chart: ")).findFirst().orElseThrow();
+            Path chart = Path.of(chartLine.substring("Chart: ".length()));
+            assertThat(chart).exists();
+            assertThat(java.nio.file.Files.readAllBytes(chart)).startsWith(0x89, 'P', 'N', 'G');
+        }
+    }
 }

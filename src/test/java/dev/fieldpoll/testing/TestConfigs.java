@@ -2,6 +2,7 @@ package dev.fieldpoll.testing;
 
 import dev.fieldpoll.app.Config;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,6 @@ public final class TestConfigs {
         return new Config(folder.resolve("fieldpoll.db"), ZoneOffset.UTC, 3, false, Set.of(), Path.of("config/polls"),
                 "ai-safety-automation", new Config.Console("you", "local", List.of("you")),
                 new Config.Discord(List.of(), List.of(), Optional.empty(), Optional.empty()),
-                new Config.Slack(Config.SlackMode.SOCKET, 3000, Optional.empty(), List.of()));
+                new Config.Slack(Config.SlackMode.SOCKET, 3000, Optional.empty(), List.of()), Duration.ofHours(24));
     }
 }
