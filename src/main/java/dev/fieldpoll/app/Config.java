@@ -23,7 +23,8 @@ public record Config(
         Console console,
         Discord discord,
         Slack slack,
-        Duration remindBefore) {
+        Duration remindBefore,
+        RateLimit rateLimit) {
 
     public static final int MAX_MIN_VOTERS = 50;
 
@@ -40,6 +41,9 @@ public record Config(
         admins = Set.copyOf(admins);
         if (remindBefore == null || remindBefore.isNegative()) {
             throw new ConfigException("polls.remind-before must be a duration like 24h, or off");
+        }
+        if (rateLimit == null) {
+            throw new ConfigException("rate-limit settings must not be empty");
         }
         if (console == null || discord == null || slack == null) {
             throw new ConfigException("console, discord and slack settings must not be empty");
@@ -69,6 +73,15 @@ public record Config(
 
     public enum SlackMode { SOCKET, HTTP }
 
+    /** Commands a member may send: {@code burst} at once, refilled at {@code perMinute}. */
+    public record RateLimit(int perMinute, int burst) {
+        public RateLimit {
+            if (perMinute < 1 || burst < 1) {
+                throw new ConfigException("rate-limit.per-minute and rate-limit.burst must be at least 1");
+            }
+        }
+    }
+
     /** The local chat: who you are at start, the channel, and who counts as an admin there. */
     public record Console(String user, String channel, List<String> admins) {
         public Console {
@@ -84,6 +97,6 @@ public record Config(
 
     public Config withDatabasePath(Path path) {
         return new Config(path, zone, minVoters, onlyAdminsCreate, admins, templatesDirectory, defaultTemplate, console,
-                discord, slack, remindBefore);
+                discord, slack, remindBefore, rateLimit);
     }
 }

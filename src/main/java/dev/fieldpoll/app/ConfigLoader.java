@@ -77,7 +77,12 @@ public final class ConfigLoader {
                     onlyAdmins(create), admins, Path.of(templates), raw.polls().defaultTemplate(),
                     new Config.Console(raw.console().user(), raw.console().channel(), raw.console().admins()),
                     discord(raw.discord()), slack(raw.slack()),
-                    remindBefore(env("FIELDPOLL_REMIND_BEFORE").orElse(raw.polls().remindBefore())));
+                    remindBefore(env("FIELDPOLL_REMIND_BEFORE").orElse(raw.polls().remindBefore())),
+                    new Config.RateLimit(
+                            integer("rate-limit.per-minute / FIELDPOLL_RATE_PER_MINUTE",
+                                    env("FIELDPOLL_RATE_PER_MINUTE").orElse(String.valueOf(raw.rateLimit().perMinute()))),
+                            integer("rate-limit.burst / FIELDPOLL_RATE_BURST",
+                                    env("FIELDPOLL_RATE_BURST").orElse(String.valueOf(raw.rateLimit().burst())))));
         } catch (ConfigException wrong) {
             throw new ConfigException("Configuration (" + source + "): " + wrong.getMessage());
         }
@@ -172,9 +177,10 @@ public final class ConfigLoader {
 
     /** The YAML file's shape; absent sections fall back to defaults. */
     record ConfigFile(Database database, String zone, Privacy privacy, Polls polls, List<String> admins,
-            ConsoleSection console, DiscordSection discord, SlackSection slack) {
+            ConsoleSection console, DiscordSection discord, SlackSection slack,
+            @JsonProperty("rate-limit") RateLimitSection rateLimit) {
 
-        static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null);
+        static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null);
 
         ConfigFile orDefaults() {
             return new ConfigFile(
@@ -185,7 +191,16 @@ public final class ConfigLoader {
                     admins == null ? List.of() : admins,
                     (console == null ? new ConsoleSection(null, null, null) : console).orDefaults(),
                     (discord == null ? new DiscordSection(null, null, null, null) : discord).orDefaults(),
-                    (slack == null ? new SlackSection(null, null, null, null) : slack).orDefaults());
+                    (slack == null ? new SlackSection(null, null, null, null) : slack).orDefaults(),
+                    (rateLimit == null ? new RateLimitSection(null, null) : rateLimit).orDefaults());
+        }
+    }
+
+    record RateLimitSection(@JsonProperty("per-minute") Integer perMinute, Integer burst) {
+
+        // A 10-field x 2-factor ballot is 20 choices; twice that in a burst, then two a second.
+        RateLimitSection orDefaults() {
+            return new RateLimitSection(perMinute == null ? 120 : perMinute, burst == null ? 40 : burst);
         }
     }
 

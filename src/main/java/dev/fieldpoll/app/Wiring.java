@@ -22,6 +22,7 @@ import dev.fieldpoll.summary.SummaryBuilder;
 import dev.fieldpoll.summary.SummaryJob;
 import dev.fieldpoll.summary.SummaryPublishers;
 import dev.fieldpoll.summary.SummaryStore;
+import dev.fieldpoll.bot.RateLimiter;
 import dev.fieldpoll.bot.SummaryCommands;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -67,7 +68,8 @@ public final class Wiring implements AutoCloseable {
         SqliteReminderStore reminders = new SqliteReminderStore(database);
         this.reminderJob = new ReminderJob(reminders, store, publishers, clock, config.remindBefore(), Backoff.standard());
         this.bot = new PollBot(polls, reports,
-                new SummaryCommands(summaries, reminders, summaryJob, clock, config.zone()), config.zone());
+                new SummaryCommands(summaries, reminders, summaryJob, clock, config.zone()),
+                new RateLimiter(clock, config.rateLimit().perMinute(), config.rateLimit().burst()), config.zone());
     }
 
     private static TemplateCatalog catalog(Config config) {

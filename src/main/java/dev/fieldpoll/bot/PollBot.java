@@ -36,16 +36,23 @@ public final class PollBot {
     private final PollService polls;
     private final ReportService reports;
     private final SummaryCommands summaries;
+    private final RateLimiter rateLimiter;
     private final ZoneId zone;
 
-    public PollBot(PollService polls, ReportService reports, SummaryCommands summaries, ZoneId zone) {
+    public PollBot(PollService polls, ReportService reports, SummaryCommands summaries, RateLimiter rateLimiter,
+            ZoneId zone) {
         this.polls = polls;
         this.reports = reports;
         this.summaries = summaries;
+        this.rateLimiter = rateLimiter;
         this.zone = zone;
     }
 
     public BotReply handle(Caller caller, BotCommand command) {
+        if (!rateLimiter.tryAcquire(caller.platform() + ":" + caller.workspaceId() + ":" + caller.userId())) {
+            return new Problem("Slow down a little: you are sending commands faster than I take them. "
+                    + "Try again in a few seconds; nothing was changed.");
+        }
         try {
             return dispatch(caller.member(), command);
         } catch (StoreException storage) {

@@ -18,6 +18,7 @@ public final class TestConfigs {
         return new Config(folder.resolve("fieldpoll.db"), ZoneOffset.UTC, 3, false, Set.of(), Path.of("config/polls"),
                 "ai-safety-automation", new Config.Console("you", "local", List.of("you")),
                 new Config.Discord(List.of(), List.of(), Optional.empty(), Optional.empty()),
-                new Config.Slack(Config.SlackMode.SOCKET, 3000, Optional.empty(), List.of()), Duration.ofHours(24));
+                new Config.Slack(Config.SlackMode.SOCKET, 3000, Optional.empty(), List.of()), Duration.ofHours(24),
+                new Config.RateLimit(100_000, 100_000));
     }
 }

@@ -1,0 +1,70 @@
+package dev.fieldpoll.bot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A token bucket per member: {@code burst} actions at once, refilled at {@code perMinute}. Generous
+ * enough for clicking through a whole ballot, tight enough to stop a script hammering the bot.
+ */
+public final class RateLimiter {
+
+    /** Buckets idle this long are full again and can be forgotten. */
+    private static final Duration FORGET_AFTER = Duration.ofMinutes(10);
+    private static final int PRUNE_EVERY = 1024;
+
+    private final Clock clock;
+    private final int burst;
+    private final double tokensPerMilli;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private int sincePrune;
+
+    public RateLimiter(Clock clock, int perMinute, int burst) {
+        if (perMinute < 1 || burst < 1) {
+            throw new IllegalArgumentException("rate limits must be positive");
+        }
+        this.clock = clock;
+        this.burst = burst;
+        this.tokensPerMilli = perMinute / 60_000.0;
+    }
+
+    public static RateLimiter unlimited(Clock clock) {
+        return new RateLimiter(clock, Integer.MAX_VALUE / 2, Integer.MAX_VALUE / 2);
+    }
+
+    /** Takes one token for the member; false when they must slow down. */
+    public boolean tryAcquire(String memberKey) {
+        long now = clock.millis();
+        prune(now);
+        Bucket bucket = buckets.computeIfAbsent(memberKey, key -> new Bucket(burst, now));
+        synchronized (bucket) {
+            bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updatedAt) * tokensPerMilli);
+            bucket.updatedAt = now;
+            if (bucket.tokens < 1) {
+                return false;
+            }
+            bucket.tokens -= 1;
+            return true;
+        }
+    }
+
+    private void prune(long now) {
+        if (++sincePrune < PRUNE_EVERY) {
+            return;
+        }
+        sincePrune = 0;
+        buckets.values().removeIf(bucket -> now - bucket.updatedAt > FORGET_AFTER.toMillis());
+    }
+
+    private static final class Bucket {
+        private double tokens;
+        private long updatedAt;
+
+        Bucket(double tokens, long updatedAt) {
+            this.tokens = tokens;
+            this.updatedAt = updatedAt;
+        }
+    }
+}
