@@ -94,7 +94,7 @@ public final class SlackApp implements AutoCloseable {
                 socketMode = new SocketModeApp(settings.appToken().orElseThrow(), app,
                         SocketModeClient.Backend.JavaWebSocket);
                 socketMode.startAsync();
-                log.info("Slack: connected in Socket Mode");
+                log.info("Slack: Socket Mode started; connecting to Slack");
             } else {
                 httpServer = new SlackHttpServer(app, settings.port(), http);
                 httpServer.start();

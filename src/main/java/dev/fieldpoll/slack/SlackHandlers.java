@@ -116,7 +116,9 @@ final class SlackHandlers {
                 log.warn("Dropped a button press from team {}: the work queue is full", origin.teamId());
             }
         } catch (RuntimeException bug) {
-            log.error("A button press could not be handled", bug);
+            log.error("A button press from team {} could not be handled", teamOf(payload), bug);
+            Origin replyOnly = new Origin(null, null, null, null, payload.getResponseUrl(), null);
+            later(replyOnly, () -> replies.tell(replyOnly, ReplyMessages.problem(ReplyMessages.SOMETHING_WENT_WRONG)));
         }
         return ctx.ack();
     }

@@ -57,6 +57,7 @@ final class FakeSlack implements AutoCloseable {
     private final List<String> socketMessages = new ArrayList<>();
     private final Set<String> workspaceAdmins = ConcurrentHashMap.newKeySet();
     private final Set<String> channelsWithoutBot = ConcurrentHashMap.newKeySet();
+    private volatile boolean refuseTokens;
     private final AtomicInteger messages = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile WebSocket socket;
@@ -83,8 +84,17 @@ final class FakeSlack implements AutoCloseable {
         workspaceAdmins.add(userId);
     }
 
+    /** Every token is refused from now on, as Slack answers a revoked or mistyped one. */
+    void refuseTokens() {
+        refuseTokens = true;
+    }
+
     void removeBotFrom(String channelId) {
         channelsWithoutBot.add(channelId);
+    }
+
+    void inviteBotTo(String channelId) {
+        channelsWithoutBot.remove(channelId);
     }
 
     // ---- what tests read ----
@@ -186,6 +196,9 @@ final class FakeSlack implements AutoCloseable {
     }
 
     private String reply(String method, Map<String, String> params) {
+        if (refuseTokens) {
+            return "{\"ok\":false,\"error\":\"invalid_auth\"}";
+        }
         switch (method) {
             case "auth.test":
                 return "{\"ok\":true,\"url\":\"https://fieldpoll-test.slack.com/\",\"team\":\"Fieldpoll Test\","

@@ -123,6 +123,78 @@ class SlackHttpModeTest {
     }
 
     @Test
+    void a_ballot_too_large_for_one_modal_is_saved_page_by_page() throws Exception {
+        try (SlackHarness harness = SlackHarness.http(folder)) {
+            StringBuilder fields = new StringBuilder();
+            for (int i = 1; i <= 25; i++) {
+                fields.append(i == 1 ? "" : "; ").append("Field ").append(i);
+            }
+            harness.requests.send(slashCommand(TEAM, GENERAL, ALICE, "create Big one fields:\"" + fields
+                    + "\" factors:\"Impact; Effort; Risk; Reach\"", harness.slack.responseUrl("create"),
+                    harness.requests.trigger()));
+            harness.slack.await("chat.postMessage");
+
+            // when bob opens his ballot: 100 cells do not fit one modal, so it has pages
+            harness.requests.send(interactive(buttonPress(TEAM, GENERAL, BOB, "fp1:vote:1", FIRST_TS,
+                    harness.slack.responseUrl("vote"), harness.requests.trigger())));
+            JsonNode first = harness.slack.await("views.open").json("view");
+            assertThat(first.path("private_metadata").asText()).isEqualTo("fp1:page:1:1");
+            assertThat(inputs(first)).hasSize(96);
+            assertThat(first.path("blocks").size()).isLessThanOrEqualTo(100);
+
+            // when he saves page 1, then its answers are on disk and the modal shows page 2
+            HttpResponse<String> page1 = harness.requests.send(interactive(submission(TEAM, BOB, first, Map.of(
+                    "fp1:answer:1:field-1:impact", "5", "fp1:answer:1:field-24:reach", "2"))));
+            JsonNode next = FakeSlack.parse(page1.body());
+            assertThat(next.path("response_action").asText()).isEqualTo("update");
+            JsonNode second = next.path("view");
+            assertThat(second.path("private_metadata").asText()).isEqualTo("fp1:page:1:2");
+            assertThat(inputs(second)).containsExactly("fp1:answer:1:field-25:impact", "fp1:answer:1:field-25:effort",
+                    "fp1:answer:1:field-25:risk", "fp1:answer:1:field-25:reach");
+            assertThat(harness.wiring.store().ballot(1, BOB).answers()).hasSize(2);
+
+            // when he saves the last page, then the modal closes and all three answers are kept
+            HttpResponse<String> page2 = harness.requests.send(interactive(submission(TEAM, BOB, second,
+                    Map.of("fp1:answer:1:field-25:risk", "?"))));
+            assertThat(page2.body()).isEmpty();
+            assertThat(harness.wiring.store().ballot(1, BOB).answers()).hasSize(3)
+                    .containsEntry(new CellKey("field-1", "impact"), Answer.score(5))
+                    .containsEntry(new CellKey("field-25", "risk"), Answer.DONT_KNOW);
+            assertThat(harness.slack.await("chat.postEphemeral").param("text")).contains("You have answered 3 of 100");
+
+            // when he skips page 1 without choosing anything, then nothing is saved and page 2 shows
+            HttpResponse<String> skipped = harness.requests.send(interactive(submission(TEAM, BOB, first, Map.of())));
+            assertThat(FakeSlack.parse(skipped.body()).path("view").path("private_metadata").asText())
+                    .isEqualTo("fp1:page:1:2");
+            assertThat(harness.wiring.store().ballot(1, BOB).answers()).hasSize(3);
+        }
+    }
+
+    @Test
+    void a_poll_in_a_channel_without_the_bot_is_kept_and_its_message_posted_once_the_bot_is_invited()
+            throws Exception {
+        try (SlackHarness harness = SlackHarness.http(folder)) {
+            harness.slack.removeBotFrom("C0PRIVATE");
+
+            harness.requests.send(slashCommand(TEAM, "C0PRIVATE", ALICE, "create Private priorities",
+                    harness.slack.responseUrl("create"), harness.requests.trigger()));
+
+            assertThat(harness.slack.awaitResponse("create").body().path("text").asText())
+                    .contains("Poll #1").contains("is saved").contains("/invite @fieldpoll");
+            assertThat(harness.wiring.store().messageId(1)).isEmpty();
+
+            harness.slack.inviteBotTo("C0PRIVATE");
+            harness.requests.send(slashCommand(TEAM, "C0PRIVATE", BOB, "vote evals feedback=2",
+                    harness.slack.responseUrl("vote"), harness.requests.trigger()));
+
+            FakeSlack.Call posted = harness.slack.await("chat.postMessage", call -> call.param("blocks")
+                    .contains("1 voter so far"));
+            assertThat(posted.param("channel")).isEqualTo("C0PRIVATE");
+            assertThat(harness.slack.calls("chat.postMessage")).hasSize(2);
+        }
+    }
+
+    @Test
     void typed_commands_answer_only_the_member_and_admins_may_post_results_to_the_channel() throws Exception {
         try (SlackHarness harness = SlackHarness.http(folder, "U0ADMIN")) {
             harness.requests.send(slashCommand(TEAM, GENERAL, ALICE, "create Team priorities fields:\"Alpha; Beta\" "
