@@ -7,6 +7,7 @@ import dev.fieldpoll.slack.SlackApp;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -42,15 +43,20 @@ public final class RunCommand implements Callable<Integer> {
     private int runSlack(Secrets secrets) throws InterruptedException {
         Wiring wiring = new Wiring(options().load(), Clock.systemUTC());
         SlackApp slack = null;
+        boolean started = false;
         try {
             slack = wiring.slackApp(secrets);
             slack.start();
-        } catch (IOException | RuntimeException failure) {
-            if (slack != null) {
-                slack.close();
+            started = true;
+        } catch (IOException refused) {
+            throw new ConfigException(refused.getMessage());
+        } finally {
+            if (!started) {
+                if (slack != null) {
+                    slack.close();
+                }
+                wiring.close();
             }
-            wiring.close();
-            throw failure instanceof ConfigException config ? config : new ConfigException(failure.getMessage());
         }
         SlackApp running = slack;
         CountDownLatch stopped = new CountDownLatch(1);
@@ -59,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
             wiring.close();
             stopped.countDown();
         }, "fieldpoll-shutdown"));
-        System.err.println("fieldpoll: running on Slack (" + wiring.config().slack().mode().name().toLowerCase(java.util.Locale.ROOT)
+        System.err.println("fieldpoll: running on Slack (" + wiring.config().slack().mode().name().toLowerCase(Locale.ROOT)
                 + " mode). Stop with Ctrl-C or SIGTERM.");
         stopped.await();
         return 0;

@@ -103,7 +103,9 @@ public final class SlackApp implements AutoCloseable {
         } catch (IOException failure) {
             throw failure;
         } catch (Exception failure) {
-            throw new IOException("Slack did not accept the connection: " + failure.getMessage(), failure);
+            throw new IOException("Could not start on Slack: " + failure.getMessage() + ". Check SLACK_BOT_TOKEN"
+                    + (settings.mode() == SlackSettings.Mode.SOCKET ? " and SLACK_APP_TOKEN" : "")
+                    + ", and that the Slack API is reachable.", failure);
         }
     }
 

@@ -49,7 +49,6 @@ final class SlackHandlers {
     /** How long a ballot submission may take before the modal says "saving" and is updated later. */
     static final long SUBMIT_BUDGET_MILLIS = 2_000;
 
-
     private final PollBot bot;
     private final CommandParser parser;
     private final SlackCaller callers;

@@ -11,10 +11,12 @@ import dev.fieldpoll.app.Wiring;
 import dev.fieldpoll.bot.BotCommand;
 import dev.fieldpoll.bot.BotReply;
 import dev.fieldpoll.bot.Caller;
+import dev.fieldpoll.bot.ClosesAt;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.PollDefinition;
+import dev.fieldpoll.poll.PollRef;
 import dev.fieldpoll.testing.MutableClock;
 import dev.fieldpoll.testing.TestConfigs;
 import java.io.IOException;
@@ -54,7 +56,7 @@ class SlackBlocksTest {
     void the_poll_message_modal_and_results_match_their_golden_files() throws Exception {
         try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
             Poll poll = create(wiring, new BotCommand.Create(List.of("Which", "fields", "first?"), Optional.empty(),
-                    Optional.of(new dev.fieldpoll.bot.ClosesAt.After(Duration.ofDays(3))), Optional.empty(),
+                    Optional.of(new ClosesAt.After(Duration.ofDays(3))), Optional.empty(),
                     List.of(), List.of()));
             int[][] scores = {
                     {4, 5, 5, 4, 3, 4, 4, 3, 5, 3, 3, 2, 3, 3, 2, 2, 1, 2, 1, 1},
@@ -73,7 +75,7 @@ class SlackBlocksTest {
 
             JsonNode message = json(new PollMessageBlocks(ZoneOffset.UTC).render(poll, 7, clock.instant()));
             BotReply.BallotView ballot = (BotReply.BallotView) wiring.bot().handle(member,
-                    new BotCommand.OpenBallot(new dev.fieldpoll.poll.PollRef.ById(poll.id())));
+                    new BotCommand.OpenBallot(new PollRef.ById(poll.id())));
             JsonNode modal = json(new BallotModal().render(ballot.poll(), ballot.ballot(), 1));
             JsonNode results = json(new ResultsBlocks().render(wiring.reports().reportFor(poll)));
             clock.advance(Duration.ofDays(4));
@@ -115,7 +117,7 @@ class SlackBlocksTest {
 
                 // every cell is on exactly one page of the ballot, and each page is within a modal's limits
                 BotReply.BallotView ballot = (BotReply.BallotView) wiring.bot().handle(caller("U0VOTER1"),
-                        new BotCommand.OpenBallot(new dev.fieldpoll.poll.PollRef.ById(poll.id())));
+                        new BotCommand.OpenBallot(new PollRef.ById(poll.id())));
                 int pages = BallotModal.pageCount(poll.definition());
                 List<String> cells = new ArrayList<>();
                 for (int page = 1; page <= pages; page++) {
@@ -146,7 +148,7 @@ class SlackBlocksTest {
             List<String> mrkdwn = new ArrayList<>();
             collectMrkdwn(json(new PollMessageBlocks(ZoneOffset.UTC).render(poll, 0, clock.instant())), mrkdwn);
             BotReply.BallotView ballot = (BotReply.BallotView) wiring.bot().handle(caller("U0ALICE"),
-                    new BotCommand.OpenBallot(new dev.fieldpoll.poll.PollRef.ById(poll.id())));
+                    new BotCommand.OpenBallot(new PollRef.ById(poll.id())));
             collectMrkdwn(json(new BallotModal().render(ballot.poll(), ballot.ballot(), 1)), mrkdwn);
             collectMrkdwn(json(new ResultsBlocks().render(wiring.reports().reportFor(poll))), mrkdwn);
 

@@ -7,6 +7,7 @@ import static dev.fieldpoll.slack.SlackRequests.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Poll;
@@ -80,7 +81,7 @@ class SlackRefusalsTest {
             JsonNode view = givenAPollWithOneVote(harness);
 
             // metadata that is not ours, a cell of another poll, a cell the poll lacks, a score off the scale
-            JsonNode garbled = ((com.fasterxml.jackson.databind.node.ObjectNode) view.deepCopy())
+            JsonNode garbled = ((ObjectNode) view.deepCopy())
                     .put("private_metadata", "fp1:submit:1:x");
             String notOurs = modalAnswer(harness.requests.send(interactive(submission(TEAM, BOB, garbled,
                     Map.of("fp1:answer:1:evals:feedback-quality", "5")))));
