@@ -9,6 +9,8 @@ import dev.fieldpoll.poll.PollService;
 import dev.fieldpoll.poll.PollStore;
 import dev.fieldpoll.poll.TemplateCatalog;
 import dev.fieldpoll.report.ReportService;
+import dev.fieldpoll.slack.SlackApp;
+import dev.fieldpoll.slack.SlackSettings;
 import dev.fieldpoll.store.Database;
 import dev.fieldpoll.store.SqlitePollStore;
 import dev.fieldpoll.console.ConsoleSummaryPublisher;
@@ -115,6 +117,23 @@ public final class Wiring implements AutoCloseable {
         admins.addAll(config.admins());
         return new ConsoleChat(bot, new CommandParser(), new ConsoleRenderer(config.zone()),
                 config.console().channel(), config.console().user(), admins);
+    }
+
+    /** The Slack app (not yet started), from the slack settings and the tokens in the environment. */
+    public SlackApp slackApp(Secrets secrets) {
+        Config.Slack slack = config.slack();
+        Set<String> admins = new HashSet<>(slack.admins());
+        admins.addAll(config.admins());
+        SlackSettings settings;
+        try {
+            settings = new SlackSettings(
+                    slack.mode() == Config.SlackMode.HTTP ? SlackSettings.Mode.HTTP : SlackSettings.Mode.SOCKET,
+                    slack.port(), slack.apiUrl(), secrets.slackBotToken().orElse(null), secrets.slackAppToken(),
+                    secrets.slackSigningSecret(), admins, SlackSettings.DEFAULT_REFRESH_INTERVAL);
+        } catch (IllegalArgumentException missing) {
+            throw new ConfigException(missing.getMessage());
+        }
+        return new SlackApp(settings, bot, new CommandParser(), store, clock, config.zone());
     }
 
     public Config config() {

@@ -1,0 +1,125 @@
+package dev.fieldpoll.slack;
+
+import static dev.fieldpoll.slack.Mrkdwn.escape;
+
+import dev.fieldpoll.bot.BotReply;
+import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.Ballot;
+import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.Factor;
+import dev.fieldpoll.poll.Field;
+import dev.fieldpoll.poll.Outcomes.Listing;
+import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.PollDefinition;
+import dev.fieldpoll.poll.PollStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The replies only the member sees (ephemeral): confirmations, their own ballot, lists, help and problems. */
+final class ReplyMessages {
+
+    static final String SOMETHING_WENT_WRONG = "Something went wrong on my side and nothing changed. Please try again.";
+
+    SlackMessage render(BotReply reply) {
+        if (reply instanceof BotReply.VoteSaved saved) {
+            return SlackMessage.text(voteSaved(saved));
+        }
+        if (reply instanceof BotReply.MyBallot mine) {
+            return myBallot(mine.poll(), mine.ballot());
+        }
+        if (reply instanceof BotReply.BallotView ballot) {
+            return myBallot(ballot.poll(), ballot.ballot());
+        }
+        if (reply instanceof BotReply.PollList list) {
+            return pollList(list.polls());
+        }
+        if (reply instanceof BotReply.PollClosed closed) {
+            return SlackMessage.text(":lock: Closed poll #" + closed.poll().id() + " *" + escape(closed.poll().title())
+                    + "* with " + Mrkdwn.plural(closed.voters(), "voter") + ". `/poll results` shows how it ended.");
+        }
+        if (reply instanceof BotReply.Help help) {
+            List<String> lines = new ArrayList<>();
+            lines.add("*fieldpoll commands*");
+            help.topics().forEach(topic -> lines.add("`" + escape(topic.usage()) + "`\n    " + escape(topic.summary())));
+            return new SlackMessage("fieldpoll commands", Mrkdwn.sections(lines));
+        }
+        if (reply instanceof BotReply.InvalidAnswer invalid) {
+            return problem(invalid.message());
+        }
+        if (reply instanceof BotReply.Problem problem) {
+            return problem(problem.message());
+        }
+        if (reply instanceof BotReply.PollPosted posted) {
+            return SlackMessage.text("Started poll #" + posted.poll().id() + " *" + escape(posted.poll().title()) + "*.");
+        }
+        if (reply instanceof BotReply.ResultsView results) {
+            return SlackMessage.text("Results of poll #" + results.poll().id() + " are ready.");
+        }
+        return problem(SOMETHING_WENT_WRONG);
+    }
+
+    static SlackMessage problem(String message) {
+        return SlackMessage.text(":warning: " + escape(message));
+    }
+
+    private static String voteSaved(BotReply.VoteSaved saved) {
+        PollDefinition definition = saved.poll().definition();
+        StringBuilder text = new StringBuilder(saved.cleared() ? ":white_check_mark: Withdrawn: " : ":white_check_mark: Saved: ");
+        List<String> cells = new ArrayList<>();
+        for (CellKey cell : saved.cells()) {
+            cells.add(escape(cellName(definition, cell)) + " " + answerText(saved.ballot().answers().get(cell)));
+        }
+        if (cells.size() > 6) {
+            text.append(cells.size()).append(" answers");
+        } else {
+            text.append(String.join(", ", cells));
+        }
+        return text.append(". You have answered ").append(saved.ballot().answers().size()).append(" of ")
+                .append(definition.cellCount()).append(" in *").append(escape(saved.poll().title())).append("*.")
+                .toString();
+    }
+
+    private static SlackMessage myBallot(Poll poll, Ballot ballot) {
+        PollDefinition definition = poll.definition();
+        List<String> lines = new ArrayList<>();
+        lines.add("*Your answers in poll #" + poll.id() + " " + escape(poll.title()) + "* (" + ballot.answers().size()
+                + " of " + definition.cellCount() + "; only you see this)");
+        for (Field field : definition.fields()) {
+            List<String> answers = new ArrayList<>();
+            for (Factor factor : definition.factors()) {
+                answers.add(escape(factor.name()) + " "
+                        + answerText(ballot.answers().get(new CellKey(field.key(), factor.key()))));
+            }
+            lines.add("• *" + escape(field.name()) + "*: " + String.join(" · ", answers));
+        }
+        return new SlackMessage("Your answers in poll #" + poll.id(), Mrkdwn.sections(lines));
+    }
+
+    private static SlackMessage pollList(List<Listing> polls) {
+        if (polls.isEmpty()) {
+            return SlackMessage.text("No polls in this channel yet. Start one with `/poll create`.");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("*Polls in this channel*");
+        for (Listing listing : polls) {
+            Poll poll = listing.poll();
+            lines.add("• #" + poll.id() + " *" + escape(poll.title()) + "* — "
+                    + (listing.status() == PollStatus.OPEN ? "open" : "closed") + ", "
+                    + Mrkdwn.plural(listing.voters(), "voter"));
+        }
+        return new SlackMessage("Polls in this channel", Mrkdwn.sections(lines));
+    }
+
+    static String cellName(PollDefinition definition, CellKey cell) {
+        String field = definition.field(cell.field()).map(Field::name).orElse(cell.field());
+        String factor = definition.factor(cell.factor()).map(Factor::name).orElse(cell.factor());
+        return field + " / " + factor;
+    }
+
+    static String answerText(Answer answer) {
+        if (answer == null) {
+            return "–";
+        }
+        return answer instanceof Answer.Score score ? Integer.toString(score.value()) : "don't know";
+    }
+}

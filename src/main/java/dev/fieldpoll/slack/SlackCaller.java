@@ -1,0 +1,70 @@
+package dev.fieldpoll.slack;
+
+import com.slack.api.model.User;
+import dev.fieldpoll.bot.Caller;
+import dev.fieldpoll.poll.Platform;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who sent a Slack request: the team (the workspace no poll leaves), channel and user, and whether
+ * the user is an admin — a workspace admin or owner (users.info, remembered for a few minutes so a
+ * busy poll does not call Slack for every click) or a user id listed in the configuration.
+ */
+final class SlackCaller {
+
+    static final Duration ADMIN_CACHE = Duration.ofMinutes(5);
+
+    private record Known(boolean admin, Instant until) {
+    }
+
+    private final SlackWeb web;
+    private final Set<String> configuredAdmins;
+    private final Clock clock;
+    private final Map<String, Known> admins = new ConcurrentHashMap<>();
+
+    SlackCaller(SlackWeb web, Set<String> configuredAdmins, Clock clock) {
+        this.web = web;
+        this.configuredAdmins = Set.copyOf(configuredAdmins);
+        this.clock = clock;
+    }
+
+    /** The caller, or empty when the request does not say which team and user sent it. */
+    Optional<Caller> of(Origin origin) {
+        if (blank(origin.teamId()) || blank(origin.userId()) || blank(origin.channelId())
+                || origin.teamId().length() > 64 || origin.userId().length() > 64 || origin.channelId().length() > 64) {
+            return Optional.empty();
+        }
+        String name = blank(origin.userName()) ? origin.userId() : origin.userName();
+        return Optional.of(new Caller(Platform.SLACK, origin.teamId(), origin.channelId(), origin.userId(), name,
+                isAdmin(origin.teamId(), origin.userId())));
+    }
+
+    boolean isAdmin(String teamId, String userId) {
+        if (configuredAdmins.contains(userId)) {
+            return true;
+        }
+        String key = teamId + "/" + userId;
+        Instant now = clock.instant();
+        Known known = admins.get(key);
+        if (known != null && now.isBefore(known.until())) {
+            return known.admin();
+        }
+        Optional<User> user = web.user(userId);
+        if (user.isEmpty()) {
+            return false; // not remembered: the next request asks Slack again
+        }
+        boolean admin = user.get().isAdmin() || user.get().isOwner() || user.get().isPrimaryOwner();
+        admins.put(key, new Known(admin, now.plus(ADMIN_CACHE)));
+        return admin;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.fieldpoll.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP mode: Slack posts commands and interactions to {@code POST /slack/events}; each request is
+ * parsed by Bolt and run through the Bolt app, whose middleware verifies the signature and the
+ * timestamp (older than five minutes or wrongly signed → 401) before any handler sees it.
+ */
+final class SlackHttpServer {
+
+    static final String PATH = "/slack/events";
+    /** Slack's payloads are far smaller; anything larger is not from Slack. */
+    static final int MAX_BODY_BYTES = 1 << 20;
+
+    private static final Logger log = LoggerFactory.getLogger(SlackHttpServer.class);
+
+    private final App app;
+    private final SlackRequestParser parser;
+    private final HttpServer server;
+
+    SlackHttpServer(App app, int port, ExecutorService executor) throws IOException {
+        this.app = app;
+        this.parser = new SlackRequestParser(app.config());
+        this.server = HttpServer.create(new InetSocketAddress(port), 64);
+        server.createContext(PATH, this::exchange);
+        server.setExecutor(executor);
+    }
+
+    void start() {
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    void stop() {
+        server.stop(1);
+    }
+
+    private void exchange(HttpExchange exchange) throws IOException {
+        try {
+            if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
+                send(exchange, 405, "text/plain; charset=utf-8", "Slack posts here.");
+                return;
+            }
+            byte[] body = read(exchange.getRequestBody());
+            if (body == null) {
+                send(exchange, 413, "text/plain; charset=utf-8", "Too large.");
+                return;
+            }
+            Map<String, List<String>> headers = new HashMap<>(exchange.getRequestHeaders());
+            Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(exchange.getRequestURI().getPath())
+                    .queryString(Map.of())
+                    .requestBody(new String(body, StandardCharsets.UTF_8))
+                    .headers(new RequestHeaders(headers))
+                    .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
+                    .build());
+            if (request == null) {
+                send(exchange, 400, "text/plain; charset=utf-8", "Not a Slack request I know.");
+                return;
+            }
+            Response response = app.run(request);
+            Map<String, List<String>> extra = response.getHeaders();
+            if (extra != null) {
+                extra.forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+            }
+            send(exchange, response.getStatusCode() == null ? 200 : response.getStatusCode(),
+                    response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType(),
+                    response.getBody() == null ? "" : response.getBody());
+        } catch (Exception failure) {
+            log.error("Could not answer a Slack request", failure);
+            try {
+                send(exchange, 500, "text/plain; charset=utf-8", "Something went wrong.");
+            } catch (IOException | RuntimeException alreadySent) {
+                log.debug("Could not send the error response either: {}", alreadySent.toString());
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static byte[] read(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        return body.length > MAX_BODY_BYTES ? null : body;
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.fieldpoll.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.bolt.util.Responder;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.User;
+import com.slack.api.model.view.View;
+import com.slack.api.webhook.WebhookResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Slack Web API calls fieldpoll makes, each returning what happened instead of throwing:
+ * a failed call is logged (never with a token) and reported as Slack's error code.
+ */
+final class SlackWeb {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackWeb.class);
+
+    /** The outcome of a call: ok with a value (a message ts, a view id), or Slack's error code. */
+    record Result(boolean ok, String value, String error) {
+
+        static Result success(String value) {
+            return new Result(true, value, null);
+        }
+
+        static Result failure(String error) {
+            return new Result(false, null, error == null ? "unknown_error" : error);
+        }
+    }
+
+    private final Slack slack;
+    private final MethodsClient client;
+
+    SlackWeb(Slack slack, String botToken) {
+        this.slack = slack;
+        this.client = slack.methods(botToken);
+    }
+
+    Result postMessage(String channel, SlackMessage message) {
+        try {
+            ChatPostMessageResponse response = client.chatPostMessage(request -> request.channel(channel)
+                    .text(message.text()).blocks(message.blocks()).unfurlLinks(false).unfurlMedia(false));
+            return response.isOk() ? Result.success(response.getTs()) : failed("chat.postMessage", response);
+        } catch (IOException | SlackApiException failure) {
+            return failed("chat.postMessage", failure);
+        }
+    }
+
+    Result update(String channel, String ts, SlackMessage message) {
+        try {
+            return result("chat.update", client.chatUpdate(request -> request.channel(channel).ts(ts)
+                    .text(message.text()).blocks(message.blocks())), ts);
+        } catch (IOException | SlackApiException failure) {
+            return failed("chat.update", failure);
+        }
+    }
+
+    Result postEphemeral(String channel, String user, SlackMessage message) {
+        try {
+            return result("chat.postEphemeral", client.chatPostEphemeral(request -> request.channel(channel).user(user)
+                    .text(message.text()).blocks(message.blocks())), null);
+        } catch (IOException | SlackApiException failure) {
+            return failed("chat.postEphemeral", failure);
+        }
+    }
+
+    Result openView(String triggerId, View view) {
+        try {
+            return result("views.open", client.viewsOpen(request -> request.triggerId(triggerId).view(view)), null);
+        } catch (IOException | SlackApiException failure) {
+            return failed("views.open", failure);
+        }
+    }
+
+    Result updateView(String viewId, View view) {
+        try {
+            return result("views.update", client.viewsUpdate(request -> request.viewId(viewId).view(view)), null);
+        } catch (IOException | SlackApiException failure) {
+            return failed("views.update", failure);
+        }
+    }
+
+    /** An ephemeral reply through the response_url Slack gave with a command or button press. */
+    Result respond(String responseUrl, SlackMessage message) {
+        try {
+            WebhookResponse response = new Responder(slack, responseUrl).send(ActionResponse.builder()
+                    .responseType("ephemeral").replaceOriginal(false).text(message.text()).blocks(message.blocks())
+                    .build());
+            if (response.getCode() != null && response.getCode() == 200) {
+                return Result.success(null);
+            }
+            log.warn("Slack response_url answered {} {}", response.getCode(), response.getMessage());
+            return Result.failure("http_" + response.getCode());
+        } catch (IOException | RuntimeException failure) {
+            log.warn("Slack response_url failed: {}", failure.toString());
+            return Result.failure("unreachable");
+        }
+    }
+
+    Optional<User> user(String userId) {
+        try {
+            UsersInfoResponse response = client.usersInfo(request -> request.user(userId));
+            if (response.isOk() && response.getUser() != null) {
+                return Optional.of(response.getUser());
+            }
+            failed("users.info", response);
+        } catch (IOException | SlackApiException failure) {
+            failed("users.info", failure);
+        }
+        return Optional.empty();
+    }
+
+    private static Result result(String method, SlackApiTextResponse response, String value) {
+        return response.isOk() ? Result.success(value) : failed(method, response);
+    }
+
+    private static Result failed(String method, SlackApiTextResponse response) {
+        log.warn("Slack {} failed: {}{}", method, response.getError(),
+                response.getNeeded() == null ? "" : " (needs scope " + response.getNeeded() + ")");
+        return Result.failure(response.getError());
+    }
+
+    private static Result failed(String method, Exception failure) {
+        log.warn("Slack {} failed: {}", method, failure.toString());
+        return Result.failure(failure instanceof SlackApiException api && api.getError() != null
+                ? api.getError().getError() : "unreachable");
+    }
+}

@@ -1,0 +1,304 @@
+package dev.fieldpoll.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+
+/**
+ * A local stand-in for Slack: the Web API methods fieldpoll calls (answered like Slack answers
+ * them), response_url posts, and a Socket Mode WebSocket that says hello, delivers envelopes and
+ * records the acks. Every call is recorded, in order, for tests to wait for and inspect.
+ */
+final class FakeSlack implements AutoCloseable {
+
+    static final String TEAM = "T0FIELD";
+    static final String BOT_USER = "U0BOT";
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One call as Slack received it: the method (or "response_url"), its parameters, its token. */
+    record Call(String method, Map<String, String> params, String rawBody, String authorization) {
+
+        String param(String name) {
+            return params.get(name);
+        }
+
+        JsonNode json(String name) {
+            return parse(params.get(name));
+        }
+
+        JsonNode body() {
+            return parse(rawBody);
+        }
+    }
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<Call> calls = new ArrayList<>();
+    private final List<String> socketMessages = new ArrayList<>();
+    private final Set<String> workspaceAdmins = ConcurrentHashMap.newKeySet();
+    private final Set<String> channelsWithoutBot = ConcurrentHashMap.newKeySet();
+    private volatile boolean refuseTokens;
+    private final AtomicInteger messages = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile WebSocket socket;
+
+    FakeSlack() throws IOException {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return answer(request);
+            }
+        });
+        server.start();
+    }
+
+    String apiUrl() {
+        return "http://127.0.0.1:" + server.getPort() + "/api/";
+    }
+
+    String responseUrl(String name) {
+        return "http://127.0.0.1:" + server.getPort() + "/respond/" + name;
+    }
+
+    void makeWorkspaceAdmin(String userId) {
+        workspaceAdmins.add(userId);
+    }
+
+    /** Every token is refused from now on, as Slack answers a revoked or mistyped one. */
+    void refuseTokens() {
+        refuseTokens = true;
+    }
+
+    void removeBotFrom(String channelId) {
+        channelsWithoutBot.add(channelId);
+    }
+
+    void inviteBotTo(String channelId) {
+        channelsWithoutBot.remove(channelId);
+    }
+
+    // ---- what tests read ----
+
+    synchronized List<Call> calls(String method) {
+        return calls.stream().filter(call -> call.method().equals(method)).toList();
+    }
+
+    synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** Waits for a call of the method that matches; fails after {@link #WAIT}. */
+    Call await(String method, Predicate<Call> matching) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (this) {
+            while (true) {
+                for (Call call : calls) {
+                    if (call.method().equals(method) && matching.test(call)) {
+                        return call;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("No " + method + " call matching within " + WAIT.toSeconds()
+                            + " s. Calls: " + calls);
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
+    Call await(String method) throws InterruptedException {
+        return await(method, call -> true);
+    }
+
+    /** Waits for the next response_url post to this name. */
+    Call awaitResponse(String name) throws InterruptedException {
+        return await("response_url", call -> call.param("path").equals("/respond/" + name));
+    }
+
+    // ---- Socket Mode ----
+
+    /** Sends an envelope over the Socket Mode connection, once the app has connected. */
+    void sendEnvelope(String envelope) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (this) {
+            while (socket == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("The app never opened its Socket Mode connection. Calls: " + calls);
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        socket.send(envelope);
+    }
+
+    /** Waits for a message the app sent over the socket (an ack) that matches. */
+    String awaitSocketMessage(Predicate<String> matching) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (this) {
+            while (true) {
+                for (String message : socketMessages) {
+                    if (matching.test(message)) {
+                        return message;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("No matching Socket Mode message within " + WAIT.toSeconds()
+                            + " s. Received: " + socketMessages);
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
+    // ---- the fake itself ----
+
+    private MockResponse answer(RecordedRequest request) {
+        String path = request.getUrl().encodedPath();
+        if (path.startsWith("/link")) {
+            return new MockResponse.Builder().webSocketUpgrade(new SocketModeServer()).build();
+        }
+        String body = request.getBody() == null ? "" : request.getBody().utf8();
+        String authorization = request.getHeaders().get("Authorization");
+        if (path.startsWith("/respond/")) {
+            record(new Call("response_url", Map.of("path", path), body, authorization));
+            return new MockResponse.Builder().code(200).body("ok").build();
+        }
+        if (!path.startsWith("/api/")) {
+            return new MockResponse.Builder().code(404).body("not found").build();
+        }
+        String method = path.substring("/api/".length());
+        Map<String, String> params = form(body);
+        record(new Call(method, params, body, authorization));
+        return json(reply(method, params));
+    }
+
+    private String reply(String method, Map<String, String> params) {
+        if (refuseTokens) {
+            return "{\"ok\":false,\"error\":\"invalid_auth\"}";
+        }
+        switch (method) {
+            case "auth.test":
+                return "{\"ok\":true,\"url\":\"https://fieldpoll-test.slack.com/\",\"team\":\"Fieldpoll Test\","
+                        + "\"user\":\"fieldpoll\",\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER
+                        + "\",\"bot_id\":\"B0BOT\",\"is_enterprise_install\":false}";
+            case "apps.connections.open":
+                return "{\"ok\":true,\"url\":\"ws://127.0.0.1:" + server.getPort() + "/link/?ticket=t"
+                        + connections.incrementAndGet() + "&app_id=A0FIELD\"}";
+            case "chat.postMessage": {
+                String channel = params.get("channel");
+                if (channelsWithoutBot.contains(channel)) {
+                    return "{\"ok\":false,\"error\":\"not_in_channel\"}";
+                }
+                String ts = String.format("1764237600.%06d", messages.incrementAndGet());
+                return "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\",\"message\":{\"type\":"
+                        + "\"message\",\"user\":\"" + BOT_USER + "\",\"ts\":\"" + ts + "\",\"text\":\"\"}}";
+            }
+            case "chat.update":
+                return "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts")
+                        + "\",\"text\":\"\"}";
+            case "chat.postEphemeral":
+                return "{\"ok\":true,\"message_ts\":\"1764237700.000001\"}";
+            case "views.open":
+            case "views.update":
+                return "{\"ok\":true,\"view\":{\"id\":\"V0BALLOT\",\"team_id\":\"" + TEAM + "\",\"type\":\"modal\"}}";
+            case "users.info": {
+                String user = params.get("user");
+                boolean admin = workspaceAdmins.contains(user);
+                return "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"team_id\":\"" + TEAM + "\",\"name\":\"" + user
+                        + "\",\"is_admin\":" + admin + ",\"is_owner\":false,\"is_primary_owner\":false,"
+                        + "\"is_bot\":false}}";
+            }
+            default:
+                return "{\"ok\":false,\"error\":\"unknown_method\"}";
+        }
+    }
+
+    private synchronized void record(Call call) {
+        calls.add(call);
+        notifyAll();
+    }
+
+    private synchronized void socketMessage(String message) {
+        socketMessages.add(message);
+        notifyAll();
+    }
+
+    private synchronized void socketOpened(WebSocket opened) {
+        socket = opened;
+        notifyAll();
+    }
+
+    private final class SocketModeServer extends WebSocketListener {
+        @Override
+        public void onOpen(WebSocket webSocket, Response response) {
+            webSocket.send("{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake-slack\","
+                    + "\"approximate_connection_time\":18060},\"connection_info\":{\"app_id\":\"A0FIELD\"}}");
+            socketOpened(webSocket);
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, String text) {
+            socketMessage(text);
+        }
+
+        @Override
+        public void onClosing(WebSocket webSocket, int code, String reason) {
+            webSocket.close(1000, null);
+        }
+    }
+
+    private static MockResponse json(String body) {
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json; charset=utf-8")
+                .body(body).build();
+    }
+
+    static Map<String, String> form(String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (body.isEmpty() || body.startsWith("{")) {
+            return params;
+        }
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            params.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException wrong) {
+            throw new UncheckedIOException(wrong);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}

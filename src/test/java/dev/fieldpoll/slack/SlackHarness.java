@@ -1,0 +1,66 @@
+package dev.fieldpoll.slack;
+
+import dev.fieldpoll.app.Config;
+import dev.fieldpoll.app.Secrets;
+import dev.fieldpoll.app.Wiring;
+import dev.fieldpoll.testing.MutableClock;
+import dev.fieldpoll.testing.TestConfigs;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The real thing, offline: fieldpoll's own Wiring (temporary SQLite file) and its real Bolt app,
+ * talking to {@link FakeSlack} instead of slack.com, in HTTP or Socket Mode.
+ */
+final class SlackHarness implements AutoCloseable {
+
+    static final String BOT_TOKEN = "xoxb-0000-test-bot-token";
+    static final String APP_TOKEN = "xapp-1-A0FIELD-test-app-token";
+
+    final FakeSlack slack;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+    final Wiring wiring;
+    final SlackApp app;
+    final SlackRequests requests;
+
+    private SlackHarness(Path folder, Config.SlackMode mode, List<String> admins) throws IOException {
+        slack = new FakeSlack();
+        Config base = TestConfigs.at(folder);
+        int port = mode == Config.SlackMode.HTTP ? freePort() : 3000;
+        Config config = new Config(base.databasePath(), base.zone(), base.minVoters(), base.onlyAdminsCreate(),
+                base.admins(), base.templatesDirectory(), base.defaultTemplate(), base.console(), base.discord(),
+                new Config.Slack(mode, port, Optional.of(URI.create(slack.apiUrl())), admins));
+        wiring = new Wiring(config, clock);
+        Secrets secrets = new Secrets(Optional.empty(), Optional.of(BOT_TOKEN), Optional.of(APP_TOKEN),
+                Optional.of(SlackRequests.SECRET));
+        app = wiring.slackApp(secrets);
+        app.start();
+        requests = mode == Config.SlackMode.HTTP ? new SlackRequests(app.httpPort()) : null;
+    }
+
+    static SlackHarness http(Path folder, String... admins) throws IOException {
+        return new SlackHarness(folder, Config.SlackMode.HTTP, List.of(admins));
+    }
+
+    static SlackHarness socketMode(Path folder) throws IOException {
+        return new SlackHarness(folder, Config.SlackMode.SOCKET, List.of());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        app.close();
+        wiring.close();
+        slack.close();
+    }
+}

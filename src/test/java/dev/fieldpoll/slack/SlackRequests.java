@@ -1,0 +1,198 @@
+package dev.fieldpoll.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Requests shaped as Slack sends them to an app in HTTP mode: a slash command as a form, button
+ * presses and modal submissions as the form field {@code payload=<json>}, each signed with
+ * {@code v0=hex(HMAC-SHA256(secret, "v0:" + timestamp + ":" + body))}.
+ */
+final class SlackRequests {
+
+    static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI endpoint;
+    private final AtomicInteger triggers = new AtomicInteger();
+
+    SlackRequests(int port) {
+        this.endpoint = URI.create("http://127.0.0.1:" + port + "/slack/events");
+    }
+
+    // ---- bodies ----
+
+    static String slashCommand(String team, String channel, String user, String text, String responseUrl,
+            String triggerId) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", "legacy-verification-token");
+        form.put("team_id", team);
+        form.put("team_domain", "fieldpoll-test");
+        form.put("channel_id", channel);
+        form.put("channel_name", "general");
+        form.put("user_id", user);
+        form.put("user_name", user.toLowerCase());
+        form.put("command", "/poll");
+        form.put("text", text);
+        form.put("api_app_id", "A0FIELD");
+        form.put("is_enterprise_install", "false");
+        form.put("response_url", responseUrl);
+        form.put("trigger_id", triggerId);
+        return encode(form);
+    }
+
+    /** The JSON a slash command carries inside a Socket Mode envelope. */
+    static ObjectNode slashCommandJson(String team, String channel, String user, String text, String responseUrl,
+            String triggerId) {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("token", "legacy-verification-token").put("team_id", team).put("team_domain", "fieldpoll-test")
+                .put("channel_id", channel).put("channel_name", "general").put("user_id", user)
+                .put("user_name", user.toLowerCase()).put("command", "/poll").put("text", text)
+                .put("api_app_id", "A0FIELD").put("is_enterprise_install", "false").put("response_url", responseUrl)
+                .put("trigger_id", triggerId);
+        return payload;
+    }
+
+    /** A button press on the poll message, as block_actions. */
+    static ObjectNode buttonPress(String team, String channel, String user, String actionId, String messageTs,
+            String responseUrl, String triggerId) {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("type", "block_actions");
+        payload.set("user", user(team, user));
+        payload.put("api_app_id", "A0FIELD").put("token", "legacy-verification-token");
+        ObjectNode container = payload.putObject("container");
+        container.put("type", "message").put("message_ts", messageTs).put("channel_id", channel)
+                .put("is_ephemeral", false);
+        payload.put("trigger_id", triggerId);
+        payload.putObject("team").put("id", team).put("domain", "fieldpoll-test");
+        payload.putNull("enterprise");
+        payload.put("is_enterprise_install", false);
+        payload.putObject("channel").put("id", channel).put("name", "general");
+        ObjectNode message = payload.putObject("message");
+        message.put("type", "message").put("user", FakeSlack.BOT_USER).put("ts", messageTs).put("text", "Poll")
+                .put("bot_id", "B0BOT");
+        payload.putObject("state").putObject("values");
+        payload.put("response_url", responseUrl);
+        ArrayNode actions = payload.putArray("actions");
+        ObjectNode action = actions.addObject();
+        action.put("action_id", actionId).put("block_id", PollMessageBlocks.ACTIONS_BLOCK);
+        action.putObject("text").put("type", "plain_text").put("text", "Vote").put("emoji", true);
+        action.put("type", "button").put("action_ts", "1764237650.123456");
+        return payload;
+    }
+
+    /**
+     * A modal submitted with the given choices: the view as Slack keeps it (the blocks we opened),
+     * and in its state every input — with the chosen option's value, or null where left alone.
+     */
+    static ObjectNode submission(String team, String user, JsonNode openedView, Map<String, String> chosen) {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("type", "view_submission");
+        payload.putObject("team").put("id", team).put("domain", "fieldpoll-test");
+        payload.set("user", user(team, user));
+        payload.put("api_app_id", "A0FIELD").put("token", "legacy-verification-token")
+                .put("trigger_id", "5091.submit.trigger");
+        ObjectNode view = openedView.deepCopy();
+        view.put("id", "V0BALLOT").put("team_id", team).put("hash", "1764237660.abcdef")
+                .put("root_view_id", "V0BALLOT").put("app_id", "A0FIELD").put("bot_id", "B0BOT")
+                .put("app_installed_team_id", FakeSlack.TEAM).putNull("previous_view_id");
+        ObjectNode values = view.putObject("state").putObject("values");
+        for (JsonNode block : openedView.path("blocks")) {
+            if (block.path("type").asText().equals("input")) {
+                String blockId = block.path("block_id").asText();
+                String actionId = block.path("element").path("action_id").asText();
+                ObjectNode value = values.putObject(blockId).putObject(actionId);
+                value.put("type", block.path("element").path("type").asText());
+                String choice = chosen.get(blockId);
+                if (choice == null) {
+                    value.putNull("selected_option");
+                } else {
+                    ObjectNode option = value.putObject("selected_option");
+                    option.putObject("text").put("type", "plain_text").put("text", choice).put("emoji", true);
+                    option.put("value", choice);
+                }
+            }
+        }
+        for (Map.Entry<String, String> extra : chosen.entrySet()) {
+            if (!values.has(extra.getKey())) { // a block the view never had: a forged state
+                ObjectNode option = values.putObject(extra.getKey()).putObject(BallotModal.SCORE_ACTION);
+                option.put("type", "static_select");
+                option.putObject("selected_option").put("value", extra.getValue());
+            }
+        }
+        payload.set("view", view);
+        payload.putArray("response_urls");
+        payload.put("is_enterprise_install", false);
+        return payload;
+    }
+
+    private static ObjectNode user(String team, String user) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("id", user).put("username", user.toLowerCase()).put("name", user.toLowerCase()).put("team_id", team);
+        return node;
+    }
+
+    static String interactive(JsonNode payload) {
+        return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+    }
+
+    String trigger() {
+        return "13345224609." + triggers.incrementAndGet() + ".b14a1b0e6c58bd4";
+    }
+
+    // ---- sending ----
+
+    HttpResponse<String> send(String body) throws IOException, InterruptedException {
+        long now = System.currentTimeMillis() / 1000;
+        return send(body, now, sign(SECRET, now, body));
+    }
+
+    HttpResponse<String> send(String body, long timestamp, String signature) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
+                .header("X-Slack-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String sign(String secret, long timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
+            return "v0=" + HexFormat.of().formatHex(digest);
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static String encode(Map<String, String> form) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+}
