@@ -95,6 +95,21 @@ public record Config(
         }
     }
 
+    public Config withSlack(Slack settings) {
+        return new Config(databasePath, zone, minVoters, onlyAdminsCreate, admins, templatesDirectory, defaultTemplate,
+                console, discord, settings, remindBefore, rateLimit);
+    }
+
+    public Config withDiscord(Discord settings) {
+        return new Config(databasePath, zone, minVoters, onlyAdminsCreate, admins, templatesDirectory, defaultTemplate,
+                console, settings, slack, remindBefore, rateLimit);
+    }
+
+    public Config withRateLimit(RateLimit settings) {
+        return new Config(databasePath, zone, minVoters, onlyAdminsCreate, admins, templatesDirectory, defaultTemplate,
+                console, discord, slack, remindBefore, settings);
+    }
+
     public Config withDatabasePath(Path path) {
         return new Config(path, zone, minVoters, onlyAdminsCreate, admins, templatesDirectory, defaultTemplate, console,
                 discord, slack, remindBefore, rateLimit);

@@ -43,6 +43,9 @@ final class ReplyMessages {
             help.topics().forEach(topic -> lines.add("`" + escape(topic.usage()) + "`\n    " + escape(topic.summary())));
             return new SlackMessage("fieldpoll commands", Mrkdwn.sections(lines));
         }
+        if (reply instanceof BotReply.Notice notice) {
+            return SlackMessage.text(escape(notice.message()));
+        }
         if (reply instanceof BotReply.InvalidAnswer invalid) {
             return problem(invalid.message());
         }

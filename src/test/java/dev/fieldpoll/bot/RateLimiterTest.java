@@ -35,11 +35,7 @@ class RateLimiterTest {
 
     @Test
     void the_bot_asks_a_fast_member_to_slow_down_and_changes_nothing() {
-        var config = TestConfigs.at(folder);
-        config = new dev.fieldpoll.app.Config(config.databasePath(), config.zone(), config.minVoters(),
-                config.onlyAdminsCreate(), config.admins(), config.templatesDirectory(), config.defaultTemplate(),
-                config.console(), config.discord(), config.slack(), config.remindBefore(),
-                new dev.fieldpoll.app.Config.RateLimit(60, 2));
+        var config = TestConfigs.at(folder).withRateLimit(new dev.fieldpoll.app.Config.RateLimit(60, 2));
         try (Wiring wiring = new Wiring(config, clock)) {
             Caller you = new Caller(Platform.CONSOLE, "local", "local", "you", "you", true);
             wiring.bot().handle(you, ((ParseResult.Parsed) new CommandParser().parse("/poll create T")).command());

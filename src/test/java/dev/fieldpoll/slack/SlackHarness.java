@@ -32,9 +32,7 @@ final class SlackHarness implements AutoCloseable {
         slack = new FakeSlack();
         Config base = TestConfigs.at(folder);
         int port = mode == Config.SlackMode.HTTP ? freePort() : 3000;
-        Config config = new Config(base.databasePath(), base.zone(), base.minVoters(), base.onlyAdminsCreate(),
-                base.admins(), base.templatesDirectory(), base.defaultTemplate(), base.console(), base.discord(),
-                new Config.Slack(mode, port, Optional.of(URI.create(slack.apiUrl())), admins));
+        Config config = base.withSlack(new Config.Slack(mode, port, Optional.of(URI.create(slack.apiUrl())), admins));
         wiring = new Wiring(config, clock);
         Secrets secrets = new Secrets(Optional.empty(), Optional.of(BOT_TOKEN), Optional.of(APP_TOKEN),
                 Optional.of(SlackRequests.SECRET));

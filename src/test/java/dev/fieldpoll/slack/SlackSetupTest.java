@@ -54,9 +54,7 @@ class SlackSetupTest {
                     .hasMessageContaining("SLACK_APP_TOKEN");
         }
         Config base = TestConfigs.at(folder);
-        Config http = new Config(base.databasePath(), base.zone(), base.minVoters(), base.onlyAdminsCreate(),
-                base.admins(), base.templatesDirectory(), base.defaultTemplate(), base.console(), base.discord(),
-                new Config.Slack(Config.SlackMode.HTTP, 3000, Optional.empty(), List.of()));
+        Config http = base.withSlack(new Config.Slack(Config.SlackMode.HTTP, 3000, Optional.empty(), List.of()));
         try (Wiring wiring = new Wiring(http, new MutableClock(Instant.EPOCH))) {
             Secrets noSecret = new Secrets(Optional.empty(), Optional.of("xoxb-1"), Optional.of("xapp-1"), Optional.empty());
             assertThatThrownBy(() -> wiring.slackApp(noSecret)).isInstanceOf(ConfigException.class)
@@ -78,8 +76,7 @@ class SlackSetupTest {
         try (FakeSlack slack = new FakeSlack()) {
             slack.refuseTokens();
             Config base = TestConfigs.at(folder);
-            Config config = new Config(base.databasePath(), base.zone(), base.minVoters(), base.onlyAdminsCreate(),
-                    base.admins(), base.templatesDirectory(), base.defaultTemplate(), base.console(), base.discord(),
+            Config config = base.withSlack(
                     new Config.Slack(Config.SlackMode.SOCKET, 3000, Optional.of(URI.create(slack.apiUrl())), List.of()));
             try (Wiring wiring = new Wiring(config, new MutableClock(Instant.EPOCH));
                     SlackApp app = wiring.slackApp(new Secrets(Optional.empty(), Optional.of("xoxb-revoked"),
