@@ -112,7 +112,8 @@ public final class CommandParser {
                 list(options.get("fields")), list(options.get("factors")));
     }
 
-    static ClosesAt closes(String text) throws SyntaxException {
+    /** Reads a closes: value; public for platforms whose commands carry it as a typed option. */
+    public static ClosesAt closes(String text) throws SyntaxException {
         String value = text.strip().toLowerCase(Locale.ROOT);
         Matcher duration = DURATION.matcher(value);
         if (duration.matches()) {
@@ -139,7 +140,7 @@ public final class CommandParser {
     }
 
     /** "Alpha; Beta, Gamma" → [Alpha, Beta, Gamma]; semicolons win when present, so names may hold commas. */
-    private static List<String> list(String text) {
+    public static List<String> list(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -184,7 +185,8 @@ public final class CommandParser {
         return PollRef.parse(text);
     }
 
-    static final class SyntaxException extends Exception {
+    /** What a member typed cannot be read; the message says what to type instead. */
+    public static final class SyntaxException extends Exception {
         SyntaxException(String message) {
             super(message, null, false, false);
         }

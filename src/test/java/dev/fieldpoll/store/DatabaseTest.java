@@ -42,7 +42,7 @@ class DatabaseTest {
         try (Database database = Database.open(file)) {
             // then
             assertThat(file).isRegularFile();
-            assertThat(appliedMigrations(database)).containsExactly("1", "2");
+            assertThat(appliedMigrations(database)).containsExactly("1", "2", "3");
             assertThat(tables(database)).contains("poll", "poll_field", "poll_factor", "poll_reference", "vote");
         }
     }
@@ -63,7 +63,7 @@ class DatabaseTest {
             SqlitePollStore store = new SqlitePollStore(database);
 
             // then
-            assertThat(appliedMigrations(database)).containsExactly("1", "2");
+            assertThat(appliedMigrations(database)).containsExactly("1", "2", "3");
             assertThat(store.findById(poll.id())).contains(poll);
             assertThat(store.ballot(poll.id(), "alice").answers()).isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(4)));
         }
