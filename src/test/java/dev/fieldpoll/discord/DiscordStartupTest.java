@@ -1,0 +1,53 @@
+package dev.fieldpoll.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fieldpoll.app.Config;
+import dev.fieldpoll.app.Secrets;
+import dev.fieldpoll.app.Wiring;
+import dev.fieldpoll.testing.MutableClock;
+import dev.fieldpoll.testing.TestConfigs;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Starting against Discord: a refused token is a clear message, and the token is never shown. */
+class DiscordStartupTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void a_token_discord_refuses_stops_startup_with_a_clear_message() {
+        try (FakeDiscord discord = new FakeDiscord().start()) {
+            Config base = TestConfigs.at(folder);
+            Config config = new Config(base.databasePath(), base.zone(), base.minVoters(), base.onlyAdminsCreate(),
+                    base.admins(), base.templatesDirectory(), base.defaultTemplate(), base.console(),
+                    new Config.Discord(List.of(), List.of(), Optional.of(URI.create(discord.apiUrl())),
+                            Optional.of(URI.create(discord.gatewayUrl()))),
+                    base.slack());
+            Secrets wrong = new Secrets(Optional.of("not-the-token"), Optional.empty(), Optional.empty(), Optional.empty());
+            try (Wiring wiring = new Wiring(config, new MutableClock(Instant.parse("2026-11-27T10:00:00Z")));
+                    DiscordBot bot = wiring.discordBot(config, wrong)) {
+
+                assertThatThrownBy(bot::start).isInstanceOf(DiscordBot.StartFailed.class)
+                        .hasMessageContaining("Discord refused the bot token in DISCORD_TOKEN")
+                        .hasMessageNotContaining("not-the-token");
+            }
+            assertThat(discord.requests()).extracting(FakeDiscord.Request::path).containsExactly("/api/v10/users/@me");
+        }
+    }
+
+    @Test
+    void settings_never_show_the_token() {
+        DiscordSettings settings = new DiscordSettings("secret-token-value", List.of("1"), List.of("Mods"),
+                java.util.Set.of(), Optional.empty(), Optional.empty(), DiscordSettings.DEFAULT_REFRESH_INTERVAL);
+
+        assertThat(settings.toString()).doesNotContain("secret-token-value").contains("token=(set)");
+    }
+}
