@@ -100,11 +100,11 @@ final class AutocompleteListener extends ListenerAdapter {
     /** The poll the member named in the poll option, else the channel's default poll. */
     private Optional<Poll> poll(CommandAutoCompleteInteractionEvent event, Caller caller) {
         OptionMapping option = event.getOption(POLL);
-        String text = option == null ? null : option.getAsString();
-        if (text != null && text.length() > Poll.MAX_TITLE_LENGTH) {
+        Optional<PollRef> ref = SlashCommands.pollRef(option == null ? null : option.getAsString());
+        if (ref.isEmpty()) {
             return Optional.empty();
         }
-        Outcomes.Lookup lookup = adapter.polls.find(caller.member(), PollRef.parse(text));
+        Outcomes.Lookup lookup = adapter.polls.find(caller.member(), ref.get());
         return lookup instanceof Outcomes.Found found ? Optional.of(found.poll()) : Optional.empty();
     }
 

@@ -9,8 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps poll messages' voter counts current through the shared {@link PollRefresher} (at most one
@@ -18,8 +16,6 @@ import org.slf4j.LoggerFactory;
  * can send those at once instead of losing the last votes.
  */
 final class PollMessageRefreshes {
-
-    private static final Logger log = LoggerFactory.getLogger(PollMessageRefreshes.class);
 
     /** Past a close time, the redraw waits this long, so the poll is surely closed when read. */
     private static final Duration AFTER_CLOSE = Duration.ofSeconds(1);
@@ -46,13 +42,8 @@ final class PollMessageRefreshes {
      * vote to trigger it. Kept in memory only: after a restart the next refresh shows it.
      */
     void atClose(Poll poll, Instant now) {
-        poll.closesAtTime().ifPresent(closes -> executor.schedule(() -> {
-            try {
-                messages.refresh(poll.id());
-            } catch (RuntimeException failure) {
-                log.warn("Could not mark the message of poll {} closed: {}", poll.id(), failure.toString());
-            }
-        }, Duration.between(now, closes).plus(AFTER_CLOSE).toMillis(), TimeUnit.MILLISECONDS));
+        poll.closesAtTime().ifPresent(closes -> executor.schedule(() -> messages.tryRefresh(poll.id()),
+                Duration.between(now, closes).plus(AFTER_CLOSE).toMillis(), TimeUnit.MILLISECONDS));
     }
 
     private void refresh(long pollId) {
@@ -63,11 +54,8 @@ final class PollMessageRefreshes {
     /** Once the executor has stopped: redraws every poll message still waiting for its refresh. */
     void flush() {
         for (Long pollId : List.copyOf(pending)) {
-            try {
-                refresh(pollId);
-            } catch (RuntimeException failure) {
-                log.warn("Could not refresh the message of poll {} at shutdown: {}", pollId, failure.toString());
-            }
+            pending.remove(pollId);
+            messages.tryRefresh(pollId);
         }
     }
 }

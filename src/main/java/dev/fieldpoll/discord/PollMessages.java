@@ -41,6 +41,15 @@ final class PollMessages {
         return message;
     }
 
+    /** Redraws the poll's message, logging (not throwing) when Discord refuses: the poll itself is fine. */
+    void tryRefresh(long pollId) {
+        try {
+            refresh(pollId);
+        } catch (RuntimeException failure) {
+            log.warn("Could not refresh the message of poll {}: {}", pollId, failure.toString());
+        }
+    }
+
     /** Redraws the poll's message from what is stored now; a poll never posted is left alone. */
     void refresh(long pollId) {
         Optional<Poll> poll = store.findById(pollId);

@@ -73,21 +73,22 @@ final class ReplyRenderer {
             "Most commands take `poll:` to pick a poll; without it they use this channel's open poll.");
 
     private static String voteSaved(BotReply.VoteSaved saved) {
-        PollDefinition definition = saved.poll().definition();
-        List<String> cells = saved.cells().stream()
-                .map(cell -> cellName(definition, cell) + " = " + answerText(saved.ballot().answers().get(cell)))
-                .toList();
-        return (saved.cleared() ? "Withdrawn: " : "Saved: ") + String.join(", ", cells) + ". You have answered "
-                + saved.ballot().answers().size() + " of " + definition.cellCount() + " in poll #" + saved.poll().id() + ".";
+        return savedCells(saved) + " You have answered " + saved.ballot().answers().size() + " of "
+                + saved.poll().definition().cellCount() + " in poll #" + saved.poll().id() + ".";
     }
 
     /** Saved-choice note under a ballot page, whose header already counts the answers. */
     static String savedNote(BotReply.VoteSaved saved) {
+        return "✅ " + savedCells(saved);
+    }
+
+    /** "Saved: Evals · Feedback quality = 4." */
+    private static String savedCells(BotReply.VoteSaved saved) {
         PollDefinition definition = saved.poll().definition();
         List<String> cells = saved.cells().stream()
                 .map(cell -> cellName(definition, cell) + " = " + answerText(saved.ballot().answers().get(cell)))
                 .toList();
-        return "✅ " + (saved.cleared() ? "Withdrawn: " : "Saved: ") + String.join(", ", cells) + ".";
+        return (saved.cleared() ? "Withdrawn: " : "Saved: ") + String.join(", ", cells) + ".";
     }
 
     private static MessageEditData myBallot(Poll poll, Ballot ballot) {

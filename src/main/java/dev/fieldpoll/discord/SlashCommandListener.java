@@ -79,19 +79,11 @@ final class SlashCommandListener extends ListenerAdapter {
         } else if (reply instanceof BotReply.ResultsView view && view.postPublicly()) {
             postResults(event, responder, view);
         } else if (reply instanceof BotReply.PollClosed closed) {
-            showClosed(closed.poll().id());
+            // The poll is closed whatever happens to its message.
+            adapter.pollMessages.tryRefresh(closed.poll().id());
             responder.show(adapter.replies.render(closed));
         } else {
             responder.show(adapter.replies.render(reply));
-        }
-    }
-
-    /** The poll is closed whatever happens to its message: a failed redraw is only logged. */
-    private void showClosed(long pollId) {
-        try {
-            adapter.pollMessages.refresh(pollId);
-        } catch (RuntimeException failure) {
-            log.warn("Could not mark the message of poll {} closed: {}", pollId, failure.toString());
         }
     }
 

@@ -107,14 +107,17 @@ final class SlashCommands {
                 text(options, FACTORS).map(CommandParser::list).orElse(List.of()), voters);
     }
 
-    /** The poll option: an id (autocomplete fills "12"), a title prefix, or the channel's poll. */
     private static PollRef poll(Options options) throws Unreadable {
-        Optional<String> text = text(options, POLL);
-        if (text.isPresent() && text.get().length() > Poll.MAX_TITLE_LENGTH) {
-            throw new Unreadable("Name a poll by its id or the start of its title (at most "
-                    + Poll.MAX_TITLE_LENGTH + " characters).");
+        return pollRef(text(options, POLL).orElse(null)).orElseThrow(() -> new Unreadable(
+                "Name a poll by its id or the start of its title (at most " + Poll.MAX_TITLE_LENGTH + " characters)."));
+    }
+
+    /** The poll option: an id (autocomplete fills "12"), a title prefix, or blank for the channel's poll. */
+    static Optional<PollRef> pollRef(String text) {
+        if (text != null && text.strip().length() > Poll.MAX_TITLE_LENGTH) {
+            return Optional.empty();
         }
-        return PollRef.parse(text.orElse(null));
+        return Optional.of(PollRef.parse(text));
     }
 
     private static String required(Options options, String name) throws Unreadable {

@@ -34,16 +34,21 @@ final class DiscordHarness implements AutoCloseable {
                         List.of(Payloads.CHANNEL, Payloads.SECOND_CHANNEL)))
                 .withGuild(Payloads.guildCreate(Payloads.OTHER_GUILD, "Elsewhere", List.of(Payloads.OTHER_GUILD_CHANNEL)))
                 .start();
-        Config base = TestConfigs.at(folder);
-        Config config = new Config(base.databasePath(), base.zone(), base.minVoters(), base.onlyAdminsCreate(),
-                base.admins(), base.templatesDirectory(), base.defaultTemplate(), base.console(),
-                new Config.Discord(List.of(Payloads.GUILD), List.of("Poll Admins"), Optional.of(URI.create(discord.apiUrl())),
-                        Optional.of(URI.create(discord.gatewayUrl()))),
-                base.slack());
+        Config config = config(folder, discord, List.of(Payloads.GUILD), List.of("Poll Admins"));
         Secrets secrets = new Secrets(Optional.of(FakeDiscord.TOKEN), Optional.empty(), Optional.empty(), Optional.empty());
         wiring = new Wiring(config, clock);
         bot = wiring.discordBot(config, secrets);
         bot.start();
+    }
+
+    /** The test configuration with a discord section pointing at the fake. */
+    static Config config(Path folder, FakeDiscord discord, List<String> guilds, List<String> adminRoles) {
+        Config base = TestConfigs.at(folder);
+        return new Config(base.databasePath(), base.zone(), base.minVoters(), base.onlyAdminsCreate(), base.admins(),
+                base.templatesDirectory(), base.defaultTemplate(), base.console(),
+                new Config.Discord(guilds, adminRoles, Optional.of(URI.create(discord.apiUrl())),
+                        Optional.of(URI.create(discord.gatewayUrl()))),
+                base.slack());
     }
 
     /** Sends an interaction and returns its token. */

@@ -7,8 +7,6 @@ import dev.fieldpoll.app.Config;
 import dev.fieldpoll.app.Secrets;
 import dev.fieldpoll.app.Wiring;
 import dev.fieldpoll.testing.MutableClock;
-import dev.fieldpoll.testing.TestConfigs;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -25,12 +23,7 @@ class DiscordStartupTest {
     @Test
     void a_token_discord_refuses_stops_startup_with_a_clear_message() {
         try (FakeDiscord discord = new FakeDiscord().start()) {
-            Config base = TestConfigs.at(folder);
-            Config config = new Config(base.databasePath(), base.zone(), base.minVoters(), base.onlyAdminsCreate(),
-                    base.admins(), base.templatesDirectory(), base.defaultTemplate(), base.console(),
-                    new Config.Discord(List.of(), List.of(), Optional.of(URI.create(discord.apiUrl())),
-                            Optional.of(URI.create(discord.gatewayUrl()))),
-                    base.slack());
+            Config config = DiscordHarness.config(folder, discord, List.of(), List.of());
             Secrets wrong = new Secrets(Optional.of("not-the-token"), Optional.empty(), Optional.empty(), Optional.empty());
             try (Wiring wiring = new Wiring(config, new MutableClock(Instant.parse("2026-11-27T10:00:00Z")));
                     DiscordBot bot = wiring.discordBot(config, wrong)) {
