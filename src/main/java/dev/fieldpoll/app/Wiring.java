@@ -4,6 +4,8 @@ import dev.fieldpoll.bot.CommandParser;
 import dev.fieldpoll.bot.PollBot;
 import dev.fieldpoll.console.ConsoleChat;
 import dev.fieldpoll.console.ConsoleRenderer;
+import dev.fieldpoll.discord.DiscordBot;
+import dev.fieldpoll.discord.DiscordSettings;
 import dev.fieldpoll.poll.PollPolicy;
 import dev.fieldpoll.poll.PollService;
 import dev.fieldpoll.poll.PollStore;
@@ -134,6 +136,18 @@ public final class Wiring implements AutoCloseable {
             throw new ConfigException(missing.getMessage());
         }
         return new SlackApp(settings, bot, new CommandParser(), store, clock, config.zone());
+    }
+
+    /**
+     * The Discord bot over this wiring's polls and database, set up from the configuration's
+     * discord section and admins and the token in the secrets; {@link DiscordBot#start()} connects it.
+     */
+    public DiscordBot discordBot(Config config, Secrets secrets) {
+        String token = secrets.discordToken()
+                .orElseThrow(() -> new ConfigException("DISCORD_TOKEN is not set in the environment."));
+        Config.Discord discord = config.discord();
+        return new DiscordBot(new DiscordSettings(token, discord.guilds(), discord.adminRoles(), config.admins(),
+                discord.apiUrl(), discord.gatewayUrl(), DiscordSettings.DEFAULT_REFRESH_INTERVAL), bot, polls, store);
     }
 
     public Config config() {

@@ -13,14 +13,24 @@ import java.util.Optional;
 /** What a member asked for, whichever platform it came from. Values are still untrusted text. */
 public sealed interface BotCommand {
 
-    /** {@code words} are the title, unless the first one names a template. */
+    /**
+     * {@code words} are the title, unless the first one names a template. {@code voterRole}, when
+     * present, limits voting to members holding that role (a platform role id).
+     */
     record Create(List<String> words, Optional<String> template, Optional<ClosesAt> closes,
-            Optional<ResultsVisibility> results, List<String> fields, List<String> factors, boolean remind)
-            implements BotCommand {
+            Optional<ResultsVisibility> results, List<String> fields, List<String> factors,
+            Optional<String> voterRole, boolean remind) implements BotCommand {
         public Create {
             words = List.copyOf(words);
             fields = List.copyOf(fields);
             factors = List.copyOf(factors);
+            voterRole = voterRole == null ? Optional.empty() : voterRole;
+        }
+
+        /** A poll every member may vote in, with its closing reminder on. */
+        public Create(List<String> words, Optional<String> template, Optional<ClosesAt> closes,
+                Optional<ResultsVisibility> results, List<String> fields, List<String> factors) {
+            this(words, template, closes, results, fields, factors, Optional.empty(), true);
         }
     }
 

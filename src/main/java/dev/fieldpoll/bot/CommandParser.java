@@ -115,10 +115,11 @@ public final class CommandParser {
             throw new SyntaxException("remind: takes on or off (a closing-soon post a day before the poll closes).");
         }
         return new BotCommand.Create(words, Optional.ofNullable(options.get("template")), closes, results,
-                list(options.get("fields")), list(options.get("factors")), remind.equals("on"));
+                list(options.get("fields")), list(options.get("factors")), Optional.empty(), remind.equals("on"));
     }
 
-    static ClosesAt closes(String text) throws SyntaxException {
+    /** Reads a closes: value; public for platforms whose commands carry it as a typed option. */
+    public static ClosesAt closes(String text) throws SyntaxException {
         String value = text.strip().toLowerCase(Locale.ROOT);
         Matcher duration = DURATION.matcher(value);
         if (duration.matches()) {
@@ -145,7 +146,7 @@ public final class CommandParser {
     }
 
     /** "Alpha; Beta, Gamma" → [Alpha, Beta, Gamma]; semicolons win when present, so names may hold commas. */
-    private static List<String> list(String text) {
+    public static List<String> list(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -190,8 +191,8 @@ public final class CommandParser {
         return PollRef.parse(text);
     }
 
-    /** Thrown by the grammar's parts with the line shown to the member. */
-    static final class SyntaxException extends Exception {
+    /** What a member typed cannot be read; the message says what to type instead. */
+    public static final class SyntaxException extends Exception {
         SyntaxException(String message) {
             super(message, null, false, false);
         }

@@ -70,7 +70,7 @@ public final class PollBot {
             return create(member, create);
         }
         if (command instanceof BotCommand.OpenBallot open) {
-            return withPoll(member, open.poll(), poll -> new BotReply.BallotView(poll, polls.ballot(member, poll)));
+            return withPoll(member, open.poll(), poll -> ballot(member, poll));
         }
         if (command instanceof BotCommand.Vote vote) {
             return withPoll(member, vote.poll(), poll -> typedVote(member, poll, vote));
@@ -119,7 +119,7 @@ public final class PollBot {
         }
         CreateRequest request = new CreateRequest(template, title.isEmpty() ? Optional.empty() : Optional.of(title),
                 create.fields(), create.factors(), create.results().orElse(null),
-                create.closes().map(closes -> closes.resolve(polls.now(), zone)));
+                create.closes().map(closes -> closes.resolve(polls.now(), zone)), create.voterRole());
         Outcomes.Created created = polls.create(member, request);
         if (created instanceof Outcomes.PollCreated posted) {
             if (!create.remind()) {
@@ -128,6 +128,17 @@ public final class PollBot {
             return new BotReply.PollPosted(posted.poll(), 0);
         }
         return new Problem(((Outcomes.Refused) created).reason());
+    }
+
+    private BotReply ballot(Member member, Poll poll) {
+        if (!poll.isOpenAt(polls.now())) {
+            return closedProblem(poll);
+        }
+        Optional<String> notEligible = polls.whyNotEligible(member, poll);
+        if (notEligible.isPresent()) {
+            return new Problem(notEligible.get());
+        }
+        return new BotReply.BallotView(poll, polls.ballot(member, poll));
     }
 
     private BotReply typedVote(Member member, Poll poll, BotCommand.Vote vote) {
@@ -198,10 +209,14 @@ public final class PollBot {
             return new BotReply.VoteSaved(saved.poll(), saved.ballot(), cells, cleared);
         }
         if (voted instanceof Outcomes.PollIsClosed closed) {
-            return new Problem("\"" + closed.poll().title() + "\" is closed, so votes are no longer taken. "
-                    + "`/poll results` shows how it ended.");
+            return closedProblem(closed.poll());
         }
         return new Problem(((Outcomes.Refused) voted).reason());
+    }
+
+    private static Problem closedProblem(Poll poll) {
+        return new Problem("\"" + poll.title() + "\" is closed, so votes are no longer taken. "
+                + "`/poll results` shows how it ended.");
     }
 
     private BotReply results(Member member, Poll poll, boolean postPublicly) {

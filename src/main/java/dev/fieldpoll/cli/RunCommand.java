@@ -3,11 +3,12 @@ package dev.fieldpoll.cli;
 import dev.fieldpoll.app.ConfigException;
 import dev.fieldpoll.app.Secrets;
 import dev.fieldpoll.app.Wiring;
+import dev.fieldpoll.discord.DiscordBot;
 import dev.fieldpoll.slack.SlackApp;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -18,57 +19,68 @@ import picocli.CommandLine.Mixin;
         description = "Run the bot: Discord and Slack when their tokens are set, else the local console chat.")
 public final class RunCommand implements Callable<Integer> {
 
-    static final List<String> PLATFORM_TOKENS = List.of("DISCORD_TOKEN", "SLACK_BOT_TOKEN");
-
     @Mixin
     CommonOptions options;
 
     @Override
     public Integer call() throws Exception {
         Secrets secrets = Secrets.fromEnvironment(System.getenv());
-        if (secrets.hasSlack()) {
-            return runSlack(secrets);
-        }
-        List<String> present = PLATFORM_TOKENS.stream().filter(name -> System.getenv(name) != null).toList();
-        if (!present.isEmpty()) {
-            System.err.println("fieldpoll: " + String.join(" and ", present)
-                    + " is set, but this build has no adapter for it yet; starting the local console chat.");
+        if (secrets.hasDiscord() || secrets.hasSlack()) {
+            return runPlatforms(secrets);
         }
         ConsoleCommand console = new ConsoleCommand();
         console.options = options();
         return console.call();
     }
 
-    /** Runs on Slack until SIGTERM or Ctrl-C; then closes Slack first and the database last. */
-    private int runSlack(Secrets secrets) throws InterruptedException {
+    /**
+     * Starts each platform whose token is set over one wiring, then waits for SIGTERM or Ctrl-C.
+     * Shutdown stops the platforms first (no new interactions, running ones finish) and closes the
+     * database last, so no acknowledged vote is cut off.
+     */
+    private int runPlatforms(Secrets secrets) throws InterruptedException {
         Wiring wiring = new Wiring(options().load(), Clock.systemUTC());
-        SlackApp slack = null;
-        boolean started = false;
+        Deque<AutoCloseable> running = new ArrayDeque<>();
         try {
-            slack = wiring.slackApp(secrets);
-            slack.start();
-            started = true;
-        } catch (IOException refused) {
-            throw new ConfigException(refused.getMessage());
-        } finally {
-            if (!started) {
-                if (slack != null) {
-                    slack.close();
-                }
-                wiring.close();
+            if (secrets.hasDiscord()) {
+                DiscordBot discord = wiring.discordBot(wiring.config(), secrets);
+                running.push(discord);
+                discord.start();
             }
+            if (secrets.hasSlack()) {
+                SlackApp slack = wiring.slackApp(secrets);
+                running.push(slack);
+                slack.start();
+            }
+        } catch (DiscordBot.StartFailed | IOException refused) {
+            closeAll(running, wiring);
+            throw new ConfigException(refused.getMessage(), refused);
+        } catch (RuntimeException | InterruptedException failure) {
+            closeAll(running, wiring);
+            throw failure;
         }
-        SlackApp running = slack;
+        wiring.startJobs();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.close();
-            wiring.close();
+            closeAll(running, wiring);
             stopped.countDown();
         }, "fieldpoll-shutdown"));
-        System.err.println("fieldpoll: running on Slack (" + wiring.config().slack().mode().name().toLowerCase(Locale.ROOT)
-                + " mode). Stop with Ctrl-C or SIGTERM.");
+        System.err.println("fieldpoll: running on " + (secrets.hasDiscord() ? "Discord" : "")
+                + (secrets.hasDiscord() && secrets.hasSlack() ? " and " : "") + (secrets.hasSlack() ? "Slack" : "")
+                + ". Stop with Ctrl-C or SIGTERM.");
         stopped.await();
         return 0;
+    }
+
+    private static void closeAll(Deque<AutoCloseable> running, Wiring wiring) {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception failure) {
+                System.err.println("fieldpoll: stopping a platform failed: " + failure.getMessage());
+            }
+        }
+        wiring.close();
     }
 
     private CommonOptions options() {

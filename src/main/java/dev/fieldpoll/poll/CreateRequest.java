@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A member's request for a new poll: from a template (the default one when none is named),
- * or ad hoc from typed field and factor names on the 1–5 scale.
+ * or ad hoc from typed field and factor names on the 1–5 scale; optionally only for members
+ * holding one role.
  */
 public record CreateRequest(
         Optional<String> templateKey,
@@ -14,12 +15,20 @@ public record CreateRequest(
         List<String> adHocFields,
         List<String> adHocFactors,
         ResultsVisibility visibility,
-        Optional<Instant> closesAt) {
+        Optional<Instant> closesAt,
+        Optional<String> eligibleRole) {
 
     public CreateRequest {
         adHocFields = List.copyOf(adHocFields);
         adHocFactors = List.copyOf(adHocFactors);
         visibility = visibility == null ? ResultsVisibility.AFTER_VOTE : visibility;
+        eligibleRole = eligibleRole == null ? Optional.empty() : eligibleRole;
+    }
+
+    /** A poll every member may vote in. */
+    public CreateRequest(Optional<String> templateKey, Optional<String> title, List<String> adHocFields,
+            List<String> adHocFactors, ResultsVisibility visibility, Optional<Instant> closesAt) {
+        this(templateKey, title, adHocFields, adHocFactors, visibility, closesAt, Optional.empty());
     }
 
     public boolean isAdHoc() {

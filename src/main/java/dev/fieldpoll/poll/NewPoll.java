@@ -3,7 +3,7 @@ package dev.fieldpoll.poll;
 import java.time.Instant;
 import java.util.Objects;
 
-/** What the store needs to create a poll; it assigns the id. */
+/** What the store needs to create a poll; it assigns the id. {@code eligibleRole} may be null: everyone votes. */
 public record NewPoll(
         Workspace workspace,
         String channelId,
@@ -13,7 +13,8 @@ public record NewPoll(
         ResultsVisibility visibility,
         String createdBy,
         Instant createdAt,
-        Instant closesAt) {
+        Instant closesAt,
+        String eligibleRole) {
 
     public NewPoll {
         Objects.requireNonNull(workspace, "workspace");
@@ -26,5 +27,12 @@ public record NewPoll(
         if (closesAt != null && !closesAt.isAfter(createdAt)) {
             throw new IllegalArgumentException("the close time must be in the future");
         }
+        eligibleRole = eligibleRole == null ? null : Keys.requireText(eligibleRole, "voter role", Poll.MAX_ROLE_LENGTH);
+    }
+
+    /** A poll every member of the workspace may vote in. */
+    public NewPoll(Workspace workspace, String channelId, String title, String templateKey, PollDefinition definition,
+            ResultsVisibility visibility, String createdBy, Instant createdAt, Instant closesAt) {
+        this(workspace, channelId, title, templateKey, definition, visibility, createdBy, createdAt, closesAt, null);
     }
 }

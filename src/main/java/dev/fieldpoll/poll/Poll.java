@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A poll as stored. Status is derived from the times, so a poll past its close time is closed. */
+/**
+ * A poll as stored. Status is derived from the times, so a poll past its close time is closed.
+ * {@code eligibleRole}, when not null, is the role (platform id) a member needs to vote.
+ */
 public record Poll(
         long id,
         Workspace workspace,
@@ -16,9 +19,11 @@ public record Poll(
         String createdBy,
         Instant createdAt,
         Instant closesAt,
-        Instant closedAt) {
+        Instant closedAt,
+        String eligibleRole) {
 
     public static final int MAX_TITLE_LENGTH = 120;
+    public static final int MAX_ROLE_LENGTH = 64;
 
     public Poll {
         Objects.requireNonNull(workspace, "workspace");
@@ -28,6 +33,19 @@ public record Poll(
         Objects.requireNonNull(visibility, "visibility");
         Objects.requireNonNull(createdBy, "createdBy");
         Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** A poll every member of the workspace may vote in. */
+    public Poll(long id, Workspace workspace, String channelId, String title, String templateKey,
+            PollDefinition definition, ResultsVisibility visibility, String createdBy, Instant createdAt,
+            Instant closesAt, Instant closedAt) {
+        this(id, workspace, channelId, title, templateKey, definition, visibility, createdBy, createdAt, closesAt,
+                closedAt, null);
+    }
+
+    /** The role a member needs to vote, if the poll is limited to one. */
+    public Optional<String> voterRole() {
+        return Optional.ofNullable(eligibleRole);
     }
 
     public boolean isOpenAt(Instant now) {

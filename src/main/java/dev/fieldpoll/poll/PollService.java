@@ -71,7 +71,7 @@ public final class PollService {
                     .orElseThrow(() -> new IllegalArgumentException("an ad-hoc poll needs a title"));
             NewPoll poll = new NewPoll(creator.workspace(), creator.channelId(), title,
                     template.map(Template::key).orElse(null), definition, request.visibility(),
-                    creator.userId(), now, request.closesAt().orElse(null));
+                    creator.userId(), now, request.closesAt().orElse(null), request.eligibleRole().orElse(null));
             return new PollCreated(store.create(poll));
         } catch (IllegalArgumentException invalid) {
             return new Refused("That poll cannot be created: " + invalid.getMessage() + ".");
@@ -161,7 +161,24 @@ public final class PollService {
         if (found.isEmpty()) {
             return new Refused(NO_SUCH_POLL);
         }
-        return found.get().isOpenAt(now()) ? change.apply(found.get()) : new PollIsClosed(found.get());
+        Poll poll = found.get();
+        if (!poll.isOpenAt(now())) {
+            return new PollIsClosed(poll);
+        }
+        Optional<String> notEligible = whyNotEligible(member, poll);
+        return notEligible.isPresent() ? new Refused(notEligible.get()) : change.apply(poll);
+    }
+
+    /**
+     * Why the member may not vote in the poll, if it is limited to a role they do not hold.
+     * Admin rights do not count: the role says who the poll asks.
+     */
+    public Optional<String> whyNotEligible(Member member, Poll poll) {
+        if (poll.voterRole().isEmpty() || member.roles().contains(poll.voterRole().get())) {
+            return Optional.empty();
+        }
+        return Optional.of("Voting in \"" + poll.title() + "\" is limited to members with its voter role, "
+                + "and you don't have it. Ask an admin if you should.");
     }
 
     private static Optional<String> problemWith(PollDefinition definition, Map<CellKey, Answer> answers) {

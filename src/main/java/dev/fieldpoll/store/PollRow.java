@@ -22,11 +22,12 @@ record PollRow(
         String createdBy,
         Instant createdAt,
         Instant closesAt,
-        Instant closedAt) {
+        Instant closedAt,
+        String eligibleRole) {
 
     /** The columns {@link #read} expects, in a SELECT list. */
     static final String COLUMNS = "id, platform, workspace_id, channel_id, title, template_key, scale_min, scale_max, "
-            + "results_visibility, created_by, created_at, closes_at, closed_at";
+            + "results_visibility, created_by, created_at, closes_at, closed_at, eligible_role";
 
     static PollRow read(ResultSet row) throws SQLException {
         return new PollRow(
@@ -40,11 +41,12 @@ record PollRow(
                 row.getString("created_by"),
                 UtcText.parse(row.getString("created_at")),
                 UtcText.parse(row.getString("closes_at")),
-                UtcText.parse(row.getString("closed_at")));
+                UtcText.parse(row.getString("closed_at")),
+                row.getString("eligible_role"));
     }
 
     Poll toPoll(PollDefinition definition) {
         return new Poll(id, workspace, channelId, title, templateKey, definition, visibility, createdBy,
-                createdAt, closesAt, closedAt);
+                createdAt, closesAt, closedAt, eligibleRole);
     }
 }

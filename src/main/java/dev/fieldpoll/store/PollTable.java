@@ -16,8 +16,8 @@ import java.util.Optional;
 final class PollTable {
 
     private static final String INSERT = "INSERT INTO poll (platform, workspace_id, channel_id, title, template_key, "
-            + "scale_min, scale_max, results_visibility, created_by, created_at, closes_at, pseudonym_secret) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+            + "scale_min, scale_max, results_visibility, created_by, created_at, closes_at, pseudonym_secret, eligible_role) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
     private static final String BY_ID = "SELECT " + PollRow.COLUMNS + " FROM poll WHERE id = ?";
     // Platform and workspace in the WHERE clause: an id a client sends never reaches another workspace's poll.
     private static final String IN_WORKSPACE = "SELECT " + PollRow.COLUMNS
@@ -44,6 +44,7 @@ final class PollTable {
             insert.setString(10, UtcText.format(poll.createdAt()));
             insert.setString(11, UtcText.format(poll.closesAt()));
             insert.setBytes(12, pseudonymSecret);
+            insert.setString(13, poll.eligibleRole());
             try (ResultSet id = insert.executeQuery()) {
                 id.next();
                 return id.getLong(1);

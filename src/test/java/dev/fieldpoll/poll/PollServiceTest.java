@@ -62,6 +62,21 @@ class PollServiceTest {
     }
 
     @Test
+    void a_poll_limited_to_a_role_takes_votes_only_from_members_holding_it() {
+        CreateRequest request = new CreateRequest(Optional.empty(), Optional.of("Core team"), List.of(), List.of(),
+                ResultsVisibility.LIVE, Optional.empty(), Optional.of("role-core"));
+        Poll poll = ((Outcomes.PollCreated) polls.create(creator, request)).poll();
+        Member core = new Member(voter.workspace(), "general", "core-member", false, java.util.Set.of("role-core"));
+
+        assertThat(store.findById(poll.id()).orElseThrow().voterRole()).contains("role-core");
+        assertThat(polls.whyNotEligible(admin, poll)).isPresent();
+        assertThat(polls.vote(admin, poll.id(), evalsFeedback(4))).isInstanceOf(Outcomes.Refused.class);
+        assertThat(polls.clear(voter, poll.id(), evalsFeedback(4).keySet())).isInstanceOf(Outcomes.Refused.class);
+        assertThat(polls.vote(core, poll.id(), evalsFeedback(4))).isInstanceOf(Outcomes.VotesSaved.class);
+        assertThat(store.voterCount(poll.id())).isEqualTo(1);
+    }
+
+    @Test
     void another_workspace_cannot_see_vote_in_or_close_a_poll() {
         Poll poll = create(ResultsVisibility.LIVE, Optional.empty());
 

@@ -57,7 +57,7 @@ class SlackBlocksTest {
         try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
             Poll poll = create(wiring, new BotCommand.Create(List.of("Which", "fields", "first?"), Optional.empty(),
                     Optional.of(new ClosesAt.After(Duration.ofDays(3))), Optional.empty(),
-                    List.of(), List.of(), true));
+                    List.of(), List.of()));
             int[][] scores = {
                     {4, 5, 5, 4, 3, 4, 4, 3, 5, 3, 3, 2, 3, 3, 2, 2, 1, 2, 1, 1},
                     {3, 5, 5, 5, 2, 4, 4, 2, 3, 3, 2, 4, 3, 2, 1, 1, 1, 2, 2, 1},
@@ -143,7 +143,7 @@ class SlackBlocksTest {
         try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
             Poll poll = create(wiring, new BotCommand.Create(List.of("<!channel>", "vote", "<https://evil.example|here>"),
                     Optional.empty(), Optional.empty(), Optional.empty(), List.of("<@U0BOSS> & co", "Beta"),
-                    List.of("Impact"), true));
+                    List.of("Impact")));
 
             List<String> mrkdwn = new ArrayList<>();
             collectMrkdwn(json(new PollMessageBlocks(ZoneOffset.UTC).render(poll, 0, clock.instant())), mrkdwn);
@@ -176,7 +176,7 @@ class SlackBlocksTest {
             factorNames.add("Factor " + i + " asking something fairly specific");
         }
         return new BotCommand.Create(List.of("A", "poll", "as", "large", "as", "fieldpoll", "allows"), Optional.empty(),
-                Optional.empty(), Optional.empty(), fields, factorNames, true);
+                Optional.empty(), Optional.empty(), fields, factorNames);
     }
 
     private static Caller caller(String user) {

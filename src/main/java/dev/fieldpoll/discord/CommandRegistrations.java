@@ -1,0 +1,118 @@
+package dev.fieldpoll.discord;
+
+import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.ResultsVisibility;
+import java.util.List;
+import net.dv8tion.jda.api.interactions.IntegrationType;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+
+/**
+ * The /poll command Discord shows members: one command, a subcommand per verb of the core
+ * grammar, typed options with autocomplete for templates, polls, fields and factors.
+ * Discord checks option types and lengths; PollBot checks every value again.
+ */
+final class CommandRegistrations {
+
+    static final String COMMAND = "poll";
+    static final String CREATE = "create";
+    static final String VOTE = "vote";
+    static final String SCORE = "score";
+    static final String RESULTS = "results";
+    static final String MINE = "mine";
+    static final String LIST = "list";
+    static final String CLOSE = "close";
+    static final String HELP = "help";
+
+    static final String TITLE = "title";
+    static final String TEMPLATE = "template";
+    static final String CLOSES = "closes";
+    static final String VISIBILITY = "results";
+    static final String FIELDS = "fields";
+    static final String FACTORS = "factors";
+    static final String VOTERS = "voters";
+    static final String REMIND = "remind";
+    static final String POLL = "poll";
+    static final String FIELD = "field";
+    static final String FACTOR = "factor";
+    static final String SCORE_OPTION = "score";
+    static final String PUBLIC = "public";
+
+    /** Long enough for 25 field names of 80 characters and their separators; Discord allows 6000. */
+    static final int LIST_MAX_LENGTH = 2100;
+
+    private CommandRegistrations() {
+    }
+
+    static List<CommandData> commands() {
+        return List.of(poll());
+    }
+
+    static SlashCommandData poll() {
+        return Commands.slash(COMMAND, "Score fields on factors with your community")
+                .setContexts(InteractionContextType.GUILD)
+                .setIntegrationTypes(IntegrationType.GUILD_INSTALL)
+                .setDefaultPermissions(DefaultMemberPermissions.ENABLED)
+                .addSubcommands(
+                        new SubcommandData(CREATE, "Start a poll from a template, or your own fields and factors")
+                                .addOptions(
+                                        new OptionData(OptionType.STRING, TEMPLATE, "Template to start from (default: the community's)", false, true)
+                                                .setMaxLength(32),
+                                        new OptionData(OptionType.STRING, TITLE, "Title (default: the template's)")
+                                                .setMaxLength(Poll.MAX_TITLE_LENGTH),
+                                        new OptionData(OptionType.STRING, CLOSES, "When it closes: 3d, 12h, 2w or a date like 2026-12-24")
+                                                .setMaxLength(32),
+                                        visibilityOption(),
+                                        new OptionData(OptionType.STRING, FIELDS, "Your own fields, separated by ; (needs factors too)")
+                                                .setMaxLength(LIST_MAX_LENGTH),
+                                        new OptionData(OptionType.STRING, FACTORS, "Your own factors, separated by ; (needs fields too)")
+                                                .setMaxLength(LIST_MAX_LENGTH),
+                                        new OptionData(OptionType.ROLE, VOTERS, "Only members with this role may vote"),
+                                        new OptionData(OptionType.BOOLEAN, REMIND, "Post a reminder a day before it closes (default: yes)")),
+                        new SubcommandData(VOTE, "Open your ballot, step by step; only you see it")
+                                .addOptions(pollOption()),
+                        new SubcommandData(SCORE, "Score one field on one factor directly")
+                                .addOptions(
+                                        new OptionData(OptionType.STRING, FIELD, "The field to score", true, true)
+                                                .setMaxLength(80),
+                                        new OptionData(OptionType.STRING, FACTOR, "The factor to score it on", true, true)
+                                                .setMaxLength(80),
+                                        new OptionData(OptionType.STRING, SCORE_OPTION, "Your score", true)
+                                                .addChoice("1 (lowest)", "1")
+                                                .addChoice("2", "2")
+                                                .addChoice("3", "3")
+                                                .addChoice("4", "4")
+                                                .addChoice("5 (highest)", "5")
+                                                .addChoice("Don't know", "?")
+                                                .addChoice("Withdraw my answer", "clear"),
+                                        pollOption()),
+                        new SubcommandData(RESULTS, "Ranking, where members split, and the reference comparison")
+                                .addOptions(pollOption(),
+                                        new OptionData(OptionType.BOOLEAN, PUBLIC, "Post to the whole channel (admins only)")),
+                        new SubcommandData(MINE, "Your own answers; only you see them")
+                                .addOptions(pollOption()),
+                        new SubcommandData(LIST, "This channel's polls"),
+                        new SubcommandData(CLOSE, "Close a poll (its creator or an admin)")
+                                .addOptions(pollOption()),
+                        new SubcommandData(HELP, "How fieldpoll works"));
+    }
+
+    private static OptionData visibilityOption() {
+        OptionData option = new OptionData(OptionType.STRING, VISIBILITY, "When members see results (default: after they vote)");
+        for (ResultsVisibility visibility : ResultsVisibility.values()) {
+            option.addChoice(visibility.keyword(), visibility.keyword());
+        }
+        return option;
+    }
+
+    private static OptionData pollOption() {
+        return new OptionData(OptionType.STRING, POLL, "Which poll (default: this channel's open poll)", false, true)
+                .setMaxLength(Poll.MAX_TITLE_LENGTH);
+    }
+}

@@ -1,0 +1,218 @@
+package dev.fieldpoll.discord;
+
+import dev.fieldpoll.bot.PollBot;
+import dev.fieldpoll.poll.PollService;
+import dev.fieldpoll.poll.PollStore;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * fieldpoll on Discord: connects with JDA (gateway, no privileged intents), registers /poll in
+ * the configured guilds or globally, logs the invite URL, and answers interactions until closed.
+ * Closing is graceful: no new interactions, the ones in flight finish their writes and replies,
+ * pending poll-message refreshes are sent, then JDA disconnects.
+ */
+public final class DiscordBot implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
+
+    /** The OAuth2 scopes of the invite: a bot user, and slash commands. */
+    public static final List<String> SCOPES = List.of("bot", "applications.commands");
+    /** What the bot needs in a channel: see it, post the poll message, show it as an embed. */
+    public static final List<Permission> PERMISSIONS = List.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
+            Permission.MESSAGE_EMBED_LINKS);
+
+    private static final Duration IN_FLIGHT_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration DISCONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final int HANDLER_THREADS = 4;
+
+    private final DiscordSettings settings;
+    private final PollBot bot;
+    private final PollService polls;
+    private final PollStore store;
+    private final Gate gate = new Gate();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile ExecutorService handlers;
+    private volatile ScheduledThreadPoolExecutor refreshes;
+    private volatile PollMessageRefreshes pollRefreshes;
+    private volatile JDA jda;
+
+    public DiscordBot(DiscordSettings settings, PollBot bot, PollService polls, PollStore store) {
+        this.settings = settings;
+        this.bot = bot;
+        this.polls = polls;
+        this.store = store;
+    }
+
+    /**
+     * Connects, waits until Discord says READY, and registers the commands. Not synchronized with
+     * {@link #close()}, so a SIGTERM during a slow connect still shuts down.
+     */
+    public void start() throws InterruptedException {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("the Discord bot is already started");
+        }
+        handlers = Executors.newFixedThreadPool(HANDLER_THREADS, threads("fieldpoll-discord"));
+        refreshes = new ScheduledThreadPoolExecutor(1, threads("fieldpoll-discord-refresh"));
+        PollMessages pollMessages = new PollMessages(store, polls, new PollMessageRenderer());
+        // Delayed refreshes are dropped at shutdown; close() sends them at once instead.
+        refreshes.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        pollRefreshes = new PollMessageRefreshes(refreshes, settings.refreshInterval(), pollMessages);
+        DiscordAdapter adapter = new DiscordAdapter(bot, polls,
+                new DiscordCaller(settings.adminRoles(), settings.adminUsers()), pollMessages, pollRefreshes);
+        InteractionEdge edge = new InteractionEdge(gate);
+
+        // No intents beyond the GUILDS one JDA always asks for: nothing privileged.
+        JDABuilder builder = JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
+                // SIGTERM is handled by fieldpoll's own graceful shutdown, which closes JDA last.
+                .setEnableShutdownHook(false)
+                .setEventPool(handlers, false)
+                .addEventListeners(new SlashCommandListener(adapter, edge), new ComponentListener(adapter, edge),
+                        new AutocompleteListener(adapter));
+        settings.apiUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(url))));
+        settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url.toString()))
+                // A gateway override is a test double or a proxy: plain JSON frames.
+                .setCompression(Compression.NONE));
+        try {
+            jda = builder.build();
+        } catch (InvalidTokenException refused) {
+            throw new StartFailed("Discord refused the bot token in DISCORD_TOKEN. Copy it again from the Developer "
+                    + "Portal (your application → Bot → Reset Token).", refused);
+        }
+        jda.awaitReady();
+        jda.setRequiredScopes(SCOPES);
+        pollMessages.attach(jda);
+        registerCommands();
+        log.info("Discord connected as {}. Invite fieldpoll to a server: {}", jda.getSelfUser().getName(), inviteUrl());
+    }
+
+    /** The OAuth2 URL that adds the bot to a server with exactly the scopes and permissions it needs. */
+    public String inviteUrl() {
+        return jda.getInviteUrl(PERMISSIONS);
+    }
+
+    private void registerCommands() {
+        List<CommandData> commands = CommandRegistrations.commands();
+        if (settings.guilds().isEmpty()) {
+            jda.updateCommands().addCommands(commands).complete();
+            log.info("Registered /poll globally (Discord may take up to an hour to show it everywhere)");
+            return;
+        }
+        for (String guildId : settings.guilds()) {
+            Guild guild = guildId.matches("\\d{1,20}") ? jda.getGuildById(guildId) : null;
+            if (guild == null) {
+                log.warn("Not registering /poll in guild {}: the bot is not a member there (invite it first)", guildId);
+                continue;
+            }
+            guild.updateCommands().addCommands(commands).complete();
+            log.info("Registered /poll in guild {} ({})", guild.getName(), guild.getId());
+        }
+    }
+
+    /** Stops taking interactions, finishes those in flight and pending refreshes, then disconnects. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (jda == null) {
+            // Never connected (or the token was refused): only the threads to stop.
+            if (handlers != null) {
+                handlers.shutdownNow();
+                refreshes.shutdownNow();
+            }
+            return;
+        }
+        log.info("Stopping Discord: no new interactions; finishing the ones in flight");
+        try {
+            if (!gate.closeAndAwait(IN_FLIGHT_TIMEOUT)) {
+                log.warn("Some Discord interactions were still running after {}", IN_FLIGHT_TIMEOUT);
+            }
+            flushRefreshes();
+            jda.shutdown();
+            if (!jda.awaitShutdown(DISCONNECT_TIMEOUT)) {
+                jda.shutdownNow();
+                jda.awaitShutdown(DISCONNECT_TIMEOUT);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            refreshes.shutdownNow();
+            jda.shutdownNow();
+        } finally {
+            handlers.shutdownNow();
+        }
+        log.info("Discord stopped");
+    }
+
+    /** Sends the poll-message refreshes still waiting out their interval now, so the last votes show. */
+    private void flushRefreshes() throws InterruptedException {
+        refreshes.shutdown();
+        if (!refreshes.awaitTermination(DISCONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            refreshes.shutdownNow();
+        }
+        pollRefreshes.flush();
+    }
+
+    private static String withSlash(URI url) {
+        String text = url.toString();
+        return text.endsWith("/") ? text : text + "/";
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** The bot could not start for a reason the person running it can fix; the message says how. */
+    public static final class StartFailed extends RuntimeException {
+        StartFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Sends JDA to a configured gateway instead of asking Discord for one. */
+    private static final class FixedGateway extends ConcurrentSessionController {
+
+        private final String url;
+
+        FixedGateway(String url) {
+            this.url = url;
+        }
+
+        @Override
+        public String getGateway() {
+            return url;
+        }
+
+        @Override
+        public ShardedGateway getShardedGateway(JDA api) {
+            return new ShardedGateway(url, 1);
+        }
+    }
+}

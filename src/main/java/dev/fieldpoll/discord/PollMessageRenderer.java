@@ -1,0 +1,133 @@
+package dev.fieldpoll.discord;
+
+import dev.fieldpoll.bot.ActionId;
+import dev.fieldpoll.bot.ActionId.Action;
+import dev.fieldpoll.bot.ActionIds;
+import dev.fieldpoll.poll.Factor;
+import dev.fieldpoll.poll.Field;
+import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.PollDefinition;
+import dev.fieldpoll.poll.ResultsVisibility;
+import java.time.Instant;
+import java.util.List;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+
+/**
+ * The poll message everyone in the channel sees: what is asked, how many have voted, when it
+ * closes, and the Vote, Results and My votes buttons. Closed polls keep Results and My votes.
+ */
+final class PollMessageRenderer {
+
+    static final int OPEN_COLOR = 0x5865F2;
+    static final int CLOSED_COLOR = 0x99AAB5;
+    /** Field descriptions are shown while the list stays this short; otherwise names only. */
+    private static final int DESCRIBED_FIELDS_MAX = 2500;
+    private static final int COMPACT_FACTOR_MAX = 150;
+
+    MessageCreateData create(Poll poll, int voters, Instant now) {
+        return new MessageCreateBuilder()
+                .setEmbeds(List.of(embed(poll, voters, now)))
+                .setComponents(List.of(buttons(poll, now)))
+                .setAllowedMentions(Messages.NO_PINGS)
+                .build();
+    }
+
+    MessageEditData edit(Poll poll, int voters, Instant now) {
+        return new MessageEditBuilder()
+                .setContent("")
+                .setEmbeds(List.of(embed(poll, voters, now)))
+                .setComponents(List.of(buttons(poll, now)))
+                .setAllowedMentions(Messages.NO_PINGS)
+                .build();
+    }
+
+    /** The full embed, or a compact one (names only, short factor texts) when the full one exceeds Discord's limit. */
+    MessageEmbed embed(Poll poll, int voters, Instant now) {
+        EmbedBuilder full = embed(poll, voters, now, false);
+        return (full.length() <= DiscordText.EMBEDS_TOTAL_MAX ? full : embed(poll, voters, now, true)).build();
+    }
+
+    private EmbedBuilder embed(Poll poll, int voters, Instant now, boolean compact) {
+        PollDefinition definition = poll.definition();
+        boolean open = poll.isOpenAt(now);
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(open ? OPEN_COLOR : CLOSED_COLOR)
+                .setTitle(DiscordText.cut((open ? "📊 " : "📊 [Closed] ") + poll.title(), DiscordText.EMBED_TITLE_MAX));
+        String intro = open
+                ? "Score each field on each factor from " + definition.scale().min() + " to " + definition.scale().max()
+                        + ", or say you don't know. Press **Vote**: only you see your ballot."
+                : "This poll is closed. Press **Results** to see how it ended.";
+        embed.setDescription(DiscordText.cut(intro + "\n\n**Fields**\n" + fieldList(definition, compact),
+                DiscordText.EMBED_DESCRIPTION_MAX));
+        for (Factor factor : definition.factors()) {
+            embed.addField(DiscordText.cut(factor.name(), DiscordText.EMBED_FIELD_NAME_MAX),
+                    DiscordText.cut(factorText(definition, factor),
+                            compact ? COMPACT_FACTOR_MAX : DiscordText.EMBED_FIELD_VALUE_MAX), false);
+        }
+        embed.addField("Voted", voters == 1 ? "1 member" : voters + " members", true);
+        if (open) {
+            embed.addField("Closes", poll.closesAtTime()
+                    .map(at -> DiscordText.timestamp(at, 'f') + " (" + DiscordText.timestamp(at, 'R') + ")")
+                    .orElse("When its creator or an admin closes it"), true);
+        } else {
+            embed.addField("Closed", poll.endedAt(now).map(at -> DiscordText.timestamp(at, 'f')).orElse("Yes"), true);
+        }
+        embed.addField("Results", visibility(poll.visibility()), true);
+        poll.voterRole().ifPresent(role -> embed.addField("Who votes", "Members with <@&" + role + ">", true));
+        embed.setFooter("Poll #" + poll.id() + " · /poll score votes one cell directly");
+        return embed;
+    }
+
+    private static String fieldList(PollDefinition definition, boolean compact) {
+        List<String> described = definition.fields().stream().map(PollMessageRenderer::describedField).toList();
+        if (!compact && String.join("\n", described).length() <= DESCRIBED_FIELDS_MAX) {
+            return String.join("\n", described);
+        }
+        return String.join("\n", definition.fields().stream().map(field -> "• " + DiscordText.escape(field.name()))
+                .toList());
+    }
+
+    private static String describedField(Field field) {
+        String line = "• **" + DiscordText.escape(field.name()) + "**";
+        return field.description().isEmpty() ? line
+                : line + " — " + DiscordText.cut(DiscordText.escape(field.description()), 160);
+    }
+
+    private static String factorText(PollDefinition definition, Factor factor) {
+        String text = DiscordText.escape(factor.question());
+        if (!factor.lowLabel().isEmpty() || !factor.highLabel().isEmpty()) {
+            text += "\n" + definition.scale().min() + " = " + DiscordText.escape(orDash(factor.lowLabel())) + " · "
+                    + definition.scale().max() + " = " + DiscordText.escape(orDash(factor.highLabel()));
+        }
+        return text;
+    }
+
+    private static String orDash(String text) {
+        return text.isEmpty() ? "-" : text;
+    }
+
+    private static String visibility(ResultsVisibility visibility) {
+        if (visibility == ResultsVisibility.LIVE) {
+            return "Anytime";
+        }
+        return visibility == ResultsVisibility.AFTER_CLOSE ? "When the poll closes" : "Once you have voted";
+    }
+
+    static ActionRow buttons(Poll poll, Instant now) {
+        return ActionRow.of(
+                Button.primary(id(Action.VOTE, poll), "Vote").withDisabled(!poll.isOpenAt(now)),
+                Button.secondary(id(Action.RESULTS, poll), "Results"),
+                Button.secondary(id(Action.MINE, poll), "My votes"));
+    }
+
+    private static String id(Action action, Poll poll) {
+        return ActionIds.encode(ActionId.of(action, poll.id()));
+    }
+}

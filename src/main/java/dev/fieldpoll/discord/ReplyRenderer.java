@@ -1,0 +1,144 @@
+package dev.fieldpoll.discord;
+
+import dev.fieldpoll.bot.BotReply;
+import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.Ballot;
+import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.Factor;
+import dev.fieldpoll.poll.Field;
+import dev.fieldpoll.poll.Outcomes.Listing;
+import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.PollDefinition;
+import dev.fieldpoll.poll.PollStatus;
+import java.util.ArrayList;
+import java.util.List;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+
+/** The replies only the asking member sees: saved votes, their own ballot, lists, help and problems. */
+final class ReplyRenderer {
+
+    private final ResultsRenderer results = new ResultsRenderer();
+
+    /** Any reply as an ephemeral message; ballots and poll messages have their own renderers. */
+    MessageEditData render(BotReply reply) {
+        if (reply instanceof BotReply.VoteSaved saved) {
+            return Messages.text(voteSaved(saved));
+        }
+        if (reply instanceof BotReply.ResultsView view) {
+            return Messages.embeds(results.render(view.report()));
+        }
+        if (reply instanceof BotReply.MyBallot mine) {
+            return myBallot(mine.poll(), mine.ballot());
+        }
+        if (reply instanceof BotReply.PollList list) {
+            return Messages.text(pollList(list.polls()));
+        }
+        if (reply instanceof BotReply.PollClosed closed) {
+            return Messages.text("Closed poll #" + closed.poll().id() + " **" + DiscordText.escape(closed.poll().title())
+                    + "** with " + (closed.voters() == 1 ? "1 voter" : closed.voters() + " voters")
+                    + ". Press **Results** on the poll message or use `/poll results` to see how it ended.");
+        }
+        if (reply instanceof BotReply.PollPosted posted) {
+            return Messages.text("Poll #" + posted.poll().id() + " **" + DiscordText.escape(posted.poll().title())
+                    + "** is saved.");
+        }
+        if (reply instanceof BotReply.BallotView ballot) {
+            return myBallot(ballot.poll(), ballot.ballot());
+        }
+        if (reply instanceof BotReply.Help) {
+            return Messages.text(HELP);
+        }
+        if (reply instanceof BotReply.Notice notice) {
+            return Messages.text(notice.message());
+        }
+        if (reply instanceof BotReply.InvalidAnswer invalid) {
+            return problem(invalid.message());
+        }
+        return problem(((BotReply.Problem) reply).message());
+    }
+
+    static MessageEditData problem(String message) {
+        return Messages.text("⚠️ " + message);
+    }
+
+    static final String HELP = String.join("\n",
+            "**fieldpoll** — score fields on factors, 1 to 5 or don't know.",
+            "`/poll create` — start a poll: a `template`, or your own `title`, `fields` and `factors` (separate with ;). "
+                    + "Optional: `closes` (3d, 12h, 2w or 2026-12-24), `results` (after-vote, live, after-close), "
+                    + "`voters` (only members with that role vote).",
+            "`/poll vote` — your ballot, step by step; only you see it. Every choice is saved at once.",
+            "`/poll score` — score one field on one factor directly.",
+            "`/poll results` — ranking, where members split, the reference comparison (admins: `public:True` posts it).",
+            "`/poll mine` — your own answers, only for you.",
+            "`/poll list` — this channel's polls.",
+            "`/poll close` — close a poll (its creator or an admin).",
+            "Most commands take `poll:` to pick a poll; without it they use this channel's open poll.");
+
+    private static String voteSaved(BotReply.VoteSaved saved) {
+        return savedCells(saved) + " You have answered " + saved.ballot().answers().size() + " of "
+                + saved.poll().definition().cellCount() + " in poll #" + saved.poll().id() + ".";
+    }
+
+    /** Saved-choice note under a ballot page, whose header already counts the answers. */
+    static String savedNote(BotReply.VoteSaved saved) {
+        return "✅ " + savedCells(saved);
+    }
+
+    /** "Saved: Evals · Feedback quality = 4." */
+    private static String savedCells(BotReply.VoteSaved saved) {
+        PollDefinition definition = saved.poll().definition();
+        List<String> cells = saved.cells().stream()
+                .map(cell -> cellName(definition, cell) + " = " + answerText(saved.ballot().answers().get(cell)))
+                .toList();
+        return (saved.cleared() ? "Withdrawn: " : "Saved: ") + String.join(", ", cells) + ".";
+    }
+
+    private static MessageEditData myBallot(Poll poll, Ballot ballot) {
+        PollDefinition definition = poll.definition();
+        List<String> lines = new ArrayList<>();
+        for (Field field : definition.fields()) {
+            List<String> answers = new ArrayList<>();
+            for (Factor factor : definition.factors()) {
+                answers.add(DiscordText.escape(factor.name()) + " "
+                        + answerText(ballot.answers().get(new CellKey(field.key(), factor.key()))));
+            }
+            lines.add("**" + DiscordText.escape(field.name()) + "**: " + String.join(" · ", answers));
+        }
+        EmbedBuilder embed = new EmbedBuilder().setColor(PollMessageRenderer.OPEN_COLOR)
+                .setTitle(DiscordText.cut("Your votes · " + poll.title(), DiscordText.EMBED_TITLE_MAX))
+                .setDescription(DiscordText.lines(lines, DiscordText.EMBED_DESCRIPTION_MAX))
+                .setFooter("Poll #" + poll.id() + " · " + ballot.answers().size() + " of " + definition.cellCount()
+                        + " answered · only you see this");
+        return Messages.embeds(List.of(embed.build()));
+    }
+
+    private static String pollList(List<Listing> polls) {
+        if (polls.isEmpty()) {
+            return "No polls in this channel yet. Start one with `/poll create`.";
+        }
+        List<String> lines = new ArrayList<>();
+        for (Listing listing : polls) {
+            Poll poll = listing.poll();
+            boolean open = listing.status() == PollStatus.OPEN;
+            lines.add("**#" + poll.id() + "** " + DiscordText.escape(poll.title()) + " — " + (open ? "open" : "closed")
+                    + ", " + (listing.voters() == 1 ? "1 voter" : listing.voters() + " voters")
+                    + poll.closesAtTime().filter(at -> open).map(at -> ", closes " + DiscordText.timestamp(at, 'R'))
+                            .orElse(""));
+        }
+        return "**Polls in this channel**\n" + DiscordText.lines(lines, DiscordText.CONTENT_MAX - 30);
+    }
+
+    static String cellName(PollDefinition definition, CellKey cell) {
+        String field = definition.field(cell.field()).map(Field::name).orElse(cell.field());
+        String factor = definition.factor(cell.factor()).map(Factor::name).orElse(cell.factor());
+        return DiscordText.escape(field) + " · " + DiscordText.escape(factor);
+    }
+
+    static String answerText(Answer answer) {
+        if (answer == null) {
+            return "–";
+        }
+        return answer instanceof Answer.Score score ? Integer.toString(score.value()) : "don't know";
+    }
+}

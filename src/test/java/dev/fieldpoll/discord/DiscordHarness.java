@@ -1,0 +1,97 @@
+package dev.fieldpoll.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fieldpoll.app.Config;
+import dev.fieldpoll.app.Secrets;
+import dev.fieldpoll.app.Wiring;
+import dev.fieldpoll.testing.MutableClock;
+import dev.fieldpoll.testing.TestConfigs;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * One real fieldpoll on Discord for a test: a fake Discord on loopback, a temporary SQLite file,
+ * the real Wiring and the real JDA, connected the way `fieldpoll run` connects them.
+ */
+final class DiscordHarness implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+    final FakeDiscord discord;
+    final Wiring wiring;
+    final DiscordBot bot;
+
+    DiscordHarness(Path folder) throws InterruptedException {
+        discord = new FakeDiscord()
+                .withGuild(Payloads.guildCreate(Payloads.GUILD, "Safety Readers",
+                        List.of(Payloads.CHANNEL, Payloads.SECOND_CHANNEL)))
+                .withGuild(Payloads.guildCreate(Payloads.OTHER_GUILD, "Elsewhere", List.of(Payloads.OTHER_GUILD_CHANNEL)))
+                .start();
+        Config config = config(folder, discord, List.of(Payloads.GUILD), List.of("Poll Admins"));
+        Secrets secrets = new Secrets(Optional.of(FakeDiscord.TOKEN), Optional.empty(), Optional.empty(), Optional.empty());
+        wiring = new Wiring(config, clock);
+        bot = wiring.discordBot(config, secrets);
+        bot.start();
+    }
+
+    /** The test configuration with a discord section pointing at the fake. */
+    static Config config(Path folder, FakeDiscord discord, List<String> guilds, List<String> adminRoles) {
+        Config base = TestConfigs.at(folder);
+        return base.withDiscord(new Config.Discord(guilds, adminRoles, Optional.of(URI.create(discord.apiUrl())),
+                Optional.of(URI.create(discord.gatewayUrl()))));
+    }
+
+    /** Sends an interaction and returns its token. */
+    String send(ObjectNode interaction) {
+        discord.interact(interaction);
+        return interaction.get("token").asText();
+    }
+
+    FakeDiscord.Request callback(String token) {
+        return discord.await(request -> request.is("POST", "/api/v10/interactions/\\d+/" + token + "/callback"), WAIT);
+    }
+
+    /** The edit of the interaction's @original message: the deferred reply, or the ballot clicked. */
+    FakeDiscord.Request original(String token) {
+        return discord.await(request -> request.is("PATCH", "/api/v10/webhooks/\\d+/" + token + "/messages/@original"), WAIT);
+    }
+
+    FakeDiscord.Request followUp(String token) {
+        return discord.await(request -> request.is("POST", "/api/v10/webhooks/\\d+/" + token), WAIT);
+    }
+
+    FakeDiscord.Request await(Predicate<FakeDiscord.Request> wanted) {
+        return discord.await(wanted, WAIT);
+    }
+
+    /** The message the interaction's @original is, as Discord holds it now. */
+    ObjectNode originalMessage(String token) {
+        original(token);
+        return discord.message(discord.originalOf(token));
+    }
+
+    static String content(FakeDiscord.Request request) {
+        JsonNode body = request.body();
+        return body == null ? "" : body.path("content").asText("");
+    }
+
+    @Override
+    public void close() {
+        try {
+            bot.close();
+        } finally {
+            try {
+                wiring.close();
+            } finally {
+                discord.close();
+            }
+        }
+    }
+}

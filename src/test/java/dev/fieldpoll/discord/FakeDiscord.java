@@ -1,0 +1,400 @@
+package dev.fieldpoll.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+
+/**
+ * A small Discord on loopback, enough for real JDA: the REST API the bot calls (self user, command
+ * registration, interaction callbacks, webhook edits and follow-ups, channel messages) and the
+ * gateway WebSocket (HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats, dispatches). Payloads are
+ * shaped as the Discord API documents them. Every REST request is recorded for assertions, and
+ * every message the bot posts or edits is kept, so tests can click its components.
+ */
+final class FakeDiscord implements AutoCloseable {
+
+    static final String APPLICATION_ID = "900000000000000001";
+    static final String BOT_ID = APPLICATION_ID;
+    static final String TOKEN = "fake-bot-token";
+    static final String TIMESTAMP = "2026-11-27T10:00:00.000000+00:00";
+    static final int EPHEMERAL = 64;
+
+    private static final Pattern CALLBACK = Pattern.compile("/api/v10/interactions/(\\d+)/([^/]+)/callback");
+    private static final Pattern ORIGINAL = Pattern.compile("/api/v10/webhooks/\\d+/([^/]+)/messages/@original");
+    private static final Pattern FOLLOW_UP = Pattern.compile("/api/v10/webhooks/\\d+/([^/]+)");
+    private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/api/v10/channels/(\\d+)/messages");
+    private static final Pattern CHANNEL_MESSAGE = Pattern.compile("/api/v10/channels/(\\d+)/messages/(\\d+)");
+    private static final Pattern COMMANDS = Pattern.compile("/api/v10/applications/\\d+(/guilds/(\\d+))?/commands");
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One REST request the bot made. */
+    record Request(String method, String path, String query, JsonNode body) {
+        boolean is(String wantedMethod, String pathPattern) {
+            return method.equals(wantedMethod) && path.matches(pathPattern);
+        }
+
+        String text() {
+            return body == null ? "" : body.toString();
+        }
+    }
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<Request> requests = new ArrayList<>();
+    private final List<ObjectNode> guilds = new ArrayList<>();
+    private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
+    /** Interaction token → the id of the message its @original is (deferred reply, or the message clicked). */
+    private final Map<String, String> originals = new ConcurrentHashMap<>();
+    private final Map<String, String> channelsOfTokens = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong(500_000_000_000_000_000L);
+    private final AtomicLong sequence = new AtomicLong();
+    private volatile WebSocket gateway;
+    private volatile String identify;
+
+    FakeDiscord() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return handle(request);
+            }
+        });
+    }
+
+    FakeDiscord withGuild(ObjectNode guildCreate) {
+        guilds.add(guildCreate);
+        return this;
+    }
+
+    FakeDiscord start() {
+        try {
+            server.start(InetAddress.getLoopbackAddress(), 0);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        return this;
+    }
+
+    String apiUrl() {
+        return "http://127.0.0.1:" + server.getPort() + "/api/v10/";
+    }
+
+    String gatewayUrl() {
+        return "ws://127.0.0.1:" + server.getPort() + "/gateway";
+    }
+
+    // ---- REST ----
+
+    private MockResponse handle(RecordedRequest request) {
+        String path = request.getUrl().encodedPath();
+        if (path.startsWith("/gateway")) {
+            return new MockResponse.Builder().webSocketUpgrade(new Gateway()).build();
+        }
+        String body = request.getBody() == null ? "" : request.getBody().utf8();
+        JsonNode json = body.isEmpty() ? null : parse(body);
+        Request recorded = new Request(request.getMethod(), path, request.getUrl().encodedQuery(), json);
+        try {
+            // Interaction callbacks and webhooks are authorized by their token; everything else by the bot token.
+            boolean byInteractionToken = path.startsWith("/api/v10/interactions/") || path.startsWith("/api/v10/webhooks/");
+            if (!byInteractionToken && !("Bot " + TOKEN).equals(request.getHeaders().get("Authorization"))) {
+                return json(401, error(0, "401: Unauthorized"));
+            }
+            return respond(recorded);
+        } finally {
+            synchronized (requests) {
+                requests.add(recorded);
+                requests.notifyAll();
+            }
+        }
+    }
+
+    private MockResponse respond(Request request) {
+        String path = request.path();
+        Matcher matcher;
+        if (request.is("GET", "/api/v10/users/@me")) {
+            return json(200, botUser());
+        }
+        if (request.method().equals("PUT") && (matcher = COMMANDS.matcher(path)).matches()) {
+            ArrayNode registered = JSON.createArrayNode();
+            for (JsonNode command : request.body()) {
+                ObjectNode copy = command.deepCopy();
+                copy.put("id", nextId()).put("application_id", APPLICATION_ID).put("version", nextId());
+                if (matcher.group(2) != null) {
+                    copy.put("guild_id", matcher.group(2));
+                }
+                registered.add(copy);
+            }
+            return json(200, registered);
+        }
+        if (request.method().equals("POST") && (matcher = CALLBACK.matcher(path)).matches()) {
+            return callback(matcher.group(1), matcher.group(2), request.body());
+        }
+        if (request.method().equals("PATCH") && (matcher = ORIGINAL.matcher(path)).matches()) {
+            String id = originals.get(matcher.group(1));
+            if (id == null) {
+                return json(404, error(10008, "Unknown Message"));
+            }
+            return json(200, edit(id, request.body()));
+        }
+        if (request.method().equals("POST") && (matcher = FOLLOW_UP.matcher(path)).matches()) {
+            String channel = channelsOfTokens.getOrDefault(matcher.group(1), "0");
+            return json(200, create(channel, request.body(), true));
+        }
+        if (request.method().equals("POST") && (matcher = CHANNEL_MESSAGES.matcher(path)).matches()) {
+            return json(200, create(matcher.group(1), request.body(), false));
+        }
+        if (request.method().equals("PATCH") && (matcher = CHANNEL_MESSAGE.matcher(path)).matches()) {
+            if (!messages.containsKey(matcher.group(2))) {
+                return json(404, error(10008, "Unknown Message"));
+            }
+            return json(200, edit(matcher.group(2), request.body()));
+        }
+        return json(404, error(0, "404: Not Found"));
+    }
+
+    private MockResponse callback(String interactionId, String token, JsonNode body) {
+        int type = body.path("type").asInt();
+        ObjectNode resource = JSON.createObjectNode().put("type", type);
+        if (type == 4 || type == 5) {
+            // A reply (or the "thinking…" placeholder of a deferred one) becomes the @original message.
+            ObjectNode data = body.has("data") ? (ObjectNode) body.get("data") : JSON.createObjectNode();
+            ObjectNode message = create(channelsOfTokens.getOrDefault(token, "0"), data, true);
+            originals.put(token, message.get("id").asText());
+            if (type == 4) {
+                resource.set("message", message);
+            }
+        }
+        ObjectNode response = JSON.createObjectNode();
+        response.putObject("interaction").put("id", interactionId).put("type", 2);
+        response.set("resource", resource);
+        return json(200, response);
+    }
+
+    private ObjectNode create(String channelId, JsonNode body, boolean fromWebhook) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("id", nextId()).put("channel_id", channelId).put("type", fromWebhook ? 20 : 0);
+        message.set("author", botUser());
+        message.put("content", "").put("timestamp", TIMESTAMP).putNull("edited_timestamp").put("tts", false)
+                .put("mention_everyone", false).put("pinned", false).put("flags", 0);
+        message.putArray("mentions");
+        message.putArray("mention_roles");
+        message.putArray("attachments");
+        message.putArray("embeds");
+        message.putArray("components");
+        if (fromWebhook) {
+            message.put("webhook_id", APPLICATION_ID).put("application_id", APPLICATION_ID);
+        }
+        apply(message, body);
+        if (body != null && body.has("flags")) {
+            message.put("flags", body.get("flags").asInt());
+        }
+        messages.put(message.get("id").asText(), message);
+        return message.deepCopy();
+    }
+
+    private ObjectNode edit(String id, JsonNode body) {
+        ObjectNode message = messages.get(id);
+        synchronized (message) {
+            apply(message, body);
+            message.put("edited_timestamp", TIMESTAMP);
+            return message.deepCopy();
+        }
+    }
+
+    private static void apply(ObjectNode message, JsonNode body) {
+        if (body == null) {
+            return;
+        }
+        for (String key : List.of("content", "embeds", "components")) {
+            if (body.has(key)) {
+                message.set(key, body.get(key).deepCopy());
+            }
+        }
+        // Discord returns every embed the bot sends with its type.
+        for (JsonNode embed : message.path("embeds")) {
+            if (embed instanceof ObjectNode rich && !rich.has("type")) {
+                rich.put("type", "rich");
+            }
+        }
+    }
+
+    // ---- gateway ----
+
+    private final class Gateway extends WebSocketListener {
+        @Override
+        public void onOpen(WebSocket socket, Response response) {
+            gateway = socket;
+            socket.send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250}}");
+        }
+
+        @Override
+        public void onMessage(WebSocket socket, String text) {
+            JsonNode frame = parse(text);
+            int op = frame.path("op").asInt(-1);
+            if (op == 1) {
+                socket.send("{\"op\":11}");
+            } else if (op == 2) {
+                identify = text;
+                socket.send(dispatch("READY", ready()));
+                for (ObjectNode guild : guilds) {
+                    socket.send(dispatch("GUILD_CREATE", guild));
+                }
+            }
+        }
+
+        @Override
+        public void onClosing(WebSocket socket, int code, String reason) {
+            socket.close(code, null);
+        }
+    }
+
+    private ObjectNode ready() {
+        ObjectNode ready = JSON.createObjectNode();
+        ready.put("v", 10);
+        ready.set("user", botUser());
+        ArrayNode unavailable = ready.putArray("guilds");
+        for (ObjectNode guild : guilds) {
+            unavailable.addObject().put("id", guild.get("id").asText()).put("unavailable", true);
+        }
+        ready.put("session_id", "fake-session").put("resume_gateway_url", gatewayUrl());
+        ready.putArray("shard").add(0).add(1);
+        ready.putObject("application").put("id", APPLICATION_ID).put("flags", 0);
+        ready.putArray("private_channels");
+        ready.putArray("presences");
+        ready.putArray("relationships");
+        ready.putArray("guild_join_requests");
+        ready.putObject("user_settings");
+        return ready;
+    }
+
+    private String dispatch(String type, JsonNode data) {
+        ObjectNode frame = JSON.createObjectNode();
+        frame.put("op", 0).put("t", type).put("s", sequence.incrementAndGet());
+        frame.set("d", data);
+        return frame.toString();
+    }
+
+    /** Sends an INTERACTION_CREATE; the token is remembered so replies land in the right channel. */
+    void interact(ObjectNode interaction) {
+        String token = interaction.get("token").asText();
+        channelsOfTokens.put(token, interaction.get("channel_id").asText());
+        if (interaction.has("message")) {
+            originals.put(token, interaction.get("message").get("id").asText());
+        }
+        WebSocket socket = gateway;
+        if (socket == null || !socket.send(dispatch("INTERACTION_CREATE", interaction))) {
+            throw new IllegalStateException("the bot is not connected to the fake gateway");
+        }
+    }
+
+    String nextId() {
+        return Long.toString(ids.incrementAndGet());
+    }
+
+    Optional<String> identifyFrame() {
+        return Optional.ofNullable(identify);
+    }
+
+    // ---- what tests look at ----
+
+    /** The first recorded request matching, waiting up to the timeout for it to arrive. */
+    Request await(Predicate<Request> wanted, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (requests) {
+            while (true) {
+                for (Request request : requests) {
+                    if (wanted.test(request)) {
+                        return request;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("Discord received no such request within " + timeout + ". It received:\n"
+                            + String.join("\n", requests.stream().map(r -> r.method() + " " + r.path() + " "
+                                    + DiscordText.cut(r.text(), 300)).toList()));
+                }
+                try {
+                    requests.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", interrupted);
+                }
+            }
+        }
+    }
+
+    List<Request> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    /** The message as Discord holds it now: what the bot posted, with its edits. */
+    ObjectNode message(String id) {
+        ObjectNode message = messages.get(id);
+        if (message == null) {
+            throw new AssertionError("no message " + id);
+        }
+        synchronized (message) {
+            return message.deepCopy();
+        }
+    }
+
+    String originalOf(String token) {
+        return originals.get(token);
+    }
+
+    static ObjectNode botUser() {
+        ObjectNode user = JSON.createObjectNode();
+        user.put("id", BOT_ID).put("username", "fieldpoll").put("global_name", "fieldpoll").put("discriminator", "0")
+                .putNull("avatar").put("bot", true).put("verified", true).put("mfa_enabled", false).put("flags", 0)
+                .put("public_flags", 0);
+        return user;
+    }
+
+    private static ObjectNode error(int code, String message) {
+        return JSON.createObjectNode().put("code", code).put("message", message);
+    }
+
+    private static MockResponse json(int code, JsonNode body) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
+                .body(body.toString()).build();
+    }
+
+    static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (RuntimeException ignored) {
+            // the server is going away with the test
+        }
+    }
+}
