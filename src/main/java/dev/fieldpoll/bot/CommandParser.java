@@ -3,6 +3,7 @@ package dev.fieldpoll.bot;
 import dev.fieldpoll.bot.BotCommand.FactorScore;
 import dev.fieldpoll.bot.ParseResult.Invalid;
 import dev.fieldpoll.bot.ParseResult.Parsed;
+import dev.fieldpoll.poll.Keys;
 import dev.fieldpoll.poll.PollRef;
 import dev.fieldpoll.poll.ResultsVisibility;
 import java.time.Duration;
@@ -81,7 +82,7 @@ public final class CommandParser {
             case "summary":
                 return SummaryGrammar.parse(words);
             default:
-                throw new SyntaxException("I don't know `/poll " + verb + "`. Try `/poll help`.");
+                throw new SyntaxException("I don't know `/poll " + Keys.shown(verb) + "`. Try `/poll help`.");
         }
     }
 
@@ -140,7 +141,7 @@ public final class CommandParser {
             }
             return new ClosesAt.OnDate(LocalDate.parse(value));
         } catch (DateTimeParseException notADate) {
-            throw new SyntaxException("I can't read closes:" + text
+            throw new SyntaxException("I can't read closes:" + Keys.shown(text)
                     + ". Use a duration like closes:3d, closes:12h, closes:2w, or a date like closes:2026-12-24.");
         }
     }

@@ -6,6 +6,7 @@ import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.CreateRequest;
 import dev.fieldpoll.poll.Factor;
 import dev.fieldpoll.poll.Field;
+import dev.fieldpoll.poll.Keys;
 import dev.fieldpoll.poll.Member;
 import dev.fieldpoll.poll.NameMatch;
 import dev.fieldpoll.poll.Outcomes;
@@ -161,10 +162,10 @@ public final class PollBot {
     private static <T> String unmatched(String what, String typed, NameMatch<T> match,
             java.util.function.Function<T, String> name) {
         if (match instanceof NameMatch.Ambiguous<T> ambiguous) {
-            return "'" + typed + "' could be " + names(ambiguous.candidates(), name) + ". Type a little more.";
+            return "'" + Keys.shown(typed) + "' could be " + names(ambiguous.candidates(), name) + ". Type a little more.";
         }
         List<T> suggestions = ((NameMatch.Unknown<T>) match).suggestions();
-        return "This poll has no " + what + " '" + typed + "'. Did you mean " + names(suggestions, name) + "?";
+        return "This poll has no " + what + " '" + Keys.shown(typed) + "'. Did you mean " + names(suggestions, name) + "?";
     }
 
     private static <T> String names(List<T> items, java.util.function.Function<T, String> name) {
@@ -190,7 +191,7 @@ public final class PollBot {
             }
             Optional<Answer> answer = ScoreText.parse(entry.getValue(), poll.definition().scale());
             if (answer.isEmpty()) {
-                return new BotReply.InvalidAnswer(entry.getKey(), "'" + entry.getValue()
+                return new BotReply.InvalidAnswer(entry.getKey(), "'" + Keys.shown(entry.getValue())
                         + "' is not a score here: give " + ScoreText.expected(poll.definition().scale()) + ".");
             }
             answers.put(entry.getKey(), answer.get());

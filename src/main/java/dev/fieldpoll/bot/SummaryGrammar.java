@@ -1,6 +1,7 @@
 package dev.fieldpoll.bot;
 
 import dev.fieldpoll.bot.CommandParser.SyntaxException;
+import dev.fieldpoll.poll.Keys;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -50,14 +51,14 @@ final class SummaryGrammar {
         Optional<DayOfWeek> day = Arrays.stream(DayOfWeek.values())
                 .filter(candidate -> wanted.length() >= 3 && candidate.name().toLowerCase(Locale.ROOT).startsWith(wanted))
                 .findFirst();
-        return day.orElseThrow(() -> new SyntaxException("'" + text + "' is not a weekday: try monday, tue, …"));
+        return day.orElseThrow(() -> new SyntaxException("'" + Keys.shown(text) + "' is not a weekday: try monday, tue, …"));
     }
 
     static LocalTime time(String text) throws SyntaxException {
         try {
             return LocalTime.parse(text.length() == 4 ? "0" + text : text);
         } catch (DateTimeParseException wrong) {
-            throw new SyntaxException("'" + text + "' is not a time: use 24-hour HH:MM, like 09:00 or 17:30.");
+            throw new SyntaxException("'" + Keys.shown(text) + "' is not a time: use 24-hour HH:MM, like 09:00 or 17:30.");
         }
     }
 
@@ -65,7 +66,7 @@ final class SummaryGrammar {
         try {
             return ZoneId.of(text);
         } catch (DateTimeException wrong) {
-            throw new SyntaxException("'" + text + "' is not a time zone: use a name like Europe/London or UTC.");
+            throw new SyntaxException("'" + Keys.shown(text) + "' is not a time zone: use a name like Europe/London or UTC.");
         }
     }
 }

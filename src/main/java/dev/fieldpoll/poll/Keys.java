@@ -30,6 +30,15 @@ public final class Keys {
         return stripped;
     }
 
+    /**
+     * Member text quoted back in a reply: control and invisible characters removed and cut to 40
+     * characters, so an echo can neither flood the chat nor hide what it says.
+     */
+    public static String shown(String typed) {
+        String visible = typed == null ? "" : typed.replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
+        return visible.length() <= 40 ? visible : visible.substring(0, 39) + "…";
+    }
+
     /** Turns a display name into a key: "Mech Interp" → "mech-interp". */
     public static String slug(String name) {
         String ascii = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKD)

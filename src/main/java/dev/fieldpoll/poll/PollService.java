@@ -61,7 +61,7 @@ public final class PollService {
         }
         Optional<Template> template = request.isAdHoc() ? Optional.empty() : findTemplate(request.templateKey());
         if (!request.isAdHoc() && template.isEmpty()) {
-            return new Refused("There is no template '" + request.templateKey().orElse("") + "'. Templates: "
+            return new Refused("There is no template '" + Keys.shown(request.templateKey().orElse("")) + "'. Templates: "
                     + String.join(", ", templates.all().stream().map(Template::key).toList()) + ".");
         }
         try {
@@ -116,10 +116,10 @@ public final class PollService {
         if (match instanceof NameMatch.Ambiguous<Poll> ambiguous) {
             List<Poll> open = ambiguous.candidates().stream().filter(poll -> poll.isOpenAt(now())).toList();
             return open.size() == 1 ? new Found(open.get(0))
-                    : new Refused("Several polls start with '" + prefix + "': " + describe(ambiguous.candidates())
+                    : new Refused("Several polls start with '" + Keys.shown(prefix) + "': " + describe(ambiguous.candidates())
                             + ". Name one by its id, like #" + ambiguous.candidates().get(0).id() + ".");
         }
-        return new Refused("No poll in this channel is titled '" + prefix
+        return new Refused("No poll in this channel is titled '" + Keys.shown(prefix)
                 + "'. `/poll list` shows this channel's polls.");
     }
 
@@ -188,7 +188,7 @@ public final class PollService {
         for (Map.Entry<CellKey, Answer> entry : answers.entrySet()) {
             CellKey cell = entry.getKey();
             if (definition.field(cell.field()).isEmpty() || definition.factor(cell.factor()).isEmpty()) {
-                return Optional.of("This poll has no '" + cell.field() + "' scored on '" + cell.factor() + "'.");
+                return Optional.of("This poll has no '" + Keys.shown(cell.field()) + "' scored on '" + Keys.shown(cell.factor()) + "'.");
             }
             if (entry.getValue() instanceof Answer.Score score && !definition.scale().contains(score.value())) {
                 return Optional.of("Scores go from " + definition.scale().min() + " to " + definition.scale().max()
