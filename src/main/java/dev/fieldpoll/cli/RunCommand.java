@@ -65,6 +65,7 @@ public final class RunCommand implements Callable<Integer> {
             wiring.close();
             stopped.countDown();
         }, "fieldpoll-shutdown"));
+        wiring.startJobs(); // weekly summaries and closing reminders
         System.err.println("fieldpoll: running on Slack (" + wiring.config().slack().mode().name().toLowerCase(Locale.ROOT)
                 + " mode). Stop with Ctrl-C or SIGTERM.");
         stopped.await();
