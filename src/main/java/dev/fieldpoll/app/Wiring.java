@@ -135,7 +135,11 @@ public final class Wiring implements AutoCloseable {
         } catch (IllegalArgumentException missing) {
             throw new ConfigException(missing.getMessage());
         }
-        return new SlackApp(settings, bot, new CommandParser(), store, clock, config.zone());
+        SlackApp app = new SlackApp(settings, bot, new CommandParser(), store, clock, config.zone());
+        // Slack's summaries and closing reminders go through this app from now on
+        publishers.register(Platform.SLACK, app.summaryPublisher());
+        publishers.registerReminders(Platform.SLACK, app.summaryPublisher());
+        return app;
     }
 
     /**

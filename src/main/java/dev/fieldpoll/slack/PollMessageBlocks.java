@@ -17,10 +17,8 @@ import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.PollDefinition;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The poll message everyone in the channel sees: what is asked, the fields, voters so far, the
@@ -30,7 +28,6 @@ import java.util.Locale;
 final class PollMessageBlocks {
 
     static final String ACTIONS_BLOCK = "poll-actions";
-    private static final DateTimeFormatter FALLBACK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
 
     private final ZoneId zone;
 
@@ -105,10 +102,8 @@ final class PollMessageBlocks {
         }
     }
 
-    /** A Slack date token: every member reads it in their own time zone; the fallback uses the community's. */
     private String date(Instant at) {
-        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + FALLBACK_TIME.format(at.atZone(zone))
-                + ">";
+        return SlackDate.token(at, zone);
     }
 
     private static List<BlockElement> buttons(Poll poll, boolean open) {

@@ -42,6 +42,7 @@ public final class SlackApp implements AutoCloseable {
     private final ExecutorService work;
     private final ExecutorService http;
     private final ScheduledExecutorService scheduler;
+    private final SlackSummaryPublisher summaryPublisher;
     private SocketModeApp socketMode;
     private SlackHttpServer httpServer;
     private boolean started;
@@ -67,6 +68,7 @@ public final class SlackApp implements AutoCloseable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(threads("fieldpoll-slack-refresh"));
 
         SlackWeb web = new SlackWeb(slack, settings.botToken());
+        this.summaryPublisher = new SlackSummaryPublisher(web, zone, clock);
         BallotModal modal = new BallotModal();
         PollMessages messages = new PollMessages(web, store, clock, new PollMessageBlocks(zone), scheduler,
                 settings.refreshInterval());
@@ -112,6 +114,11 @@ public final class SlackApp implements AutoCloseable {
     /** The HTTP port actually listened on (HTTP mode), or -1. */
     public int httpPort() {
         return httpServer == null ? -1 : httpServer.port();
+    }
+
+    /** Posts weekly summaries and closing reminders in Slack channels; register it with the jobs' router. */
+    public SlackSummaryPublisher summaryPublisher() {
+        return summaryPublisher;
     }
 
     public SlackSettings settings() {

@@ -6,7 +6,11 @@ import com.slack.api.bolt.util.Responder;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
 import com.slack.api.model.view.View;
@@ -88,6 +92,45 @@ final class SlackWeb {
         }
     }
 
+    /**
+     * Uploads a file and shares it in the channel with files.uploadV2: Bolt asks
+     * files.getUploadURLExternal for an upload URL, POSTs the bytes there, then calls
+     * files.completeUploadExternal with the channel. The value is the file id.
+     */
+    Result uploadFile(String channel, SlackFile file) {
+        try {
+            FilesUploadV2Response response = client.filesUploadV2(request -> request.channel(channel)
+                    .filename(file.fileName()).title(file.title()).altTxt(file.altText()).fileData(file.content()));
+            return response.isOk()
+                    ? Result.success(response.getFile() == null ? null : response.getFile().getId())
+                    : failed("files.uploadV2", response);
+        } catch (SlackFilesUploadV2Exception refused) {
+            String error = uploadError(refused);
+            log.warn("Slack files.uploadV2 of {} failed: {}{}", file.fileName(), error,
+                    "missing_scope".equals(error) ? " (needs scope files:write)" : "");
+            return Result.failure(error);
+        } catch (IOException | SlackApiException failure) {
+            return failed("files.uploadV2", failure);
+        }
+    }
+
+    /** Which of the three steps of files.uploadV2 failed, as Slack's error code (or the upload's HTTP status). */
+    private static String uploadError(SlackFilesUploadV2Exception refused) {
+        FilesCompleteUploadExternalResponse complete = refused.getCompleteResponse();
+        if (complete != null && !complete.isOk()) {
+            return complete.getError();
+        }
+        for (FilesGetUploadURLExternalResponse url : refused.getGetURLResponses()) {
+            if (!url.isOk()) {
+                return url.getError();
+            }
+        }
+        return refused.getUploadResponses().values().stream()
+                .filter(upload -> upload.getCode() != 200)
+                .map(upload -> "upload_http_" + upload.getCode())
+                .findFirst().orElse("upload_failed");
+    }
+
     /** An ephemeral reply through the response_url Slack gave with a command or button press. */
     Result respond(String responseUrl, SlackMessage message) {
         try {
@@ -130,7 +173,17 @@ final class SlackWeb {
 
     private static Result failed(String method, Exception failure) {
         log.warn("Slack {} failed: {}", method, failure.toString());
-        return Result.failure(failure instanceof SlackApiException api && api.getError() != null
-                ? api.getError().getError() : "unreachable");
+        return Result.failure(errorOf(failure));
+    }
+
+    /** Slack's error code; a 429 without a readable body is still "ratelimited", so callers can tell. */
+    private static String errorOf(Exception failure) {
+        if (!(failure instanceof SlackApiException api)) {
+            return "unreachable";
+        }
+        if (api.getError() != null && api.getError().getError() != null) {
+            return api.getError().getError();
+        }
+        return api.getResponse() != null && api.getResponse().code() == 429 ? "ratelimited" : "unreachable";
     }
 }

@@ -8,11 +8,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import mockwebserver3.Dispatcher;
@@ -25,8 +27,10 @@ import okhttp3.WebSocketListener;
 
 /**
  * A local stand-in for Slack: the Web API methods fieldpoll calls (answered like Slack answers
- * them), response_url posts, and a Socket Mode WebSocket that says hello, delivers envelopes and
- * records the acks. Every call is recorded, in order, for tests to wait for and inspect.
+ * them), response_url posts, file uploads (files.getUploadURLExternal hands out an upload URL on
+ * this server, whose POST is recorded as "upload" with its bytes, then files.completeUploadExternal),
+ * and a Socket Mode WebSocket that says hello, delivers envelopes and records the acks. Every call
+ * is recorded, in order, for tests to wait for and inspect; a method can be made to fail once.
  */
 final class FakeSlack implements AutoCloseable {
 
@@ -35,9 +39,11 @@ final class FakeSlack implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(15);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String UPLOAD_PATH = "/upload/v1/";
+    private static final String RATE_LIMITED = "ratelimited";
 
-    /** One call as Slack received it: the method (or "response_url"), its parameters, its token. */
-    record Call(String method, Map<String, String> params, String rawBody, String authorization) {
+    /** One call as Slack received it: the method (or "response_url", "upload"), its parameters, its token, its bytes. */
+    record Call(String method, Map<String, String> params, String rawBody, String authorization, byte[] bytes) {
 
         String param(String name) {
             return params.get(name);
@@ -59,6 +65,8 @@ final class FakeSlack implements AutoCloseable {
     private final Set<String> channelsWithoutBot = ConcurrentHashMap.newKeySet();
     private volatile boolean refuseTokens;
     private final AtomicInteger messages = new AtomicInteger();
+    private final AtomicInteger files = new AtomicInteger();
+    private final Map<String, Deque<String>> failures = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile WebSocket socket;
 
@@ -95,6 +103,16 @@ final class FakeSlack implements AutoCloseable {
 
     void inviteBotTo(String channelId) {
         channelsWithoutBot.remove(channelId);
+    }
+
+    /** The next call of the method is answered ok=false with this error (as Slack answers, HTTP 200). */
+    void failNext(String method, String error) {
+        failures.computeIfAbsent(method, name -> new ConcurrentLinkedDeque<>()).add(error);
+    }
+
+    /** The next call of the method is rate limited: HTTP 429 with Retry-After, as Slack answers. */
+    void rateLimitNext(String method) {
+        failNext(method, RATE_LIMITED);
     }
 
     // ---- what tests read ----
@@ -180,19 +198,38 @@ final class FakeSlack implements AutoCloseable {
         if (path.startsWith("/link")) {
             return new MockResponse.Builder().webSocketUpgrade(new SocketModeServer()).build();
         }
-        String body = request.getBody() == null ? "" : request.getBody().utf8();
+        byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+        String body = new String(bytes, StandardCharsets.UTF_8);
         String authorization = request.getHeaders().get("Authorization");
         if (path.startsWith("/respond/")) {
-            record(new Call("response_url", Map.of("path", path), body, authorization));
+            record(new Call("response_url", Map.of("path", path), body, authorization, bytes));
             return new MockResponse.Builder().code(200).body("ok").build();
+        }
+        if (path.startsWith(UPLOAD_PATH)) { // Slack answers the upload POST with plain text
+            record(new Call("upload", Map.of("file_id", path.substring(UPLOAD_PATH.length())), "", authorization, bytes));
+            return new MockResponse.Builder().code(200).body("OK - " + bytes.length).build();
         }
         if (!path.startsWith("/api/")) {
             return new MockResponse.Builder().code(404).body("not found").build();
         }
         String method = path.substring("/api/".length());
         Map<String, String> params = form(body);
-        record(new Call(method, params, body, authorization));
+        record(new Call(method, params, body, authorization, bytes));
+        String failure = nextFailure(method);
+        if (RATE_LIMITED.equals(failure)) {
+            return new MockResponse.Builder().code(429).setHeader("Retry-After", "1")
+                    .setHeader("Content-Type", "application/json; charset=utf-8")
+                    .body("{\"ok\":false,\"error\":\"ratelimited\"}").build();
+        }
+        if (failure != null) {
+            return json("{\"ok\":false,\"error\":\"" + failure + "\"}");
+        }
         return json(reply(method, params));
+    }
+
+    private String nextFailure(String method) {
+        Deque<String> queued = failures.get(method);
+        return queued == null ? null : queued.poll();
     }
 
     private String reply(String method, Map<String, String> params) {
@@ -224,6 +261,13 @@ final class FakeSlack implements AutoCloseable {
             case "views.open":
             case "views.update":
                 return "{\"ok\":true,\"view\":{\"id\":\"V0BALLOT\",\"team_id\":\"" + TEAM + "\",\"type\":\"modal\"}}";
+            case "files.getUploadURLExternal": {
+                String fileId = "F0CHART" + files.incrementAndGet();
+                return "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:" + server.getPort() + UPLOAD_PATH + fileId
+                        + "\",\"file_id\":\"" + fileId + "\"}";
+            }
+            case "files.completeUploadExternal":
+                return completeUpload(params);
             case "users.info": {
                 String user = params.get("user");
                 boolean admin = workspaceAdmins.contains(user);
@@ -234,6 +278,17 @@ final class FakeSlack implements AutoCloseable {
             default:
                 return "{\"ok\":false,\"error\":\"unknown_method\"}";
         }
+    }
+
+    /** Slack's answer lists each completed file with its id and title. */
+    private static String completeUpload(Map<String, String> params) {
+        StringBuilder completed = new StringBuilder();
+        for (JsonNode file : parse(params.getOrDefault("files", "[]"))) {
+            completed.append(completed.length() == 0 ? "" : ",").append(JSON.createObjectNode()
+                    .put("id", file.path("id").asText()).put("title", file.path("title").asText())
+                    .put("mimetype", "image/png").put("filetype", "png"));
+        }
+        return "{\"ok\":true,\"files\":[" + completed + "]}";
     }
 
     private synchronized void record(Call call) {

@@ -42,7 +42,7 @@ class SlackSetupTest {
         assertThat(manifest.path("settings").path("socket_mode_enabled").asBoolean()).isTrue();
         List<String> scopes = new ArrayList<>();
         manifest.path("oauth_config").path("scopes").path("bot").forEach(scope -> scopes.add(scope.asText()));
-        assertThat(scopes).containsExactlyInAnyOrder("commands", "chat:write", "users:read");
+        assertThat(scopes).containsExactlyInAnyOrder("commands", "chat:write", "users:read", "files:write");
         assertThat(manifest.path("oauth_config").path("scopes").has("user")).isFalse();
     }
 

@@ -1,0 +1,137 @@
+package dev.fieldpoll.slack;
+
+import static dev.fieldpoll.slack.Mrkdwn.escape;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.ContextBlockElement;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import dev.fieldpoll.bot.ActionId;
+import dev.fieldpoll.bot.ActionIds;
+import dev.fieldpoll.report.PollReport;
+import dev.fieldpoll.report.PollReport.ReferenceField;
+import dev.fieldpoll.report.Sentences;
+import dev.fieldpoll.summary.PollSummary;
+import dev.fieldpoll.summary.PollSummary.CellTurn;
+import dev.fieldpoll.summary.PollSummary.FieldMove;
+import dev.fieldpoll.summary.PollSummary.Participation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One poll's part of a weekly summary in Block Kit, with the content of the Markdown summary:
+ * ranking with movement and rank range, what changed, where members split, participation and the
+ * reference comparison. A poll without results yet gets a call to vote (with a Vote button while
+ * it is open) instead of an empty table. About seven blocks, whatever the poll's size.
+ */
+final class PollSummaryBlocks {
+
+    static final int HIGHLIGHTS = 3;
+    static final int DIVERGENCES = 3;
+
+    List<LayoutBlock> render(PollSummary summary) {
+        PollReport.PollInfo poll = summary.report().poll();
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(Mrkdwn.section("*" + escape(poll.title()) + "* (poll #" + poll.id() + ", " + poll.status() + ")"));
+        if (!summary.hasResults()) {
+            blocks.addAll(callToVote(summary));
+            return blocks;
+        }
+        blocks.addAll(Mrkdwn.sections(ranking(summary)));
+        blocks.addAll(sectionsUnlessOnlyHeading(changes(summary)));
+        blocks.addAll(sectionsUnlessOnlyHeading(splits(summary.report())));
+        blocks.add(context(participation(summary.participation())));
+        if (summary.report().reference() != null) {
+            blocks.addAll(Mrkdwn.sections(reference(summary.report().reference())));
+        }
+        return blocks;
+    }
+
+    private static List<LayoutBlock> callToVote(PollSummary summary) {
+        PollReport.PollInfo poll = summary.report().poll();
+        int voters = summary.participation().voters();
+        if (!isOpen(poll)) {
+            return List.of(Mrkdwn.section("It closed with " + Mrkdwn.plural(voters, "voter") + ", too few to show results ("
+                    + summary.report().minVoters() + " needed, so no one's own votes can be read off)."));
+        }
+        String sofar = voters == 0 ? "Nobody has voted yet." : "Only " + Mrkdwn.plural(voters, "voter") + " so far.";
+        return List.of(
+                Mrkdwn.section(sofar + " Results appear from " + summary.report().minVoters()
+                        + " voters: add your view with the button or `/poll vote`."),
+                ActionsBlock.builder().elements(List.<BlockElement>of(voteButton(poll.id()))).build());
+    }
+
+    private static List<String> ranking(PollSummary summary) {
+        List<String> lines = new ArrayList<>();
+        lines.add("*Ranking* (change since the last summary · rank range = 90% interval)");
+        for (FieldMove move : summary.ranking()) {
+            lines.add(move.rank() + ". *" + escape(move.name()) + "* " + move.movement() + " · rank "
+                    + range(move.rankLow(), move.rankHigh()));
+        }
+        return lines;
+    }
+
+    private static List<String> changes(PollSummary summary) {
+        List<String> lines = new ArrayList<>();
+        lines.add("*What changed*");
+        for (FieldMove move : summary.biggestMovers()) {
+            lines.add("• *" + escape(move.name()) + "* moved " + move.movement() + " to #" + move.rank());
+        }
+        for (CellTurn turn : summary.newlySplit()) {
+            lines.add("• " + escape(turn.fieldName() + " / " + turn.factorName()) + " is newly _" + turn.label() + "_");
+        }
+        return lines;
+    }
+
+    private static List<String> splits(PollReport report) {
+        List<String> lines = new ArrayList<>();
+        lines.add("*Where members split*");
+        report.highlights().stream().limit(HIGHLIGHTS)
+                .forEach(highlight -> lines.add("• " + escape(Sentences.highlight(highlight))));
+        return lines;
+    }
+
+    private static String participation(Participation participation) {
+        return "*Participation:* " + Mrkdwn.plural(participation.voters(), "voter") + " · "
+                + participation.newVoters() + " new since the last summary · "
+                + Mrkdwn.percent(participation.completeShare()) + " with complete ballots";
+    }
+
+    private static List<String> reference(PollReport.ReferenceComparison reference) {
+        List<String> lines = new ArrayList<>();
+        lines.add("*Against the reference scores* (Kendall τ_b = " + Mrkdwn.twoDecimals(reference.kendallTauB()) + ")");
+        reference.fields().stream()
+                .filter(field -> field.difference() != null)
+                .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference())).reversed())
+                .limit(DIVERGENCES)
+                .forEach(field -> lines.add("• " + escape(field.name()) + ": community "
+                        + Mrkdwn.twoDecimals(field.community()) + " vs " + Mrkdwn.twoDecimals(field.reference())
+                        + " (" + Mrkdwn.signed(field.difference()) + ")"));
+        return lines;
+    }
+
+    /** A list whose heading has nothing under it is left out, not shown empty. */
+    private static List<LayoutBlock> sectionsUnlessOnlyHeading(List<String> lines) {
+        return lines.size() <= 1 ? List.of() : Mrkdwn.sections(lines);
+    }
+
+    static ButtonElement voteButton(long pollId) {
+        return ButtonElement.builder().text(Mrkdwn.plain("Vote", BlockLimits.BUTTON_TEXT))
+                .actionId(ActionIds.encode(ActionId.of(ActionId.Action.VOTE, pollId))).style("primary").build();
+    }
+
+    static ContextBlock context(String text) {
+        return ContextBlock.builder().elements(List.<ContextBlockElement>of(Mrkdwn.markdown(text))).build();
+    }
+
+    private static boolean isOpen(PollReport.PollInfo poll) {
+        return "open".equals(poll.status());
+    }
+
+    private static String range(int low, int high) {
+        return low == high ? Integer.toString(low) : low + "–" + high;
+    }
+}
