@@ -151,7 +151,8 @@ public final class Wiring implements AutoCloseable {
                 .orElseThrow(() -> new ConfigException("DISCORD_TOKEN is not set in the environment."));
         Config.Discord discord = config.discord();
         return new DiscordBot(new DiscordSettings(token, discord.guilds(), discord.adminRoles(), config.admins(),
-                discord.apiUrl(), discord.gatewayUrl(), DiscordSettings.DEFAULT_REFRESH_INTERVAL), bot, polls, store);
+                discord.apiUrl(), discord.gatewayUrl(), DiscordSettings.DEFAULT_REFRESH_INTERVAL), bot, polls, store,
+                publishers);
     }
 
     public Config config() {

@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** {@code /poll summary schedule <weekday> <HH:MM> [zone] | show | off | now}. */
-final class SummaryGrammar {
+/**
+ * {@code /poll summary schedule <weekday> <HH:MM> [zone] | show | off | now}. The weekday, time
+ * and zone readers are public so the platforms' typed options follow the same rules.
+ */
+public final class SummaryGrammar {
 
     private static final String USAGE = "Use `/poll summary schedule monday 09:00 [Europe/London]`, "
             + "`/poll summary show`, `/poll summary off` or `/poll summary now`.";
@@ -46,7 +49,7 @@ final class SummaryGrammar {
                 words.size() == 3 ? Optional.of(zone(words.get(2))) : Optional.empty());
     }
 
-    static DayOfWeek day(String text) throws SyntaxException {
+    public static DayOfWeek day(String text) throws SyntaxException {
         String wanted = text.toLowerCase(Locale.ROOT);
         Optional<DayOfWeek> day = Arrays.stream(DayOfWeek.values())
                 .filter(candidate -> wanted.length() >= 3 && candidate.name().toLowerCase(Locale.ROOT).startsWith(wanted))
@@ -54,7 +57,7 @@ final class SummaryGrammar {
         return day.orElseThrow(() -> new SyntaxException("'" + Keys.shown(text) + "' is not a weekday: try monday, tue, …"));
     }
 
-    static LocalTime time(String text) throws SyntaxException {
+    public static LocalTime time(String text) throws SyntaxException {
         try {
             return LocalTime.parse(text.length() == 4 ? "0" + text : text);
         } catch (DateTimeParseException wrong) {
@@ -62,7 +65,7 @@ final class SummaryGrammar {
         }
     }
 
-    static ZoneId zone(String text) throws SyntaxException {
+    public static ZoneId zone(String text) throws SyntaxException {
         try {
             return ZoneId.of(text);
         } catch (DateTimeException wrong) {

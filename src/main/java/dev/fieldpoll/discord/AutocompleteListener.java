@@ -4,6 +4,7 @@ import static dev.fieldpoll.discord.CommandRegistrations.FACTOR;
 import static dev.fieldpoll.discord.CommandRegistrations.FIELD;
 import static dev.fieldpoll.discord.CommandRegistrations.POLL;
 import static dev.fieldpoll.discord.CommandRegistrations.TEMPLATE;
+import static dev.fieldpoll.discord.CommandRegistrations.ZONE;
 
 import dev.fieldpoll.bot.Caller;
 import dev.fieldpoll.poll.Outcomes;
@@ -23,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Suggestions while a member types: templates, this channel's polls, and the fields and factors
- * of the poll being scored. Read-only; an answer must come within 3 seconds and cannot be deferred,
- * so on any trouble the member simply gets no suggestions.
+ * Suggestions while a member types: templates, this channel's polls, the fields and factors of
+ * the poll being scored, and time zones for a summary schedule. Read-only; an answer must come
+ * within 3 seconds and cannot be deferred, so on any trouble the member simply gets no suggestions.
  */
 final class AutocompleteListener extends ListenerAdapter {
 
@@ -65,6 +66,8 @@ final class AutocompleteListener extends ListenerAdapter {
         switch (event.getFocusedOption().getName()) {
             case TEMPLATE:
                 return templates(typed);
+            case ZONE:
+                return ZoneSuggestions.matching(typed);
             case POLL:
                 return polls(caller.get(), typed);
             case FIELD:

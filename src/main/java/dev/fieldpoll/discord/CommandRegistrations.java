@@ -2,7 +2,10 @@ package dev.fieldpoll.discord;
 
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.ResultsVisibility;
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import net.dv8tion.jda.api.interactions.IntegrationType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
@@ -12,10 +15,12 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 
 /**
  * The /poll command Discord shows members: one command, a subcommand per verb of the core
- * grammar, typed options with autocomplete for templates, polls, fields and factors.
+ * grammar (the summary verbs as a group), typed options with autocomplete for templates, polls,
+ * fields, factors and time zones.
  * Discord checks option types and lengths; PollBot checks every value again.
  */
 final class CommandRegistrations {
@@ -29,6 +34,11 @@ final class CommandRegistrations {
     static final String LIST = "list";
     static final String CLOSE = "close";
     static final String HELP = "help";
+    static final String SUMMARY = "summary";
+    static final String SCHEDULE = "schedule";
+    static final String SHOW = "show";
+    static final String OFF = "off";
+    static final String NOW = "now";
 
     static final String TITLE = "title";
     static final String TEMPLATE = "template";
@@ -43,6 +53,12 @@ final class CommandRegistrations {
     static final String FACTOR = "factor";
     static final String SCORE_OPTION = "score";
     static final String PUBLIC = "public";
+    static final String DAY = "day";
+    static final String TIME = "time";
+    static final String ZONE = "zone";
+
+    /** The longest zone id is 32 characters; offsets like UTC+05:30 are shorter. */
+    static final int ZONE_MAX_LENGTH = 64;
 
     /** Long enough for 25 field names of 80 characters and their separators; Discord allows 6000. */
     static final int LIST_MAX_LENGTH = 2100;
@@ -100,7 +116,31 @@ final class CommandRegistrations {
                         new SubcommandData(LIST, "This channel's polls"),
                         new SubcommandData(CLOSE, "Close a poll (its creator or an admin)")
                                 .addOptions(pollOption()),
-                        new SubcommandData(HELP, "How fieldpoll works"));
+                        new SubcommandData(HELP, "How fieldpoll works"))
+                .addSubcommandGroups(summaryGroup());
+    }
+
+    /** /poll summary schedule|show|off|now: this channel's weekly summary (admins; PollBot checks). */
+    private static SubcommandGroupData summaryGroup() {
+        return new SubcommandGroupData(SUMMARY, "This channel's weekly summary post (admins)")
+                .addSubcommands(
+                        new SubcommandData(SCHEDULE, "Post a summary here every week at this time")
+                                .addOptions(dayOption(),
+                                        new OptionData(OptionType.STRING, TIME, "Time of day, 24-hour HH:MM, like 09:00", true)
+                                                .setMaxLength(5),
+                                        new OptionData(OptionType.STRING, ZONE, "Time zone, like Europe/London (default: the community's)", false, true)
+                                                .setMaxLength(ZONE_MAX_LENGTH)),
+                        new SubcommandData(SHOW, "When this channel's summary is posted"),
+                        new SubcommandData(OFF, "Stop this channel's weekly summaries"),
+                        new SubcommandData(NOW, "Post a summary of this channel's polls now"));
+    }
+
+    private static OptionData dayOption() {
+        OptionData option = new OptionData(OptionType.STRING, DAY, "Day of the week", true);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            option.addChoice(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH), day.name().toLowerCase(Locale.ROOT));
+        }
+        return option;
     }
 
     private static OptionData visibilityOption() {

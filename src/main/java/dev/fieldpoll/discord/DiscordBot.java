@@ -1,8 +1,10 @@
 package dev.fieldpoll.discord;
 
 import dev.fieldpoll.bot.PollBot;
+import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.PollService;
 import dev.fieldpoll.poll.PollStore;
+import dev.fieldpoll.summary.SummaryPublishers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * fieldpoll on Discord: connects with JDA (gateway, no privileged intents), registers /poll in
- * the configured guilds or globally, logs the invite URL, and answers interactions until closed.
+ * the configured guilds or globally, logs the invite URL, answers interactions, and posts weekly
+ * summaries and closing reminders for the jobs until closed.
  * Closing is graceful: no new interactions, the ones in flight finish their writes and replies,
  * pending poll-message refreshes are sent, then JDA disconnects.
  */
@@ -39,9 +42,9 @@ public final class DiscordBot implements AutoCloseable {
 
     /** The OAuth2 scopes of the invite: a bot user, and slash commands. */
     public static final List<String> SCOPES = List.of("bot", "applications.commands");
-    /** What the bot needs in a channel: see it, post the poll message, show it as an embed. */
+    /** What the bot needs in a channel: see it, post the poll message, show it as an embed, attach summary charts. */
     public static final List<Permission> PERMISSIONS = List.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
-            Permission.MESSAGE_EMBED_LINKS);
+            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES);
 
     private static final Duration IN_FLIGHT_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration DISCONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -51,6 +54,7 @@ public final class DiscordBot implements AutoCloseable {
     private final PollBot bot;
     private final PollService polls;
     private final PollStore store;
+    private final SummaryPublishers summaryPublishers;
     private final Gate gate = new Gate();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -59,11 +63,14 @@ public final class DiscordBot implements AutoCloseable {
     private volatile PollMessageRefreshes pollRefreshes;
     private volatile JDA jda;
 
-    public DiscordBot(DiscordSettings settings, PollBot bot, PollService polls, PollStore store) {
+    /** {@code summaryPublishers} gets this bot's summary and reminder publisher once it is connected. */
+    public DiscordBot(DiscordSettings settings, PollBot bot, PollService polls, PollStore store,
+            SummaryPublishers summaryPublishers) {
         this.settings = settings;
         this.bot = bot;
         this.polls = polls;
         this.store = store;
+        this.summaryPublishers = summaryPublishers;
     }
 
     /**
@@ -104,6 +111,9 @@ public final class DiscordBot implements AutoCloseable {
         jda.awaitReady();
         jda.setRequiredScopes(SCOPES);
         pollMessages.attach(jda);
+        DiscordSummaryPublisher summaries = new DiscordSummaryPublisher(jda);
+        summaryPublishers.register(Platform.DISCORD, summaries);
+        summaryPublishers.registerReminders(Platform.DISCORD, summaries);
         registerCommands();
         log.info("Discord connected as {}. Invite fieldpoll to a server: {}", jda.getSelfUser().getName(), inviteUrl());
     }

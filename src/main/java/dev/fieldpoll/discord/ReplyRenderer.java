@@ -73,6 +73,7 @@ final class ReplyRenderer {
             "`/poll mine` — your own answers, only for you.",
             "`/poll list` — this channel's polls.",
             "`/poll close` — close a poll (its creator or an admin).",
+            "`/poll summary schedule|show|off|now` — this channel's weekly summary post (admins).",
             "Most commands take `poll:` to pick a poll; without it they use this channel's open poll.");
 
     private static String voteSaved(BotReply.VoteSaved saved) {

@@ -45,7 +45,7 @@ final class SlashCommandListener extends ListenerAdapter {
         if (!CommandRegistrations.COMMAND.equals(event.getName())) {
             return;
         }
-        edge.handle(event, "/poll " + DiscordText.loggable(event.getSubcommandName()), responder -> handle(event, responder));
+        edge.handle(event, "/" + DiscordText.loggable(event.getFullCommandName()), responder -> handle(event, responder));
     }
 
     private void handle(SlashCommandInteractionEvent event, Responder responder) {
@@ -55,7 +55,7 @@ final class SlashCommandListener extends ListenerAdapter {
             responder.show(ReplyRenderer.problem(DiscordAdapter.GUILDS_ONLY));
             return;
         }
-        ParseResult parsed = SlashCommands.command(event.getSubcommandName(), options(event));
+        ParseResult parsed = SlashCommands.command(event.getSubcommandGroup(), event.getSubcommandName(), options(event));
         if (parsed instanceof ParseResult.Invalid invalid) {
             responder.show(ReplyRenderer.problem(invalid.message()));
             return;

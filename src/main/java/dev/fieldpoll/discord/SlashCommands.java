@@ -16,6 +16,7 @@ import static dev.fieldpoll.discord.CommandRegistrations.PUBLIC;
 import static dev.fieldpoll.discord.CommandRegistrations.RESULTS;
 import static dev.fieldpoll.discord.CommandRegistrations.SCORE;
 import static dev.fieldpoll.discord.CommandRegistrations.SCORE_OPTION;
+import static dev.fieldpoll.discord.CommandRegistrations.SUMMARY;
 import static dev.fieldpoll.discord.CommandRegistrations.TEMPLATE;
 import static dev.fieldpoll.discord.CommandRegistrations.TITLE;
 import static dev.fieldpoll.discord.CommandRegistrations.VISIBILITY;
@@ -50,12 +51,21 @@ final class SlashCommands {
         Optional<Boolean> flag(String name);
     }
 
-    static ParseResult command(String subcommand, Options options) {
+    /** One invocation: {@code group} is null for the plain subcommands, "summary" for the summary ones. */
+    static ParseResult command(String group, String subcommand, Options options) {
         try {
-            return new ParseResult.Parsed(read(subcommand == null ? HELP : subcommand, options));
+            return new ParseResult.Parsed(group == null ? read(subcommand == null ? HELP : subcommand, options)
+                    : readInGroup(group, subcommand, options));
         } catch (Unreadable unreadable) {
             return new ParseResult.Invalid(unreadable.getMessage());
         }
+    }
+
+    private static BotCommand readInGroup(String group, String subcommand, Options options) throws Unreadable {
+        if (!SUMMARY.equals(group)) {
+            throw new Unreadable("I don't know `/poll " + cut(group) + "`. Try `/poll help`.");
+        }
+        return SummarySubcommands.read(subcommand == null ? "" : subcommand, options);
     }
 
     private static BotCommand read(String subcommand, Options options) throws Unreadable {
@@ -122,12 +132,12 @@ final class SlashCommands {
         return Optional.of(PollRef.parse(text));
     }
 
-    private static String required(Options options, String name) throws Unreadable {
+    static String required(Options options, String name) throws Unreadable {
         return text(options, name).orElseThrow(() -> new Unreadable("`" + name + "` is missing."));
     }
 
     /** A typed option, stripped; blank counts as absent, over-long text is refused. */
-    private static Optional<String> text(Options options, String name) throws Unreadable {
+    static Optional<String> text(Options options, String name) throws Unreadable {
         Optional<String> value = options.text(name).map(String::strip).filter(text -> !text.isEmpty());
         if (value.isPresent() && value.get().length() > TEXT_MAX) {
             throw new Unreadable("`" + name + "` is too long (over " + TEXT_MAX + " characters).");
@@ -135,7 +145,7 @@ final class SlashCommands {
         return value;
     }
 
-    private static String cut(String text) {
+    static String cut(String text) {
         return DiscordText.cut(text.replace("`", ""), 32);
     }
 

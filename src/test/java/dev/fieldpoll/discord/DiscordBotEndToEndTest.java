@@ -140,7 +140,7 @@ class DiscordBotEndToEndTest {
 
         Golden.assertMatches("commands", registration.body());
         assertThat(harness.bot.inviteUrl()).isEqualTo("https://discord.com/oauth2/authorize?client_id="
-                + FakeDiscord.APPLICATION_ID + "&scope=bot+applications.commands&permissions=19456");
+                + FakeDiscord.APPLICATION_ID + "&scope=bot+applications.commands&permissions=52224");
         JsonNode identify = FakeDiscord.parse(discord.identifyFrame().orElseThrow());
         assertThat(identify.path("d").path("intents").asInt()).as("GUILDS only").isEqualTo(1);
         assertThat(identify.path("d").path("token").asText()).isEqualTo(FakeDiscord.TOKEN);

@@ -31,7 +31,7 @@ final class DiscordHarness implements AutoCloseable {
     DiscordHarness(Path folder) throws InterruptedException {
         discord = new FakeDiscord()
                 .withGuild(Payloads.guildCreate(Payloads.GUILD, "Safety Readers",
-                        List.of(Payloads.CHANNEL, Payloads.SECOND_CHANNEL)))
+                        List.of(Payloads.CHANNEL, Payloads.SECOND_CHANNEL, Payloads.NO_FILES_CHANNEL)))
                 .withGuild(Payloads.guildCreate(Payloads.OTHER_GUILD, "Elsewhere", List.of(Payloads.OTHER_GUILD_CHANNEL)))
                 .start();
         Config config = config(folder, discord, List.of(Payloads.GUILD), List.of("Poll Admins"));

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,16 +23,20 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.MediaType;
+import okhttp3.MultipartReader;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import okio.Buffer;
 
 /**
  * A small Discord on loopback, enough for real JDA: the REST API the bot calls (self user, command
  * registration, interaction callbacks, webhook edits and follow-ups, channel messages) and the
  * gateway WebSocket (HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats, dispatches). Payloads are
- * shaped as the Discord API documents them. Every REST request is recorded for assertions, and
- * every message the bot posts or edits is kept, so tests can click its components.
+ * shaped as the Discord API documents them. Every REST request is recorded for assertions (a
+ * message with files as its payload_json and file parts), every message the bot posts or edits is
+ * kept, so tests can click its components, and a test can make the next matching request fail once.
  */
 final class FakeDiscord implements AutoCloseable {
 
@@ -49,8 +55,15 @@ final class FakeDiscord implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One REST request the bot made. */
-    record Request(String method, String path, String query, JsonNode body) {
+    /**
+     * One REST request the bot made. For a multipart request (a message with files) {@code body} is
+     * its payload_json part and {@code files} are the file parts.
+     */
+    record Request(String method, String path, String query, JsonNode body, List<Upload> files) {
+        Request {
+            files = List.copyOf(files);
+        }
+
         boolean is(String wantedMethod, String pathPattern) {
             return method.equals(wantedMethod) && path.matches(pathPattern);
         }
@@ -60,9 +73,18 @@ final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** A file part of a multipart request: its form field (files[0]…), file name, type and bytes. */
+    record Upload(String field, String fileName, String contentType, byte[] data) {
+    }
+
+    /** An answer the fake gives once, instead of the usual one, to the next request that matches. */
+    private record Failure(Predicate<Request> which, MockResponse response) {
+    }
+
     private final MockWebServer server = new MockWebServer();
     private final List<Request> requests = new ArrayList<>();
     private final List<ObjectNode> guilds = new ArrayList<>();
+    private final List<Failure> failures = new ArrayList<>();
     private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
     /** Interaction token → the id of the message its @original is (deferred reply, or the message clicked). */
     private final Map<String, String> originals = new ConcurrentHashMap<>();
@@ -110,9 +132,7 @@ final class FakeDiscord implements AutoCloseable {
         if (path.startsWith("/gateway")) {
             return new MockResponse.Builder().webSocketUpgrade(new Gateway()).build();
         }
-        String body = request.getBody() == null ? "" : request.getBody().utf8();
-        JsonNode json = body.isEmpty() ? null : parse(body);
-        Request recorded = new Request(request.getMethod(), path, request.getUrl().encodedQuery(), json);
+        Request recorded = record(request, path);
         try {
             // Interaction callbacks and webhooks are authorized by their token; everything else by the bot token.
             boolean byInteractionToken = path.startsWith("/api/v10/interactions/") || path.startsWith("/api/v10/webhooks/");
@@ -128,8 +148,76 @@ final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** Reads the request's JSON body, or the payload_json and file parts of a multipart one. */
+    private static Request record(RecordedRequest request, String path) {
+        String contentType = request.getHeaders().get("Content-Type");
+        MediaType type = contentType == null ? null : MediaType.parse(contentType);
+        if (type != null && type.type().equals("multipart")) {
+            return multipart(request, path, type.parameter("boundary"));
+        }
+        String body = request.getBody() == null ? "" : request.getBody().utf8();
+        return new Request(request.getMethod(), path, request.getUrl().encodedQuery(), body.isEmpty() ? null : parse(body),
+                List.of());
+    }
+
+    private static Request multipart(RecordedRequest request, String path, String boundary) {
+        JsonNode payload = null;
+        List<Upload> files = new ArrayList<>();
+        try (MultipartReader reader = new MultipartReader(new Buffer().write(request.getBody()), boundary)) {
+            for (MultipartReader.Part part = reader.nextPart(); part != null; part = reader.nextPart()) {
+                String disposition = part.headers().get("Content-Disposition");
+                String name = dispositionValue(disposition, "name");
+                byte[] data = part.body().readByteArray();
+                if ("payload_json".equals(name)) {
+                    payload = parse(new String(data, StandardCharsets.UTF_8));
+                } else {
+                    files.add(new Upload(name, dispositionValue(disposition, "filename"),
+                            part.headers().get("Content-Type"), data));
+                }
+            }
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        return new Request(request.getMethod(), path, request.getUrl().encodedQuery(), payload, files);
+    }
+
+    private static String dispositionValue(String disposition, String key) {
+        Matcher matcher = Pattern.compile("(?:^|;)\\s*" + key + "=\"([^\"]*)\"").matcher(disposition == null ? "" : disposition);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /**
+     * Makes the next request that matches fail with this answer, once, as Discord does in an outage
+     * (5xx) or when rate limiting (429 with retry_after).
+     */
+    FakeDiscord failOnce(Predicate<Request> which, int code, JsonNode body, Map<String, String> headers) {
+        MockResponse.Builder response = new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
+                .body(body.toString());
+        headers.forEach(response::addHeader);
+        synchronized (failures) {
+            failures.add(new Failure(which, response.build()));
+        }
+        return this;
+    }
+
+    private Optional<MockResponse> failure(Request request) {
+        synchronized (failures) {
+            for (Failure failure : failures) {
+                if (failure.which().test(request)) {
+                    failures.remove(failure);
+                    return Optional.of(failure.response());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private MockResponse respond(Request request) {
         String path = request.path();
+        Optional<MockResponse> failure = failure(request);
+        if (failure.isPresent()) {
+            return failure.get();
+        }
         Matcher matcher;
         if (request.is("GET", "/api/v10/users/@me")) {
             return json(200, botUser());
@@ -161,7 +249,9 @@ final class FakeDiscord implements AutoCloseable {
             return json(200, create(channel, request.body(), true));
         }
         if (request.method().equals("POST") && (matcher = CHANNEL_MESSAGES.matcher(path)).matches()) {
-            return json(200, create(matcher.group(1), request.body(), false));
+            ObjectNode message = create(matcher.group(1), request.body(), false);
+            attach(message, request.files());
+            return json(200, message);
         }
         if (request.method().equals("PATCH") && (matcher = CHANNEL_MESSAGE.matcher(path)).matches()) {
             if (!messages.containsKey(matcher.group(2))) {
@@ -210,6 +300,20 @@ final class FakeDiscord implements AutoCloseable {
         }
         messages.put(message.get("id").asText(), message);
         return message.deepCopy();
+    }
+
+    /** Discord lists a posted message's files as attachments, served from its CDN. */
+    private void attach(ObjectNode message, List<Upload> files) {
+        ArrayNode attachments = message.putArray("attachments");
+        for (Upload file : files) {
+            String id = nextId();
+            String url = "https://cdn.discordapp.com/attachments/" + message.get("channel_id").asText() + "/" + id + "/"
+                    + file.fileName();
+            attachments.addObject().put("id", id).put("filename", file.fileName()).put("size", file.data().length)
+                    .put("url", url).put("proxy_url", url.replace("cdn.discordapp.com", "media.discordapp.net"))
+                    .put("content_type", file.contentType());
+        }
+        messages.get(message.get("id").asText()).set("attachments", attachments.deepCopy());
     }
 
     private ObjectNode edit(String id, JsonNode body) {
@@ -355,6 +459,21 @@ final class FakeDiscord implements AutoCloseable {
         if (message == null) {
             throw new AssertionError("no message " + id);
         }
+        synchronized (message) {
+            return message.deepCopy();
+        }
+    }
+
+    /** The newest message the bot posted in the channel itself (not an interaction reply). */
+    ObjectNode lastMessageIn(String channelId) {
+        return messages.values().stream()
+                .filter(message -> message.path("channel_id").asText().equals(channelId) && !message.has("webhook_id"))
+                .max(Comparator.comparingLong(message -> message.path("id").asLong()))
+                .map(FakeDiscord::copyOf)
+                .orElseThrow(() -> new AssertionError("no message in channel " + channelId));
+    }
+
+    private static ObjectNode copyOf(ObjectNode message) {
         synchronized (message) {
             return message.deepCopy();
         }

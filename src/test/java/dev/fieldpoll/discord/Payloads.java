@@ -20,6 +20,8 @@ final class Payloads {
     static final String OTHER_GUILD = "100000000000000002";
     static final String CHANNEL = "200000000000000001";
     static final String SECOND_CHANNEL = "200000000000000002";
+    /** A channel where @everyone, and so the bot, may not attach files. */
+    static final String NO_FILES_CHANNEL = "200000000000000003";
     static final String OTHER_GUILD_CHANNEL = "200000000000000009";
 
     static final String ROLE_MODS = "300000000000000001";
@@ -30,11 +32,12 @@ final class Payloads {
     static final long VIEW_CHANNEL = 1L << 10;
     static final long SEND_MESSAGES = 1L << 11;
     static final long EMBED_LINKS = 1L << 14;
+    static final long ATTACH_FILES = 1L << 15;
     static final long READ_MESSAGE_HISTORY = 1L << 16;
     static final long USE_APPLICATION_COMMANDS = 1L << 31;
     static final long MANAGE_GUILD = 1L << 5;
-    static final long EVERYONE_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | READ_MESSAGE_HISTORY
-            | USE_APPLICATION_COMMANDS;
+    static final long EVERYONE_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES
+            | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS;
 
     record Person(String id, String name, List<String> roles) {
         /** What Discord computes for the interaction's member.permissions in the channel. */
@@ -111,7 +114,12 @@ final class Payloads {
         channel.put("id", id).put("type", 0).put("guild_id", guildId).put("name", name).put("position", position)
                 .put("nsfw", false).putNull("topic").putNull("last_message_id").putNull("parent_id")
                 .put("rate_limit_per_user", 0).put("flags", 0);
-        channel.putArray("permission_overwrites");
+        ArrayNode overwrites = channel.putArray("permission_overwrites");
+        if (id.equals(NO_FILES_CHANNEL)) {
+            // The @everyone role's id is the guild's.
+            overwrites.addObject().put("id", guildId).put("type", 0).put("allow", "0")
+                    .put("deny", Long.toString(ATTACH_FILES));
+        }
         return channel;
     }
 
@@ -171,6 +179,34 @@ final class Payloads {
 
     static ObjectNode slash(Person person, String subcommand, Map<String, Object> options) {
         return slash(person, GUILD, CHANNEL, subcommand, options);
+    }
+
+    /** /poll &lt;group&gt; &lt;subcommand&gt; (such as /poll summary schedule) with string options. */
+    static ObjectNode slashInGroup(Person person, String group, String subcommand, Map<String, Object> options) {
+        return slashInGroup(person, CHANNEL, group, subcommand, options);
+    }
+
+    static ObjectNode slashInGroup(Person person, String channelId, String group, String subcommand,
+            Map<String, Object> options) {
+        ObjectNode interaction = slash(person, GUILD, channelId, subcommand, options);
+        inGroup((ObjectNode) interaction.get("data"), group);
+        return interaction;
+    }
+
+    /** Typing in an autocomplete option of /poll &lt;group&gt; &lt;subcommand&gt;. */
+    static ObjectNode autocompleteInGroup(Person person, String group, String subcommand, Map<String, String> options,
+            String focused) {
+        ObjectNode interaction = autocomplete(person, subcommand, options, focused);
+        inGroup((ObjectNode) interaction.get("data"), group);
+        return interaction;
+    }
+
+    /** Discord nests a grouped subcommand one level deeper: a SUB_COMMAND_GROUP option (type 2) holding it. */
+    private static void inGroup(ObjectNode data, String group) {
+        ArrayNode subcommands = (ArrayNode) data.get("options");
+        ObjectNode wrapper = JSON.createObjectNode().put("name", group).put("type", 2);
+        wrapper.set("options", subcommands.deepCopy());
+        data.putArray("options").add(wrapper);
     }
 
     /** A click on a button of a message, as the message stands. */

@@ -1,0 +1,142 @@
+package dev.fieldpoll.discord;
+
+import dev.fieldpoll.report.Numbers;
+import dev.fieldpoll.report.PollReport;
+import dev.fieldpoll.report.PollReport.ReferenceField;
+import dev.fieldpoll.report.Sentences;
+import dev.fieldpoll.summary.PollSummary;
+import dev.fieldpoll.summary.PollSummary.CellTurn;
+import dev.fieldpoll.summary.PollSummary.FieldMove;
+import dev.fieldpoll.summary.PollSummary.Participation;
+import dev.fieldpoll.tally.CellLabel;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+
+/**
+ * One poll of a weekly summary as an embed: the ranking with each field's movement and rank
+ * range, what changed, where members split, participation and the reference comparison, with the
+ * chart as the embed's image. A poll without results yet gets a short call to vote instead.
+ * Each part has its own budget, so even the largest poll stays under Discord's 6000 characters.
+ */
+final class SummaryEmbedRenderer {
+
+    static final int HIGHLIGHTS = 3;
+    static final int DIVERGENCES = 3;
+    private static final int RANKING_MAX = 2400;
+    private static final int CHANGES_MAX = 700;
+    private static final int SPLITS_MAX = 900;
+    private static final int REFERENCE_MAX = 900;
+
+    MessageEmbed render(PollSummary summary, LocalDate period, boolean withChart) {
+        PollReport.PollInfo poll = summary.report().poll();
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(isOpen(summary) ? PollMessageRenderer.OPEN_COLOR : PollMessageRenderer.CLOSED_COLOR)
+                .setTitle(DiscordText.cut("📊 " + poll.title(), DiscordText.EMBED_TITLE_MAX))
+                .setFooter("Poll #" + poll.id() + " · " + poll.status() + " · summary of " + period);
+        if (!summary.hasResults()) {
+            return embed.setDescription(callToVote(summary)).build();
+        }
+        embed.setDescription("**Ranking** (change since last summary · rank range = 90% interval)\n"
+                + DiscordText.lines(ranking(summary), RANKING_MAX));
+        List<String> changes = changes(summary);
+        if (!changes.isEmpty()) {
+            embed.addField("What changed", DiscordText.lines(changes, CHANGES_MAX), false);
+        }
+        List<String> splits = splits(summary.report());
+        if (!splits.isEmpty()) {
+            embed.addField("Where we split", DiscordText.lines(splits, SPLITS_MAX), false);
+        }
+        embed.addField("Participation", participation(summary.participation()), false);
+        if (summary.report().reference() != null) {
+            embed.addField("Against the reference", reference(summary.report().reference()), false);
+        }
+        if (withChart && hasChart(summary)) {
+            embed.setImage("attachment://" + summary.chart().fileName());
+        }
+        return embed.build();
+    }
+
+    static boolean isOpen(PollSummary summary) {
+        return "open".equals(summary.report().poll().status());
+    }
+
+    static boolean hasChart(PollSummary summary) {
+        return summary.chart() != null && !summary.chart().isEmpty();
+    }
+
+    /** The label of the Vote button a poll without results gets in the summary message. */
+    static String voteLabel(PollSummary summary) {
+        return "Vote on #" + summary.report().poll().id();
+    }
+
+    private static String callToVote(PollSummary summary) {
+        int voters = summary.participation().voters();
+        int needed = summary.report().minVoters();
+        if (!isOpen(summary)) {
+            return "This poll closed with " + Numbers.voters(voters) + ", too few to show results (they appear from "
+                    + needed + ").";
+        }
+        long id = summary.report().poll().id();
+        return (voters == 0 ? "Nobody has voted yet." : "Only " + Numbers.voters(voters) + " so far.")
+                + " Results appear from " + needed + " voters: press **" + voteLabel(summary)
+                + "** below, or use `/poll vote poll:" + id + "`.";
+    }
+
+    private static List<String> ranking(PollSummary summary) {
+        return summary.ranking().stream()
+                .map(move -> move.rank() + ". **" + DiscordText.escape(move.name()) + "** " + move.movement()
+                        + " · rank " + range(move.rankLow(), move.rankHigh()))
+                .toList();
+    }
+
+    private static List<String> changes(PollSummary summary) {
+        List<String> lines = new ArrayList<>();
+        for (FieldMove move : summary.biggestMovers()) {
+            lines.add("• **" + DiscordText.escape(move.name()) + "** moved " + move.movement() + " to #" + move.rank());
+        }
+        for (CellTurn turn : summary.newlySplit()) {
+            lines.add("• **" + DiscordText.escape(turn.fieldName()) + "** / " + DiscordText.escape(turn.factorName())
+                    + " is newly " + turn.label() + before(turn.previousLabel()));
+        }
+        return lines;
+    }
+
+    /** " (was mixed)"; nothing when the cell had too few answers to read last time. */
+    private static String before(String previousLabel) {
+        return previousLabel == null || previousLabel.equals(CellLabel.TOO_FEW.keyword()) ? ""
+                : " (was " + previousLabel + ")";
+    }
+
+    private static List<String> splits(PollReport report) {
+        return report.highlights().stream()
+                .limit(HIGHLIGHTS)
+                .map(highlight -> "• " + DiscordText.escape(Sentences.highlight(highlight)))
+                .toList();
+    }
+
+    private static String participation(Participation participation) {
+        return Numbers.voters(participation.voters()) + " · " + participation.newVoters() + " new since last summary · "
+                + Numbers.percent(participation.completeShare()) + " with complete ballots";
+    }
+
+    private static String reference(PollReport.ReferenceComparison reference) {
+        List<String> divergences = reference.fields().stream()
+                .filter(field -> field.difference() != null)
+                .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference())).reversed())
+                .limit(DIVERGENCES)
+                .map(field -> "• **" + DiscordText.escape(field.name()) + "**: community "
+                        + Numbers.twoDecimals(field.community()) + " vs " + Numbers.twoDecimals(field.reference())
+                        + " (" + Numbers.signed(field.difference()) + ")")
+                .toList();
+        String tau = "Kendall τ_b = " + Numbers.twoDecimals(reference.kendallTauB()) + " (1 = same order)";
+        return divergences.isEmpty() ? tau : tau + "\n" + DiscordText.lines(divergences, REFERENCE_MAX - tau.length() - 1);
+    }
+
+    private static String range(int low, int high) {
+        return low == high ? Integer.toString(low) : low + "–" + high;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.fieldpoll.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldpoll.poll.Platform;
+import dev.fieldpoll.poll.Workspace;
+import dev.fieldpoll.report.PollReport;
+import dev.fieldpoll.report.PollReport.Agreement;
+import dev.fieldpoll.report.PollReport.FactorInfo;
+import dev.fieldpoll.report.PollReport.Highlight;
+import dev.fieldpoll.report.PollReport.PollInfo;
+import dev.fieldpoll.report.PollReport.RankingEntry;
+import dev.fieldpoll.report.PollReport.ReferenceComparison;
+import dev.fieldpoll.report.PollReport.ReferenceField;
+import dev.fieldpoll.summary.ChannelSummary;
+import dev.fieldpoll.summary.PollSummary;
+import dev.fieldpoll.summary.PollSummary.CellTurn;
+import dev.fieldpoll.summary.PollSummary.Chart;
+import dev.fieldpoll.summary.PollSummary.FieldMove;
+import dev.fieldpoll.summary.PollSummary.Participation;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.junit.jupiter.api.Test;
+
+/** The largest summaries members can cause still fit Discord's limits, split over messages where needed. */
+class SummaryLimitsTest {
+
+    private static final LocalDate PERIOD = LocalDate.of(2026, 11, 27);
+    private static final int FIELDS = 25;
+    private static final int FACTORS = 5;
+
+    /** An 80-character name full of Markdown, so escaping doubles it. */
+    private static String name(String prefix, int i) {
+        return (prefix + i + "_*".repeat(40)).substring(0, 80);
+    }
+
+    /** 25 fields and 5 factors, every field moved and every cell newly split, a reference for each field. */
+    private static PollSummary largest(long id) {
+        List<FactorInfo> factors = new ArrayList<>();
+        for (int factor = 0; factor < FACTORS; factor++) {
+            factors.add(new FactorInfo("factor-" + factor, name("g", factor), 1));
+        }
+        List<RankingEntry> ranking = new ArrayList<>();
+        List<FieldMove> moves = new ArrayList<>();
+        List<CellTurn> turns = new ArrayList<>();
+        List<Highlight> highlights = new ArrayList<>();
+        List<ReferenceField> reference = new ArrayList<>();
+        for (int field = 0; field < FIELDS; field++) {
+            int rank = field + 1;
+            ranking.add(new RankingEntry(rank, "field-" + field, name("f", field), 3.0, 1, 1, FIELDS, false));
+            moves.add(new FieldMove(rank, "field-" + field, name("f", field), FIELDS - field, 1, FIELDS));
+            reference.add(new ReferenceField("field-" + field, name("f", field), 3.0, 1.0, 2.0 - field / 100.0, 1.0, 3.0));
+            for (FactorInfo factor : factors) {
+                turns.add(new CellTurn("field-" + field, name("f", field), factor.key(), factor.name(), "polarized", "consensus"));
+                highlights.add(new Highlight("field-" + field, name("f", field), factor.key(), factor.name(), "polarized",
+                        0.1, 12_345, 0.5, 0.5));
+            }
+        }
+        PollReport report = new PollReport(new PollInfo(id, "t".repeat(120), "open", 12_345, 12_000, 1, 5), factors,
+                List.of(), ranking, highlights, new ReferenceComparison(0.5, reference), new Agreement(0.4, "fair"), 3);
+        return new PollSummary(report, moves, moves.subList(0, 3), turns, new Participation(12_345, 12_345, 12_000),
+                new Chart("poll-" + id + "-" + PERIOD + ".png", new byte[] {1, 2, 3}));
+    }
+
+    private static PollSummary withoutVotes(long id) {
+        PollReport report = new PollReport(new PollInfo(id, "t".repeat(120), "open", 0, 0, 1, 5), List.of(), List.of(),
+                List.of(), List.of(), null, new Agreement(null, "-"), 3);
+        return new PollSummary(report, List.of(), List.of(), List.of(), new Participation(0, 0, 0),
+                new Chart("poll-" + id + "-" + PERIOD + ".png", new byte[0]));
+    }
+
+    private static ChannelSummary channel(List<PollSummary> polls) {
+        return new ChannelSummary(new Workspace(Platform.DISCORD, "1"), "2", PERIOD, Instant.parse("2026-11-27T17:00:00Z"),
+                Optional.of("Posted late: fieldpoll was offline at the scheduled time (Friday 17:00 GMT)."), polls);
+    }
+
+    @Test
+    void the_largest_polls_summary_fits_one_embed() {
+        MessageEmbed embed = new SummaryEmbedRenderer().render(largest(1), PERIOD, true);
+
+        assertThat(embed.getLength()).isLessThanOrEqualTo(DiscordText.EMBEDS_TOTAL_MAX);
+        assertThat(embed.getDescription()).hasSizeLessThanOrEqualTo(DiscordText.EMBED_DESCRIPTION_MAX)
+                .contains("more");
+        assertThat(embed.getFields()).hasSizeLessThanOrEqualTo(25)
+                .allSatisfy(field -> assertThat(field.getValue()).hasSizeLessThanOrEqualTo(DiscordText.EMBED_FIELD_VALUE_MAX));
+        assertThat(embed.getImage().getUrl()).isEqualTo("attachment://poll-1-2026-11-27.png");
+    }
+
+    @Test
+    void many_large_polls_spread_over_messages_each_within_discords_limits() {
+        List<PollSummary> polls = new ArrayList<>();
+        for (long id = 1; id <= 12; id++) {
+            polls.add(largest(id));
+        }
+
+        List<MessageCreateData> messages = new SummaryMessages().render(channel(polls), true);
+
+        assertThat(messages).allSatisfy(SummaryLimitsTest::withinLimits);
+        assertThat(messages.stream().mapToInt(message -> message.getEmbeds().size()).sum()).isEqualTo(12);
+        assertThat(messages.stream().mapToInt(message -> message.getFiles().size()).sum()).isEqualTo(12);
+        assertThat(messages.get(0).getContent()).contains("Posted late");
+        assertThat(messages.get(1).getContent()).endsWith("(continued)").doesNotContain("Posted late");
+    }
+
+    @Test
+    void many_polls_without_votes_get_their_vote_buttons_in_rows_of_five() {
+        List<PollSummary> polls = new ArrayList<>();
+        for (long id = 1; id <= 12; id++) {
+            polls.add(withoutVotes(id));
+        }
+
+        List<MessageCreateData> messages = new SummaryMessages().render(channel(polls), true);
+
+        assertThat(messages).hasSize(2).allSatisfy(SummaryLimitsTest::withinLimits);
+        assertThat(messages.get(0).getComponents()).hasSize(2);
+        assertThat(messages.get(1).getComponents()).hasSize(1);
+        assertThat(messages.get(0).getFiles()).as("no chart without results").isEmpty();
+    }
+
+    @Test
+    void without_charts_no_file_is_attached_and_no_image_shown() {
+        List<MessageCreateData> messages = new SummaryMessages().render(channel(List.of(largest(1))), false);
+
+        assertThat(messages).singleElement().satisfies(message -> {
+            assertThat(message.getFiles()).isEmpty();
+            assertThat(message.getEmbeds().get(0).getImage()).isNull();
+        });
+    }
+
+    @Test
+    void a_channel_without_polls_gets_one_short_message() {
+        List<MessageCreateData> messages = new SummaryMessages().render(channel(List.of()), true);
+
+        assertThat(messages).singleElement().satisfies(message -> {
+            assertThat(message.getContent()).endsWith("No open polls in this channel. Start one with `/poll create`.");
+            assertThat(message.getEmbeds()).isEmpty();
+        });
+    }
+
+    private static void withinLimits(MessageCreateData message) {
+        assertThat(message.getEmbeds()).hasSizeLessThanOrEqualTo(SummaryMessages.EMBEDS_PER_MESSAGE);
+        assertThat(message.getEmbeds().stream().mapToInt(MessageEmbed::getLength).sum())
+                .isLessThanOrEqualTo(DiscordText.EMBEDS_TOTAL_MAX);
+        assertThat(message.getFiles()).hasSizeLessThanOrEqualTo(10);
+        assertThat(message.getComponents()).hasSizeLessThanOrEqualTo(5);
+        assertThat(message.getContent()).hasSizeLessThanOrEqualTo(DiscordText.CONTENT_MAX);
+    }
+}
