@@ -1,5 +1,6 @@
 package dev.fieldpoll.console;
 
+import dev.fieldpoll.bot.BallotText;
 import dev.fieldpoll.bot.BotCommand;
 import dev.fieldpoll.bot.BotReply;
 import dev.fieldpoll.bot.Caller;
@@ -139,7 +140,7 @@ public final class ConsoleChat {
             CellKey cell = new CellKey(field.key(), factor.key());
             while (true) {
                 out.print("  " + factor.name() + " " + range(factor) + " [now: "
-                        + ConsoleRenderer.answerText(current.get(cell)) + "]> ");
+                        + BallotText.answerText(current.get(cell), "-") + "]> ");
                 out.flush();
                 String line = in.readLine();
                 if (line == null || line.strip().equalsIgnoreCase("q")) {

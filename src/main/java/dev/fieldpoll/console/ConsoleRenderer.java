@@ -1,5 +1,6 @@
 package dev.fieldpoll.console;
 
+import dev.fieldpoll.bot.BallotText;
 import dev.fieldpoll.bot.BotReply;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.Ballot;
@@ -94,7 +95,7 @@ public final class ConsoleRenderer {
         PollDefinition definition = saved.poll().definition();
         StringBuilder text = new StringBuilder(saved.cleared() ? "Withdrawn: " : "Saved: ");
         text.append(String.join(", ", saved.cells().stream()
-                .map(cell -> cellName(definition, cell) + " " + answerText(saved.ballot().answers().get(cell)))
+                .map(cell -> BallotText.cellName(definition, cell) + " " + answerText(saved.ballot().answers().get(cell)))
                 .toList()));
         return text.append(". You have answered ").append(saved.ballot().answers().size()).append(" of ")
                 .append(definition.cellCount()).append('.').toString();
@@ -132,24 +133,15 @@ public final class ConsoleRenderer {
         return text.toString().stripTrailing();
     }
 
-    static String cellName(PollDefinition definition, CellKey cell) {
-        String field = definition.field(cell.field()).map(Field::name).orElse(cell.field());
-        String factor = definition.factor(cell.factor()).map(Factor::name).orElse(cell.factor());
-        return field + " / " + factor;
-    }
-
-    static String answerText(Answer answer) {
-        if (answer == null) {
-            return "-";
-        }
-        return answer instanceof Answer.Score score ? Integer.toString(score.value()) : "don't know";
-    }
-
     private String when(Instant instant) {
         return WHEN.format(instant.atZone(zone));
     }
 
     private static String plural(int count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    private static String answerText(Answer answer) {
+        return BallotText.answerText(answer, "-");
     }
 }

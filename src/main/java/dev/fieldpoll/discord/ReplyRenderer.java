@@ -1,5 +1,6 @@
 package dev.fieldpoll.discord;
 
+import dev.fieldpoll.bot.BallotText;
 import dev.fieldpoll.bot.BotReply;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.Ballot;
@@ -130,6 +131,7 @@ final class ReplyRenderer {
         return "**Polls in this channel**\n" + DiscordText.lines(lines, DiscordText.CONTENT_MAX - 30);
     }
 
+    /** Discord's style: names escaped and joined with a middle dot. */
     static String cellName(PollDefinition definition, CellKey cell) {
         String field = definition.field(cell.field()).map(Field::name).orElse(cell.field());
         String factor = definition.factor(cell.factor()).map(Factor::name).orElse(cell.factor());
@@ -137,9 +139,6 @@ final class ReplyRenderer {
     }
 
     static String answerText(Answer answer) {
-        if (answer == null) {
-            return "–";
-        }
-        return answer instanceof Answer.Score score ? Integer.toString(score.value()) : "don't know";
+        return BallotText.answerText(answer, "–");
     }
 }

@@ -1,5 +1,6 @@
 package dev.fieldpoll.discord;
 
+import dev.fieldpoll.report.Numbers;
 import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.Highlight;
 import dev.fieldpoll.report.PollReport.RankingEntry;
@@ -27,7 +28,7 @@ final class ResultsRenderer {
         PollReport.PollInfo poll = report.poll();
         EmbedBuilder summary = new EmbedBuilder().setColor(COLOR)
                 .setTitle(DiscordText.cut("📈 Results · " + poll.title(), DiscordText.EMBED_TITLE_MAX))
-                .setFooter("Poll #" + poll.id() + " · " + poll.status() + " · " + voters(poll.voters()));
+                .setFooter("Poll #" + poll.id() + " · " + poll.status() + " · " + Numbers.voters(poll.voters()));
         if (report.ranking().isEmpty()) {
             summary.setDescription("Results appear once " + report.minVoters() + " members have voted (so far "
                     + poll.voters() + "), so no one's own votes can be read off.");
@@ -35,7 +36,7 @@ final class ResultsRenderer {
         }
         List<String> ranking = new ArrayList<>();
         for (RankingEntry entry : report.ranking()) {
-            ranking.add(entry.rank() + ". **" + DiscordText.escape(entry.name()) + "** — " + decimals(entry.score())
+            ranking.add(entry.rank() + ". **" + DiscordText.escape(entry.name()) + "** — " + Numbers.twoDecimals(entry.score())
                     + " · rank " + range(entry.rankLow(), entry.rankHigh()) + " · tier " + entry.tier()
                     + (entry.tieWithNext() ? " · ≈ tied with next" : ""));
         }
@@ -46,19 +47,19 @@ final class ResultsRenderer {
             summary.addField("Where we split", DiscordText.lines(splits, DiscordText.EMBED_FIELD_VALUE_MAX), false);
         }
         summary.addField("Agreement", "Krippendorff's α = "
-                + decimals(report.agreement().krippendorffAlphaOrdinal()) + " — " + report.agreement().reading(), false);
+                + Numbers.twoDecimals(report.agreement().krippendorffAlphaOrdinal()) + " — " + report.agreement().reading(), false);
         List<MessageEmbed> embeds = new ArrayList<>();
         embeds.add(summary.build());
         if (report.reference() != null && !report.reference().fields().isEmpty()) {
             List<String> lines = new ArrayList<>();
             for (ReferenceField field : report.reference().fields()) {
-                lines.add("**" + DiscordText.escape(field.name()) + "**: " + decimals(field.community()) + " vs "
-                        + decimals(field.reference()) + " (" + signed(field.difference()) + ", 90% CI "
-                        + signed(field.ciLow()) + " to " + signed(field.ciHigh()) + ")");
+                lines.add("**" + DiscordText.escape(field.name()) + "**: " + Numbers.twoDecimals(field.community()) + " vs "
+                        + Numbers.twoDecimals(field.reference()) + " (" + Numbers.signed(field.difference()) + ", 90% CI "
+                        + Numbers.signed(field.ciLow()) + " to " + Numbers.signed(field.ciHigh()) + ")");
             }
             embeds.add(new EmbedBuilder().setColor(COLOR)
                     .setTitle("Community vs reference")
-                    .setDescription("Kendall τ_b = " + decimals(report.reference().kendallTauB())
+                    .setDescription("Kendall τ_b = " + Numbers.twoDecimals(report.reference().kendallTauB())
                             + " (1 = same order)\n" + DiscordText.lines(lines, REFERENCE_MAX))
                     .build());
         }
@@ -67,28 +68,16 @@ final class ResultsRenderer {
 
     private static String highlight(Highlight highlight) {
         return "• " + DiscordText.escape(highlight.fieldName()) + " / " + DiscordText.escape(highlight.factorName())
-                + " is " + highlight.label() + ": " + percent(highlight.lowShare()) + " low, "
-                + percent(highlight.highShare()) + " high (consensus " + decimals(highlight.consensus()) + ", "
-                + voters(highlight.n()) + ")";
+                + " is " + highlight.label() + ": " + Numbers.percent(highlight.lowShare()) + " low, "
+                + Numbers.percent(highlight.highShare()) + " high (consensus " + Numbers.twoDecimals(highlight.consensus()) + ", "
+                + Numbers.voters(highlight.n()) + ")";
     }
 
-    private static String voters(int count) {
-        return count + (count == 1 ? " voter" : " voters");
-    }
 
     private static String range(int low, int high) {
         return low == high ? Integer.toString(low) : low + "–" + high;
     }
 
-    private static String decimals(Double value) {
-        return value == null ? "-" : String.format(Locale.ROOT, "%.2f", value);
-    }
 
-    private static String signed(Double value) {
-        return value == null ? "-" : String.format(Locale.ROOT, "%+.2f", value);
-    }
 
-    private static String percent(Double share) {
-        return share == null ? "-" : String.format(Locale.ROOT, "%.0f%%", share * 100);
-    }
 }

@@ -2,6 +2,7 @@ package dev.fieldpoll.slack;
 
 import static dev.fieldpoll.slack.Mrkdwn.escape;
 
+import dev.fieldpoll.bot.BallotText;
 import dev.fieldpoll.bot.BotReply;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.Ballot;
@@ -70,7 +71,7 @@ final class ReplyMessages {
         StringBuilder text = new StringBuilder(saved.cleared() ? ":white_check_mark: Withdrawn: " : ":white_check_mark: Saved: ");
         List<String> cells = new ArrayList<>();
         for (CellKey cell : saved.cells()) {
-            cells.add(escape(cellName(definition, cell)) + " " + answerText(saved.ballot().answers().get(cell)));
+            cells.add(escape(BallotText.cellName(definition, cell)) + " " + answerText(saved.ballot().answers().get(cell)));
         }
         if (cells.size() > 6) {
             text.append(cells.size()).append(" answers");
@@ -113,16 +114,7 @@ final class ReplyMessages {
         return new SlackMessage("Polls in this channel", Mrkdwn.sections(lines));
     }
 
-    static String cellName(PollDefinition definition, CellKey cell) {
-        String field = definition.field(cell.field()).map(Field::name).orElse(cell.field());
-        String factor = definition.factor(cell.factor()).map(Factor::name).orElse(cell.factor());
-        return field + " / " + factor;
-    }
-
-    static String answerText(Answer answer) {
-        if (answer == null) {
-            return "–";
-        }
-        return answer instanceof Answer.Score score ? Integer.toString(score.value()) : "don't know";
+    private static String answerText(Answer answer) {
+        return BallotText.answerText(answer, "–");
     }
 }
