@@ -77,7 +77,8 @@ public final class SqlitePollStore implements PollStore {
         if (answers.isEmpty()) {
             return;
         }
-        database.inTransaction("save answers in poll " + pollId, connection -> {
+        // Votes come in bursts: a shared transaction lets concurrent voters share one sync to disk.
+        database.inSharedTransaction("save answers in poll " + pollId, connection -> {
             votes.upsert(connection, pollId, voterId, answers, at);
             return null;
         });
@@ -88,7 +89,7 @@ public final class SqlitePollStore implements PollStore {
         if (cells.isEmpty()) {
             return 0;
         }
-        return database.inTransaction("clear answers in poll " + pollId,
+        return database.inSharedTransaction("clear answers in poll " + pollId,
                 connection -> votes.delete(connection, pollId, voterId, cells));
     }
 
