@@ -17,7 +17,7 @@ import java.util.Map;
 final class VoteTable {
 
     // Standard upsert, the same text on PostgreSQL.
-    private static final String UPSERT = "INSERT INTO vote (poll_id, voter_id, field_key, factor_key, score, updated_at) "
+    static final String UPSERT = "INSERT INTO vote (poll_id, voter_id, field_key, factor_key, score, updated_at) "
             + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (poll_id, voter_id, field_key, factor_key) "
             + "DO UPDATE SET score = excluded.score, updated_at = excluded.updated_at";
     private static final String DELETE =
