@@ -31,9 +31,10 @@ public final class SqlitePollStore implements PollStore {
 
     private final Database database;
     private final SecureRandom random;
-    private final PollTable polls = new PollTable();
+    private final PreparedStatements prepared = new PreparedStatements();
+    private final PollTable polls = new PollTable(prepared);
     private final DefinitionTables definitions = new DefinitionTables();
-    private final VoteTable votes = new VoteTable();
+    private final VoteTable votes = new VoteTable(prepared);
     /**
      * A poll's fields, factors and reference are copied in at creation and never change, so each vote
      * needs to read only the poll's row. Filled from reads alone, which see committed polls only.
