@@ -55,7 +55,7 @@ public final class DatabaseCheck {
     }
 
     private static Section failed(String name, String reason) {
-        return new Section(name, "could not be checked", List.of(reason));
+        return new Section(name, "check failed", List.of(reason));
     }
 
     private static Section integrity(Connection connection) throws SQLException {
