@@ -2,7 +2,6 @@ package dev.fieldpoll.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -30,6 +29,7 @@ final class DatabaseWriter implements AutoCloseable {
 
     private final ConnectionPool connection;
     private final SqliteErrors errors;
+    private final PreparedStatements prepared = new PreparedStatements();
     private final ReentrantLock lock = new ReentrantLock();
     private final Queue<PendingWrite<?>> waiting = new ConcurrentLinkedQueue<>();
     private final ExecutorService committer = Executors.newSingleThreadExecutor(DatabaseWriter::committerThread);
@@ -167,7 +167,7 @@ final class DatabaseWriter implements AutoCloseable {
      * never fails halfway when its first read turns into a write. Plain SQL, the same on PostgreSQL
      * but for the word IMMEDIATE.
      */
-    private static <T> T commitOrRollBack(Connection connection, SqlWork<T> work) throws SQLException {
+    private <T> T commitOrRollBack(Connection connection, SqlWork<T> work) throws SQLException {
         execute(connection, "BEGIN IMMEDIATE");
         try {
             T result = work.apply(connection);
@@ -179,14 +179,13 @@ final class DatabaseWriter implements AutoCloseable {
         }
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+    /** BEGIN and COMMIT run once per transaction: prepared once, like the statements of a vote. */
+    private void execute(Connection connection, String sql) throws SQLException {
+        prepared.of(connection, sql).execute();
     }
 
     /** After SQLITE_FULL or an I/O error SQLite may have rolled back already; then this ROLLBACK fails harmlessly. */
-    private static void rollBack(Connection connection, Throwable failure) {
+    private void rollBack(Connection connection, Throwable failure) {
         try {
             execute(connection, "ROLLBACK");
         } catch (SQLException e) {
