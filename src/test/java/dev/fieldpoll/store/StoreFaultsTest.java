@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.Ballot;
+import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.StoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StoreFaultsTest {
 
-    private static final Map<dev.fieldpoll.poll.CellKey, Answer> FOUR = Map.of(MECH_FEEDBACK, Answer.score(4));
+    private static final Map<CellKey, Answer> FOUR = Map.of(MECH_FEEDBACK, Answer.score(4));
 
     @TempDir
     Path dir;
