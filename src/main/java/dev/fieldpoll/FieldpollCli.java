@@ -1,7 +1,9 @@
 package dev.fieldpoll;
 
 import dev.fieldpoll.cli.AnalyzeCommand;
+import dev.fieldpoll.cli.BackupCommand;
 import dev.fieldpoll.cli.BenchCommand;
+import dev.fieldpoll.cli.CheckCommand;
 import dev.fieldpoll.cli.CliErrors;
 import dev.fieldpoll.cli.ConsoleCommand;
 import dev.fieldpoll.cli.ExportCommand;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "fieldpoll", mixinStandardHelpOptions = true, version = "fieldpoll 0.1.0",
         description = "Community polls that score fields on factors, with honest uncertainty and disagreement.",
         subcommands = {RunCommand.class, ConsoleCommand.class, SimulateCommand.class, AnalyzeCommand.class,
-                ExportCommand.class, SummaryCommand.class, BenchCommand.class})
+                ExportCommand.class, SummaryCommand.class, BackupCommand.class, CheckCommand.class,
+                BenchCommand.class})
 public final class FieldpollCli implements Callable<Integer> {
 
     @Mixin

@@ -47,7 +47,8 @@ final class ConnectionPool implements AutoCloseable {
         return new ConnectionPool(opened, borrowTimeout);
     }
 
-    private static Connection openChecked(DataSource dataSource) throws SQLException {
+    /** One connection, already proven to read the file. */
+    static Connection openChecked(DataSource dataSource) throws SQLException {
         Connection connection = dataSource.getConnection();
         // SQLite reads the file lazily; reading the schema proves it is a database we can read.
         try (Statement statement = connection.createStatement()) {

@@ -4,18 +4,15 @@ import dev.fieldpoll.poll.StoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * fieldpoll's SQLite file: migrated on open, a few pooled connections, reads concurrent and
- * writes one at a time. SQLite admits one writer anyway; queuing writers on a lock in this
- * process instead of in SQLite's busy handler keeps them in order and free of SQLITE_BUSY.
+ * fieldpoll's SQLite file: migrated on open, a few pooled connections for reads, which run
+ * concurrently, and one more for writes, which run one at a time ({@link DatabaseWriter}).
  */
 public final class Database implements AutoCloseable {
 
@@ -23,13 +20,14 @@ public final class Database implements AutoCloseable {
     private static final Duration BORROW_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path file;
-    private final ConnectionPool pool;
+    private final ConnectionPool readers;
+    private final DatabaseWriter writer;
     private final SqliteErrors errors;
-    private final ReentrantLock writeLock = new ReentrantLock();
 
-    private Database(Path file, ConnectionPool pool, SqliteErrors errors) {
+    private Database(Path file, ConnectionPool readers, ConnectionPool writeConnection, SqliteErrors errors) {
         this.file = file;
-        this.pool = pool;
+        this.readers = readers;
+        this.writer = new DatabaseWriter(writeConnection, errors);
         this.errors = errors;
     }
 
@@ -46,30 +44,38 @@ public final class Database implements AutoCloseable {
         SqliteErrors errors = new SqliteErrors(file, settings.busyTimeout());
         new DatabaseFile(file, errors).prepare(settings.readOnly());
         SQLiteDataSource dataSource = dataSource(file, settings);
-        ConnectionPool pool = openPool(dataSource, settings, errors);
+        ConnectionPool readers = openPool(dataSource, settings.poolSize(), errors);
+        ConnectionPool writeConnection = null;
         try {
+            writeConnection = openPool(dataSource, 1, errors);
             Migrations migrations = new Migrations(file, dataSource, errors);
             String version = settings.readOnly() ? migrations.requireCurrent() : migrations.migrate();
-            log.info("Opened database {} (schema version {}, {} connections{})", file, version, pool.size(),
+            log.info("Opened database {} (schema version {}, {} connections{})", file, version, readers.size() + 1,
                     settings.readOnly() ? ", read-only" : "");
-            return new Database(file, pool, errors);
+            return new Database(file, readers, writeConnection, errors);
         } catch (RuntimeException e) {
-            pool.close();
+            readers.close();
+            if (writeConnection != null) {
+                writeConnection.close();
+            }
             throw e;
         }
     }
 
-    private static ConnectionPool openPool(SQLiteDataSource dataSource, DatabaseSettings settings, SqliteErrors errors) {
+    private static ConnectionPool openPool(SQLiteDataSource dataSource, int size, SqliteErrors errors) {
         try {
-            return ConnectionPool.open(dataSource, settings.poolSize(), BORROW_TIMEOUT);
+            return ConnectionPool.open(dataSource, size, BORROW_TIMEOUT);
         } catch (SQLException e) {
             throw errors.translateOpening(e);
         }
     }
 
-    private static SQLiteDataSource dataSource(Path file, DatabaseSettings settings) {
+    /** The connection settings every fieldpoll connection to the file shares. */
+    static SQLiteDataSource dataSource(Path file, DatabaseSettings settings) {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
+        // Another program holding the lock: SQLite's busy handler retries with growing sleeps (1 ms up to
+        // 100 ms) until the busy timeout; only then does a write fail, with SQLITE_BUSY (SqliteErrors).
         config.setBusyTimeout((int) settings.busyTimeout().toMillis());
         config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(settings.synchronous().name()));
         // For JDBC transactions (Flyway's): take the write lock at BEGIN, like inTransaction does.
@@ -96,13 +102,13 @@ public final class Database implements AutoCloseable {
 
     /** @param action what the work does, for the message of a failure: "count the votes of poll 3" */
     public <T> T withConnection(String action, SqlWork<T> work) {
-        Connection connection = pool.borrow();
+        Connection connection = readers.borrow();
         try {
             return work.apply(connection);
         } catch (SQLException e) {
             throw errors.translate(e, action);
         } finally {
-            pool.giveBack(connection);
+            readers.giveBack(connection);
         }
     }
 
@@ -113,62 +119,28 @@ public final class Database implements AutoCloseable {
 
     /** @param action what the work does, for the message of a failure: "save answers in poll 3" */
     public <T> T inTransaction(String action, SqlWork<T> work) {
-        if (writeLock.isHeldByCurrentThread()) {
-            // A nested transaction would wait for a second connection and commit separately.
-            throw new IllegalStateException("transactions do not nest");
-        }
-        writeLock.lock();
-        try {
-            return withConnection(action, connection -> commitOrRollBack(connection, work));
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    /*
-     * Explicit BEGIN IMMEDIATE / COMMIT rather than JDBC's setAutoCommit(false): sqlite-jdbc's commit()
-     * opens the next transaction at once, which can wait on another process and then fail after this
-     * transaction was already committed. IMMEDIATE takes the write lock at BEGIN, so a transaction
-     * never fails halfway when its first read turns into a write.
-     */
-    private static <T> T commitOrRollBack(Connection connection, SqlWork<T> work) throws SQLException {
-        execute(connection, "BEGIN IMMEDIATE");
-        try {
-            T result = work.apply(connection);
-            execute(connection, "COMMIT");
-            return result;
-        } catch (SQLException | RuntimeException | Error e) {
-            rollBack(connection, e);
-            throw e;
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static void rollBack(Connection connection, Throwable failure) {
-        try {
-            execute(connection, "ROLLBACK");
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
+        return writer.alone(action, work);
     }
 
     /**
-     * Closes every connection, after the running write; call it when no more work comes.
-     * SQLite folds the write-ahead log into the file when the last connection closes.
+     * Like {@link #inTransaction(String, SqlWork)}, but the transaction may be shared with other
+     * writes that arrive meanwhile, to share one sync to disk (group commit). Still committed when
+     * this returns, and failing alone: when a shared transaction fails, each of its writes is tried
+     * again in a transaction of its own. So the work may run twice (the first run rolled back) and
+     * must touch nothing but the connection. For small, frequent writes: votes.
+     */
+    public <T> T inSharedTransaction(String action, SqlWork<T> work) {
+        return writer.together(action, work);
+    }
+
+    /**
+     * Commits the writes already accepted, then closes every connection; call it when no more work
+     * comes. SQLite folds the write-ahead log into the file when the last connection closes.
      */
     @Override
     public void close() {
-        writeLock.lock();
-        try {
-            pool.close();
-            log.info("Closed database {}", file);
-        } finally {
-            writeLock.unlock();
-        }
+        writer.close();
+        readers.close();
+        log.info("Closed database {}", file);
     }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param busyTimeout how long a write waits for another process that holds the file's write lock
  * @param synchronous how hard SQLite pushes each commit to disk
- * @param poolSize    connections kept open; reads run on them concurrently, writes one at a time
+ * @param poolSize    connections kept open for reads, which run on them concurrently; writes run one
+ *                    at a time on one more connection of their own
  * @param readOnly    open an existing database without ever writing to it (export, analysis);
  *                    migrations are then only checked, never applied
  */

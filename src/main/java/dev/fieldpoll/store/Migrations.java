@@ -3,16 +3,20 @@ package dev.fieldpoll.store;
 import dev.fieldpoll.poll.StoreException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.pattern.ValidatePattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +74,36 @@ final class Migrations {
         } catch (FlywayException e) {
             throw failed(e, "check");
         }
+    }
+
+    /** The schema as this build sees it, read without changing anything: for {@code fieldpoll check}. */
+    CheckReport.Section status() {
+        MigrationInfo[] all = flyway.info().all();
+        List<String> problems = new ArrayList<>();
+        for (ValidateOutput invalid : flyway.validateWithResult().invalidMigrations) {
+            if (invalid.errorDetails.errorCode != CoreErrorCode.RESOLVED_VERSIONED_MIGRATION_NOT_APPLIED) {
+                problems.add(invalid.errorDetails.errorMessage);
+            }
+        }
+        if (Arrays.stream(all).noneMatch(info -> info.getState().isApplied())) {
+            problems.add("No fieldpoll schema: fieldpoll has never opened this file.");
+        }
+        return new CheckReport.Section("schema", summary(all), problems);
+    }
+
+    private String summary(MigrationInfo[] all) {
+        String version = "version " + currentVersion();
+        Optional<MigrationVersion> newer = newestFuture();
+        if (newer.isPresent()) {
+            return version + ", written by a newer fieldpoll (this build knows up to " + latestKnown() + ")";
+        }
+        List<String> pending = Arrays.stream(all)
+                .filter(info -> info.getState() == MigrationState.PENDING)
+                .map(info -> "V" + info.getVersion() + " " + info.getDescription())
+                .toList();
+        return pending.isEmpty() ? version + ", up to date"
+                : version + ", " + DatabaseCheck.count(pending.size(), "migration") + " pending, applied when "
+                        + "fieldpoll next starts: " + String.join(", ", pending);
     }
 
     private String currentVersion() {

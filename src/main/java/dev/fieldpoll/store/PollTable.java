@@ -29,6 +29,12 @@ final class PollTable {
     private static final String SET_MESSAGE = "UPDATE poll SET message_id = ? WHERE id = ?";
     private static final String MESSAGE = "SELECT message_id FROM poll WHERE id = ?";
 
+    private final PreparedStatements prepared;
+
+    PollTable(PreparedStatements prepared) {
+        this.prepared = prepared;
+    }
+
     long insert(Connection connection, NewPoll poll, byte[] pseudonymSecret) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             Scale scale = poll.definition().scale();
@@ -52,20 +58,20 @@ final class PollTable {
         }
     }
 
+    /** Reused statement: every vote looks its poll up. */
     Optional<PollRow> byId(Connection connection, long pollId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(BY_ID)) {
-            select.setLong(1, pollId);
-            return first(select);
-        }
+        PreparedStatement select = prepared.of(connection, BY_ID);
+        select.setLong(1, pollId);
+        return first(select);
     }
 
+    /** Reused statement: every vote looks its poll up. */
     Optional<PollRow> inWorkspace(Connection connection, Workspace workspace, long pollId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(IN_WORKSPACE)) {
-            select.setLong(1, pollId);
-            select.setString(2, workspace.platform().name());
-            select.setString(3, workspace.id());
-            return first(select);
-        }
+        PreparedStatement select = prepared.of(connection, IN_WORKSPACE);
+        select.setLong(1, pollId);
+        select.setString(2, workspace.platform().name());
+        select.setString(3, workspace.id());
+        return first(select);
     }
 
     List<PollRow> inChannel(Connection connection, Workspace workspace, String channelId) throws SQLException {

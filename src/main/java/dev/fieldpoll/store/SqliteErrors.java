@@ -36,6 +36,16 @@ final class SqliteErrors {
         return new StoreException(capitalized(readOnlyReason()), cause);
     }
 
+    /** Whether another connection held the lock for longer than SQLite's busy handler kept retrying. */
+    static boolean isBusy(SQLException failure) {
+        SQLiteException sqlite = findSqliteException(failure);
+        if (sqlite == null) {
+            return false;
+        }
+        SQLiteErrorCode code = primary(sqlite.getResultCode());
+        return code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED;
+    }
+
     private String reason(SQLException failure) {
         SQLiteException sqlite = findSqliteException(failure);
         if (sqlite == null) {

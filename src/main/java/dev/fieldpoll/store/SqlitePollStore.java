@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +31,15 @@ public final class SqlitePollStore implements PollStore {
 
     private final Database database;
     private final SecureRandom random;
-    private final PollTable polls = new PollTable();
+    private final PreparedStatements prepared = new PreparedStatements();
+    private final PollTable polls = new PollTable(prepared);
     private final DefinitionTables definitions = new DefinitionTables();
-    private final VoteTable votes = new VoteTable();
+    private final VoteTable votes = new VoteTable(prepared);
+    /**
+     * A poll's fields, factors and reference are copied in at creation and never change, so each vote
+     * needs to read only the poll's row. Filled from reads alone, which see committed polls only.
+     */
+    private final Map<Long, PollDefinition> definitionsRead = new ConcurrentHashMap<>();
 
     public SqlitePollStore(Database database) {
         this.database = database;
@@ -44,8 +51,10 @@ public final class SqlitePollStore implements PollStore {
         return database.inTransaction("create a poll in channel " + poll.channelId(), connection -> {
             long id = polls.insert(connection, poll, newSecret());
             definitions.insert(connection, id, poll.definition());
-            // Read back, so the caller holds the poll exactly as stored (times to the millisecond).
-            return withDefinition(connection, polls.byId(connection, id).orElseThrow());
+            // Read back, so the caller holds the poll exactly as stored (times to the millisecond). Not
+            // cached: this transaction may still roll back, and the id come again with another definition.
+            PollRow row = polls.byId(connection, id).orElseThrow();
+            return row.toPoll(definitions.load(connection, id, row.scale()));
         });
     }
 
@@ -77,7 +86,8 @@ public final class SqlitePollStore implements PollStore {
         if (answers.isEmpty()) {
             return;
         }
-        database.inTransaction("save answers in poll " + pollId, connection -> {
+        // Votes come in bursts: a shared transaction lets concurrent voters share one sync to disk.
+        database.inSharedTransaction("save answers in poll " + pollId, connection -> {
             votes.upsert(connection, pollId, voterId, answers, at);
             return null;
         });
@@ -88,7 +98,7 @@ public final class SqlitePollStore implements PollStore {
         if (cells.isEmpty()) {
             return 0;
         }
-        return database.inTransaction("clear answers in poll " + pollId,
+        return database.inSharedTransaction("clear answers in poll " + pollId,
                 connection -> votes.delete(connection, pollId, voterId, cells));
     }
 
@@ -179,6 +189,11 @@ public final class SqlitePollStore implements PollStore {
     }
 
     private Poll withDefinition(Connection connection, PollRow row) throws SQLException {
-        return row.toPoll(definitions.load(connection, row.id(), row.scale()));
+        PollDefinition definition = definitionsRead.get(row.id());
+        if (definition == null) {
+            definition = definitions.load(connection, row.id(), row.scale());
+            definitionsRead.put(row.id(), definition);
+        }
+        return row.toPoll(definition);
     }
 }

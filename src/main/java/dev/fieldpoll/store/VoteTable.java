@@ -17,7 +17,7 @@ import java.util.Map;
 final class VoteTable {
 
     // Standard upsert, the same text on PostgreSQL.
-    private static final String UPSERT = "INSERT INTO vote (poll_id, voter_id, field_key, factor_key, score, updated_at) "
+    static final String UPSERT = "INSERT INTO vote (poll_id, voter_id, field_key, factor_key, score, updated_at) "
             + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (poll_id, voter_id, field_key, factor_key) "
             + "DO UPDATE SET score = excluded.score, updated_at = excluded.updated_at";
     private static final String DELETE =
@@ -36,18 +36,25 @@ final class VoteTable {
         void accept(CellKey cell, Integer score, int answers);
     }
 
+    private final PreparedStatements prepared;
+
+    VoteTable(PreparedStatements prepared) {
+        this.prepared = prepared;
+    }
+
+    /** Reused statement: every vote runs it. */
     void upsert(Connection connection, long pollId, String voterId, Map<CellKey, Answer> answers, Instant at)
             throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-            String updatedAt = UtcText.format(at);
-            for (Map.Entry<CellKey, Answer> answer : answers.entrySet()) {
-                bindCell(upsert, pollId, voterId, answer.getKey());
-                setScore(upsert, 5, answer.getValue());
-                upsert.setString(6, updatedAt);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
+        PreparedStatement upsert = prepared.of(connection, UPSERT);
+        upsert.clearBatch(); // what a failed earlier batch may have left
+        String updatedAt = UtcText.format(at);
+        for (Map.Entry<CellKey, Answer> answer : answers.entrySet()) {
+            bindCell(upsert, pollId, voterId, answer.getKey());
+            setScore(upsert, 5, answer.getValue());
+            upsert.setString(6, updatedAt);
+            upsert.addBatch();
         }
+        upsert.executeBatch();
     }
 
     int delete(Connection connection, long pollId, String voterId, Collection<CellKey> cells) throws SQLException {
@@ -61,15 +68,15 @@ final class VoteTable {
         return removed;
     }
 
+    /** Reused statement: every vote reads the voter's ballot back. */
     Map<CellKey, Answer> ballot(Connection connection, long pollId, String voterId) throws SQLException {
         Map<CellKey, Answer> answers = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(BALLOT)) {
-            select.setLong(1, pollId);
-            select.setString(2, voterId);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    answers.put(cell(row), answer(row));
-                }
+        PreparedStatement select = prepared.of(connection, BALLOT);
+        select.setLong(1, pollId);
+        select.setString(2, voterId);
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                answers.put(cell(row), answer(row));
             }
         }
         return answers;

@@ -1,0 +1,55 @@
+package dev.fieldpoll.bench;
+
+import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.store.SingleRowUpserts;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * The floor for {@link IngestBenchmark}: the same answers as bare JDBC upserts, one row per
+ * transaction, on the same schema with the same durability. One thread: SQLite has one writer,
+ * so more threads only queue for it.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class FloorBenchmark {
+
+    private BenchPoll poll;
+    private SingleRowUpserts upserts;
+    private List<CellKey> cells;
+    private long votes;
+
+    @Setup
+    public void openPoll() {
+        poll = BenchPoll.create();
+        cells = poll.poll().definition().cells();
+        poll.wiring().close();
+        upserts = SingleRowUpserts.open(poll.file());
+    }
+
+    @TearDown
+    public void deletePoll() {
+        upserts.close();
+        poll.close();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public long singleRowUpsert() {
+        long vote = votes++;
+        upserts.upsert(poll.poll().id(), "m0-" + vote / cells.size(), cells.get((int) (vote % cells.size())),
+                1 + (int) (vote % 5), Instant.now());
+        return vote;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.fieldpoll.store;
+
+import dev.fieldpoll.poll.StoreException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A consistent copy of a database file, made while fieldpoll may be writing to it. SQLite's
+ * VACUUM INTO reads one snapshot, in one read transaction that WAL lets writers work beside,
+ * and writes it compacted to a new file. The copy takes its name only once complete and on disk,
+ * so an interrupted backup never looks like a good one.
+ */
+public final class DatabaseBackup {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseBackup.class);
+
+    private final Path source;
+
+    public DatabaseBackup(Path source) {
+        this.source = source;
+    }
+
+    /** Writes the copy to a new file; returns its size in bytes. Never overwrites a file. */
+    public long copyTo(Path target) {
+        if (Files.exists(target)) {
+            throw new StoreException("The backup file " + target + " exists already. Name a new file; "
+                    + "a backup never overwrites one.", null);
+        }
+        Path partial = createPartial(target);
+        try {
+            snapshot(target, partial);
+            forceToDisk(partial);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            forceFolderToDisk(target);
+            return Files.size(target);
+        } catch (IOException e) {
+            throw new StoreException("Could not write the backup " + target + " (" + e + "). "
+                    + "Check that its folder is writable and the disk has room.", e);
+        } finally {
+            deleteIfLeft(partial);
+        }
+    }
+
+    /** An empty file beside the target (VACUUM INTO accepts an empty file), so the final move is atomic. */
+    private static Path createPartial(Path target) {
+        Path folder = target.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(folder);
+            return Files.createTempFile(folder, "." + target.getFileName() + ".", ".partial");
+        } catch (IOException e) {
+            throw new StoreException("Could not write the backup " + target + " (" + e + "). "
+                    + "Check that its folder is writable.", e);
+        }
+    }
+
+    private void snapshot(Path target, Path partial) {
+        ExistingFile file = new ExistingFile(source);
+        try (Connection connection = file.connect(file.dataSource());
+                PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+            vacuum.setString(1, partial.toAbsolutePath().toString());
+            vacuum.execute();
+        } catch (SQLException e) {
+            throw file.errors().translate(e, "back up " + source + " to " + target);
+        }
+    }
+
+    /** SQLite does not sync what VACUUM INTO writes; a backup that a power cut can lose is none. */
+    private static void forceToDisk(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    /** Makes the rename durable too. Some systems cannot open a folder to sync it; there, the rename stays unsynced. */
+    private static void forceFolderToDisk(Path target) {
+        try (FileChannel folder = FileChannel.open(target.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException e) {
+            log.debug("Could not sync the folder of {}: {}", target, e.toString());
+        }
+    }
+
+    private static void deleteIfLeft(Path partial) {
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            log.warn("Could not remove the unfinished backup {}: {}", partial, e.toString());
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.fieldpoll.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every write of this process, one transaction at a time on one connection. SQLite admits one
+ * writer anyway; queuing writers on a lock here rather than in SQLite's busy handler keeps them in
+ * order, free of SQLITE_BUSY among themselves, and never waiting for a reader's connection.
+ *
+ * <p>Small writes (votes) share commits: while one commit waits for the disk, the writes that arrive
+ * queue up, and the next transaction takes them all along, with one sync for the lot (group commit).
+ * A caller returns only once the commit holding its write succeeded, so an acknowledged vote is on disk.
+ */
+final class DatabaseWriter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseWriter.class);
+    private static final long CLOSE_TIMEOUT_SECONDS = 60;
+
+    private final ConnectionPool connection;
+    private final SqliteErrors errors;
+    private final PreparedStatements prepared = new PreparedStatements();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Queue<PendingWrite<?>> waiting = new ConcurrentLinkedQueue<>();
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(DatabaseWriter::committerThread);
+
+    /** @param connection a pool of exactly one connection, kept for writes */
+    DatabaseWriter(ConnectionPool connection, SqliteErrors errors) {
+        this.connection = connection;
+        this.errors = errors;
+    }
+
+    /** Runs the work in a transaction of its own, on the calling thread. */
+    <T> T alone(String action, SqlWork<T> work) {
+        requireNotNested();
+        lock.lock();
+        try {
+            return transaction(action, work);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs the work in a transaction it may share with writes arriving meanwhile; returns once that committed. */
+    <T> T together(String action, SqlWork<T> work) {
+        requireNotNested();
+        PendingWrite<T> write = new PendingWrite<>(action, work);
+        enqueue(write);
+        return write.await();
+    }
+
+    private void requireNotNested() {
+        if (lock.isHeldByCurrentThread()) {
+            // A write inside a transaction would wait for that transaction to end: forever.
+            throw new IllegalStateException("transactions do not nest");
+        }
+    }
+
+    /** Synchronized with {@link #close()}: every write accepted has a commit run scheduled before shutdown. */
+    private synchronized void enqueue(PendingWrite<?> write) {
+        if (committer.isShutdown()) {
+            throw new IllegalStateException("the database is closed");
+        }
+        waiting.add(write);
+        committer.execute(this::commitWaiting);
+    }
+
+    /** Runs on the committer thread once per queued write; the first run takes along all writes waiting. */
+    private void commitWaiting() {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        lock.lock();
+        try {
+            // Drained only once the lock is ours, so the writes queued during the last transaction join this one.
+            commit(drain());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<PendingWrite<?>> drain() {
+        List<PendingWrite<?>> batch = new ArrayList<>();
+        for (PendingWrite<?> write = waiting.poll(); write != null; write = waiting.poll()) {
+            batch.add(write);
+        }
+        return batch;
+    }
+
+    private void commit(List<PendingWrite<?>> batch) {
+        if (batch.size() == 1) {
+            commitAlone(batch.get(0));
+            return;
+        }
+        try {
+            rawTransaction(connection -> {
+                for (PendingWrite<?> write : batch) {
+                    write.apply(connection);
+                }
+                return null;
+            });
+        } catch (SQLException failure) {
+            if (SqliteErrors.isBusy(failure)) {
+                // Another program kept the file locked for the whole busy timeout; alone, each would wait as long again.
+                batch.forEach(write -> write.failed(errors.translate(failure, write.action())));
+            } else {
+                commitEachAlone(batch, failure);
+            }
+            return;
+        } catch (RuntimeException | Error failure) {
+            commitEachAlone(batch, failure);
+            return;
+        }
+        batch.forEach(PendingWrite::committed);
+    }
+
+    /** Nothing of the failed batch was committed; a transaction per write gives each caller its own outcome. */
+    private void commitEachAlone(List<PendingWrite<?>> batch, Throwable failure) {
+        log.debug("A commit of {} writes failed ({}); committing them one by one", batch.size(), failure.toString());
+        batch.forEach(this::commitAlone);
+    }
+
+    private void commitAlone(PendingWrite<?> write) {
+        try {
+            transaction(write.action(), connection -> {
+                write.apply(connection);
+                return null;
+            });
+        } catch (RuntimeException | Error failure) {
+            write.failed(failure);
+            return;
+        }
+        write.committed();
+    }
+
+    private <T> T transaction(String action, SqlWork<T> work) {
+        try {
+            return rawTransaction(work);
+        } catch (SQLException failure) {
+            throw errors.translate(failure, action);
+        }
+    }
+
+    private <T> T rawTransaction(SqlWork<T> work) throws SQLException {
+        Connection writer = connection.borrow();
+        try {
+            return commitOrRollBack(writer, work);
+        } finally {
+            connection.giveBack(writer);
+        }
+    }
+
+    /*
+     * Explicit BEGIN IMMEDIATE / COMMIT rather than JDBC's setAutoCommit(false): sqlite-jdbc's commit()
+     * opens the next transaction at once, which can wait on another process and then fail after this
+     * transaction was already committed. IMMEDIATE takes the write lock at BEGIN, so a transaction
+     * never fails halfway when its first read turns into a write. Plain SQL, the same on PostgreSQL
+     * but for the word IMMEDIATE.
+     */
+    private <T> T commitOrRollBack(Connection connection, SqlWork<T> work) throws SQLException {
+        execute(connection, "BEGIN IMMEDIATE");
+        try {
+            T result = work.apply(connection);
+            execute(connection, "COMMIT");
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            rollBack(connection, e);
+            throw e;
+        }
+    }
+
+    /** BEGIN and COMMIT run once per transaction: prepared once, like the statements of a vote. */
+    private void execute(Connection connection, String sql) throws SQLException {
+        prepared.of(connection, sql).execute();
+    }
+
+    /** After SQLITE_FULL or an I/O error SQLite may have rolled back already; then this ROLLBACK fails harmlessly. */
+    private void rollBack(Connection connection, Throwable failure) {
+        try {
+            execute(connection, "ROLLBACK");
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Commits every write already accepted, then closes the connection after the running transaction. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            committer.shutdown();
+        }
+        awaitCommitter();
+        lock.lock();
+        try {
+            connection.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void awaitCommitter() {
+        try {
+            if (!committer.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("Writes still waiting after {} s; closing the database without them", CLOSE_TIMEOUT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread committerThread(Runnable commits) {
+        Thread thread = new Thread(commits, "fieldpoll-group-commit");
+        // Callers wait for their own writes; an unclosed database must not keep the JVM alive.
+        thread.setDaemon(true);
+        return thread;
+    }
+}

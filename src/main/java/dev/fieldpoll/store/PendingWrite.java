@@ -1,0 +1,56 @@
+package dev.fieldpoll.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** One caller's write, queued for a group commit, and the outcome the caller waits for. */
+final class PendingWrite<T> {
+
+    private final String action;
+    private final SqlWork<T> work;
+    private final CompletableFuture<T> outcome = new CompletableFuture<>();
+    private T result;
+
+    PendingWrite(String action, SqlWork<T> work) {
+        this.action = action;
+        this.work = work;
+    }
+
+    String action() {
+        return action;
+    }
+
+    /** Runs the work inside the current transaction; the result is handed out only once that commits. */
+    void apply(Connection connection) throws SQLException {
+        result = work.apply(connection);
+    }
+
+    void committed() {
+        outcome.complete(result);
+    }
+
+    void failed(Throwable failure) {
+        outcome.completeExceptionally(failure);
+    }
+
+    /**
+     * Waits for the commit that holds this write. Uninterruptibly: an interrupted caller must still
+     * learn whether its write is on disk, and the wait is bounded by the busy timeout.
+     */
+    T await() {
+        try {
+            return outcome.join();
+        } catch (CompletionException wrapped) {
+            Throwable failure = wrapped.getCause();
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw wrapped;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.fieldpoll.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldpoll.FieldpollCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** fieldpoll backup and fieldpoll check, run as a person would run them. */
+class BackupAndCheckCommandTest {
+
+    @TempDir
+    Path folder;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(String... arguments) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = FieldpollCli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        return new Run(cli.execute(arguments), out.toString(), err.toString());
+    }
+
+    private Path simulatedDatabase() {
+        Path database = folder.resolve("fieldpoll.db");
+        assertThat(run("simulate", "--voters", "25", "--db", database.toString()).exitCode()).isZero();
+        return database;
+    }
+
+    @Test
+    void check_reports_a_healthy_database_section_by_section() {
+        Path database = simulatedDatabase();
+
+        Run check = run("check", "--db", database.toString());
+
+        assertThat(check.exitCode()).isZero();
+        assertThat(check.out().lines()).hasSize(6).containsSubsequence(
+                "Database " + database,
+                "  integrity       ok",
+                "  foreign keys    ok",
+                "  schema          version " + dev.fieldpoll.testing.MigrationFiles.latest() + ", up to date")
+                .anySatisfy(line -> assertThat(line).startsWith("  contents        1 poll, 25 ballots, "))
+                .endsWith("Healthy.");
+    }
+
+    @Test
+    void check_exits_with_1_and_names_each_problem() throws Exception {
+        Path database = simulatedDatabase();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+                Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA foreign_keys = OFF");
+            statement.execute("DELETE FROM poll_field WHERE field_key = 'mech-interp'");
+        }
+
+        Run check = run("check", "--db", database.toString());
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.out()).containsPattern("  foreign keys    \\d+ broken references")
+                .contains(" refers to a missing poll_field").containsPattern("… and \\d+ more")
+                .endsWith("Problems found: foreign keys." + System.lineSeparator());
+        assertThat(check.out().lines()).hasSizeLessThan(20);
+    }
+
+    @Test
+    void check_of_a_missing_file_is_one_clear_line() {
+        Path missing = folder.resolve("missing.db");
+
+        Run check = run("check", "--db", missing.toString());
+
+        assertThat(check.exitCode()).isEqualTo(CliErrors.CONFIGURATION);
+        assertThat(check.err()).startsWith("fieldpoll: There is no database file " + missing).doesNotContain("\tat ");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void backup_writes_a_checked_copy_with_the_same_votes() {
+        Path database = simulatedDatabase();
+        Path copy = folder.resolve("backups/monday.db");
+
+        Run backup = run("backup", "--db", database.toString(), "--to", copy.toString());
+
+        assertThat(backup.exitCode()).isZero();
+        assertThat(backup.out()).startsWith("Backed up " + database + " to " + copy + " (")
+                .contains("Database " + copy).endsWith("Healthy." + System.lineSeparator());
+        Run original = run("export", "--poll", "1", "--db", database.toString());
+        Run copied = run("export", "--poll", "1", "--db", copy.toString());
+        assertThat(copied.exitCode()).isZero();
+        assertThat(copied.out()).isEqualTo(original.out()).contains("voter,field,factor,score");
+    }
+
+    @Test
+    void backup_never_overwrites_a_file() throws Exception {
+        Path database = simulatedDatabase();
+        Path existing = Files.writeString(folder.resolve("existing.db"), "yesterday's backup");
+
+        Run backup = run("backup", "--db", database.toString(), "--to", existing.toString());
+
+        assertThat(backup.exitCode()).isEqualTo(1);
+        assertThat(backup.err()).contains("exists already");
+        assertThat(Files.readString(existing)).isEqualTo("yesterday's backup");
+    }
+}
