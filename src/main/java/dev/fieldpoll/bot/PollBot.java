@@ -197,10 +197,10 @@ public final class PollBot {
             answers.put(entry.getKey(), answer.get());
         }
         Outcomes.Voted voted = answers.isEmpty()
-                ? polls.clear(member, pollId, clears)
-                : polls.vote(member, pollId, answers);
+                ? polls.clear(member, poll, clears)
+                : polls.vote(member, poll, answers);
         if (voted instanceof Outcomes.VotesSaved && !answers.isEmpty() && !clears.isEmpty()) {
-            voted = polls.clear(member, pollId, clears);
+            voted = polls.clear(member, poll, clears);
         }
         return votedReply(voted, new ArrayList<>(texts.keySet()), answers.isEmpty());
     }

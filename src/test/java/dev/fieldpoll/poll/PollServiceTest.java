@@ -88,6 +88,16 @@ class PollServiceTest {
     }
 
     @Test
+    void a_poll_object_from_another_workspace_is_refused_too() {
+        Poll poll = create(ResultsVisibility.LIVE, Optional.empty());
+
+        assertThat(polls.vote(stranger, poll, evalsFeedback(5))).isInstanceOf(Outcomes.Refused.class);
+        assertThat(polls.clear(stranger, poll, List.of(new CellKey("evals", "feedback-quality"))))
+                .isInstanceOf(Outcomes.Refused.class);
+        assertThat(store.voterCount(poll.id())).isZero();
+    }
+
+    @Test
     void cells_and_scores_are_checked_against_the_poll_itself() {
         Poll poll = create(ResultsVisibility.LIVE, Optional.empty());
         polls.vote(voter, poll.id(), evalsFeedback(2));
