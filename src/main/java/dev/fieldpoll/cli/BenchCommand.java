@@ -44,8 +44,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Quiet.logging();
+        if (databases != null) {
+            java.nio.file.Files.createDirectories(databases);
+        }
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(filter)
+                // a benchmark that breaks must say so, not vanish from the table
+                .shouldFailOnError(true)
                 .forks(1)
                 .jvmArgsAppend(jvmArguments())
                 .addProfiler(PeakHeapProfiler.class)
