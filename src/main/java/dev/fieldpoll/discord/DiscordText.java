@@ -1,5 +1,6 @@
 package dev.fieldpoll.discord;
 
+import dev.fieldpoll.poll.Keys;
 import java.time.Instant;
 import java.util.List;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
@@ -25,14 +26,7 @@ final class DiscordText {
 
     /** Cuts text to at most {@code max} characters, ending with an ellipsis when cut. */
     static String cut(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "…";
+        return Keys.cut(text, max);
     }
 
     /**

@@ -39,6 +39,18 @@ public final class Keys {
         return visible.length() <= 40 ? visible : visible.substring(0, 39) + "…";
     }
 
+    /** Cuts text to at most {@code max} characters, ending with an ellipsis when cut; never splits a surrogate pair. */
+    public static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
+    }
+
     /** Turns a display name into a key: "Mech Interp" → "mech-interp". */
     public static String slug(String name) {
         String ascii = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKD)

@@ -1,5 +1,6 @@
 package dev.fieldpoll.slack;
 
+import dev.fieldpoll.poll.Keys;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
@@ -32,14 +33,7 @@ final class Mrkdwn {
 
     /** Cuts text to at most {@code max} characters, ending with an ellipsis when cut. */
     static String truncate(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "…";
+        return Keys.cut(text, max);
     }
 
     static MarkdownTextObject markdown(String text) {
