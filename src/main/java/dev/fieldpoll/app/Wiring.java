@@ -26,6 +26,7 @@ import dev.fieldpoll.summary.SummaryBuilder;
 import dev.fieldpoll.summary.SummaryJob;
 import dev.fieldpoll.summary.SummaryPublishers;
 import dev.fieldpoll.summary.SummaryStore;
+import dev.fieldpoll.bot.DaemonThreads;
 import dev.fieldpoll.bot.RateLimiter;
 import dev.fieldpoll.bot.SummaryCommands;
 import java.io.PrintStream;
@@ -87,11 +88,7 @@ public final class Wiring implements AutoCloseable {
     /** Checks once a minute for weekly summaries that are due, on a daemon thread. */
     public synchronized void startJobs() {
         if (jobs == null) {
-            jobs = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "fieldpoll-jobs");
-                thread.setDaemon(true);
-                return thread;
-            });
+            jobs = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("fieldpoll-jobs"));
             jobs.scheduleWithFixedDelay(this::runDueJobs, 0, 1, TimeUnit.MINUTES);
         }
     }

@@ -2,6 +2,8 @@ package dev.fieldpoll.cli;
 
 import dev.fieldpoll.app.Config;
 import dev.fieldpoll.app.ConfigLoader;
+import dev.fieldpoll.app.Wiring;
+import dev.fieldpoll.poll.Poll;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -14,6 +16,12 @@ public final class CommonOptions {
 
     @Option(names = "--db", paramLabel = "PATH", description = "SQLite database file (overrides the configuration).")
     Path database;
+
+    /** A poll of the opened database by id, for trusted local tools; a missing one is one line for the user. */
+    static Poll poll(Wiring wiring, long pollId) {
+        return wiring.store().findById(pollId).orElseThrow(() -> new UserInputException(
+                "There is no poll #" + pollId + " in " + wiring.config().databasePath() + "."));
+    }
 
     Config load() {
         Config loaded = new ConfigLoader(System.getenv()).load(Optional.ofNullable(config));

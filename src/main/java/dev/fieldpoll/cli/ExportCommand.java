@@ -46,9 +46,7 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Quiet.logging();
         try (Wiring wiring = new Wiring(options.load(), Clock.systemUTC())) {
-            Poll poll = wiring.store().findById(pollId)
-                    .orElseThrow(() -> new UserInputException("There is no poll #" + pollId + " in "
-                            + wiring.config().databasePath() + "."));
+            Poll poll = CommonOptions.poll(wiring, pollId);
             Pseudonyms pseudonyms = new Pseudonyms(wiring.store().pseudonymSecret(poll.id()));
             List<Row> rows = new ArrayList<>();
             wiring.store().forEachAnswer(poll.id(), (voter, cell, answer) ->

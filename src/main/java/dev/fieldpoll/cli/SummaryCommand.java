@@ -38,8 +38,7 @@ public final class SummaryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Quiet.logging();
         try (Wiring wiring = new Wiring(options.load(), Clock.systemUTC())) {
-            Poll poll = wiring.store().findById(pollId).orElseThrow(() -> new UserInputException(
-                    "There is no poll #" + pollId + " in " + wiring.config().databasePath() + "."));
+            Poll poll = CommonOptions.poll(wiring, pollId);
             LocalDate today = LocalDate.now(wiring.clock().withZone(wiring.config().zone()));
             PollSummary summary = wiring.summaryJob().summarize(poll.workspace(), poll.channelId(), today,
                     wiring.clock().instant().minusSeconds(7 * 86_400), Optional.empty()).polls().stream()

@@ -1,5 +1,6 @@
 package dev.fieldpoll.discord;
 
+import dev.fieldpoll.bot.DaemonThreads;
 import dev.fieldpoll.bot.PollBot;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.PollService;
@@ -12,10 +13,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
@@ -81,8 +80,8 @@ public final class DiscordBot implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("the Discord bot is already started");
         }
-        handlers = Executors.newFixedThreadPool(HANDLER_THREADS, threads("fieldpoll-discord"));
-        refreshes = new ScheduledThreadPoolExecutor(1, threads("fieldpoll-discord-refresh"));
+        handlers = Executors.newFixedThreadPool(HANDLER_THREADS, DaemonThreads.named("fieldpoll-discord"));
+        refreshes = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("fieldpoll-discord-refresh"));
         PollMessages pollMessages = new PollMessages(store, polls, new PollMessageRenderer());
         // Delayed refreshes are dropped at shutdown; close() sends them at once instead.
         refreshes.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -190,14 +189,6 @@ public final class DiscordBot implements AutoCloseable {
         return text.endsWith("/") ? text : text + "/";
     }
 
-    private static ThreadFactory threads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 
     /** The bot could not start for a reason the person running it can fix; the message says how. */
     public static final class StartFailed extends RuntimeException {

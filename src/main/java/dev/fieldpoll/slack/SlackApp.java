@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import dev.fieldpoll.bot.DaemonThreads;
 import dev.fieldpoll.bot.CommandParser;
 import dev.fieldpoll.bot.PollBot;
 import dev.fieldpoll.poll.PollStore;
@@ -16,10 +17,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +62,9 @@ public final class SlackApp implements AutoCloseable {
                 .requestVerificationEnabled(true)
                 .build());
         this.work = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
-                threads("fieldpoll-slack-work"));
-        this.http = Executors.newFixedThreadPool(WORKERS, threads("fieldpoll-slack-http"));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(threads("fieldpoll-slack-refresh"));
+                DaemonThreads.named("fieldpoll-slack-work"));
+        this.http = Executors.newFixedThreadPool(WORKERS, DaemonThreads.named("fieldpoll-slack-http"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("fieldpoll-slack-refresh"));
 
         SlackWeb web = new SlackWeb(slack, settings.botToken());
         this.summaryPublisher = new SlackSummaryPublisher(web, zone, clock);
@@ -166,12 +165,4 @@ public final class SlackApp implements AutoCloseable {
         log.info("Slack: stopped");
     }
 
-    private static ThreadFactory threads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

@@ -2,17 +2,14 @@ package dev.fieldpoll.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldpoll.FieldpollCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import dev.fieldpoll.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** fieldpoll backup and fieldpoll check, run as a person would run them. */
 class BackupAndCheckCommandTest {
@@ -20,14 +17,8 @@ class BackupAndCheckCommandTest {
     @TempDir
     Path folder;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... arguments) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = FieldpollCli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(arguments), out.toString(), err.toString());
+    private static CliRun run(String... arguments) {
+        return CliRun.of(arguments);
     }
 
     private Path simulatedDatabase() {
@@ -40,7 +31,7 @@ class BackupAndCheckCommandTest {
     void check_reports_a_healthy_database_section_by_section() {
         Path database = simulatedDatabase();
 
-        Run check = run("check", "--db", database.toString());
+        CliRun check = run("check", "--db", database.toString());
 
         assertThat(check.exitCode()).isZero();
         assertThat(check.out().lines()).hasSize(6).containsSubsequence(
@@ -61,7 +52,7 @@ class BackupAndCheckCommandTest {
             statement.execute("DELETE FROM poll_field WHERE field_key = 'mech-interp'");
         }
 
-        Run check = run("check", "--db", database.toString());
+        CliRun check = run("check", "--db", database.toString());
 
         assertThat(check.exitCode()).isEqualTo(1);
         assertThat(check.out()).containsPattern("  foreign keys    \\d+ broken references")
@@ -74,7 +65,7 @@ class BackupAndCheckCommandTest {
     void check_of_a_missing_file_is_one_clear_line() {
         Path missing = folder.resolve("missing.db");
 
-        Run check = run("check", "--db", missing.toString());
+        CliRun check = run("check", "--db", missing.toString());
 
         assertThat(check.exitCode()).isEqualTo(CliErrors.CONFIGURATION);
         assertThat(check.err()).startsWith("fieldpoll: There is no database file " + missing).doesNotContain("\tat ");
@@ -86,13 +77,13 @@ class BackupAndCheckCommandTest {
         Path database = simulatedDatabase();
         Path copy = folder.resolve("backups/monday.db");
 
-        Run backup = run("backup", "--db", database.toString(), "--to", copy.toString());
+        CliRun backup = run("backup", "--db", database.toString(), "--to", copy.toString());
 
         assertThat(backup.exitCode()).isZero();
         assertThat(backup.out()).startsWith("Backed up " + database + " to " + copy + " (")
                 .contains("Database " + copy).endsWith("Healthy." + System.lineSeparator());
-        Run original = run("export", "--poll", "1", "--db", database.toString());
-        Run copied = run("export", "--poll", "1", "--db", copy.toString());
+        CliRun original = run("export", "--poll", "1", "--db", database.toString());
+        CliRun copied = run("export", "--poll", "1", "--db", copy.toString());
         assertThat(copied.exitCode()).isZero();
         assertThat(copied.out()).isEqualTo(original.out()).contains("voter,field,factor,score");
     }
@@ -102,7 +93,7 @@ class BackupAndCheckCommandTest {
         Path database = simulatedDatabase();
         Path existing = Files.writeString(folder.resolve("existing.db"), "yesterday's backup");
 
-        Run backup = run("backup", "--db", database.toString(), "--to", existing.toString());
+        CliRun backup = run("backup", "--db", database.toString(), "--to", existing.toString());
 
         assertThat(backup.exitCode()).isEqualTo(1);
         assertThat(backup.err()).contains("exists already");

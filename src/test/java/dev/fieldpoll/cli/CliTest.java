@@ -2,14 +2,11 @@ package dev.fieldpoll.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldpoll.FieldpollCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.fieldpoll.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command-line tools, run as a person would run them, with output captured. */
 class CliTest {
@@ -17,22 +14,15 @@ class CliTest {
     @TempDir
     Path folder;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... arguments) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = FieldpollCli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        int exitCode = cli.execute(arguments);
-        return new Run(exitCode, out.toString(), err.toString());
+    private static CliRun run(String... arguments) {
+        return CliRun.of(arguments);
     }
 
     @Test
     void simulate_twice_with_one_seed_gives_identical_output() {
-        Run first = run("simulate", "--voters", "60", "--seed", "7");
-        Run second = run("simulate", "--voters", "60", "--seed", "7");
-        Run other = run("simulate", "--voters", "60", "--seed", "8");
+        CliRun first = run("simulate", "--voters", "60", "--seed", "7");
+        CliRun second = run("simulate", "--voters", "60", "--seed", "7");
+        CliRun other = run("simulate", "--voters", "60", "--seed", "8");
 
         assertThat(first.exitCode()).isZero();
         assertThat(first.out()).contains("60 voters").contains("Ranking").contains("Where the community splits")
@@ -43,7 +33,7 @@ class CliTest {
 
     @Test
     void simulate_shows_polarized_cells_and_writes_json_with_the_documented_keys() {
-        Run json = run("simulate", "--voters", "80", "--seed", "3", "--format", "json");
+        CliRun json = run("simulate", "--voters", "80", "--seed", "3", "--format", "json");
 
         assertThat(json.exitCode()).isZero();
         assertThat(json.out()).contains("\"poll\"", "\"factors\"", "\"cells\"", "\"ranking\"", "\"highlights\"",
@@ -57,8 +47,8 @@ class CliTest {
         Path database = folder.resolve("sim.db");
         assertThat(run("simulate", "--voters", "20", "--db", database.toString()).exitCode()).isZero();
 
-        Run export = run("export", "--poll", "1", "--db", database.toString());
-        Run again = run("export", "--poll", "1", "--db", database.toString());
+        CliRun export = run("export", "--poll", "1", "--db", database.toString());
+        CliRun again = run("export", "--poll", "1", "--db", database.toString());
 
         assertThat(export.exitCode()).isZero();
         assertThat(export.out()).startsWith("voter,field,factor,score").doesNotContain("sim-0");
@@ -66,7 +56,7 @@ class CliTest {
         assertThat(export.out().lines().skip(1).map(line -> line.split(",")[0]).distinct().count()).isEqualTo(20);
         Path csv = folder.resolve("export.csv");
         Files.writeString(csv, export.out());
-        Run analyzed = run("analyze", "--votes", csv.toString(), "--template", "ai-safety-automation");
+        CliRun analyzed = run("analyze", "--votes", csv.toString(), "--template", "ai-safety-automation");
         assertThat(analyzed.exitCode()).isZero();
         assertThat(analyzed.out()).contains("20 voters").contains("Ranking");
         assertThat(analyzed.err()).isEmpty();
@@ -77,8 +67,8 @@ class CliTest {
         Path database = folder.resolve("sim.db");
         run("simulate", "--voters", "5", "--db", database.toString());
 
-        Run json = run("export", "--poll", "1", "--format", "json", "--db", database.toString());
-        Run missing = run("export", "--poll", "9", "--db", database.toString());
+        CliRun json = run("export", "--poll", "1", "--format", "json", "--db", database.toString());
+        CliRun missing = run("export", "--poll", "9", "--db", database.toString());
 
         assertThat(json.out()).contains("\"votes\"").contains("\"voter\" : \"v-");
         assertThat(missing.exitCode()).isEqualTo(1);
@@ -100,7 +90,7 @@ class CliTest {
                 dan,Beta,Effort,5
                 """);
 
-        Run analyzed = run("analyze", "--votes", csv.toString(), "--format", "json");
+        CliRun analyzed = run("analyze", "--votes", csv.toString(), "--format", "json");
 
         assertThat(analyzed.exitCode()).isZero();
         assertThat(analyzed.err()).contains("skipped line 4: score 9 is outside 1-5")
@@ -118,9 +108,9 @@ class CliTest {
         Path headerless = folder.resolve("headerless.csv");
         Files.writeString(headerless, "ann,Alpha,Impact,3\n");
 
-        Run nothing = run("analyze", "--votes", csv.toString());
-        Run noHeader = run("analyze", "--votes", headerless.toString());
-        Run missing = run("analyze", "--votes", folder.resolve("nope.csv").toString());
+        CliRun nothing = run("analyze", "--votes", csv.toString());
+        CliRun noHeader = run("analyze", "--votes", headerless.toString());
+        CliRun missing = run("analyze", "--votes", folder.resolve("nope.csv").toString());
 
         assertThat(nothing.exitCode()).isEqualTo(1);
         assertThat(nothing.err()).contains("has no usable votes").contains("line 2: score 7 is outside 1-5");
@@ -134,7 +124,7 @@ class CliTest {
         Path config = folder.resolve("fieldpoll.yml");
         Files.writeString(config, "polls:\n  default-template: no-such-template\n");
 
-        Run run = run("simulate", "--voters", "3", "--config", config.toString());
+        CliRun run = run("simulate", "--voters", "3", "--config", config.toString());
 
         assertThat(run.exitCode()).isEqualTo(CliErrors.CONFIGURATION);
         assertThat(run.err()).contains("polls.default-template").contains("no-such-template").doesNotContain("\tat ");
@@ -145,7 +135,7 @@ class CliTest {
         Path notSqlite = folder.resolve("notes.db");
         Files.writeString(notSqlite, "these are my notes, not a database ".repeat(100));
 
-        Run run = run("export", "--poll", "1", "--db", notSqlite.toString());
+        CliRun run = run("export", "--poll", "1", "--db", notSqlite.toString());
 
         assertThat(run.exitCode()).isEqualTo(CliErrors.CONFIGURATION);
         assertThat(run.err()).startsWith("fieldpoll: ").contains("not a SQLite database").doesNotContain("\tat ");
