@@ -19,11 +19,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** fieldpoll's entry point. Without a subcommand it runs the bot ({@code run}). */
-@Command(name = "fieldpoll", mixinStandardHelpOptions = true, version = "fieldpoll 0.1.0",
+@Command(
+        name = "fieldpoll",
+        mixinStandardHelpOptions = true,
+        version = "fieldpoll 0.1.0",
         description = "Community polls that score fields on factors, with honest uncertainty and disagreement.",
-        subcommands = {RunCommand.class, ConsoleCommand.class, SimulateCommand.class, AnalyzeCommand.class,
-                ExportCommand.class, SummaryCommand.class, BackupCommand.class, CheckCommand.class,
-                BenchCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ConsoleCommand.class,
+            SimulateCommand.class,
+            AnalyzeCommand.class,
+            ExportCommand.class,
+            SummaryCommand.class,
+            BackupCommand.class,
+            CheckCommand.class,
+            BenchCommand.class
+        })
 public final class FieldpollCli implements Callable<Integer> {
 
     @Mixin

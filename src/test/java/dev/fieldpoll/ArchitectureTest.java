@@ -23,63 +23,103 @@ class ArchitectureTest {
 
     @Test
     void layers_point_one_way() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("poll").definedBy("dev.fieldpoll.poll..")
-                .layer("tally").definedBy("dev.fieldpoll.tally..")
-                .layer("report").definedBy("dev.fieldpoll.report..")
-                .layer("summary").definedBy("dev.fieldpoll.summary..")
-                .layer("bot").definedBy("dev.fieldpoll.bot..")
-                .layer("adapters").definedBy("dev.fieldpoll.discord..", "dev.fieldpoll.slack..", "dev.fieldpoll.console..")
-                .layer("store").definedBy("dev.fieldpoll.store..")
-                .layer("wiring").definedBy("dev.fieldpoll.app..", "dev.fieldpoll.cli..", "dev.fieldpoll.bench..", "dev.fieldpoll")
-                .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
-                .whereLayer("adapters").mayOnlyBeAccessedByLayers("wiring")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("wiring")
-                .whereLayer("bot").mayOnlyBeAccessedByLayers("adapters", "wiring")
-                .whereLayer("summary").mayOnlyBeAccessedByLayers("bot", "adapters", "store", "wiring")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("summary", "bot", "adapters", "wiring")
-                .whereLayer("tally").mayOnlyBeAccessedByLayers("report", "summary", "bot", "adapters", "wiring")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("poll")
+                .definedBy("dev.fieldpoll.poll..")
+                .layer("tally")
+                .definedBy("dev.fieldpoll.tally..")
+                .layer("report")
+                .definedBy("dev.fieldpoll.report..")
+                .layer("summary")
+                .definedBy("dev.fieldpoll.summary..")
+                .layer("bot")
+                .definedBy("dev.fieldpoll.bot..")
+                .layer("adapters")
+                .definedBy("dev.fieldpoll.discord..", "dev.fieldpoll.slack..", "dev.fieldpoll.console..")
+                .layer("store")
+                .definedBy("dev.fieldpoll.store..")
+                .layer("wiring")
+                .definedBy("dev.fieldpoll.app..", "dev.fieldpoll.cli..", "dev.fieldpoll.bench..", "dev.fieldpoll")
+                .whereLayer("wiring")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("adapters")
+                .mayOnlyBeAccessedByLayers("wiring")
+                .whereLayer("store")
+                .mayOnlyBeAccessedByLayers("wiring")
+                .whereLayer("bot")
+                .mayOnlyBeAccessedByLayers("adapters", "wiring")
+                .whereLayer("summary")
+                .mayOnlyBeAccessedByLayers("bot", "adapters", "store", "wiring")
+                .whereLayer("report")
+                .mayOnlyBeAccessedByLayers("summary", "bot", "adapters", "wiring")
+                .whereLayer("tally")
+                .mayOnlyBeAccessedByLayers("report", "summary", "bot", "adapters", "wiring")
                 .allowEmptyShould(true)
                 .check(classes);
     }
 
     @Test
     void tally_is_pure_statistics() {
-        noClasses().that().resideInAPackage("dev.fieldpoll.tally..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.fieldpoll.poll..", "java.io..", "java.nio..",
-                        "java.sql..", "java.time..", "java.net..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.fieldpoll.tally..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.fieldpoll.poll..", "java.io..", "java.nio..", "java.sql..", "java.time..", "java.net..")
                 .check(classes);
     }
 
     @Test
     void only_the_store_speaks_sql() {
-        noClasses().that().resideOutsideOfPackage("dev.fieldpoll.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.flywaydb..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.fieldpoll.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "org.sqlite..", "org.flywaydb..")
                 .check(classes);
     }
 
     @Test
     void only_the_discord_adapter_speaks_discord() {
-        noClasses().that().resideOutsideOfPackage("dev.fieldpoll.discord..")
-                .should().dependOnClassesThat().resideInAPackage("net.dv8tion..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.fieldpoll.discord..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("net.dv8tion..")
                 .allowEmptyShould(true)
                 .check(classes);
     }
 
     @Test
     void only_the_slack_adapter_speaks_slack() {
-        noClasses().that().resideOutsideOfPackage("dev.fieldpoll.slack..")
-                .should().dependOnClassesThat().resideInAPackage("com.slack..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.fieldpoll.slack..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.slack..")
                 .allowEmptyShould(true)
                 .check(classes);
     }
 
     @Test
     void the_core_knows_no_platform_and_no_sql() {
-        noClasses().that().resideInAnyPackage("dev.fieldpoll.poll..", "dev.fieldpoll.tally..", "dev.fieldpoll.report..",
-                        "dev.fieldpoll.summary..", "dev.fieldpoll.bot..")
-                .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..", "com.slack..", "java.sql..",
-                        "dev.fieldpoll.store..", "dev.fieldpoll.app..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.fieldpoll.poll..",
+                        "dev.fieldpoll.tally..",
+                        "dev.fieldpoll.report..",
+                        "dev.fieldpoll.summary..",
+                        "dev.fieldpoll.bot..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "net.dv8tion..", "com.slack..", "java.sql..", "dev.fieldpoll.store..", "dev.fieldpoll.app..")
                 .check(classes);
     }
 }

@@ -36,7 +36,8 @@ public record Config(
             throw new ConfigException("zone must be a time zone like UTC or Europe/London");
         }
         if (minVoters < 1 || minVoters > MAX_MIN_VOTERS) {
-            throw new ConfigException("privacy.min-voters must be between 1 and " + MAX_MIN_VOTERS + ", was " + minVoters);
+            throw new ConfigException(
+                    "privacy.min-voters must be between 1 and " + MAX_MIN_VOTERS + ", was " + minVoters);
         }
         admins = Set.copyOf(admins);
         if (remindBefore == null || remindBefore.isNegative()) {
@@ -54,7 +55,8 @@ public record Config(
      * Discord: guilds to register commands in (instant; empty = globally), role names that count
      * as admin, and optional API and gateway URLs (tests, proxies). The token is a secret, not here.
      */
-    public record Discord(List<String> guilds, List<String> adminRoles, Optional<URI> apiUrl, Optional<URI> gatewayUrl) {
+    public record Discord(
+            List<String> guilds, List<String> adminRoles, Optional<URI> apiUrl, Optional<URI> gatewayUrl) {
         public Discord {
             guilds = List.copyOf(guilds);
             adminRoles = List.copyOf(adminRoles);
@@ -71,7 +73,10 @@ public record Config(
         }
     }
 
-    public enum SlackMode { SOCKET, HTTP }
+    public enum SlackMode {
+        SOCKET,
+        HTTP
+    }
 
     /** Commands a member may send: {@code burst} at once, refilled at {@code perMinute}. */
     public record RateLimit(int perMinute, int burst) {
@@ -96,22 +101,66 @@ public record Config(
     }
 
     public Config withSlack(Slack settings) {
-        return new Config(databasePath, zone, minVoters, onlyAdminsCreate, admins, templatesDirectory, defaultTemplate,
-                console, discord, settings, remindBefore, rateLimit);
+        return new Config(
+                databasePath,
+                zone,
+                minVoters,
+                onlyAdminsCreate,
+                admins,
+                templatesDirectory,
+                defaultTemplate,
+                console,
+                discord,
+                settings,
+                remindBefore,
+                rateLimit);
     }
 
     public Config withDiscord(Discord settings) {
-        return new Config(databasePath, zone, minVoters, onlyAdminsCreate, admins, templatesDirectory, defaultTemplate,
-                console, settings, slack, remindBefore, rateLimit);
+        return new Config(
+                databasePath,
+                zone,
+                minVoters,
+                onlyAdminsCreate,
+                admins,
+                templatesDirectory,
+                defaultTemplate,
+                console,
+                settings,
+                slack,
+                remindBefore,
+                rateLimit);
     }
 
     public Config withRateLimit(RateLimit settings) {
-        return new Config(databasePath, zone, minVoters, onlyAdminsCreate, admins, templatesDirectory, defaultTemplate,
-                console, discord, slack, remindBefore, settings);
+        return new Config(
+                databasePath,
+                zone,
+                minVoters,
+                onlyAdminsCreate,
+                admins,
+                templatesDirectory,
+                defaultTemplate,
+                console,
+                discord,
+                slack,
+                remindBefore,
+                settings);
     }
 
     public Config withDatabasePath(Path path) {
-        return new Config(path, zone, minVoters, onlyAdminsCreate, admins, templatesDirectory, defaultTemplate, console,
-                discord, slack, remindBefore, rateLimit);
+        return new Config(
+                path,
+                zone,
+                minVoters,
+                onlyAdminsCreate,
+                admins,
+                templatesDirectory,
+                defaultTemplate,
+                console,
+                discord,
+                slack,
+                remindBefore,
+                rateLimit);
     }
 }

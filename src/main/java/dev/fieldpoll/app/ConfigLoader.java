@@ -47,8 +47,8 @@ public final class ConfigLoader {
     }
 
     private static ConfigFile read(Path file) {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        ObjectMapper yaml =
+                new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         String text;
         try {
             text = Files.readString(file);
@@ -59,7 +59,8 @@ public final class ConfigLoader {
             ConfigFile raw = yaml.readValue(text, ConfigFile.class);
             return raw == null ? ConfigFile.EMPTY : raw;
         } catch (JsonProcessingException wrong) {
-            throw new ConfigException(file + " line " + YamlErrors.line(text, wrong) + ": " + YamlErrors.message(wrong));
+            throw new ConfigException(
+                    file + " line " + YamlErrors.line(text, wrong) + ": " + YamlErrors.message(wrong));
         } catch (IOException unreadable) {
             throw new ConfigException("Cannot read " + file + ": " + unreadable.getMessage(), unreadable);
         }
@@ -68,30 +69,54 @@ public final class ConfigLoader {
     private Config build(ConfigFile raw, String source) {
         String database = env("FIELDPOLL_DATABASE_PATH").orElse(raw.database().path());
         String zone = env("FIELDPOLL_ZONE").orElse(raw.zone());
-        String minVoters = env("FIELDPOLL_MIN_VOTERS").orElse(String.valueOf(raw.privacy().minVoters()));
+        String minVoters =
+                env("FIELDPOLL_MIN_VOTERS").orElse(String.valueOf(raw.privacy().minVoters()));
         String create = env("FIELDPOLL_CREATE_POLLS").orElse(raw.polls().create());
         String templates = env("FIELDPOLL_TEMPLATES_DIR").orElse(raw.polls().templatesDirectory());
-        Set<String> admins = env("FIELDPOLL_ADMINS").map(ConfigLoader::commaList).orElse(Set.copyOf(raw.admins()));
+        Set<String> admins =
+                env("FIELDPOLL_ADMINS").map(ConfigLoader::commaList).orElse(Set.copyOf(raw.admins()));
         try {
-            return new Config(Path.of(database), zone(zone), integer("privacy.min-voters / FIELDPOLL_MIN_VOTERS", minVoters),
-                    onlyAdmins(create), admins, Path.of(templates), raw.polls().defaultTemplate(),
-                    new Config.Console(raw.console().user(), raw.console().channel(), raw.console().admins()),
-                    discord(raw.discord()), slack(raw.slack()),
-                    remindBefore(env("FIELDPOLL_REMIND_BEFORE").orElse(raw.polls().remindBefore())),
+            return new Config(
+                    Path.of(database),
+                    zone(zone),
+                    integer("privacy.min-voters / FIELDPOLL_MIN_VOTERS", minVoters),
+                    onlyAdmins(create),
+                    admins,
+                    Path.of(templates),
+                    raw.polls().defaultTemplate(),
+                    new Config.Console(
+                            raw.console().user(),
+                            raw.console().channel(),
+                            raw.console().admins()),
+                    discord(raw.discord()),
+                    slack(raw.slack()),
+                    remindBefore(
+                            env("FIELDPOLL_REMIND_BEFORE").orElse(raw.polls().remindBefore())),
                     new Config.RateLimit(
-                            integer("rate-limit.per-minute / FIELDPOLL_RATE_PER_MINUTE",
-                                    env("FIELDPOLL_RATE_PER_MINUTE").orElse(String.valueOf(raw.rateLimit().perMinute()))),
-                            integer("rate-limit.burst / FIELDPOLL_RATE_BURST",
-                                    env("FIELDPOLL_RATE_BURST").orElse(String.valueOf(raw.rateLimit().burst())))));
+                            integer(
+                                    "rate-limit.per-minute / FIELDPOLL_RATE_PER_MINUTE",
+                                    env("FIELDPOLL_RATE_PER_MINUTE")
+                                            .orElse(String.valueOf(
+                                                    raw.rateLimit().perMinute()))),
+                            integer(
+                                    "rate-limit.burst / FIELDPOLL_RATE_BURST",
+                                    env("FIELDPOLL_RATE_BURST")
+                                            .orElse(String.valueOf(
+                                                    raw.rateLimit().burst())))));
         } catch (ConfigException wrong) {
             throw new ConfigException("Configuration (" + source + "): " + wrong.getMessage());
         }
     }
 
     private Config.Discord discord(DiscordSection section) {
-        return new Config.Discord(section.guilds(), section.adminRoles(),
-                url("FIELDPOLL_DISCORD_API_URL / discord.api-url", env("FIELDPOLL_DISCORD_API_URL").orElse(section.apiUrl())),
-                url("FIELDPOLL_DISCORD_GATEWAY_URL / discord.gateway-url",
+        return new Config.Discord(
+                section.guilds(),
+                section.adminRoles(),
+                url(
+                        "FIELDPOLL_DISCORD_API_URL / discord.api-url",
+                        env("FIELDPOLL_DISCORD_API_URL").orElse(section.apiUrl())),
+                url(
+                        "FIELDPOLL_DISCORD_GATEWAY_URL / discord.gateway-url",
                         env("FIELDPOLL_DISCORD_GATEWAY_URL").orElse(section.gatewayUrl())));
     }
 
@@ -102,9 +127,15 @@ public final class ConfigLoader {
             case "http" -> Config.SlackMode.HTTP;
             default -> throw new ConfigException("slack.mode must be 'socket' or 'http', was '" + mode + "'");
         };
-        int port = integer("slack.port / FIELDPOLL_SLACK_PORT", env("FIELDPOLL_SLACK_PORT").orElse(String.valueOf(section.port())));
-        return new Config.Slack(slackMode, port,
-                url("FIELDPOLL_SLACK_API_URL / slack.api-url", env("FIELDPOLL_SLACK_API_URL").orElse(section.apiUrl())),
+        int port = integer(
+                "slack.port / FIELDPOLL_SLACK_PORT",
+                env("FIELDPOLL_SLACK_PORT").orElse(String.valueOf(section.port())));
+        return new Config.Slack(
+                slackMode,
+                port,
+                url(
+                        "FIELDPOLL_SLACK_API_URL / slack.api-url",
+                        env("FIELDPOLL_SLACK_API_URL").orElse(section.apiUrl())),
                 section.admins());
     }
 
@@ -114,10 +145,11 @@ public final class ConfigLoader {
         if (value.equals("off") || value.equals("0")) {
             return Duration.ZERO;
         }
-        java.util.regex.Matcher parts = java.util.regex.Pattern.compile("(\\d{1,4})([mhd])").matcher(value);
+        java.util.regex.Matcher parts =
+                java.util.regex.Pattern.compile("(\\d{1,4})([mhd])").matcher(value);
         if (!parts.matches()) {
-            throw new ConfigException("polls.remind-before / FIELDPOLL_REMIND_BEFORE must be like 24h, 2d or off, was '"
-                    + text + "'");
+            throw new ConfigException(
+                    "polls.remind-before / FIELDPOLL_REMIND_BEFORE must be like 24h, 2d or off, was '" + text + "'");
         }
         long amount = Long.parseLong(parts.group(1));
         return switch (parts.group(2)) {
@@ -147,7 +179,9 @@ public final class ConfigLoader {
     }
 
     private static Set<String> commaList(String text) {
-        return Arrays.stream(text.split(",")).map(String::strip).filter(item -> !item.isEmpty())
+        return Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(item -> !item.isEmpty())
                 .collect(Collectors.toSet());
     }
 
@@ -176,8 +210,15 @@ public final class ConfigLoader {
     }
 
     /** The YAML file's shape; absent sections fall back to defaults. */
-    record ConfigFile(Database database, String zone, Privacy privacy, Polls polls, List<String> admins,
-            ConsoleSection console, DiscordSection discord, SlackSection slack,
+    record ConfigFile(
+            Database database,
+            String zone,
+            Privacy privacy,
+            Polls polls,
+            List<String> admins,
+            ConsoleSection console,
+            DiscordSection discord,
+            SlackSection slack,
             @JsonProperty("rate-limit") RateLimitSection rateLimit) {
 
         static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null);
@@ -204,35 +245,49 @@ public final class ConfigLoader {
         }
     }
 
-    record DiscordSection(List<String> guilds, @JsonProperty("admin-roles") List<String> adminRoles,
-            @JsonProperty("api-url") String apiUrl, @JsonProperty("gateway-url") String gatewayUrl) {
+    record DiscordSection(
+            List<String> guilds,
+            @JsonProperty("admin-roles") List<String> adminRoles,
+            @JsonProperty("api-url") String apiUrl,
+            @JsonProperty("gateway-url") String gatewayUrl) {
 
         DiscordSection orDefaults() {
-            return new DiscordSection(guilds == null ? List.of() : guilds, adminRoles == null ? List.of() : adminRoles,
-                    apiUrl, gatewayUrl);
+            return new DiscordSection(
+                    guilds == null ? List.of() : guilds,
+                    adminRoles == null ? List.of() : adminRoles,
+                    apiUrl,
+                    gatewayUrl);
         }
     }
 
-    record SlackSection(String mode, Integer port, @JsonProperty("api-url") String apiUrl, List<String> admins) {
+    record SlackSection(
+            String mode,
+            Integer port,
+            @JsonProperty("api-url") String apiUrl,
+            List<String> admins) {
 
         SlackSection orDefaults() {
-            return new SlackSection(mode == null ? "socket" : mode, port == null ? 3000 : port, apiUrl,
+            return new SlackSection(
+                    mode == null ? "socket" : mode,
+                    port == null ? 3000 : port,
+                    apiUrl,
                     admins == null ? List.of() : admins);
         }
     }
 
-    record Database(String path) {
-    }
+    record Database(String path) {}
 
-    record Privacy(@JsonProperty("min-voters") Integer minVoters) {
-    }
+    record Privacy(@JsonProperty("min-voters") Integer minVoters) {}
 
-    record Polls(String create, @JsonProperty("default-template") String defaultTemplate,
+    record Polls(
+            String create,
+            @JsonProperty("default-template") String defaultTemplate,
             @JsonProperty("templates-directory") String templatesDirectory,
             @JsonProperty("remind-before") String remindBefore) {
 
         Polls orDefaults() {
-            return new Polls(create == null ? "everyone" : create,
+            return new Polls(
+                    create == null ? "everyone" : create,
                     defaultTemplate == null ? "ai-safety-automation" : defaultTemplate,
                     templatesDirectory == null ? "config/polls" : templatesDirectory,
                     remindBefore == null ? "24h" : remindBefore);
@@ -242,7 +297,9 @@ public final class ConfigLoader {
     record ConsoleSection(String user, String channel, List<String> admins) {
 
         ConsoleSection orDefaults() {
-            return new ConsoleSection(user == null ? "you" : user, channel == null ? "local" : channel,
+            return new ConsoleSection(
+                    user == null ? "you" : user,
+                    channel == null ? "local" : channel,
                     admins == null ? List.of("you") : admins);
         }
     }

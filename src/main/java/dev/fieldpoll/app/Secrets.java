@@ -7,12 +7,18 @@ import java.util.Optional;
  * Platform tokens, from the environment only: never from a file, never logged.
  * {@link #toString()} names which are set, never their values.
  */
-public record Secrets(Optional<String> discordToken, Optional<String> slackBotToken, Optional<String> slackAppToken,
+public record Secrets(
+        Optional<String> discordToken,
+        Optional<String> slackBotToken,
+        Optional<String> slackAppToken,
         Optional<String> slackSigningSecret) {
 
     public static Secrets fromEnvironment(Map<String, String> environment) {
-        return new Secrets(value(environment, "DISCORD_TOKEN"), value(environment, "SLACK_BOT_TOKEN"),
-                value(environment, "SLACK_APP_TOKEN"), value(environment, "SLACK_SIGNING_SECRET"));
+        return new Secrets(
+                value(environment, "DISCORD_TOKEN"),
+                value(environment, "SLACK_BOT_TOKEN"),
+                value(environment, "SLACK_APP_TOKEN"),
+                value(environment, "SLACK_SIGNING_SECRET"));
     }
 
     public static Secrets none() {
@@ -33,6 +39,7 @@ public record Secrets(Optional<String> discordToken, Optional<String> slackBotTo
 
     @Override
     public String toString() {
-        return "Secrets[discord=" + (hasDiscord() ? "set" : "unset") + ", slack=" + (hasSlack() ? "set" : "unset") + "]";
+        return "Secrets[discord=" + (hasDiscord() ? "set" : "unset") + ", slack=" + (hasSlack() ? "set" : "unset")
+                + "]";
     }
 }

@@ -123,8 +123,14 @@ public final class TemplateLoader {
     }
 
     /** The YAML shape of a template. */
-    record TemplateFile(String key, String title, String description, ScaleEntry scale, List<FactorEntry> factors,
-            List<FieldEntry> fields, ReferenceEntry reference) {
+    record TemplateFile(
+            String key,
+            String title,
+            String description,
+            ScaleEntry scale,
+            List<FactorEntry> factors,
+            List<FieldEntry> fields,
+            ReferenceEntry reference) {
 
         Template toTemplate() {
             if (factors == null || fields == null) {
@@ -146,7 +152,9 @@ public final class TemplateLoader {
 
     record FieldEntry(Field field) {
         @JsonCreator
-        FieldEntry(@JsonProperty("key") String key, @JsonProperty("name") String name,
+        FieldEntry(
+                @JsonProperty("key") String key,
+                @JsonProperty("name") String name,
                 @JsonProperty("description") String description) {
             this(new Field(key, name, description));
         }
@@ -154,9 +162,13 @@ public final class TemplateLoader {
 
     record FactorEntry(Factor factor) {
         @JsonCreator
-        FactorEntry(@JsonProperty("key") String key, @JsonProperty("name") String name,
-                @JsonProperty("question") String question, @JsonProperty("low") String low,
-                @JsonProperty("high") String high, @JsonProperty("weight") Double weight) {
+        FactorEntry(
+                @JsonProperty("key") String key,
+                @JsonProperty("name") String name,
+                @JsonProperty("question") String question,
+                @JsonProperty("low") String low,
+                @JsonProperty("high") String high,
+                @JsonProperty("weight") Double weight) {
             this(new Factor(key, name, question, low, high, weight == null ? 1.0 : weight));
         }
     }
@@ -166,8 +178,8 @@ public final class TemplateLoader {
         Map<CellKey, Double> cells() {
             Map<CellKey, Double> cells = new HashMap<>();
             if (scores != null) {
-                scores.forEach((field, byFactor) -> byFactor.forEach(
-                        (factor, score) -> cells.put(new CellKey(field, factor), score)));
+                scores.forEach((field, byFactor) ->
+                        byFactor.forEach((factor, score) -> cells.put(new CellKey(field, factor), score)));
             }
             return cells;
         }

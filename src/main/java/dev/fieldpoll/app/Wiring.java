@@ -1,23 +1,26 @@
 package dev.fieldpoll.app;
 
 import dev.fieldpoll.bot.CommandParser;
+import dev.fieldpoll.bot.DaemonThreads;
 import dev.fieldpoll.bot.PollBot;
+import dev.fieldpoll.bot.RateLimiter;
+import dev.fieldpoll.bot.SummaryCommands;
 import dev.fieldpoll.console.ConsoleChat;
 import dev.fieldpoll.console.ConsoleRenderer;
+import dev.fieldpoll.console.ConsoleSummaryPublisher;
 import dev.fieldpoll.discord.DiscordBot;
 import dev.fieldpoll.discord.DiscordSettings;
+import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.PollPolicy;
 import dev.fieldpoll.poll.PollService;
 import dev.fieldpoll.poll.PollStore;
 import dev.fieldpoll.poll.TemplateCatalog;
+import dev.fieldpoll.report.ChartRenderer;
 import dev.fieldpoll.report.ReportService;
 import dev.fieldpoll.slack.SlackApp;
 import dev.fieldpoll.slack.SlackSettings;
 import dev.fieldpoll.store.Database;
 import dev.fieldpoll.store.SqlitePollStore;
-import dev.fieldpoll.console.ConsoleSummaryPublisher;
-import dev.fieldpoll.poll.Platform;
-import dev.fieldpoll.report.ChartRenderer;
 import dev.fieldpoll.store.SqliteReminderStore;
 import dev.fieldpoll.store.SqliteSummaryStore;
 import dev.fieldpoll.summary.Backoff;
@@ -26,19 +29,16 @@ import dev.fieldpoll.summary.SummaryBuilder;
 import dev.fieldpoll.summary.SummaryJob;
 import dev.fieldpoll.summary.SummaryPublishers;
 import dev.fieldpoll.summary.SummaryStore;
-import dev.fieldpoll.bot.DaemonThreads;
-import dev.fieldpoll.bot.RateLimiter;
-import dev.fieldpoll.bot.SummaryCommands;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.HashSet;
-import java.util.Set;
 
 /** The one place fieldpoll's objects are built and connected. Close it to close the database. */
 public final class Wiring implements AutoCloseable {
@@ -68,18 +68,31 @@ public final class Wiring implements AutoCloseable {
         this.polls = new PollService(store, templates, clock, new PollPolicy(config.onlyAdminsCreate()));
         this.reports = new ReportService(store, clock, config.minVoters());
         this.summaries = new SqliteSummaryStore(database);
-        this.summaryJob = new SummaryJob(summaries, store, new SummaryBuilder(reports, summaries, new ChartRenderer()),
-                publishers, clock, Backoff.standard());
+        this.summaryJob = new SummaryJob(
+                summaries,
+                store,
+                new SummaryBuilder(reports, summaries, new ChartRenderer()),
+                publishers,
+                clock,
+                Backoff.standard());
         SqliteReminderStore reminders = new SqliteReminderStore(database);
-        this.reminderJob = new ReminderJob(reminders, store, publishers, clock, config.remindBefore(), Backoff.standard());
-        this.bot = new PollBot(polls, reports,
+        this.reminderJob =
+                new ReminderJob(reminders, store, publishers, clock, config.remindBefore(), Backoff.standard());
+        this.bot = new PollBot(
+                polls,
+                reports,
                 new SummaryCommands(summaries, reminders, summaryJob, clock, config.zone()),
-                new RateLimiter(clock, config.rateLimit().perMinute(), config.rateLimit().burst()), config.zone());
+                new RateLimiter(
+                        clock,
+                        config.rateLimit().perMinute(),
+                        config.rateLimit().burst()),
+                config.zone());
     }
 
     private static TemplateCatalog catalog(Config config) {
         try {
-            return new TemplateCatalog(new TemplateLoader().loadAll(config.templatesDirectory()), config.defaultTemplate());
+            return new TemplateCatalog(
+                    new TemplateLoader().loadAll(config.templatesDirectory()), config.defaultTemplate());
         } catch (IllegalArgumentException missingDefault) {
             throw new ConfigException("polls.default-template: " + missingDefault.getMessage());
         }
@@ -114,8 +127,13 @@ public final class Wiring implements AutoCloseable {
     public ConsoleChat consoleChat() {
         Set<String> admins = new HashSet<>(config.console().admins());
         admins.addAll(config.admins());
-        return new ConsoleChat(bot, new CommandParser(), new ConsoleRenderer(config.zone()),
-                config.console().channel(), config.console().user(), admins);
+        return new ConsoleChat(
+                bot,
+                new CommandParser(),
+                new ConsoleRenderer(config.zone()),
+                config.console().channel(),
+                config.console().user(),
+                admins);
     }
 
     /** The Slack app (not yet started), from the slack settings and the tokens in the environment. */
@@ -127,8 +145,13 @@ public final class Wiring implements AutoCloseable {
         try {
             settings = new SlackSettings(
                     slack.mode() == Config.SlackMode.HTTP ? SlackSettings.Mode.HTTP : SlackSettings.Mode.SOCKET,
-                    slack.port(), slack.apiUrl(), secrets.slackBotToken().orElse(null), secrets.slackAppToken(),
-                    secrets.slackSigningSecret(), admins, SlackSettings.DEFAULT_REFRESH_INTERVAL);
+                    slack.port(),
+                    slack.apiUrl(),
+                    secrets.slackBotToken().orElse(null),
+                    secrets.slackAppToken(),
+                    secrets.slackSigningSecret(),
+                    admins,
+                    SlackSettings.DEFAULT_REFRESH_INTERVAL);
         } catch (IllegalArgumentException missing) {
             throw new ConfigException(missing.getMessage());
         }
@@ -147,8 +170,18 @@ public final class Wiring implements AutoCloseable {
         String token = secrets.discordToken()
                 .orElseThrow(() -> new ConfigException("DISCORD_TOKEN is not set in the environment."));
         Config.Discord discord = config.discord();
-        return new DiscordBot(new DiscordSettings(token, discord.guilds(), discord.adminRoles(), config.admins(),
-                discord.apiUrl(), discord.gatewayUrl(), DiscordSettings.DEFAULT_REFRESH_INTERVAL), bot, polls, store,
+        return new DiscordBot(
+                new DiscordSettings(
+                        token,
+                        discord.guilds(),
+                        discord.adminRoles(),
+                        config.admins(),
+                        discord.apiUrl(),
+                        discord.gatewayUrl(),
+                        DiscordSettings.DEFAULT_REFRESH_INTERVAL),
+                bot,
+                polls,
+                store,
                 publishers);
     }
 

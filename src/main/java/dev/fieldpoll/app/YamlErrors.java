@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 /** Turns Jackson's YAML errors into a line number and a sentence without Java class names. */
 final class YamlErrors {
 
-    private YamlErrors() {
-    }
+    private YamlErrors() {}
 
     /**
      * Jackson reports an unknown setting where the enclosing object ends (records are built
@@ -29,8 +28,7 @@ final class YamlErrors {
 
     static String message(JsonProcessingException wrong) {
         if (wrong instanceof UnrecognizedPropertyException unknown) {
-            return "unknown setting '" + unknown.getPropertyName() + "'; known here: "
-                    + unknown.getKnownPropertyIds();
+            return "unknown setting '" + unknown.getPropertyName() + "'; known here: " + unknown.getKnownPropertyIds();
         }
         Throwable cause = wrong.getCause();
         String message = cause instanceof IllegalArgumentException ? cause.getMessage() : wrong.getOriginalMessage();

@@ -42,7 +42,8 @@ final class BenchPoll implements AutoCloseable {
         try {
             Path folder = Files.createTempDirectory("fieldpoll-bench");
             // The built-in defaults, whatever configuration lies about: env and config file are ignored.
-            Config config = new ConfigLoader(Map.of()).load(Optional.empty()).withDatabasePath(folder.resolve("bench.db"));
+            Config config =
+                    new ConfigLoader(Map.of()).load(Optional.empty()).withDatabasePath(folder.resolve("bench.db"));
             Wiring wiring = new Wiring(config, Clock.systemUTC());
             return new BenchPoll(folder, wiring, createPoll(wiring));
         } catch (IOException e) {
@@ -52,8 +53,16 @@ final class BenchPoll implements AutoCloseable {
 
     private static Poll createPoll(Wiring wiring) {
         Caller admin = new Caller(Platform.DISCORD, WORKSPACE, CHANNEL, "admin", "Admin", true);
-        BotReply reply = wiring.bot().handle(admin, new BotCommand.Create(List.of("ai-safety-automation"),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of()));
+        BotReply reply = wiring.bot()
+                .handle(
+                        admin,
+                        new BotCommand.Create(
+                                List.of("ai-safety-automation"),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                List.of(),
+                                List.of()));
         if (reply instanceof BotReply.PollPosted posted) {
             return posted.poll();
         }

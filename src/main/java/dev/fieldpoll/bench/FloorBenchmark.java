@@ -48,8 +48,12 @@ public class FloorBenchmark {
     @Threads(1)
     public long singleRowUpsert() {
         long vote = votes++;
-        upserts.upsert(poll.poll().id(), "m0-" + vote / cells.size(), cells.get((int) (vote % cells.size())),
-                1 + (int) (vote % 5), Instant.now());
+        upserts.upsert(
+                poll.poll().id(),
+                "m0-" + vote / cells.size(),
+                cells.get((int) (vote % cells.size())),
+                1 + (int) (vote % 5),
+                Instant.now());
         return vote;
     }
 }

@@ -34,8 +34,11 @@ public class ReportBenchmark {
 
     @Setup
     public void createPoll() {
-        Template template = new TemplateLoader().loadAll(Path.of("no-such-folder")).stream()
-                .filter(candidate -> candidate.key().equals("ai-safety-automation")).findFirst().orElseThrow();
+        Template template = new TemplateLoader()
+                .loadAll(Path.of("no-such-folder")).stream()
+                        .filter(candidate -> candidate.key().equals("ai-safety-automation"))
+                        .findFirst()
+                        .orElseThrow();
         PollDefinition definition = template.definition();
         input = SyntheticPolls.input(definition, voters, 42);
     }

@@ -14,11 +14,13 @@ public final class ActionIds {
     public static final String PREFIX = "fp1";
     public static final int MAX_LENGTH = 100;
 
-    private ActionIds() {
-    }
+    private ActionIds() {}
 
     public static String encode(ActionId id) {
-        StringBuilder encoded = new StringBuilder(PREFIX).append(':').append(id.action().code()).append(':')
+        StringBuilder encoded = new StringBuilder(PREFIX)
+                .append(':')
+                .append(id.action().code())
+                .append(':')
                 .append(id.pollId());
         id.arguments().forEach(argument -> encoded.append(':').append(argument));
         if (encoded.length() > MAX_LENGTH) {
@@ -36,7 +38,8 @@ public final class ActionIds {
             return Optional.empty();
         }
         Optional<ActionId.Action> action = Arrays.stream(ActionId.Action.values())
-                .filter(candidate -> candidate.code().equals(parts[1])).findFirst();
+                .filter(candidate -> candidate.code().equals(parts[1]))
+                .findFirst();
         if (action.isEmpty()) {
             return Optional.empty();
         }

@@ -9,8 +9,7 @@ import dev.fieldpoll.poll.PollDefinition;
 /** How every platform names a cell and an answer in confirmations and ballots. */
 public final class BallotText {
 
-    private BallotText() {
-    }
+    private BallotText() {}
 
     /** "Mech Interp / Feedback quality"; keys stand in for names the poll lacks. */
     public static String cellName(PollDefinition definition, CellKey cell) {

@@ -17,9 +17,16 @@ public sealed interface BotCommand {
      * {@code words} are the title, unless the first one names a template. {@code voterRole}, when
      * present, limits voting to members holding that role (a platform role id).
      */
-    record Create(List<String> words, Optional<String> template, Optional<ClosesAt> closes,
-            Optional<ResultsVisibility> results, List<String> fields, List<String> factors,
-            Optional<String> voterRole, boolean remind) implements BotCommand {
+    record Create(
+            List<String> words,
+            Optional<String> template,
+            Optional<ClosesAt> closes,
+            Optional<ResultsVisibility> results,
+            List<String> fields,
+            List<String> factors,
+            Optional<String> voterRole,
+            boolean remind)
+            implements BotCommand {
         public Create {
             words = List.copyOf(words);
             fields = List.copyOf(fields);
@@ -28,14 +35,18 @@ public sealed interface BotCommand {
         }
 
         /** A poll every member may vote in, with its closing reminder on. */
-        public Create(List<String> words, Optional<String> template, Optional<ClosesAt> closes,
-                Optional<ResultsVisibility> results, List<String> fields, List<String> factors) {
+        public Create(
+                List<String> words,
+                Optional<String> template,
+                Optional<ClosesAt> closes,
+                Optional<ResultsVisibility> results,
+                List<String> fields,
+                List<String> factors) {
             this(words, template, closes, results, fields, factors, Optional.empty(), true);
         }
     }
 
-    record OpenBallot(PollRef poll) implements BotCommand {
-    }
+    record OpenBallot(PollRef poll) implements BotCommand {}
 
     /** A typed vote: a field by name and factor=score pairs, all as typed. */
     record Vote(PollRef poll, String field, List<FactorScore> scores) implements BotCommand {
@@ -44,8 +55,7 @@ public sealed interface BotCommand {
         }
     }
 
-    record FactorScore(String factor, String score) {
-    }
+    record FactorScore(String factor, String score) {}
 
     /** Answers by cell key, from a ballot UI (a select, a modal, the console's stepped ballot). */
     record SetAnswers(long pollId, Map<CellKey, String> answers) implements BotCommand {
@@ -54,31 +64,22 @@ public sealed interface BotCommand {
         }
     }
 
-    record Results(PollRef poll, boolean postPublicly) implements BotCommand {
-    }
+    record Results(PollRef poll, boolean postPublicly) implements BotCommand {}
 
-    record Mine(PollRef poll) implements BotCommand {
-    }
+    record Mine(PollRef poll) implements BotCommand {}
 
-    record ListPolls() implements BotCommand {
-    }
+    record ListPolls() implements BotCommand {}
 
-    record Close(PollRef poll) implements BotCommand {
-    }
+    record Close(PollRef poll) implements BotCommand {}
 
-    record Help() implements BotCommand {
-    }
+    record Help() implements BotCommand {}
 
     /** Weekly summaries of the channel: set the time (zone defaults to the community's). */
-    record ScheduleSummary(DayOfWeek day, LocalTime time, Optional<ZoneId> zone) implements BotCommand {
-    }
+    record ScheduleSummary(DayOfWeek day, LocalTime time, Optional<ZoneId> zone) implements BotCommand {}
 
-    record ShowSummarySchedule() implements BotCommand {
-    }
+    record ShowSummarySchedule() implements BotCommand {}
 
-    record StopSummaries() implements BotCommand {
-    }
+    record StopSummaries() implements BotCommand {}
 
-    record SummaryNow() implements BotCommand {
-    }
+    record SummaryNow() implements BotCommand {}
 }

@@ -11,12 +11,10 @@ import java.util.List;
 public sealed interface BotReply {
 
     /** A new poll: the poll message everyone votes on. */
-    record PollPosted(Poll poll, int voters) implements BotReply {
-    }
+    record PollPosted(Poll poll, int voters) implements BotReply {}
 
     /** The member's ballot, to fill in: current answers preset. */
-    record BallotView(Poll poll, Ballot ballot) implements BotReply {
-    }
+    record BallotView(Poll poll, Ballot ballot) implements BotReply {}
 
     /** Answers saved (on disk) for these cells. */
     record VoteSaved(Poll poll, Ballot ballot, List<CellKey> cells, boolean cleared) implements BotReply {
@@ -25,11 +23,9 @@ public sealed interface BotReply {
         }
     }
 
-    record ResultsView(Poll poll, PollReport report, boolean postPublicly) implements BotReply {
-    }
+    record ResultsView(Poll poll, PollReport report, boolean postPublicly) implements BotReply {}
 
-    record MyBallot(Poll poll, Ballot ballot) implements BotReply {
-    }
+    record MyBallot(Poll poll, Ballot ballot) implements BotReply {}
 
     record PollList(List<Listing> polls) implements BotReply {
         public PollList {
@@ -37,8 +33,7 @@ public sealed interface BotReply {
         }
     }
 
-    record PollClosed(Poll poll, int voters) implements BotReply {
-    }
+    record PollClosed(Poll poll, int voters) implements BotReply {}
 
     record Help(List<HelpTopic> topics) implements BotReply {
         public Help {
@@ -46,18 +41,14 @@ public sealed interface BotReply {
         }
     }
 
-    record HelpTopic(String usage, String summary) {
-    }
+    record HelpTopic(String usage, String summary) {}
 
     /** A short confirmation for the member, such as a summary schedule that was set. */
-    record Notice(String message) implements BotReply {
-    }
+    record Notice(String message) implements BotReply {}
 
     /** A submitted answer is not on the poll's scale; ballots show it beside that cell and ask again. */
-    record InvalidAnswer(CellKey cell, String message) implements BotReply {
-    }
+    record InvalidAnswer(CellKey cell, String message) implements BotReply {}
 
     /** Something the member asked cannot be done; one friendly line on what to do instead. */
-    record Problem(String message) implements BotReply {
-    }
+    record Problem(String message) implements BotReply {}
 }

@@ -9,16 +9,22 @@ import java.util.Set;
  * Who sent an event, as the adapter saw it: platform, workspace, channel, user, admin rights and
  * the roles the member holds (platform ids; empty where a platform has none).
  */
-public record Caller(Platform platform, String workspaceId, String channelId, String userId, String displayName,
-        boolean admin, Set<String> roles) {
+public record Caller(
+        Platform platform,
+        String workspaceId,
+        String channelId,
+        String userId,
+        String displayName,
+        boolean admin,
+        Set<String> roles) {
 
     public Caller {
         roles = roles == null ? Set.of() : Set.copyOf(roles);
     }
 
     /** A caller holding no roles. */
-    public Caller(Platform platform, String workspaceId, String channelId, String userId, String displayName,
-            boolean admin) {
+    public Caller(
+            Platform platform, String workspaceId, String channelId, String userId, String displayName, boolean admin) {
         this(platform, workspaceId, channelId, userId, displayName, admin, Set.of());
     }
 

@@ -29,7 +29,8 @@ public final class CommandParser {
 
     public static final int MAX_LINE_LENGTH = 2000;
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})([hdw])");
-    private static final Set<String> OPTIONS = Set.of("closes", "results", "fields", "factors", "poll", "template", "remind");
+    private static final Set<String> OPTIONS =
+            Set.of("closes", "results", "fields", "factors", "poll", "template", "remind");
 
     public ParseResult parse(String line) {
         if (line == null || line.isBlank()) {
@@ -104,19 +105,26 @@ public final class CommandParser {
     }
 
     private BotCommand create(List<String> words, Map<String, String> options) throws SyntaxException {
-        Optional<ClosesAt> closes = options.containsKey("closes")
-                ? Optional.of(closes(options.get("closes"))) : Optional.empty();
+        Optional<ClosesAt> closes =
+                options.containsKey("closes") ? Optional.of(closes(options.get("closes"))) : Optional.empty();
         Optional<ResultsVisibility> results = Optional.empty();
         if (options.containsKey("results")) {
-            results = Optional.of(ResultsVisibility.fromKeyword(options.get("results")).orElseThrow(
-                    () -> new SyntaxException("results: takes after-vote, live or after-close.")));
+            results = Optional.of(ResultsVisibility.fromKeyword(options.get("results"))
+                    .orElseThrow(() -> new SyntaxException("results: takes after-vote, live or after-close.")));
         }
         String remind = options.getOrDefault("remind", "on").toLowerCase(Locale.ROOT);
         if (!remind.equals("on") && !remind.equals("off")) {
             throw new SyntaxException("remind: takes on or off (a closing-soon post a day before the poll closes).");
         }
-        return new BotCommand.Create(words, Optional.ofNullable(options.get("template")), closes, results,
-                list(options.get("fields")), list(options.get("factors")), Optional.empty(), remind.equals("on"));
+        return new BotCommand.Create(
+                words,
+                Optional.ofNullable(options.get("template")),
+                closes,
+                results,
+                list(options.get("fields")),
+                list(options.get("factors")),
+                Optional.empty(),
+                remind.equals("on"));
     }
 
     /** Reads a closes: value; public for platforms whose commands carry it as a typed option. */
@@ -168,11 +176,13 @@ public final class CommandParser {
                 String factor = word.substring(0, equals).strip();
                 String score = word.substring(equals + 1).strip();
                 if (factor.isEmpty() || score.isEmpty()) {
-                    throw new SyntaxException("Write each score as factor=score, like feedback=4 (or feedback=? for don't know).");
+                    throw new SyntaxException(
+                            "Write each score as factor=score, like feedback=4 (or feedback=? for don't know).");
                 }
                 scores.add(new FactorScore(factor, score));
             } else if (!scores.isEmpty()) {
-                throw new SyntaxException("Put the field first, then factor=score pairs: `/poll vote mech interp feedback=4 incentive=5`.");
+                throw new SyntaxException(
+                        "Put the field first, then factor=score pairs: `/poll vote mech interp feedback=4 incentive=5`.");
             } else {
                 fieldWords.add(word);
             }
@@ -181,8 +191,9 @@ public final class CommandParser {
             return new BotCommand.OpenBallot(poll);
         }
         if (fieldWords.isEmpty() || scores.isEmpty()) {
-            throw new SyntaxException("Name a field and give factor=score, like `/poll vote evals feedback=2 incentive=4`, "
-                    + "or type `/poll vote` alone for the ballot.");
+            throw new SyntaxException(
+                    "Name a field and give factor=score, like `/poll vote evals feedback=2 incentive=4`, "
+                            + "or type `/poll vote` alone for the ballot.");
         }
         return new BotCommand.Vote(poll, String.join(" ", fieldWords), scores);
     }

@@ -7,23 +7,26 @@ import java.util.List;
 final class HelpTopics {
 
     private static final List<HelpTopic> TOPICS = List.of(
-            new HelpTopic("/poll create [template] [title…] [closes:3d|closes:2026-12-24] [results:after-vote|live|after-close] [remind:off]",
+            new HelpTopic(
+                    "/poll create [template] [title…] [closes:3d|closes:2026-12-24] [results:after-vote|live|after-close] [remind:off]",
                     "Start a poll from a template (default: the AI-safety one)."),
-            new HelpTopic("/poll create Title fields:\"A; B; C\" factors:\"Impact; Effort\"",
+            new HelpTopic(
+                    "/poll create Title fields:\"A; B; C\" factors:\"Impact; Effort\"",
                     "Start an ad-hoc poll on the 1-5 scale."),
             new HelpTopic("/poll vote", "Open your ballot for this channel's poll."),
-            new HelpTopic("/poll vote <field> <factor>=<score> …",
+            new HelpTopic(
+                    "/poll vote <field> <factor>=<score> …",
                     "Score one field directly, e.g. /poll vote mech interp feedback=4 incentive=5 (? = don't know, clear = withdraw)."),
             new HelpTopic("/poll results [poll] [public]", "Rankings, disagreements and the reference comparison."),
             new HelpTopic("/poll mine [poll]", "Your own answers (only you see them)."),
             new HelpTopic("/poll list", "This channel's polls."),
             new HelpTopic("/poll close [poll]", "Close a poll (its creator or an admin)."),
-            new HelpTopic("/poll summary schedule <weekday> <HH:MM> [zone] | show | off | now",
+            new HelpTopic(
+                    "/poll summary schedule <weekday> <HH:MM> [zone] | show | off | now",
                     "Weekly summaries with a chart in this channel (admins)."),
             new HelpTopic("/poll help", "This list."));
 
-    private HelpTopics() {
-    }
+    private HelpTopics() {}
 
     static BotReply.Help reply() {
         return new BotReply.Help(TOPICS);

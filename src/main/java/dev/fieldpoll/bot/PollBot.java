@@ -40,8 +40,8 @@ public final class PollBot {
     private final RateLimiter rateLimiter;
     private final ZoneId zone;
 
-    public PollBot(PollService polls, ReportService reports, SummaryCommands summaries, RateLimiter rateLimiter,
-            ZoneId zone) {
+    public PollBot(
+            PollService polls, ReportService reports, SummaryCommands summaries, RateLimiter rateLimiter, ZoneId zone) {
         this.polls = polls;
         this.reports = reports;
         this.summaries = summaries;
@@ -57,8 +57,12 @@ public final class PollBot {
         try {
             return dispatch(caller.member(), command);
         } catch (StoreException storage) {
-            log.error("Store failed for {} on {}: {}", caller.platform(), command.getClass().getSimpleName(),
-                    storage.getMessage(), storage);
+            log.error(
+                    "Store failed for {} on {}: {}",
+                    caller.platform(),
+                    command.getClass().getSimpleName(),
+                    storage.getMessage(),
+                    storage);
             return new Problem("I couldn't reach the poll database, so nothing changed. " + storage.getMessage());
         } catch (RuntimeException bug) {
             log.error("Command {} failed for {}", command.getClass().getSimpleName(), caller.platform(), bug);
@@ -91,8 +95,10 @@ public final class PollBot {
         if (command instanceof BotCommand.ListPolls) {
             return new BotReply.PollList(polls.list(member).polls());
         }
-        if (command instanceof BotCommand.ScheduleSummary || command instanceof BotCommand.ShowSummarySchedule
-                || command instanceof BotCommand.StopSummaries || command instanceof BotCommand.SummaryNow) {
+        if (command instanceof BotCommand.ScheduleSummary
+                || command instanceof BotCommand.ShowSummarySchedule
+                || command instanceof BotCommand.StopSummaries
+                || command instanceof BotCommand.SummaryNow) {
             return summaries.handle(member, command);
         }
         return HelpTopics.reply();
@@ -109,18 +115,25 @@ public final class PollBot {
     private BotReply create(Member member, BotCommand.Create create) {
         List<String> words = new ArrayList<>(create.words());
         Optional<String> template = create.template();
-        if (template.isEmpty() && !words.isEmpty()
+        if (template.isEmpty()
+                && !words.isEmpty()
                 && polls.templates().find(words.get(0).toLowerCase(Locale.ROOT)).isPresent()) {
             template = Optional.of(words.remove(0).toLowerCase(Locale.ROOT));
         }
         String title = String.join(" ", words).strip();
         boolean adHoc = !create.fields().isEmpty() || !create.factors().isEmpty();
         if (adHoc && title.isEmpty()) {
-            return new Problem("Give your poll a title: `/poll create Team priorities fields:\"A; B\" factors:\"Impact; Effort\"`.");
+            return new Problem(
+                    "Give your poll a title: `/poll create Team priorities fields:\"A; B\" factors:\"Impact; Effort\"`.");
         }
-        CreateRequest request = new CreateRequest(template, title.isEmpty() ? Optional.empty() : Optional.of(title),
-                create.fields(), create.factors(), create.results().orElse(null),
-                create.closes().map(closes -> closes.resolve(polls.now(), zone)), create.voterRole());
+        CreateRequest request = new CreateRequest(
+                template,
+                title.isEmpty() ? Optional.empty() : Optional.of(title),
+                create.fields(),
+                create.factors(),
+                create.results().orElse(null),
+                create.closes().map(closes -> closes.resolve(polls.now(), zone)),
+                create.voterRole());
         Outcomes.Created created = polls.create(member, request);
         if (created instanceof Outcomes.PollCreated posted) {
             if (!create.remind()) {
@@ -159,17 +172,20 @@ public final class PollBot {
         return saveAnswers(member, poll.id(), answers);
     }
 
-    private static <T> String unmatched(String what, String typed, NameMatch<T> match,
-            java.util.function.Function<T, String> name) {
+    private static <T> String unmatched(
+            String what, String typed, NameMatch<T> match, java.util.function.Function<T, String> name) {
         if (match instanceof NameMatch.Ambiguous<T> ambiguous) {
-            return "'" + Keys.shown(typed) + "' could be " + names(ambiguous.candidates(), name) + ". Type a little more.";
+            return "'" + Keys.shown(typed) + "' could be " + names(ambiguous.candidates(), name)
+                    + ". Type a little more.";
         }
         List<T> suggestions = ((NameMatch.Unknown<T>) match).suggestions();
-        return "This poll has no " + what + " '" + Keys.shown(typed) + "'. Did you mean " + names(suggestions, name) + "?";
+        return "This poll has no " + what + " '" + Keys.shown(typed) + "'. Did you mean " + names(suggestions, name)
+                + "?";
     }
 
     private static <T> String names(List<T> items, java.util.function.Function<T, String> name) {
-        return String.join(" or ", items.stream().map(item -> "'" + name.apply(item) + "'").toList());
+        return String.join(
+                " or ", items.stream().map(item -> "'" + name.apply(item) + "'").toList());
     }
 
     /** Parses every score against the poll's scale before anything is written: all or nothing. */
@@ -189,16 +205,18 @@ public final class PollBot {
                 clears.add(entry.getKey());
                 continue;
             }
-            Optional<Answer> answer = ScoreText.parse(entry.getValue(), poll.definition().scale());
+            Optional<Answer> answer =
+                    ScoreText.parse(entry.getValue(), poll.definition().scale());
             if (answer.isEmpty()) {
-                return new BotReply.InvalidAnswer(entry.getKey(), "'" + Keys.shown(entry.getValue())
-                        + "' is not a score here: give " + ScoreText.expected(poll.definition().scale()) + ".");
+                return new BotReply.InvalidAnswer(
+                        entry.getKey(),
+                        "'" + Keys.shown(entry.getValue()) + "' is not a score here: give "
+                                + ScoreText.expected(poll.definition().scale()) + ".");
             }
             answers.put(entry.getKey(), answer.get());
         }
-        Outcomes.Voted voted = answers.isEmpty()
-                ? polls.clear(member, poll, clears)
-                : polls.vote(member, poll, answers);
+        Outcomes.Voted voted =
+                answers.isEmpty() ? polls.clear(member, poll, clears) : polls.vote(member, poll, answers);
         if (voted instanceof Outcomes.VotesSaved && !answers.isEmpty() && !clears.isEmpty()) {
             voted = polls.clear(member, poll, clears);
         }

@@ -13,6 +13,7 @@ public final class RateLimiter {
 
     /** Buckets idle this long are full again and can be forgotten. */
     private static final Duration FORGET_AFTER = Duration.ofMinutes(10);
+
     private static final int PRUNE_EVERY = 1024;
 
     private final Clock clock;

@@ -9,11 +9,11 @@ import java.util.Set;
 /** Reads a typed or submitted score: a number on the scale, or one of the ways to say "don't know". */
 final class ScoreText {
 
-    private static final Set<String> DONT_KNOW = Set.of("?", "dk", "dont-know", "don't-know", "dontknow", "unsure", "skip");
+    private static final Set<String> DONT_KNOW =
+            Set.of("?", "dk", "dont-know", "don't-know", "dontknow", "unsure", "skip");
     static final Set<String> CLEAR = Set.of("clear", "-", "none");
 
-    private ScoreText() {
-    }
+    private ScoreText() {}
 
     static Optional<Answer> parse(String text, Scale scale) {
         String value = text.strip().toLowerCase(Locale.ROOT).replace(' ', '-');

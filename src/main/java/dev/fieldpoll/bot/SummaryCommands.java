@@ -17,7 +17,8 @@ import java.util.Optional;
 /** The admin commands of weekly summaries: schedule, show, off, now — per channel. */
 public final class SummaryCommands {
 
-    private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("EEEE yyyy-MM-dd HH:mm z", Locale.ENGLISH);
+    private static final DateTimeFormatter NEXT =
+            DateTimeFormatter.ofPattern("EEEE yyyy-MM-dd HH:mm z", Locale.ENGLISH);
 
     private final SummaryStore store;
     private final ReminderStore reminders;
@@ -25,7 +26,8 @@ public final class SummaryCommands {
     private final Clock clock;
     private final ZoneId defaultZone;
 
-    public SummaryCommands(SummaryStore store, ReminderStore reminders, SummaryJob job, Clock clock, ZoneId defaultZone) {
+    public SummaryCommands(
+            SummaryStore store, ReminderStore reminders, SummaryJob job, Clock clock, ZoneId defaultZone) {
         this.store = store;
         this.reminders = reminders;
         this.job = job;
@@ -43,8 +45,13 @@ public final class SummaryCommands {
             return new Problem("Only admins can manage this channel's weekly summaries.");
         }
         if (command instanceof BotCommand.ScheduleSummary schedule) {
-            Schedule saved = new Schedule(member.workspace(), member.channelId(), schedule.day(), schedule.time(),
-                    schedule.zone().orElse(defaultZone), clock.instant());
+            Schedule saved = new Schedule(
+                    member.workspace(),
+                    member.channelId(),
+                    schedule.day(),
+                    schedule.time(),
+                    schedule.zone().orElse(defaultZone),
+                    clock.instant());
             store.saveSchedule(saved, member.userId());
             return new Notice("Weekly summaries in this channel: " + describe(saved));
         }
@@ -54,13 +61,19 @@ public final class SummaryCommands {
                     .orElse("This channel has no weekly summary. Set one with `/poll summary schedule monday 09:00`."));
         }
         if (command instanceof BotCommand.StopSummaries) {
-            return new Notice(store.deleteSchedule(member.workspace(), member.channelId())
-                    ? "Weekly summaries in this channel are off."
-                    : "This channel had no weekly summary.");
+            return new Notice(
+                    store.deleteSchedule(member.workspace(), member.channelId())
+                            ? "Weekly summaries in this channel are off."
+                            : "This channel had no weekly summary.");
         }
-        ChannelSummary posted = job.postNow(member.workspace(), member.channelId(),
-                store.schedule(member.workspace(), member.channelId()).map(Schedule::zone).orElse(defaultZone));
-        return new Notice("Posted a summary of " + posted.polls().size() + (posted.polls().size() == 1 ? " poll." : " polls."));
+        ChannelSummary posted = job.postNow(
+                member.workspace(),
+                member.channelId(),
+                store.schedule(member.workspace(), member.channelId())
+                        .map(Schedule::zone)
+                        .orElse(defaultZone));
+        return new Notice(
+                "Posted a summary of " + posted.polls().size() + (posted.polls().size() == 1 ? " poll." : " polls."));
     }
 
     private String describe(Schedule schedule) {

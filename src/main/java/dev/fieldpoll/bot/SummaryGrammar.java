@@ -21,8 +21,7 @@ public final class SummaryGrammar {
     private static final String USAGE = "Use `/poll summary schedule monday 09:00 [Europe/London]`, "
             + "`/poll summary show`, `/poll summary off` or `/poll summary now`.";
 
-    private SummaryGrammar() {
-    }
+    private SummaryGrammar() {}
 
     static BotCommand parse(List<String> words) throws SyntaxException {
         String verb = words.isEmpty() ? "" : words.get(0).toLowerCase(Locale.ROOT);
@@ -45,23 +44,28 @@ public final class SummaryGrammar {
         if (words.size() < 2 || words.size() > 3) {
             throw new SyntaxException(USAGE);
         }
-        return new BotCommand.ScheduleSummary(day(words.get(0)), time(words.get(1)),
+        return new BotCommand.ScheduleSummary(
+                day(words.get(0)),
+                time(words.get(1)),
                 words.size() == 3 ? Optional.of(zone(words.get(2))) : Optional.empty());
     }
 
     public static DayOfWeek day(String text) throws SyntaxException {
         String wanted = text.toLowerCase(Locale.ROOT);
         Optional<DayOfWeek> day = Arrays.stream(DayOfWeek.values())
-                .filter(candidate -> wanted.length() >= 3 && candidate.name().toLowerCase(Locale.ROOT).startsWith(wanted))
+                .filter(candidate -> wanted.length() >= 3
+                        && candidate.name().toLowerCase(Locale.ROOT).startsWith(wanted))
                 .findFirst();
-        return day.orElseThrow(() -> new SyntaxException("'" + Keys.shown(text) + "' is not a weekday: try monday, tue, …"));
+        return day.orElseThrow(
+                () -> new SyntaxException("'" + Keys.shown(text) + "' is not a weekday: try monday, tue, …"));
     }
 
     public static LocalTime time(String text) throws SyntaxException {
         try {
             return LocalTime.parse(text.length() == 4 ? "0" + text : text);
         } catch (DateTimeParseException wrong) {
-            throw new SyntaxException("'" + Keys.shown(text) + "' is not a time: use 24-hour HH:MM, like 09:00 or 17:30.");
+            throw new SyntaxException(
+                    "'" + Keys.shown(text) + "' is not a time: use 24-hour HH:MM, like 09:00 or 17:30.");
         }
     }
 
@@ -69,7 +73,8 @@ public final class SummaryGrammar {
         try {
             return ZoneId.of(text);
         } catch (DateTimeException wrong) {
-            throw new SyntaxException("'" + Keys.shown(text) + "' is not a time zone: use a name like Europe/London or UTC.");
+            throw new SyntaxException(
+                    "'" + Keys.shown(text) + "' is not a time zone: use a name like Europe/London or UTC.");
         }
     }
 }

@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class Tokenizer {
 
-    private Tokenizer() {
-    }
+    private Tokenizer() {}
 
     static List<String> split(String line) throws UnbalancedQuoteException {
         List<String> tokens = new ArrayList<>();

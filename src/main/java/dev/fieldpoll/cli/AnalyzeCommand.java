@@ -16,25 +16,38 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "analyze", mixinStandardHelpOptions = true,
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
         description = "Report on votes from a CSV file with the header voter,field,factor,score.")
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--votes", required = true, paramLabel = "FILE.csv", description = "The votes.")
     Path votes;
 
-    @Option(names = "--template", paramLabel = "KEY|FILE.yml",
+    @Option(
+            names = "--template",
+            paramLabel = "KEY|FILE.yml",
             description = "A template key or file; without one, fields and factors come from the CSV.")
     String template;
 
-    @Option(names = "--scale", defaultValue = "1-5", description = "Scale without a template (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--scale",
+            defaultValue = "1-5",
+            description = "Scale without a template (default: ${DEFAULT-VALUE}).")
     String scale;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
 
-    @Option(names = "--min-voters", defaultValue = "1",
-            description = "Hide a cell's distribution below this many voters (default: ${DEFAULT-VALUE}; it is your file).")
+    @Option(
+            names = "--min-voters",
+            defaultValue = "1",
+            description =
+                    "Hide a cell's distribution below this many voters (default: ${DEFAULT-VALUE}; it is your file).")
     int minVoters;
 
     @Spec
@@ -65,9 +78,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return Optional.of(loader.load(Path.of(template)));
         }
         var config = new ConfigLoader(System.getenv()).load(Optional.empty());
-        TemplateCatalog catalog = new TemplateCatalog(loader.loadAll(config.templatesDirectory()), config.defaultTemplate());
-        return Optional.of(catalog.find(template).orElseThrow(() -> new UserInputException(
-                "There is no template '" + template + "'. Give a key like ai-safety-automation or a .yml file.")));
+        TemplateCatalog catalog =
+                new TemplateCatalog(loader.loadAll(config.templatesDirectory()), config.defaultTemplate());
+        return Optional.of(catalog.find(template)
+                .orElseThrow(() -> new UserInputException("There is no template '" + template
+                        + "'. Give a key like ai-safety-automation or a .yml file.")));
     }
 
     private Scale scale() {

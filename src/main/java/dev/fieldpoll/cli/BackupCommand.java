@@ -15,18 +15,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** A consistent copy of the database, also while the bot runs, checked once written. */
-@Command(name = "backup", mixinStandardHelpOptions = true,
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
         description = "Copy the database to a new file: one consistent snapshot, also while fieldpoll runs. "
                 + "The copy is then checked like `fieldpoll check` does.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:copied, and the copy is healthy", "1:the copy has problems, or FILE exists already",
-                "2:the database cannot be read, or a configuration error"})
+        exitCodeList = {
+            "0:copied, and the copy is healthy",
+            "1:the copy has problems, or FILE exists already",
+            "2:the database cannot be read, or a configuration error"
+        })
 public final class BackupCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--to", required = true, paramLabel = "FILE", description = "The new file to write (never overwritten).")
+    @Option(
+            names = "--to",
+            required = true,
+            paramLabel = "FILE",
+            description = "The new file to write (never overwritten).")
     Path target;
 
     @Spec

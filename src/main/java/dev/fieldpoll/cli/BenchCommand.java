@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Runs the JMH benchmarks in forked JVMs and prints medians (numbers are reported, never asserted). */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Measure fieldpoll with JMH: the full report for polls of 1,000 to 100,000 voters, and vote "
                 + "ingest through the bot by 1, 16 and 64 members at once on a real SQLite file, against bare "
                 + "single-row upserts.")
@@ -26,14 +28,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
-    @Option(names = "--filter", defaultValue = "dev.fieldpoll.bench.*",
+    @Option(
+            names = "--filter",
+            defaultValue = "dev.fieldpoll.bench.*",
             description = "Benchmarks to run, as a regular expression (default: all).")
     String filter;
 
     @Option(names = "--quick", description = "Fewer and shorter iterations, for a first look.")
     boolean quick;
 
-    @Option(names = "--dir", paramLabel = "FOLDER",
+    @Option(
+            names = "--dir",
+            paramLabel = "FOLDER",
             description = "Folder for the benchmark databases (default: the system's temporary folder). "
                     + "Put it on the disk that holds the bot's database: a commit waits for that disk.")
     Path databases;
@@ -61,8 +67,11 @@ public final class BenchCommand implements Callable<Integer> {
                 .verbosity(VerboseMode.SILENT);
         BenchTable table = BenchTable.of(new Runner(options.build()).run());
         if (json) {
-            spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(table));
+            spec.commandLine()
+                    .getOut()
+                    .println(new ObjectMapper()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(table));
         } else {
             spec.commandLine().getOut().print(table.text());
             spec.commandLine().getOut().flush();
@@ -72,7 +81,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     private String[] jvmArguments() {
         String quietLog = "-Dfieldpoll.log.level=WARN";
-        return databases == null ? new String[] {quietLog}
+        return databases == null
+                ? new String[] {quietLog}
                 : new String[] {quietLog, "-Djava.io.tmpdir=" + databases.toAbsolutePath()};
     }
 }

@@ -9,7 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Verifies a database file without changing it; safe while the bot runs. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = "Verify a database: integrity, foreign keys, migrations applied and pending. "
                 + "Changes nothing; safe while fieldpoll runs.",
         exitCodeListHeading = "%nExit codes:%n",

@@ -14,7 +14,8 @@ public final class CliErrors implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
-        if (failure instanceof ConfigException || failure instanceof StoreException
+        if (failure instanceof ConfigException
+                || failure instanceof StoreException
                 || failure instanceof UserInputException) {
             command.getErr().println("fieldpoll: " + failure.getMessage());
             return failure instanceof UserInputException ? FAILURE : CONFIGURATION;

@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
 /** Options every command that opens the database shares. */
 public final class CommonOptions {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: config/fieldpoll.yml if present).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Configuration file (default: config/fieldpoll.yml if present).")
     Path config;
 
     @Option(names = "--db", paramLabel = "PATH", description = "SQLite database file (overrides the configuration).")
@@ -19,8 +22,10 @@ public final class CommonOptions {
 
     /** A poll of the opened database by id, for trusted local tools; a missing one is one line for the user. */
     static Poll poll(Wiring wiring, long pollId) {
-        return wiring.store().findById(pollId).orElseThrow(() -> new UserInputException(
-                "There is no poll #" + pollId + " in " + wiring.config().databasePath() + "."));
+        return wiring.store()
+                .findById(pollId)
+                .orElseThrow(() -> new UserInputException(
+                        "There is no poll #" + pollId + " in " + wiring.config().databasePath() + "."));
     }
 
     Config load() {

@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "console", mixinStandardHelpOptions = true,
+@Command(
+        name = "console",
+        mixinStandardHelpOptions = true,
         description = "Chat with fieldpoll locally: the same /poll commands, as any member (:as NAME).")
 public final class ConsoleCommand implements Callable<Integer> {
 

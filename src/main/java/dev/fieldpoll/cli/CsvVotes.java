@@ -34,8 +34,7 @@ final class CsvVotes {
 
     private static final List<String> HEADER = List.of("voter", "field", "factor", "score");
 
-    record Parsed(ReportInput input, List<String> problems) {
-    }
+    record Parsed(ReportInput input, List<String> problems) {}
 
     private final Optional<Template> template;
     private final Scale scale;
@@ -55,10 +54,18 @@ final class CsvVotes {
 
     Parsed read(Path file, int minVoters) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                    .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+            CSVFormat format = CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setIgnoreSurroundingSpaces(true)
+                    .setIgnoreEmptyLines(true)
+                    .get();
             var parser = format.parse(reader);
-            if (!parser.getHeaderNames().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList().equals(HEADER)) {
+            if (!parser.getHeaderNames().stream()
+                    .map(name -> name.toLowerCase(Locale.ROOT))
+                    .toList()
+                    .equals(HEADER)) {
                 throw new UserInputException(file + ": the first line must be the header voter,field,factor,score.");
             }
             for (CSVRecord row : parser) {
@@ -68,8 +75,10 @@ final class CsvVotes {
             throw new UserInputException("Cannot read " + file + ": " + unreadable.getMessage());
         }
         if (ballots.isEmpty()) {
-            throw new UserInputException(file + " has no usable votes" + (problems.isEmpty() ? "." : "; " + problems.size()
-                    + " rows were skipped, the first: " + problems.get(0)));
+            throw new UserInputException(file + " has no usable votes"
+                    + (problems.isEmpty()
+                            ? "."
+                            : "; " + problems.size() + " rows were skipped, the first: " + problems.get(0)));
         }
         return new Parsed(input(file, minVoters), List.copyOf(problems));
     }
@@ -95,12 +104,17 @@ final class CsvVotes {
     }
 
     private Optional<Field> field(String name, long line) {
-        return known(name, line, "field", fields, Field::key, Field::name,
-                key -> new Field(key, truncate(name), ""));
+        return known(name, line, "field", fields, Field::key, Field::name, key -> new Field(key, truncate(name), ""));
     }
 
     private Optional<Factor> factor(String name, long line) {
-        return known(name, line, "factor", factors, Factor::key, Factor::name,
+        return known(
+                name,
+                line,
+                "factor",
+                factors,
+                Factor::key,
+                Factor::name,
                 key -> new Factor(key, truncate(name), null, null, null, 1.0));
     }
 
@@ -108,10 +122,17 @@ final class CsvVotes {
      * Finds a field or factor by key or name; without a template an unseen name becomes a new one,
      * with a template it is a problem of that line.
      */
-    private <T> Optional<T> known(String name, long line, String what, Map<String, T> items, Function<T, String> key,
-            Function<T, String> displayName, Function<String, T> create) {
+    private <T> Optional<T> known(
+            String name,
+            long line,
+            String what,
+            Map<String, T> items,
+            Function<T, String> key,
+            Function<T, String> displayName,
+            Function<String, T> create) {
         Optional<T> found = items.values().stream()
-                .filter(item -> key.apply(item).equalsIgnoreCase(name) || displayName.apply(item).equalsIgnoreCase(name))
+                .filter(item -> key.apply(item).equalsIgnoreCase(name)
+                        || displayName.apply(item).equalsIgnoreCase(name))
                 .findFirst();
         if (found.isPresent()) {
             return found;
@@ -157,14 +178,16 @@ final class CsvVotes {
     private ReportInput input(Path file, int minVoters) {
         PollDefinition definition;
         try {
-            definition = template.map(Template::definition).orElseGet(() -> new PollDefinition(scale,
-                    List.copyOf(fields.values()), List.copyOf(factors.values()), Map.of()));
+            definition = template.map(Template::definition)
+                    .orElseGet(() -> new PollDefinition(
+                            scale, List.copyOf(fields.values()), List.copyOf(factors.values()), Map.of()));
         } catch (IllegalArgumentException tooMany) {
             throw new UserInputException(file + ": " + tooMany.getMessage() + ".");
         }
         String title = template.map(Template::title).orElse(file.getFileName().toString());
         BallotTable table = BallotTable.of(definition, ballots.values());
-        PollInfo info = new PollInfo(0, title, "file", ballots.size(), table.completeBallots(), scale.min(), scale.max());
+        PollInfo info =
+                new PollInfo(0, title, "file", ballots.size(), table.completeBallots(), scale.min(), scale.max());
         return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, 0);
     }
 }

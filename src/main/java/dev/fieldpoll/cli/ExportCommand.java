@@ -3,7 +3,6 @@ package dev.fieldpoll.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fieldpoll.app.Wiring;
-import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.Pseudonyms;
 import java.io.PrintWriter;
@@ -21,11 +20,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Write a poll's votes with pseudonymous voters (CSV readable by analyze, or JSON).")
 public final class ExportCommand implements Callable<Integer> {
 
-    enum Format { CSV, JSON }
+    enum Format {
+        CSV,
+        JSON
+    }
 
     @Mixin
     CommonOptions options;
@@ -36,8 +40,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    record Row(String voter, String field, String factor, Integer score) {
-    }
+    record Row(String voter, String field, String factor, Integer score) {}
 
     @Spec
     CommandSpec spec;
@@ -49,8 +52,11 @@ public final class ExportCommand implements Callable<Integer> {
             Poll poll = CommonOptions.poll(wiring, pollId);
             Pseudonyms pseudonyms = new Pseudonyms(wiring.store().pseudonymSecret(poll.id()));
             List<Row> rows = new ArrayList<>();
-            wiring.store().forEachAnswer(poll.id(), (voter, cell, answer) ->
-                    rows.add(new Row(pseudonyms.of(voter), cell.field(), cell.factor(), answer.valueOrNull())));
+            wiring.store()
+                    .forEachAnswer(
+                            poll.id(),
+                            (voter, cell, answer) -> rows.add(
+                                    new Row(pseudonyms.of(voter), cell.field(), cell.factor(), answer.valueOrNull())));
             PrintWriter out = spec.commandLine().getOut();
             if (format == Format.CSV) {
                 writeCsv(rows, out);
@@ -63,8 +69,12 @@ public final class ExportCommand implements Callable<Integer> {
 
     private static void writeCsv(List<Row> rows, PrintWriter out) throws java.io.IOException {
         // Not closed: closing the printer would close the command's output stream.
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                .setHeader("voter", "field", "factor", "score").get());
+        CSVPrinter csv = new CSVPrinter(
+                out,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader("voter", "field", "factor", "score")
+                        .get());
         for (Row row : rows) {
             csv.printRecord(row.voter(), row.field(), row.factor(), row.score() == null ? "?" : row.score());
         }
@@ -75,6 +85,7 @@ public final class ExportCommand implements Callable<Integer> {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("poll", Map.of("id", poll.id(), "title", poll.title()));
         document.put("votes", rows);
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document));
+        out.println(
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document));
     }
 }

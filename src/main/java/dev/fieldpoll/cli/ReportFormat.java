@@ -7,7 +7,9 @@ import dev.fieldpoll.report.TextReportRenderer;
 
 /** How the CLI prints a report. */
 public enum ReportFormat {
-    TEXT, JSON, MARKDOWN;
+    TEXT,
+    JSON,
+    MARKDOWN;
 
     String render(PollReport report) {
         return switch (this) {

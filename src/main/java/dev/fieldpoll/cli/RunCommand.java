@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Runs the bot on every platform whose token is set; with none, the local console chat. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Run the bot: Discord and Slack when their tokens are set, else the local console chat.")
 public final class RunCommand implements Callable<Integer> {
 
@@ -61,10 +63,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         wiring.startJobs();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            closeAll(running, wiring);
-            stopped.countDown();
-        }, "fieldpoll-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            closeAll(running, wiring);
+                            stopped.countDown();
+                        },
+                        "fieldpoll-shutdown"));
         System.err.println("fieldpoll: running on " + (secrets.hasDiscord() ? "Discord" : "")
                 + (secrets.hasDiscord() && secrets.hasSlack() ? " and " : "") + (secrets.hasSlack() ? "Slack" : "")
                 + ". Stop with Ctrl-C or SIGTERM.");

@@ -22,7 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
         description = "Create a poll, fill it with synthetic voters, and print its report. Same seed, same output.")
 public final class SimulateCommand implements Callable<Integer> {
 
@@ -32,13 +34,19 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--template", paramLabel = "KEY", description = "Template key (default: the configured default).")
     String template;
 
-    @Option(names = "--voters", defaultValue = "200", description = "Number of synthetic voters (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--voters",
+            defaultValue = "200",
+            description = "Number of synthetic voters (default: ${DEFAULT-VALUE}).")
     int voters;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
 
     @Spec
@@ -56,7 +64,8 @@ public final class SimulateCommand implements Callable<Integer> {
             config = config.withDatabasePath(temporary.resolve("simulation.db"));
         }
         try (Wiring wiring = new Wiring(config, Clock.systemUTC())) {
-            Member organizer = new Member(new Workspace(Platform.CONSOLE, "simulation"), "simulation", "simulator", true);
+            Member organizer =
+                    new Member(new Workspace(Platform.CONSOLE, "simulation"), "simulation", "simulator", true);
             Poll poll = create(wiring, organizer);
             new VoterSimulator(seed).fill(wiring.polls(), poll, organizer, voters);
             PrintWriter out = spec.commandLine().getOut();
@@ -70,8 +79,13 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private Poll create(Wiring wiring, Member organizer) {
-        CreateRequest request = new CreateRequest(Optional.ofNullable(template), Optional.empty(), List.of(), List.of(),
-                ResultsVisibility.LIVE, Optional.empty());
+        CreateRequest request = new CreateRequest(
+                Optional.ofNullable(template),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                ResultsVisibility.LIVE,
+                Optional.empty());
         Outcomes.Created created = wiring.polls().create(organizer, request);
         if (created instanceof Outcomes.PollCreated posted) {
             return posted.poll();
@@ -81,7 +95,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private static void deleteQuietly(Path directory) {
         try (var files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (java.io.IOException ignored) {
             // a temporary folder left behind is harmless
         }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "summary", mixinStandardHelpOptions = true,
+@Command(
+        name = "summary",
+        mixinStandardHelpOptions = true,
         description = "Write a poll's summary (Markdown) and chart (PNG) to files, for newsletters and archives.")
 public final class SummaryCommand implements Callable<Integer> {
 
@@ -28,7 +30,11 @@ public final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--poll", required = true, paramLabel = "ID", description = "The poll's id.")
     long pollId;
 
-    @Option(names = "--out", defaultValue = ".", paramLabel = "DIR", description = "Folder to write to (default: here).")
+    @Option(
+            names = "--out",
+            defaultValue = ".",
+            paramLabel = "DIR",
+            description = "Folder to write to (default: here).")
     Path out;
 
     @Spec
@@ -39,19 +45,35 @@ public final class SummaryCommand implements Callable<Integer> {
         Quiet.logging();
         try (Wiring wiring = new Wiring(options.load(), Clock.systemUTC())) {
             Poll poll = CommonOptions.poll(wiring, pollId);
-            LocalDate today = LocalDate.now(wiring.clock().withZone(wiring.config().zone()));
-            PollSummary summary = wiring.summaryJob().summarize(poll.workspace(), poll.channelId(), today,
-                    wiring.clock().instant().minusSeconds(7 * 86_400), Optional.empty()).polls().stream()
-                    .filter(candidate -> candidate.report().poll().id() == pollId).findFirst()
+            LocalDate today =
+                    LocalDate.now(wiring.clock().withZone(wiring.config().zone()));
+            PollSummary summary = wiring
+                    .summaryJob()
+                    .summarize(
+                            poll.workspace(),
+                            poll.channelId(),
+                            today,
+                            wiring.clock().instant().minusSeconds(7 * 86_400),
+                            Optional.empty())
+                    .polls()
+                    .stream()
+                    .filter(candidate -> candidate.report().poll().id() == pollId)
+                    .findFirst()
                     .orElseThrow(() -> new UserInputException("Poll #" + pollId + " closed more than a week ago."));
-            ChannelSummary single = new ChannelSummary(poll.workspace(), poll.channelId(), today,
-                    wiring.clock().instant(), Optional.empty(), List.of(summary));
+            ChannelSummary single = new ChannelSummary(
+                    poll.workspace(),
+                    poll.channelId(),
+                    today,
+                    wiring.clock().instant(),
+                    Optional.empty(),
+                    List.of(summary));
             Files.createDirectories(out);
-            Path markdown = Files.writeString(out.resolve("poll-" + pollId + "-" + today + ".md"),
-                    new SummaryMarkdownRenderer().render(single));
+            Path markdown = Files.writeString(
+                    out.resolve("poll-" + pollId + "-" + today + ".md"), new SummaryMarkdownRenderer().render(single));
             spec.commandLine().getOut().println("Wrote " + markdown);
             if (!summary.chart().isEmpty()) {
-                Path chart = Files.write(out.resolve(summary.chart().fileName()), summary.chart().png());
+                Path chart = Files.write(
+                        out.resolve(summary.chart().fileName()), summary.chart().png());
                 spec.commandLine().getOut().println("Wrote " + chart);
             }
         }

@@ -36,7 +36,8 @@ final class VoterSimulator {
         Map<CellKey, Double> base = baseScores(poll.definition());
         List<CellKey> polarized = pickPolarized(poll.definition());
         for (int voter = 1; voter <= voters; voter++) {
-            Member member = new Member(template.workspace(), template.channelId(), String.format("sim-%05d", voter), false);
+            Member member =
+                    new Member(template.workspace(), template.channelId(), String.format("sim-%05d", voter), false);
             Map<CellKey, Answer> ballot = ballot(poll.definition(), base, polarized);
             if (ballot.isEmpty()) {
                 continue;
@@ -52,8 +53,10 @@ final class VoterSimulator {
         Map<CellKey, Double> base = new LinkedHashMap<>();
         for (CellKey cell : definition.cells()) {
             Double reference = definition.reference().get(cell);
-            double score = reference != null ? reference
-                    : definition.scale().midpoint() + (random.nextDouble() - 0.5) * (definition.scale().points() - 1) * 0.6;
+            double score = reference != null
+                    ? reference
+                    : definition.scale().midpoint()
+                            + (random.nextDouble() - 0.5) * (definition.scale().points() - 1) * 0.6;
             base.put(cell, score);
         }
         return base;
@@ -79,10 +82,13 @@ final class VoterSimulator {
                 continue;
             }
             double centre = polarized.contains(cell)
-                    ? (optimist ? definition.scale().max() - 0.4 : definition.scale().min() + 0.4)
+                    ? (optimist
+                            ? definition.scale().max() - 0.4
+                            : definition.scale().min() + 0.4)
                     : base.get(cell) + bias;
             long score = Math.round(centre + random.nextGaussian() * 0.8);
-            ballot.put(cell, Answer.score((int) Math.max(definition.scale().min(), Math.min(definition.scale().max(), score))));
+            ballot.put(cell, Answer.score((int) Math.max(
+                    definition.scale().min(), Math.min(definition.scale().max(), score))));
         }
         return ballot;
     }

@@ -36,7 +36,12 @@ public final class ConsoleChat {
     private final Set<String> admins;
     private String user;
 
-    public ConsoleChat(PollBot bot, CommandParser parser, ConsoleRenderer renderer, String channel, String user,
+    public ConsoleChat(
+            PollBot bot,
+            CommandParser parser,
+            ConsoleRenderer renderer,
+            String channel,
+            String user,
             Set<String> admins) {
         this.bot = bot;
         this.parser = parser;
@@ -47,7 +52,8 @@ public final class ConsoleChat {
     }
 
     public void run(BufferedReader in, PrintStream out) throws IOException {
-        out.println("fieldpoll console chat in #" + channel + ". Type /poll help for commands, :as NAME to switch member, :quit to leave.");
+        out.println("fieldpoll console chat in #" + channel
+                + ". Type /poll help for commands, :as NAME to switch member, :quit to leave.");
         while (true) {
             out.print(user + "@#" + channel + "> ");
             out.flush();
@@ -116,8 +122,10 @@ public final class ConsoleChat {
 
         void run() throws IOException {
             PollDefinition definition = poll.definition();
-            out.println("Ballot for #" + poll.id() + " \"" + poll.title() + "\": " + definition.fields().size()
-                    + " fields x " + definition.factors().size() + " factors, scores " + definition.scale().min()
+            out.println("Ballot for #" + poll.id() + " \"" + poll.title() + "\": "
+                    + definition.fields().size()
+                    + " fields x " + definition.factors().size() + " factors, scores "
+                    + definition.scale().min()
                     + "-" + definition.scale().max() + ".");
             out.println("Enter keeps your answer, ? = don't know, q = stop (answers so far are kept).");
             int position = 0;

@@ -54,9 +54,14 @@ public final class ConsoleRenderer {
         }
         if (reply instanceof BotReply.Help help) {
             StringBuilder text = new StringBuilder("fieldpoll commands:\n");
-            help.topics().forEach(topic -> text.append("  ").append(topic.usage()).append("\n      ")
-                    .append(topic.summary()).append('\n'));
-            return text.append("Console only: :as NAME switches member, :quit leaves.").toString();
+            help.topics()
+                    .forEach(topic -> text.append("  ")
+                            .append(topic.usage())
+                            .append("\n      ")
+                            .append(topic.summary())
+                            .append('\n'));
+            return text.append("Console only: :as NAME switches member, :quit leaves.")
+                    .toString();
         }
         if (reply instanceof BotReply.Notice notice) {
             return notice.message();
@@ -70,35 +75,62 @@ public final class ConsoleRenderer {
     String pollCard(Poll poll) {
         PollDefinition definition = poll.definition();
         StringBuilder text = new StringBuilder();
-        text.append("Poll #").append(poll.id()).append(": ").append(poll.title()).append('\n');
-        text.append("Score each field on each factor from ").append(definition.scale().min()).append(" to ")
-                .append(definition.scale().max()).append(" (? = don't know).\n");
+        text.append("Poll #")
+                .append(poll.id())
+                .append(": ")
+                .append(poll.title())
+                .append('\n');
+        text.append("Score each field on each factor from ")
+                .append(definition.scale().min())
+                .append(" to ")
+                .append(definition.scale().max())
+                .append(" (? = don't know).\n");
         for (Factor factor : definition.factors()) {
             text.append("  ").append(factor.name()).append(": ").append(factor.question());
             if (!factor.lowLabel().isEmpty()) {
-                text.append(" (").append(definition.scale().min()).append(" = ").append(factor.lowLabel())
-                        .append("; ").append(definition.scale().max()).append(" = ").append(factor.highLabel()).append(')');
+                text.append(" (")
+                        .append(definition.scale().min())
+                        .append(" = ")
+                        .append(factor.lowLabel())
+                        .append("; ")
+                        .append(definition.scale().max())
+                        .append(" = ")
+                        .append(factor.highLabel())
+                        .append(')');
             }
             text.append('\n');
         }
-        text.append("Fields: ").append(String.join(", ", definition.fields().stream().map(Field::name).toList()))
+        text.append("Fields: ")
+                .append(String.join(
+                        ", ", definition.fields().stream().map(Field::name).toList()))
                 .append('\n');
         text.append(poll.closesAtTime().map(at -> "Closes " + when(at) + ". ").orElse("Open until closed. "));
         text.append("Results: ").append(poll.visibility().keyword()).append(".\n");
         text.append("Vote with `/poll vote`, or directly: `/poll vote ")
-                .append(definition.fields().get(0).key()).append(' ')
-                .append(definition.factors().get(0).key()).append("=").append(definition.scale().max()).append('`');
+                .append(definition.fields().get(0).key())
+                .append(' ')
+                .append(definition.factors().get(0).key())
+                .append("=")
+                .append(definition.scale().max())
+                .append('`');
         return text.toString();
     }
 
     private String voteSaved(BotReply.VoteSaved saved) {
         PollDefinition definition = saved.poll().definition();
         StringBuilder text = new StringBuilder(saved.cleared() ? "Withdrawn: " : "Saved: ");
-        text.append(String.join(", ", saved.cells().stream()
-                .map(cell -> BallotText.cellName(definition, cell) + " " + answerText(saved.ballot().answers().get(cell)))
-                .toList()));
-        return text.append(". You have answered ").append(saved.ballot().answers().size()).append(" of ")
-                .append(definition.cellCount()).append('.').toString();
+        text.append(String.join(
+                ", ",
+                saved.cells().stream()
+                        .map(cell -> BallotText.cellName(definition, cell) + " "
+                                + answerText(saved.ballot().answers().get(cell)))
+                        .toList()));
+        return text.append(". You have answered ")
+                .append(saved.ballot().answers().size())
+                .append(" of ")
+                .append(definition.cellCount())
+                .append('.')
+                .toString();
     }
 
     private String myBallot(Poll poll, Ballot ballot) {
@@ -107,10 +139,12 @@ public final class ConsoleRenderer {
                 + ballot.answers().size() + " of " + definition.cellCount() + "):\n");
         for (Field field : definition.fields()) {
             text.append("  ").append(field.name()).append(": ");
-            text.append(String.join(", ", definition.factors().stream()
-                    .map(factor -> factor.name() + " " + answerText(
-                            ballot.answers().get(new CellKey(field.key(), factor.key()))))
-                    .toList()));
+            text.append(String.join(
+                    ", ",
+                    definition.factors().stream()
+                            .map(factor -> factor.name() + " "
+                                    + answerText(ballot.answers().get(new CellKey(field.key(), factor.key()))))
+                            .toList()));
             text.append('\n');
         }
         return text.toString().stripTrailing();
@@ -123,11 +157,18 @@ public final class ConsoleRenderer {
         StringBuilder text = new StringBuilder("Polls in this channel:\n");
         for (Listing listing : polls) {
             Poll poll = listing.poll();
-            text.append("  #").append(poll.id()).append(' ').append(poll.title()).append(" - ")
-                    .append(listing.status().name().toLowerCase(Locale.ROOT)).append(", ")
+            text.append("  #")
+                    .append(poll.id())
+                    .append(' ')
+                    .append(poll.title())
+                    .append(" - ")
+                    .append(listing.status().name().toLowerCase(Locale.ROOT))
+                    .append(", ")
                     .append(plural(listing.voters(), "voter"))
-                    .append(poll.closesAtTime().filter(at -> listing.status().name().equals("OPEN"))
-                            .map(at -> ", closes " + when(at)).orElse(""))
+                    .append(poll.closesAtTime()
+                            .filter(at -> listing.status().name().equals("OPEN"))
+                            .map(at -> ", closes " + when(at))
+                            .orElse(""))
                     .append('\n');
         }
         return text.toString().stripTrailing();

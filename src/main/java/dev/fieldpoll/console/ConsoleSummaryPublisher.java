@@ -2,8 +2,8 @@ package dev.fieldpoll.console;
 
 import dev.fieldpoll.summary.ChannelSummary;
 import dev.fieldpoll.summary.ClosingReminder;
-import dev.fieldpoll.summary.ReminderPublisher;
 import dev.fieldpoll.summary.PollSummary;
+import dev.fieldpoll.summary.ReminderPublisher;
 import dev.fieldpoll.summary.SummaryMarkdownRenderer;
 import dev.fieldpoll.summary.SummaryPublisher;
 import java.io.IOException;
@@ -29,7 +29,9 @@ public final class ConsoleSummaryPublisher implements SummaryPublisher, Reminder
         StringBuilder text = new StringBuilder(renderer.render(summary));
         for (PollSummary poll : summary.polls()) {
             if (!poll.chart().isEmpty()) {
-                text.append("\nChart: ").append(write(poll.chart()).toAbsolutePath()).append('\n');
+                text.append("\nChart: ")
+                        .append(write(poll.chart()).toAbsolutePath())
+                        .append('\n');
             }
         }
         synchronized (out) {
@@ -42,8 +44,10 @@ public final class ConsoleSummaryPublisher implements SummaryPublisher, Reminder
     public void remind(ClosingReminder reminder) {
         synchronized (out) {
             out.println();
-            out.println("Closing soon: poll #" + reminder.poll().id() + " \"" + reminder.poll().title() + "\" closes at "
-                    + reminder.poll().closesAt() + "; " + reminder.voters() + (reminder.voters() == 1 ? " member has" : " members have")
+            out.println("Closing soon: poll #" + reminder.poll().id() + " \""
+                    + reminder.poll().title() + "\" closes at "
+                    + reminder.poll().closesAt() + "; " + reminder.voters()
+                    + (reminder.voters() == 1 ? " member has" : " members have")
                     + " voted. Add yours with /poll vote.");
         }
     }

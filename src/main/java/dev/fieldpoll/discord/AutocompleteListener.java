@@ -49,12 +49,18 @@ final class AutocompleteListener extends ListenerAdapter {
         try {
             choices = choices(event);
         } catch (RuntimeException bug) {
-            log.error("Discord autocomplete failed (interaction {}, option {})", event.getId(),
-                    DiscordText.loggable(event.getFocusedOption().getName()), bug);
+            log.error(
+                    "Discord autocomplete failed (interaction {}, option {})",
+                    event.getId(),
+                    DiscordText.loggable(event.getFocusedOption().getName()),
+                    bug);
             choices = List.of();
         }
-        event.replyChoices(choices).queue(null,
-                error -> log.warn("Discord refused suggestions for interaction {}: {}", event.getId(), error.toString()));
+        event.replyChoices(choices)
+                .queue(
+                        null,
+                        error -> log.warn(
+                                "Discord refused suggestions for interaction {}: {}", event.getId(), error.toString()));
     }
 
     private List<Command.Choice> choices(CommandAutoCompleteInteractionEvent event) {
@@ -71,11 +77,21 @@ final class AutocompleteListener extends ListenerAdapter {
             case POLL:
                 return polls(caller.get(), typed);
             case FIELD:
-                return poll(event, caller.get()).map(poll -> matching(typed, poll.definition().fields().stream()
-                        .map(field -> new Command.Choice(cut(field.name()), field.key())).toList())).orElse(List.of());
+                return poll(event, caller.get())
+                        .map(poll -> matching(
+                                typed,
+                                poll.definition().fields().stream()
+                                        .map(field -> new Command.Choice(cut(field.name()), field.key()))
+                                        .toList()))
+                        .orElse(List.of());
             case FACTOR:
-                return poll(event, caller.get()).map(poll -> matching(typed, poll.definition().factors().stream()
-                        .map(factor -> new Command.Choice(cut(factor.name()), factor.key())).toList())).orElse(List.of());
+                return poll(event, caller.get())
+                        .map(poll -> matching(
+                                typed,
+                                poll.definition().factors().stream()
+                                        .map(factor -> new Command.Choice(cut(factor.name()), factor.key()))
+                                        .toList()))
+                        .orElse(List.of());
             default:
                 return List.of();
         }
@@ -94,8 +110,8 @@ final class AutocompleteListener extends ListenerAdapter {
         for (Outcomes.Listing listing : adapter.polls.list(caller.member()).polls()) {
             Poll poll = listing.poll();
             String status = listing.status() == PollStatus.OPEN ? "open" : "closed";
-            all.add(new Command.Choice(cut("#" + poll.id() + " " + poll.title() + " (" + status + ")"),
-                    Long.toString(poll.id())));
+            all.add(new Command.Choice(
+                    cut("#" + poll.id() + " " + poll.title() + " (" + status + ")"), Long.toString(poll.id())));
         }
         return matching(typed, all);
     }
@@ -113,7 +129,8 @@ final class AutocompleteListener extends ListenerAdapter {
 
     private static List<Command.Choice> matching(String typed, List<Command.Choice> choices) {
         return choices.stream()
-                .filter(choice -> typed.isEmpty() || choice.getName().toLowerCase(Locale.ROOT).contains(typed)
+                .filter(choice -> typed.isEmpty()
+                        || choice.getName().toLowerCase(Locale.ROOT).contains(typed)
                         || choice.getAsString().contains(typed))
                 .limit(MAX_CHOICES)
                 .toList();

@@ -44,7 +44,8 @@ final class BallotPages {
             return pages;
         }
         for (Field field : definition.fields()) {
-            List<CellKey> cells = definition.factors().stream().map(factor -> new CellKey(field.key(), factor.key()))
+            List<CellKey> cells = definition.factors().stream()
+                    .map(factor -> new CellKey(field.key(), factor.key()))
                     .toList();
             for (int start = 0; start < cells.size(); start += SELECT_ROWS) {
                 pages.add(cells.subList(start, Math.min(cells.size(), start + SELECT_ROWS)));

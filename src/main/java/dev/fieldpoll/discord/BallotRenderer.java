@@ -29,6 +29,7 @@ final class BallotRenderer {
 
     /** The value a select sends for "don't know"; PollBot reads it like a typed "?". */
     static final String DONT_KNOW = "?";
+
     private static final int OPTION_LABEL_MAX = 100;
     private static final int OPTION_DESCRIPTION_MAX = 100;
     private static final int PLACEHOLDER_MAX = 100;
@@ -48,9 +49,17 @@ final class BallotRenderer {
     private static String pageText(Poll poll, Ballot ballot, BallotPages pages, int page, String note) {
         PollDefinition definition = poll.definition();
         StringBuilder text = new StringBuilder();
-        text.append("**Your ballot · ").append(DiscordText.escape(poll.title())).append("** (poll #").append(poll.id())
-                .append(")\n").append(pages.position(page)).append(" · ").append(ballot.answers().size()).append(" of ")
-                .append(definition.cellCount()).append(" answered · each choice is saved as you pick it\n");
+        text.append("**Your ballot · ")
+                .append(DiscordText.escape(poll.title()))
+                .append("** (poll #")
+                .append(poll.id())
+                .append(")\n")
+                .append(pages.position(page))
+                .append(" · ")
+                .append(ballot.answers().size())
+                .append(" of ")
+                .append(definition.cellCount())
+                .append(" answered · each choice is saved as you pick it\n");
         for (Field field : pages.fields(page)) {
             text.append("\n**").append(DiscordText.escape(field.name())).append("**");
             if (!field.description().isEmpty()) {
@@ -59,7 +68,9 @@ final class BallotRenderer {
         }
         text.append('\n');
         for (Factor factor : definition.factors()) {
-            text.append("\n**").append(DiscordText.escape(factor.name())).append(":** ")
+            text.append("\n**")
+                    .append(DiscordText.escape(factor.name()))
+                    .append(":** ")
                     .append(DiscordText.cut(DiscordText.escape(factor.question()), DESCRIPTION_MAX));
         }
         if (note != null && !note.isBlank()) {
@@ -79,15 +90,18 @@ final class BallotRenderer {
             SelectOption option = SelectOption.of(label(context, Integer.toString(score)), Integer.toString(score))
                     .withDefault(current instanceof Answer.Score chosen && chosen.value() == score);
             String meaning = meaning(scale, factor, score);
-            options.add(meaning.isEmpty() ? option
-                    : option.withDescription(DiscordText.cut(meaning, OPTION_DESCRIPTION_MAX)));
+            options.add(
+                    meaning.isEmpty()
+                            ? option
+                            : option.withDescription(DiscordText.cut(meaning, OPTION_DESCRIPTION_MAX)));
         }
         options.add(SelectOption.of(label(context, "don't know"), DONT_KNOW)
                 .withDescription("Not sure: counts as no answer, not as a middle score")
                 .withDefault(current instanceof Answer.DontKnow));
-        return StringSelectMenu.create(ActionIds.encode(ActionId.of(Action.ANSWER, poll.id(), cell.field(), cell.factor())))
-                .setPlaceholder(DiscordText.cut(context + " — pick " + scale.min() + "–" + scale.max()
-                        + " or don't know", PLACEHOLDER_MAX))
+        return StringSelectMenu.create(
+                        ActionIds.encode(ActionId.of(Action.ANSWER, poll.id(), cell.field(), cell.factor())))
+                .setPlaceholder(DiscordText.cut(
+                        context + " — pick " + scale.min() + "–" + scale.max() + " or don't know", PLACEHOLDER_MAX))
                 // No answer selected withdraws it, so a member can take a choice back.
                 .setRequiredRange(0, 1)
                 .addOptions(options)
@@ -116,9 +130,11 @@ final class BallotRenderer {
             return ActionRow.of(done);
         }
         // Back and Next always name different pages, so the two ids never collide.
-        Button back = Button.secondary(pageId(poll, page == 0 ? 0 : page - 1), "◀ Back").withDisabled(page == 0);
+        Button back = Button.secondary(pageId(poll, page == 0 ? 0 : page - 1), "◀ Back")
+                .withDisabled(page == 0);
         int last = pages.count() - 1;
-        Button next = Button.primary(pageId(poll, page == last ? last : page + 1), "Next ▶").withDisabled(page == last);
+        Button next = Button.primary(pageId(poll, page == last ? last : page + 1), "Next ▶")
+                .withDisabled(page == last);
         return ActionRow.of(back, next, done);
     }
 
@@ -130,24 +146,33 @@ final class BallotRenderer {
     MessageEditData recap(Poll poll, Ballot ballot) {
         PollDefinition definition = poll.definition();
         Map<CellKey, Answer> answers = ballot.answers();
-        StringBuilder text = new StringBuilder("**Done · ").append(DiscordText.escape(poll.title())).append("** (poll #")
-                .append(poll.id()).append(")\nYou answered ").append(answers.size()).append(" of ")
-                .append(definition.cellCount()).append(". Your answers are saved; you can change them until the poll closes.\n");
+        StringBuilder text = new StringBuilder("**Done · ")
+                .append(DiscordText.escape(poll.title()))
+                .append("** (poll #")
+                .append(poll.id())
+                .append(")\nYou answered ")
+                .append(answers.size())
+                .append(" of ")
+                .append(definition.cellCount())
+                .append(". Your answers are saved; you can change them until the poll closes.\n");
         List<String> open = new ArrayList<>();
         for (Field field : definition.fields()) {
             List<String> missing = definition.factors().stream()
                     .filter(factor -> !answers.containsKey(new CellKey(field.key(), factor.key())))
-                    .map(Factor::name).toList();
+                    .map(Factor::name)
+                    .toList();
             if (missing.size() == definition.factors().size()) {
                 open.add("• " + DiscordText.escape(field.name()));
             } else if (!missing.isEmpty()) {
-                open.add("• " + DiscordText.escape(field.name()) + " (" + DiscordText.escape(String.join(", ", missing)) + ")");
+                open.add("• " + DiscordText.escape(field.name()) + " (" + DiscordText.escape(String.join(", ", missing))
+                        + ")");
             }
         }
         if (open.isEmpty()) {
             text.append("Nothing is left unanswered. Thank you!");
         } else {
-            text.append("\n**Still unanswered**\n").append(DiscordText.lines(open, DiscordText.CONTENT_MAX - text.length() - 30));
+            text.append("\n**Still unanswered**\n")
+                    .append(DiscordText.lines(open, DiscordText.CONTENT_MAX - text.length() - 30));
         }
         ActionRow row = ActionRow.of(
                 Button.secondary(pageId(poll, 0), "◀ Back to the ballot"),

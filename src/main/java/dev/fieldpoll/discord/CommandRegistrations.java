@@ -63,8 +63,7 @@ final class CommandRegistrations {
     /** Long enough for 25 field names of 80 characters and their separators; Discord allows 6000. */
     static final int LIST_MAX_LENGTH = 2100;
 
-    private CommandRegistrations() {
-    }
+    private CommandRegistrations() {}
 
     static List<CommandData> commands() {
         return List.of(poll());
@@ -78,26 +77,48 @@ final class CommandRegistrations {
                 .addSubcommands(
                         new SubcommandData(CREATE, "Start a poll from a template, or your own fields and factors")
                                 .addOptions(
-                                        new OptionData(OptionType.STRING, TEMPLATE, "Template to start from (default: the community's)", false, true)
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        TEMPLATE,
+                                                        "Template to start from (default: the community's)",
+                                                        false,
+                                                        true)
                                                 .setMaxLength(32),
                                         new OptionData(OptionType.STRING, TITLE, "Title (default: the template's)")
                                                 .setMaxLength(Poll.MAX_TITLE_LENGTH),
-                                        new OptionData(OptionType.STRING, CLOSES, "When it closes: 3d, 12h, 2w or a date like 2026-12-24")
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        CLOSES,
+                                                        "When it closes: 3d, 12h, 2w or a date like 2026-12-24")
                                                 .setMaxLength(32),
                                         visibilityOption(),
-                                        new OptionData(OptionType.STRING, FIELDS, "Your own fields, separated by ; (needs factors too)")
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        FIELDS,
+                                                        "Your own fields, separated by ; (needs factors too)")
                                                 .setMaxLength(LIST_MAX_LENGTH),
-                                        new OptionData(OptionType.STRING, FACTORS, "Your own factors, separated by ; (needs fields too)")
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        FACTORS,
+                                                        "Your own factors, separated by ; (needs fields too)")
                                                 .setMaxLength(LIST_MAX_LENGTH),
                                         new OptionData(OptionType.ROLE, VOTERS, "Only members with this role may vote"),
-                                        new OptionData(OptionType.BOOLEAN, REMIND, "Post a reminder a day before it closes (default: yes)")),
+                                        new OptionData(
+                                                OptionType.BOOLEAN,
+                                                REMIND,
+                                                "Post a reminder a day before it closes (default: yes)")),
                         new SubcommandData(VOTE, "Open your ballot, step by step; only you see it")
                                 .addOptions(pollOption()),
                         new SubcommandData(SCORE, "Score one field on one factor directly")
                                 .addOptions(
                                         new OptionData(OptionType.STRING, FIELD, "The field to score", true, true)
                                                 .setMaxLength(80),
-                                        new OptionData(OptionType.STRING, FACTOR, "The factor to score it on", true, true)
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        FACTOR,
+                                                        "The factor to score it on",
+                                                        true,
+                                                        true)
                                                 .setMaxLength(80),
                                         new OptionData(OptionType.STRING, SCORE_OPTION, "Your score", true)
                                                 .addChoice("1 (lowest)", "1")
@@ -109,13 +130,13 @@ final class CommandRegistrations {
                                                 .addChoice("Withdraw my answer", "clear"),
                                         pollOption()),
                         new SubcommandData(RESULTS, "Ranking, where members split, and the reference comparison")
-                                .addOptions(pollOption(),
-                                        new OptionData(OptionType.BOOLEAN, PUBLIC, "Post to the whole channel (admins only)")),
-                        new SubcommandData(MINE, "Your own answers; only you see them")
-                                .addOptions(pollOption()),
+                                .addOptions(
+                                        pollOption(),
+                                        new OptionData(
+                                                OptionType.BOOLEAN, PUBLIC, "Post to the whole channel (admins only)")),
+                        new SubcommandData(MINE, "Your own answers; only you see them").addOptions(pollOption()),
                         new SubcommandData(LIST, "This channel's polls"),
-                        new SubcommandData(CLOSE, "Close a poll (its creator or an admin)")
-                                .addOptions(pollOption()),
+                        new SubcommandData(CLOSE, "Close a poll (its creator or an admin)").addOptions(pollOption()),
                         new SubcommandData(HELP, "How fieldpoll works"))
                 .addSubcommandGroups(summaryGroup());
     }
@@ -125,10 +146,20 @@ final class CommandRegistrations {
         return new SubcommandGroupData(SUMMARY, "This channel's weekly summary post (admins)")
                 .addSubcommands(
                         new SubcommandData(SCHEDULE, "Post a summary here every week at this time")
-                                .addOptions(dayOption(),
-                                        new OptionData(OptionType.STRING, TIME, "Time of day, 24-hour HH:MM, like 09:00", true)
+                                .addOptions(
+                                        dayOption(),
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        TIME,
+                                                        "Time of day, 24-hour HH:MM, like 09:00",
+                                                        true)
                                                 .setMaxLength(5),
-                                        new OptionData(OptionType.STRING, ZONE, "Time zone, like Europe/London (default: the community's)", false, true)
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        ZONE,
+                                                        "Time zone, like Europe/London (default: the community's)",
+                                                        false,
+                                                        true)
                                                 .setMaxLength(ZONE_MAX_LENGTH)),
                         new SubcommandData(SHOW, "When this channel's summary is posted"),
                         new SubcommandData(OFF, "Stop this channel's weekly summaries"),
@@ -138,13 +169,16 @@ final class CommandRegistrations {
     private static OptionData dayOption() {
         OptionData option = new OptionData(OptionType.STRING, DAY, "Day of the week", true);
         for (DayOfWeek day : DayOfWeek.values()) {
-            option.addChoice(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH), day.name().toLowerCase(Locale.ROOT));
+            option.addChoice(
+                    day.getDisplayName(TextStyle.FULL, Locale.ENGLISH),
+                    day.name().toLowerCase(Locale.ROOT));
         }
         return option;
     }
 
     private static OptionData visibilityOption() {
-        OptionData option = new OptionData(OptionType.STRING, VISIBILITY, "When members see results (default: after they vote)");
+        OptionData option =
+                new OptionData(OptionType.STRING, VISIBILITY, "When members see results (default: after they vote)");
         for (ResultsVisibility visibility : ResultsVisibility.values()) {
             option.addChoice(visibility.keyword(), visibility.keyword());
         }

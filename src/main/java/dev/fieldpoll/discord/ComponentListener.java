@@ -25,12 +25,13 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
  */
 final class ComponentListener extends ListenerAdapter {
 
-    static final String UNKNOWN = "I don't recognise that button. Open the poll again from its message or with `/poll vote`.";
+    static final String UNKNOWN =
+            "I don't recognise that button. Open the poll again from its message or with `/poll vote`.";
     static final String NOT_A_PAGE = "That ballot page does not exist. Open your ballot again with `/poll vote`.";
 
     /** Actions of buttons; ANSWER only comes from a select, SUBMIT only from Slack's modals. */
-    private static final Set<Action> BUTTON_ACTIONS = Set.of(Action.VOTE, Action.RESULTS, Action.MINE, Action.PAGE,
-            Action.DONE);
+    private static final Set<Action> BUTTON_ACTIONS =
+            Set.of(Action.VOTE, Action.RESULTS, Action.MINE, Action.PAGE, Action.DONE);
     /** Actions that edit the member's own ephemeral ballot, never a message others see. */
     private static final Set<Action> BALLOT_ACTIONS = Set.of(Action.PAGE, Action.DONE, Action.ANSWER);
 
@@ -44,20 +45,27 @@ final class ComponentListener extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        edge.handle(event, "button " + DiscordText.loggable(event.getComponentId()),
+        edge.handle(
+                event,
+                "button " + DiscordText.loggable(event.getComponentId()),
                 responder -> handle(event, responder, BUTTON_ACTIONS, List.of()));
     }
 
     @Override
     public void onStringSelectInteraction(StringSelectInteractionEvent event) {
-        edge.handle(event, "select " + DiscordText.loggable(event.getComponentId()),
+        edge.handle(
+                event,
+                "select " + DiscordText.loggable(event.getComponentId()),
                 responder -> handle(event, responder, Set.of(Action.ANSWER), event.getValues()));
     }
 
-    private void handle(GenericComponentInteractionCreateEvent event, Responder responder, Set<Action> allowed,
+    private void handle(
+            GenericComponentInteractionCreateEvent event,
+            Responder responder,
+            Set<Action> allowed,
             List<String> values) {
-        Optional<ActionId> decoded = ActionIds.decode(event.getComponentId())
-                .filter(id -> allowed.contains(id.action()));
+        Optional<ActionId> decoded =
+                ActionIds.decode(event.getComponentId()).filter(id -> allowed.contains(id.action()));
         // Ballot actions edit the message clicked: only ever the member's own ephemeral ballot.
         if (decoded.isPresent() && BALLOT_ACTIONS.contains(decoded.get().action()) && isEphemeral(event.getMessage())) {
             responder.deferEdit(event);
@@ -80,7 +88,8 @@ final class ComponentListener extends ListenerAdapter {
                 ballot(responder, adapter.handle(caller.get(), new BotCommand.OpenBallot(poll)), 0);
                 break;
             case RESULTS:
-                responder.show(adapter.replies.render(adapter.handle(caller.get(), new BotCommand.Results(poll, false))));
+                responder.show(
+                        adapter.replies.render(adapter.handle(caller.get(), new BotCommand.Results(poll, false))));
                 break;
             case MINE:
                 responder.show(adapter.replies.render(adapter.handle(caller.get(), new BotCommand.Mine(poll))));

@@ -14,7 +14,8 @@ import net.dv8tion.jda.api.interactions.Interaction;
  */
 final class DiscordAdapter {
 
-    static final String GUILDS_ONLY = "fieldpoll runs polls in server channels. Use `/poll` in a channel of your server.";
+    static final String GUILDS_ONLY =
+            "fieldpoll runs polls in server channels. Use `/poll` in a channel of your server.";
 
     final PollBot bot;
     final PollService polls;
@@ -25,7 +26,11 @@ final class DiscordAdapter {
     final BallotRenderer ballots = new BallotRenderer();
     final ResultsRenderer results = new ResultsRenderer();
 
-    DiscordAdapter(PollBot bot, PollService polls, DiscordCaller callers, PollMessages pollMessages,
+    DiscordAdapter(
+            PollBot bot,
+            PollService polls,
+            DiscordCaller callers,
+            PollMessages pollMessages,
             PollMessageRefreshes refreshes) {
         this.bot = bot;
         this.polls = polls;

@@ -42,8 +42,11 @@ public final class DiscordBot implements AutoCloseable {
     /** The OAuth2 scopes of the invite: a bot user, and slash commands. */
     public static final List<String> SCOPES = List.of("bot", "applications.commands");
     /** What the bot needs in a channel: see it, post the poll message, show it as an embed, attach summary charts. */
-    public static final List<Permission> PERMISSIONS = List.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
-            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES);
+    public static final List<Permission> PERMISSIONS = List.of(
+            Permission.VIEW_CHANNEL,
+            Permission.MESSAGE_SEND,
+            Permission.MESSAGE_EMBED_LINKS,
+            Permission.MESSAGE_ATTACH_FILES);
 
     private static final Duration IN_FLIGHT_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration DISCONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -63,7 +66,11 @@ public final class DiscordBot implements AutoCloseable {
     private volatile JDA jda;
 
     /** {@code summaryPublishers} gets this bot's summary and reminder publisher once it is connected. */
-    public DiscordBot(DiscordSettings settings, PollBot bot, PollService polls, PollStore store,
+    public DiscordBot(
+            DiscordSettings settings,
+            PollBot bot,
+            PollService polls,
+            PollStore store,
             SummaryPublishers summaryPublishers) {
         this.settings = settings;
         this.bot = bot;
@@ -86,8 +93,12 @@ public final class DiscordBot implements AutoCloseable {
         // Delayed refreshes are dropped at shutdown; close() sends them at once instead.
         refreshes.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         pollRefreshes = new PollMessageRefreshes(refreshes, settings.refreshInterval(), pollMessages);
-        DiscordAdapter adapter = new DiscordAdapter(bot, polls,
-                new DiscordCaller(settings.adminRoles(), settings.adminUsers()), pollMessages, pollRefreshes);
+        DiscordAdapter adapter = new DiscordAdapter(
+                bot,
+                polls,
+                new DiscordCaller(settings.adminRoles(), settings.adminUsers()),
+                pollMessages,
+                pollRefreshes);
         InteractionEdge edge = new InteractionEdge(gate);
 
         // No intents beyond the GUILDS one JDA always asks for: nothing privileged.
@@ -95,17 +106,22 @@ public final class DiscordBot implements AutoCloseable {
                 // SIGTERM is handled by fieldpoll's own graceful shutdown, which closes JDA last.
                 .setEnableShutdownHook(false)
                 .setEventPool(handlers, false)
-                .addEventListeners(new SlashCommandListener(adapter, edge), new ComponentListener(adapter, edge),
+                .addEventListeners(
+                        new SlashCommandListener(adapter, edge),
+                        new ComponentListener(adapter, edge),
                         new AutocompleteListener(adapter));
         settings.apiUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(url))));
-        settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url.toString()))
-                // A gateway override is a test double or a proxy: plain JSON frames.
-                .setCompression(Compression.NONE));
+        settings.gatewayUrl()
+                .ifPresent(url -> builder.setSessionController(new FixedGateway(url.toString()))
+                        // A gateway override is a test double or a proxy: plain JSON frames.
+                        .setCompression(Compression.NONE));
         try {
             jda = builder.build();
         } catch (InvalidTokenException refused) {
-            throw new StartFailed("Discord refused the bot token in DISCORD_TOKEN. Copy it again from the Developer "
-                    + "Portal (your application → Bot → Reset Token).", refused);
+            throw new StartFailed(
+                    "Discord refused the bot token in DISCORD_TOKEN. Copy it again from the Developer "
+                            + "Portal (your application → Bot → Reset Token).",
+                    refused);
         }
         jda.awaitReady();
         jda.setRequiredScopes(SCOPES);
@@ -114,7 +130,10 @@ public final class DiscordBot implements AutoCloseable {
         summaryPublishers.register(Platform.DISCORD, summaries);
         summaryPublishers.registerReminders(Platform.DISCORD, summaries);
         registerCommands();
-        log.info("Discord connected as {}. Invite fieldpoll to a server: {}", jda.getSelfUser().getName(), inviteUrl());
+        log.info(
+                "Discord connected as {}. Invite fieldpoll to a server: {}",
+                jda.getSelfUser().getName(),
+                inviteUrl());
     }
 
     /** The OAuth2 URL that adds the bot to a server with exactly the scopes and permissions it needs. */
@@ -188,7 +207,6 @@ public final class DiscordBot implements AutoCloseable {
         String text = url.toString();
         return text.endsWith("/") ? text : text + "/";
     }
-
 
     /** The bot could not start for a reason the person running it can fix; the message says how. */
     public static final class StartFailed extends RuntimeException {

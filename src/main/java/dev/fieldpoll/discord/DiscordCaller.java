@@ -49,11 +49,19 @@ final class DiscordCaller {
         } else {
             List<Role> memberRoles = member.getRoles();
             memberRoles.forEach(role -> roles.add(role.getId()));
-            admin = member.hasPermission(Permission.MANAGE_SERVER) || memberRoles.stream()
-                    .anyMatch(role -> adminRoleNames.contains(role.getName().strip().toLowerCase(Locale.ROOT)));
+            admin = member.hasPermission(Permission.MANAGE_SERVER)
+                    || memberRoles.stream()
+                            .anyMatch(role -> adminRoleNames.contains(
+                                    role.getName().strip().toLowerCase(Locale.ROOT)));
         }
         admin = admin || adminUsers.contains(member.getId());
-        return Optional.of(new Caller(Platform.DISCORD, guild.getId(), interaction.getChannelId(), member.getId(),
-                member.getEffectiveName(), admin, roles));
+        return Optional.of(new Caller(
+                Platform.DISCORD,
+                guild.getId(),
+                interaction.getChannelId(),
+                member.getId(),
+                member.getEffectiveName(),
+                admin,
+                roles));
     }
 }

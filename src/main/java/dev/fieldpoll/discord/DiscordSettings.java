@@ -12,8 +12,14 @@ import java.util.Set;
  * register /poll in (empty: globally), the role names and user ids that count as admin, optional
  * REST and gateway URLs (tests, proxies), and how often at most a poll message is refreshed.
  */
-public record DiscordSettings(String token, List<String> guilds, List<String> adminRoles, Set<String> adminUsers,
-        Optional<URI> apiUrl, Optional<URI> gatewayUrl, Duration refreshInterval) {
+public record DiscordSettings(
+        String token,
+        List<String> guilds,
+        List<String> adminRoles,
+        Set<String> adminUsers,
+        Optional<URI> apiUrl,
+        Optional<URI> gatewayUrl,
+        Duration refreshInterval) {
 
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(5);
 

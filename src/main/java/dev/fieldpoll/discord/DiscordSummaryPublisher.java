@@ -44,21 +44,27 @@ final class DiscordSummaryPublisher implements SummaryPublisher, ReminderPublish
             delivered.record(key, part + 1);
         }
         delivered.forget(key);
-        log.info("Posted the summary of {} ({} polls) to Discord channel {} in {} message(s)", summary.period(),
-                summary.polls().size(), channel.getId(), messages.size());
+        log.info(
+                "Posted the summary of {} ({} polls) to Discord channel {} in {} message(s)",
+                summary.period(),
+                summary.polls().size(),
+                channel.getId(),
+                messages.size());
     }
 
     @Override
     public void remind(ClosingReminder reminder) {
         Poll poll = reminder.poll();
-        channel(poll.workspace(), poll.channelId()).sendMessage(reminders.render(reminder)).complete();
+        channel(poll.workspace(), poll.channelId())
+                .sendMessage(reminders.render(reminder))
+                .complete();
         log.info("Posted the closing reminder of poll {} to Discord channel {}", poll.id(), poll.channelId());
     }
 
     /** The channel, if the bot sees it and it belongs to the summary's guild; else a failure to log. */
     private GuildMessageChannel channel(Workspace workspace, String channelId) {
-        GuildMessageChannel channel = channelId.matches("\\d{1,20}")
-                ? jda.getChannelById(GuildMessageChannel.class, channelId) : null;
+        GuildMessageChannel channel =
+                channelId.matches("\\d{1,20}") ? jda.getChannelById(GuildMessageChannel.class, channelId) : null;
         if (channel == null || !channel.getGuild().getId().equals(workspace.id())) {
             throw new IllegalStateException("Discord channel " + channelId + " of guild " + workspace.id()
                     + " is not visible to the bot (deleted, or the bot was removed from it)");
@@ -71,7 +77,9 @@ final class DiscordSummaryPublisher implements SummaryPublisher, ReminderPublish
         if (channel.getGuild().getSelfMember().hasPermission(channel, Permission.MESSAGE_ATTACH_FILES)) {
             return true;
         }
-        log.warn("No Attach Files permission in Discord channel {}: posting the summary without charts", channel.getId());
+        log.warn(
+                "No Attach Files permission in Discord channel {}: posting the summary without charts",
+                channel.getId());
         return false;
     }
 }

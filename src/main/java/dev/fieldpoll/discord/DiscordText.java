@@ -16,8 +16,7 @@ final class DiscordText {
     static final int EMBED_FOOTER_MAX = 2048;
     static final int EMBEDS_TOTAL_MAX = 6000;
 
-    private DiscordText() {
-    }
+    private DiscordText() {}
 
     /** Titles, field and factor names are member text: they must not restyle or break a message. */
     static String escape(String text) {

@@ -31,8 +31,14 @@ final class InteractionEdge {
         try {
             work.accept(responder);
         } catch (RuntimeException bug) {
-            log.error("Discord {} failed (interaction {}, guild {}, user {})", what, interaction.getId(),
-                    interaction.getGuild() == null ? "-" : interaction.getGuild().getId(), interaction.getUser().getId(),
+            log.error(
+                    "Discord {} failed (interaction {}, guild {}, user {})",
+                    what,
+                    interaction.getId(),
+                    interaction.getGuild() == null
+                            ? "-"
+                            : interaction.getGuild().getId(),
+                    interaction.getUser().getId(),
                     bug);
             responder.sorry(SORRY);
         } finally {

@@ -16,8 +16,7 @@ final class Messages {
 
     static final EnumSet<MentionType> NO_PINGS = EnumSet.noneOf(MentionType.class);
 
-    private Messages() {
-    }
+    private Messages() {}
 
     static MessageEditData text(String content) {
         return message(content, List.of(), List.of());
@@ -27,8 +26,8 @@ final class Messages {
         return message("", embeds, List.of());
     }
 
-    static MessageEditData message(String content, List<MessageEmbed> embeds,
-            List<? extends MessageTopLevelComponent> components) {
+    static MessageEditData message(
+            String content, List<MessageEmbed> embeds, List<? extends MessageTopLevelComponent> components) {
         return new MessageEditBuilder()
                 .setContent(DiscordText.cut(content, DiscordText.CONTENT_MAX))
                 .setEmbeds(embeds)

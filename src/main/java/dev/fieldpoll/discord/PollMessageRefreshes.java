@@ -42,8 +42,11 @@ final class PollMessageRefreshes {
      * vote to trigger it. Kept in memory only: after a restart the next refresh shows it.
      */
     void atClose(Poll poll, Instant now) {
-        poll.closesAtTime().ifPresent(closes -> executor.schedule(() -> messages.tryRefresh(poll.id()),
-                Duration.between(now, closes).plus(AFTER_CLOSE).toMillis(), TimeUnit.MILLISECONDS));
+        poll.closesAtTime()
+                .ifPresent(closes -> executor.schedule(
+                        () -> messages.tryRefresh(poll.id()),
+                        Duration.between(now, closes).plus(AFTER_CLOSE).toMillis(),
+                        TimeUnit.MILLISECONDS));
     }
 
     private void refresh(long pollId) {

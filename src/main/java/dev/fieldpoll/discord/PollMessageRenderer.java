@@ -29,6 +29,7 @@ final class PollMessageRenderer {
     static final int CLOSED_COLOR = 0x99AAB5;
     /** Field descriptions are shown while the list stays this short; otherwise names only. */
     private static final int DESCRIBED_FIELDS_MAX = 2500;
+
     private static final int COMPACT_FACTOR_MAX = 150;
 
     MessageCreateData create(Poll poll, int voters, Instant now) {
@@ -61,23 +62,33 @@ final class PollMessageRenderer {
                 .setColor(open ? OPEN_COLOR : CLOSED_COLOR)
                 .setTitle(DiscordText.cut((open ? "📊 " : "📊 [Closed] ") + poll.title(), DiscordText.EMBED_TITLE_MAX));
         String intro = open
-                ? "Score each field on each factor from " + definition.scale().min() + " to " + definition.scale().max()
+                ? "Score each field on each factor from " + definition.scale().min() + " to "
+                        + definition.scale().max()
                         + ", or say you don't know. Press **Vote**: only you see your ballot."
                 : "This poll is closed. Press **Results** to see how it ended.";
-        embed.setDescription(DiscordText.cut(intro + "\n\n**Fields**\n" + fieldList(definition, compact),
-                DiscordText.EMBED_DESCRIPTION_MAX));
+        embed.setDescription(DiscordText.cut(
+                intro + "\n\n**Fields**\n" + fieldList(definition, compact), DiscordText.EMBED_DESCRIPTION_MAX));
         for (Factor factor : definition.factors()) {
-            embed.addField(DiscordText.cut(factor.name(), DiscordText.EMBED_FIELD_NAME_MAX),
-                    DiscordText.cut(factorText(definition, factor),
-                            compact ? COMPACT_FACTOR_MAX : DiscordText.EMBED_FIELD_VALUE_MAX), false);
+            embed.addField(
+                    DiscordText.cut(factor.name(), DiscordText.EMBED_FIELD_NAME_MAX),
+                    DiscordText.cut(
+                            factorText(definition, factor),
+                            compact ? COMPACT_FACTOR_MAX : DiscordText.EMBED_FIELD_VALUE_MAX),
+                    false);
         }
         embed.addField("Voted", voters == 1 ? "1 member" : voters + " members", true);
         if (open) {
-            embed.addField("Closes", poll.closesAtTime()
-                    .map(at -> DiscordText.timestamp(at, 'f') + " (" + DiscordText.timestamp(at, 'R') + ")")
-                    .orElse("When its creator or an admin closes it"), true);
+            embed.addField(
+                    "Closes",
+                    poll.closesAtTime()
+                            .map(at -> DiscordText.timestamp(at, 'f') + " (" + DiscordText.timestamp(at, 'R') + ")")
+                            .orElse("When its creator or an admin closes it"),
+                    true);
         } else {
-            embed.addField("Closed", poll.endedAt(now).map(at -> DiscordText.timestamp(at, 'f')).orElse("Yes"), true);
+            embed.addField(
+                    "Closed",
+                    poll.endedAt(now).map(at -> DiscordText.timestamp(at, 'f')).orElse("Yes"),
+                    true);
         }
         embed.addField("Results", visibility(poll.visibility()), true);
         poll.voterRole().ifPresent(role -> embed.addField("Who votes", "Members with <@&" + role + ">", true));
@@ -86,17 +97,23 @@ final class PollMessageRenderer {
     }
 
     private static String fieldList(PollDefinition definition, boolean compact) {
-        List<String> described = definition.fields().stream().map(PollMessageRenderer::describedField).toList();
+        List<String> described = definition.fields().stream()
+                .map(PollMessageRenderer::describedField)
+                .toList();
         if (!compact && String.join("\n", described).length() <= DESCRIBED_FIELDS_MAX) {
             return String.join("\n", described);
         }
-        return String.join("\n", definition.fields().stream().map(field -> "• " + DiscordText.escape(field.name()))
-                .toList());
+        return String.join(
+                "\n",
+                definition.fields().stream()
+                        .map(field -> "• " + DiscordText.escape(field.name()))
+                        .toList());
     }
 
     private static String describedField(Field field) {
         String line = "• **" + DiscordText.escape(field.name()) + "**";
-        return field.description().isEmpty() ? line
+        return field.description().isEmpty()
+                ? line
                 : line + " — " + DiscordText.cut(DiscordText.escape(field.description()), 160);
     }
 

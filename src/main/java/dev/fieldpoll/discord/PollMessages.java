@@ -36,7 +36,8 @@ final class PollMessages {
 
     /** Posts the poll message in the channel and remembers it; blocks until Discord has it. */
     Message post(MessageChannel channel, Poll poll, int voters) {
-        Message message = channel.sendMessage(renderer.create(poll, voters, polls.now())).complete();
+        Message message =
+                channel.sendMessage(renderer.create(poll, voters, polls.now())).complete();
         store.recordMessage(poll.id(), message.getId());
         return message;
     }
@@ -58,9 +59,12 @@ final class PollMessages {
         if (poll.isEmpty() || messageId.isEmpty() || connected == null) {
             return;
         }
-        GuildMessageChannel channel = connected.getChannelById(GuildMessageChannel.class, poll.get().channelId());
+        GuildMessageChannel channel =
+                connected.getChannelById(GuildMessageChannel.class, poll.get().channelId());
         if (channel == null) {
-            log.warn("Cannot refresh the message of poll {}: channel {} is not visible to the bot", pollId,
+            log.warn(
+                    "Cannot refresh the message of poll {}: channel {} is not visible to the bot",
+                    pollId,
                     poll.get().channelId());
             return;
         }

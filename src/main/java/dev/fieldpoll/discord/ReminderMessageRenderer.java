@@ -18,21 +18,24 @@ final class ReminderMessageRenderer {
 
     MessageCreateData render(ClosingReminder reminder) {
         Poll poll = reminder.poll();
-        EmbedBuilder embed = new EmbedBuilder().setColor(COLOR)
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(COLOR)
                 .setTitle(DiscordText.cut("⏰ Closing soon · " + poll.title(), DiscordText.EMBED_TITLE_MAX))
                 .setDescription(closes(poll) + " " + voted(reminder.voters()))
                 .setFooter("Poll #" + poll.id() + " · only you see your ballot");
         poll.voterRole().ifPresent(role -> embed.addField("Who votes", "Members with <@&" + role + ">", false));
         return new MessageCreateBuilder()
                 .setEmbeds(embed.build())
-                .setComponents(ActionRow.of(Button.primary(ActionIds.encode(ActionId.of(Action.VOTE, poll.id())), "Vote")))
+                .setComponents(
+                        ActionRow.of(Button.primary(ActionIds.encode(ActionId.of(Action.VOTE, poll.id())), "Vote")))
                 .setAllowedMentions(Messages.NO_PINGS)
                 .build();
     }
 
     private static String closes(Poll poll) {
         return poll.closesAtTime()
-                .map(at -> "This poll closes " + DiscordText.timestamp(at, 'R') + " (" + DiscordText.timestamp(at, 'f') + ").")
+                .map(at -> "This poll closes " + DiscordText.timestamp(at, 'R') + " (" + DiscordText.timestamp(at, 'f')
+                        + ").")
                 .orElse("This poll closes soon.");
     }
 

@@ -36,13 +36,14 @@ final class ReplyRenderer {
             return Messages.text(pollList(list.polls()));
         }
         if (reply instanceof BotReply.PollClosed closed) {
-            return Messages.text("Closed poll #" + closed.poll().id() + " **" + DiscordText.escape(closed.poll().title())
+            return Messages.text("Closed poll #" + closed.poll().id() + " **"
+                    + DiscordText.escape(closed.poll().title())
                     + "** with " + (closed.voters() == 1 ? "1 voter" : closed.voters() + " voters")
                     + ". Press **Results** on the poll message or use `/poll results` to see how it ended.");
         }
         if (reply instanceof BotReply.PollPosted posted) {
-            return Messages.text("Poll #" + posted.poll().id() + " **" + DiscordText.escape(posted.poll().title())
-                    + "** is saved.");
+            return Messages.text("Poll #" + posted.poll().id() + " **"
+                    + DiscordText.escape(posted.poll().title()) + "** is saved.");
         }
         if (reply instanceof BotReply.BallotView ballot) {
             return myBallot(ballot.poll(), ballot.ballot());
@@ -63,7 +64,8 @@ final class ReplyRenderer {
         return Messages.text("⚠️ " + message);
     }
 
-    static final String HELP = String.join("\n",
+    static final String HELP = String.join(
+            "\n",
             "**fieldpoll** — score fields on factors, 1 to 5 or don't know.",
             "`/poll create` — start a poll: a `template`, or your own `title`, `fields` and `factors` (separate with ;). "
                     + "Optional: `closes` (3d, 12h, 2w or 2026-12-24), `results` (after-vote, live, after-close), "
@@ -78,8 +80,10 @@ final class ReplyRenderer {
             "Most commands take `poll:` to pick a poll; without it they use this channel's open poll.");
 
     private static String voteSaved(BotReply.VoteSaved saved) {
-        return savedCells(saved) + " You have answered " + saved.ballot().answers().size() + " of "
-                + saved.poll().definition().cellCount() + " in poll #" + saved.poll().id() + ".";
+        return savedCells(saved) + " You have answered "
+                + saved.ballot().answers().size() + " of "
+                + saved.poll().definition().cellCount() + " in poll #"
+                + saved.poll().id() + ".";
     }
 
     /** Saved-choice note under a ballot page, whose header already counts the answers. */
@@ -91,7 +95,8 @@ final class ReplyRenderer {
     private static String savedCells(BotReply.VoteSaved saved) {
         PollDefinition definition = saved.poll().definition();
         List<String> cells = saved.cells().stream()
-                .map(cell -> cellName(definition, cell) + " = " + answerText(saved.ballot().answers().get(cell)))
+                .map(cell -> cellName(definition, cell) + " = "
+                        + answerText(saved.ballot().answers().get(cell)))
                 .toList();
         return (saved.cleared() ? "Withdrawn: " : "Saved: ") + String.join(", ", cells) + ".";
     }
@@ -107,7 +112,8 @@ final class ReplyRenderer {
             }
             lines.add("**" + DiscordText.escape(field.name()) + "**: " + String.join(" · ", answers));
         }
-        EmbedBuilder embed = new EmbedBuilder().setColor(PollMessageRenderer.OPEN_COLOR)
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(PollMessageRenderer.OPEN_COLOR)
                 .setTitle(DiscordText.cut("Your votes · " + poll.title(), DiscordText.EMBED_TITLE_MAX))
                 .setDescription(DiscordText.lines(lines, DiscordText.EMBED_DESCRIPTION_MAX))
                 .setFooter("Poll #" + poll.id() + " · " + ballot.answers().size() + " of " + definition.cellCount()
@@ -125,7 +131,9 @@ final class ReplyRenderer {
             boolean open = listing.status() == PollStatus.OPEN;
             lines.add("**#" + poll.id() + "** " + DiscordText.escape(poll.title()) + " — " + (open ? "open" : "closed")
                     + ", " + (listing.voters() == 1 ? "1 voter" : listing.voters() + " voters")
-                    + poll.closesAtTime().filter(at -> open).map(at -> ", closes " + DiscordText.timestamp(at, 'R'))
+                    + poll.closesAtTime()
+                            .filter(at -> open)
+                            .map(at -> ", closes " + DiscordText.timestamp(at, 'R'))
                             .orElse(""));
         }
         return "**Polls in this channel**\n" + DiscordText.lines(lines, DiscordText.CONTENT_MAX - 30);

@@ -46,7 +46,10 @@ final class Responder {
      */
     void tell(MessageEditData message) {
         if (editsBallot) {
-            interaction.getHook().sendMessage(MessageCreateBuilder.fromEditData(message).build()).setEphemeral(true)
+            interaction
+                    .getHook()
+                    .sendMessage(MessageCreateBuilder.fromEditData(message).build())
+                    .setEphemeral(true)
                     .queue(null, failed("answer"));
         } else {
             show(message);
@@ -63,6 +66,7 @@ final class Responder {
     }
 
     private Consumer<Throwable> failed(String what) {
-        return error -> log.warn("Discord refused to {} interaction {}: {}", what, interaction.getId(), error.toString());
+        return error ->
+                log.warn("Discord refused to {} interaction {}: {}", what, interaction.getId(), error.toString());
     }
 }

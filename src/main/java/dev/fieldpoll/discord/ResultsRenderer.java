@@ -7,7 +7,6 @@ import dev.fieldpoll.report.PollReport.RankingEntry;
 import dev.fieldpoll.report.PollReport.ReferenceField;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 
@@ -22,11 +21,13 @@ final class ResultsRenderer {
     static final int COLOR = 0x57F287;
     /** Room kept for the reference embed, so the ranking cannot crowd it out of the 6000 characters. */
     private static final int RANKING_MAX = 2600;
+
     private static final int REFERENCE_MAX = 1500;
 
     List<MessageEmbed> render(PollReport report) {
         PollReport.PollInfo poll = report.poll();
-        EmbedBuilder summary = new EmbedBuilder().setColor(COLOR)
+        EmbedBuilder summary = new EmbedBuilder()
+                .setColor(COLOR)
                 .setTitle(DiscordText.cut("📈 Results · " + poll.title(), DiscordText.EMBED_TITLE_MAX))
                 .setFooter("Poll #" + poll.id() + " · " + poll.status() + " · " + Numbers.voters(poll.voters()));
         if (report.ranking().isEmpty()) {
@@ -36,31 +37,40 @@ final class ResultsRenderer {
         }
         List<String> ranking = new ArrayList<>();
         for (RankingEntry entry : report.ranking()) {
-            ranking.add(entry.rank() + ". **" + DiscordText.escape(entry.name()) + "** — " + Numbers.twoDecimals(entry.score())
+            ranking.add(entry.rank() + ". **" + DiscordText.escape(entry.name()) + "** — "
+                    + Numbers.twoDecimals(entry.score())
                     + " · rank " + range(entry.rankLow(), entry.rankHigh()) + " · tier " + entry.tier()
                     + (entry.tieWithNext() ? " · ≈ tied with next" : ""));
         }
         summary.setDescription("**Ranking** (higher = sooner; rank range = 90% bootstrap interval)\n"
                 + DiscordText.lines(ranking, RANKING_MAX));
         if (!report.highlights().isEmpty()) {
-            List<String> splits = report.highlights().stream().map(ResultsRenderer::highlight).toList();
+            List<String> splits =
+                    report.highlights().stream().map(ResultsRenderer::highlight).toList();
             summary.addField("Where we split", DiscordText.lines(splits, DiscordText.EMBED_FIELD_VALUE_MAX), false);
         }
-        summary.addField("Agreement", "Krippendorff's α = "
-                + Numbers.twoDecimals(report.agreement().krippendorffAlphaOrdinal()) + " — " + report.agreement().reading(), false);
+        summary.addField(
+                "Agreement",
+                "Krippendorff's α = " + Numbers.twoDecimals(report.agreement().krippendorffAlphaOrdinal()) + " — "
+                        + report.agreement().reading(),
+                false);
         List<MessageEmbed> embeds = new ArrayList<>();
         embeds.add(summary.build());
         if (report.reference() != null && !report.reference().fields().isEmpty()) {
             List<String> lines = new ArrayList<>();
             for (ReferenceField field : report.reference().fields()) {
-                lines.add("**" + DiscordText.escape(field.name()) + "**: " + Numbers.twoDecimals(field.community()) + " vs "
-                        + Numbers.twoDecimals(field.reference()) + " (" + Numbers.signed(field.difference()) + ", 90% CI "
+                lines.add("**" + DiscordText.escape(field.name()) + "**: " + Numbers.twoDecimals(field.community())
+                        + " vs "
+                        + Numbers.twoDecimals(field.reference()) + " (" + Numbers.signed(field.difference())
+                        + ", 90% CI "
                         + Numbers.signed(field.ciLow()) + " to " + Numbers.signed(field.ciHigh()) + ")");
             }
-            embeds.add(new EmbedBuilder().setColor(COLOR)
+            embeds.add(new EmbedBuilder()
+                    .setColor(COLOR)
                     .setTitle("Community vs reference")
-                    .setDescription("Kendall τ_b = " + Numbers.twoDecimals(report.reference().kendallTauB())
-                            + " (1 = same order)\n" + DiscordText.lines(lines, REFERENCE_MAX))
+                    .setDescription("Kendall τ_b = "
+                            + Numbers.twoDecimals(report.reference().kendallTauB()) + " (1 = same order)\n"
+                            + DiscordText.lines(lines, REFERENCE_MAX))
                     .build());
         }
         return embeds;
@@ -69,15 +79,12 @@ final class ResultsRenderer {
     private static String highlight(Highlight highlight) {
         return "• " + DiscordText.escape(highlight.fieldName()) + " / " + DiscordText.escape(highlight.factorName())
                 + " is " + highlight.label() + ": " + Numbers.percent(highlight.lowShare()) + " low, "
-                + Numbers.percent(highlight.highShare()) + " high (consensus " + Numbers.twoDecimals(highlight.consensus()) + ", "
+                + Numbers.percent(highlight.highShare()) + " high (consensus "
+                + Numbers.twoDecimals(highlight.consensus()) + ", "
                 + Numbers.voters(highlight.n()) + ")";
     }
-
 
     private static String range(int low, int high) {
         return low == high ? Integer.toString(low) : low + "–" + high;
     }
-
-
-
 }

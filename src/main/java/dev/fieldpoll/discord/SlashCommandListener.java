@@ -29,8 +29,8 @@ final class SlashCommandListener extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(SlashCommandListener.class);
 
     /** What the bot needs in a channel to post and keep a poll message there. */
-    static final EnumSet<Permission> CHANNEL_PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
-            Permission.MESSAGE_EMBED_LINKS);
+    static final EnumSet<Permission> CHANNEL_PERMISSIONS =
+            EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS);
 
     private final DiscordAdapter adapter;
     private final InteractionEdge edge;
@@ -45,7 +45,8 @@ final class SlashCommandListener extends ListenerAdapter {
         if (!CommandRegistrations.COMMAND.equals(event.getName())) {
             return;
         }
-        edge.handle(event, "/" + DiscordText.loggable(event.getFullCommandName()), responder -> handle(event, responder));
+        edge.handle(
+                event, "/" + DiscordText.loggable(event.getFullCommandName()), responder -> handle(event, responder));
     }
 
     private void handle(SlashCommandInteractionEvent event, Responder responder) {
@@ -55,7 +56,8 @@ final class SlashCommandListener extends ListenerAdapter {
             responder.show(ReplyRenderer.problem(DiscordAdapter.GUILDS_ONLY));
             return;
         }
-        ParseResult parsed = SlashCommands.command(event.getSubcommandGroup(), event.getSubcommandName(), options(event));
+        ParseResult parsed =
+                SlashCommands.command(event.getSubcommandGroup(), event.getSubcommandName(), options(event));
         if (parsed instanceof ParseResult.Invalid invalid) {
             responder.show(ReplyRenderer.problem(invalid.message()));
             return;
@@ -95,7 +97,10 @@ final class SlashCommandListener extends ListenerAdapter {
             responder.show(Messages.text("Poll #" + poll.id() + " **" + DiscordText.escape(poll.title())
                     + "** is posted: " + message.getJumpUrl()));
         } catch (ErrorResponseException | InsufficientPermissionException refused) {
-            log.warn("Could not post the message of poll {} in channel {}: {}", poll.id(), event.getChannelId(),
+            log.warn(
+                    "Could not post the message of poll {} in channel {}: {}",
+                    poll.id(),
+                    event.getChannelId(),
                     refused.toString());
             responder.show(ReplyRenderer.problem("Poll #" + poll.id() + " is saved, but I couldn't post its message "
                     + "here. Give me View Channel, Send Messages and Embed Links in this channel; until then members "
@@ -106,14 +111,25 @@ final class SlashCommandListener extends ListenerAdapter {
     private void postResults(SlashCommandInteractionEvent event, Responder responder, BotReply.ResultsView view) {
         List<MessageEmbed> embeds = adapter.results.render(view.report());
         try {
-            event.getChannel().sendMessage(new MessageCreateBuilder().setEmbeds(embeds)
-                    .setAllowedMentions(Messages.NO_PINGS).build()).complete();
-            responder.show(Messages.text("Posted the results of poll #" + view.poll().id() + " to this channel."));
+            event.getChannel()
+                    .sendMessage(new MessageCreateBuilder()
+                            .setEmbeds(embeds)
+                            .setAllowedMentions(Messages.NO_PINGS)
+                            .build())
+                    .complete();
+            responder.show(
+                    Messages.text("Posted the results of poll #" + view.poll().id() + " to this channel."));
         } catch (ErrorResponseException | InsufficientPermissionException refused) {
-            log.warn("Could not post the results of poll {} in channel {}: {}", view.poll().id(), event.getChannelId(),
+            log.warn(
+                    "Could not post the results of poll {} in channel {}: {}",
+                    view.poll().id(),
+                    event.getChannelId(),
                     refused.toString());
-            responder.show(Messages.message("⚠️ I couldn't post in this channel (I need Send Messages and Embed Links), "
-                    + "so here are the results just for you.", embeds, List.of()));
+            responder.show(Messages.message(
+                    "⚠️ I couldn't post in this channel (I need Send Messages and Embed Links), "
+                            + "so here are the results just for you.",
+                    embeds,
+                    List.of()));
         }
     }
 
@@ -136,14 +152,16 @@ final class SlashCommandListener extends ListenerAdapter {
             @Override
             public Optional<String> text(String name) {
                 OptionMapping option = event.getOption(name);
-                return option == null || option.getType() == OptionType.BOOLEAN ? Optional.empty()
+                return option == null || option.getType() == OptionType.BOOLEAN
+                        ? Optional.empty()
                         : Optional.of(option.getAsString());
             }
 
             @Override
             public Optional<Boolean> flag(String name) {
                 OptionMapping option = event.getOption(name);
-                return option == null || option.getType() != OptionType.BOOLEAN ? Optional.empty()
+                return option == null || option.getType() != OptionType.BOOLEAN
+                        ? Optional.empty()
                         : Optional.of(option.getAsBoolean());
             }
         };

@@ -3,7 +3,6 @@ package dev.fieldpoll.discord;
 import static dev.fieldpoll.discord.CommandRegistrations.CLOSE;
 import static dev.fieldpoll.discord.CommandRegistrations.CLOSES;
 import static dev.fieldpoll.discord.CommandRegistrations.CREATE;
-import static dev.fieldpoll.discord.CommandRegistrations.REMIND;
 import static dev.fieldpoll.discord.CommandRegistrations.FACTOR;
 import static dev.fieldpoll.discord.CommandRegistrations.FACTORS;
 import static dev.fieldpoll.discord.CommandRegistrations.FIELD;
@@ -13,6 +12,7 @@ import static dev.fieldpoll.discord.CommandRegistrations.LIST;
 import static dev.fieldpoll.discord.CommandRegistrations.MINE;
 import static dev.fieldpoll.discord.CommandRegistrations.POLL;
 import static dev.fieldpoll.discord.CommandRegistrations.PUBLIC;
+import static dev.fieldpoll.discord.CommandRegistrations.REMIND;
 import static dev.fieldpoll.discord.CommandRegistrations.RESULTS;
 import static dev.fieldpoll.discord.CommandRegistrations.SCORE;
 import static dev.fieldpoll.discord.CommandRegistrations.SCORE_OPTION;
@@ -41,8 +41,7 @@ final class SlashCommands {
 
     private static final int TEXT_MAX = 2100;
 
-    private SlashCommands() {
-    }
+    private SlashCommands() {}
 
     /** The typed options of one invocation, by name; absent options are empty. */
     interface Options {
@@ -54,8 +53,10 @@ final class SlashCommands {
     /** One invocation: {@code group} is null for the plain subcommands, "summary" for the summary ones. */
     static ParseResult command(String group, String subcommand, Options options) {
         try {
-            return new ParseResult.Parsed(group == null ? read(subcommand == null ? HELP : subcommand, options)
-                    : readInGroup(group, subcommand, options));
+            return new ParseResult.Parsed(
+                    group == null
+                            ? read(subcommand == null ? HELP : subcommand, options)
+                            : readInGroup(group, subcommand, options));
         } catch (Unreadable unreadable) {
             return new ParseResult.Invalid(unreadable.getMessage());
         }
@@ -75,10 +76,14 @@ final class SlashCommands {
             case VOTE:
                 return new BotCommand.OpenBallot(poll(options));
             case SCORE:
-                return new BotCommand.Vote(poll(options), required(options, FIELD),
-                        List.of(new BotCommand.FactorScore(required(options, FACTOR), required(options, SCORE_OPTION))));
+                return new BotCommand.Vote(
+                        poll(options),
+                        required(options, FIELD),
+                        List.of(new BotCommand.FactorScore(
+                                required(options, FACTOR), required(options, SCORE_OPTION))));
             case RESULTS:
-                return new BotCommand.Results(poll(options), options.flag(PUBLIC).orElse(false));
+                return new BotCommand.Results(
+                        poll(options), options.flag(PUBLIC).orElse(false));
             case MINE:
                 return new BotCommand.Mine(poll(options));
             case LIST:
@@ -105,23 +110,29 @@ final class SlashCommands {
         Optional<ResultsVisibility> results = Optional.empty();
         Optional<String> resultsText = text(options, VISIBILITY);
         if (resultsText.isPresent()) {
-            results = Optional.of(ResultsVisibility.fromKeyword(resultsText.get()).orElseThrow(
-                    () -> new Unreadable("results takes after-vote, live or after-close.")));
+            results = Optional.of(ResultsVisibility.fromKeyword(resultsText.get())
+                    .orElseThrow(() -> new Unreadable("results takes after-vote, live or after-close.")));
         }
         Optional<String> voters = text(options, VOTERS);
         if (voters.isPresent() && !voters.get().matches("\\d{1,20}")) {
             throw new Unreadable("voters must be a role of this server.");
         }
         List<String> title = text(options, TITLE).map(List::of).orElse(List.of());
-        return new BotCommand.Create(title, text(options, TEMPLATE), closes, results,
+        return new BotCommand.Create(
+                title,
+                text(options, TEMPLATE),
+                closes,
+                results,
                 text(options, FIELDS).map(CommandParser::list).orElse(List.of()),
-                text(options, FACTORS).map(CommandParser::list).orElse(List.of()), voters,
+                text(options, FACTORS).map(CommandParser::list).orElse(List.of()),
+                voters,
                 options.flag(REMIND).orElse(true));
     }
 
     private static PollRef poll(Options options) throws Unreadable {
-        return pollRef(text(options, POLL).orElse(null)).orElseThrow(() -> new Unreadable(
-                "Name a poll by its id or the start of its title (at most " + Poll.MAX_TITLE_LENGTH + " characters)."));
+        return pollRef(text(options, POLL).orElse(null))
+                .orElseThrow(() -> new Unreadable("Name a poll by its id or the start of its title (at most "
+                        + Poll.MAX_TITLE_LENGTH + " characters)."));
     }
 
     /** The poll option: an id (autocomplete fills "12"), a title prefix, or blank for the channel's poll. */

@@ -107,7 +107,8 @@ final class SummaryEmbedRenderer {
 
     /** " (was mixed)"; nothing when the cell had too few answers to read last time. */
     private static String before(String previousLabel) {
-        return previousLabel == null || previousLabel.equals(CellLabel.TOO_FEW.keyword()) ? ""
+        return previousLabel == null || previousLabel.equals(CellLabel.TOO_FEW.keyword())
+                ? ""
                 : " (was " + previousLabel + ")";
     }
 
@@ -126,14 +127,17 @@ final class SummaryEmbedRenderer {
     private static String reference(PollReport.ReferenceComparison reference) {
         List<String> divergences = reference.fields().stream()
                 .filter(field -> field.difference() != null)
-                .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference())).reversed())
+                .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference()))
+                        .reversed())
                 .limit(DIVERGENCES)
                 .map(field -> "• **" + DiscordText.escape(field.name()) + "**: community "
                         + Numbers.twoDecimals(field.community()) + " vs " + Numbers.twoDecimals(field.reference())
                         + " (" + Numbers.signed(field.difference()) + ")")
                 .toList();
         String tau = "Kendall τ_b = " + Numbers.twoDecimals(reference.kendallTauB()) + " (1 = same order)";
-        return divergences.isEmpty() ? tau : tau + "\n" + DiscordText.lines(divergences, REFERENCE_MAX - tau.length() - 1);
+        return divergences.isEmpty()
+                ? tau
+                : tau + "\n" + DiscordText.lines(divergences, REFERENCE_MAX - tau.length() - 1);
     }
 
     private static String range(int low, int high) {

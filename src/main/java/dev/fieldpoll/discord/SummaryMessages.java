@@ -28,8 +28,7 @@ final class SummaryMessages {
     private final SummaryEmbedRenderer embeds = new SummaryEmbedRenderer();
 
     /** One poll's part: its embed, and whether it brings a chart file and a Vote button. */
-    private record Card(PollSummary poll, MessageEmbed embed, boolean chart, boolean vote) {
-    }
+    private record Card(PollSummary poll, MessageEmbed embed, boolean chart, boolean vote) {}
 
     List<MessageCreateData> render(ChannelSummary summary, boolean withCharts) {
         List<List<Card>> batches = batches(cards(summary, withCharts));
@@ -60,8 +59,8 @@ final class SummaryMessages {
         int length = 0;
         for (Card card : cards) {
             int cardLength = card.embed().getLength();
-            if (!current.isEmpty() && (current.size() == EMBEDS_PER_MESSAGE
-                    || length + cardLength > DiscordText.EMBEDS_TOTAL_MAX)) {
+            if (!current.isEmpty()
+                    && (current.size() == EMBEDS_PER_MESSAGE || length + cardLength > DiscordText.EMBEDS_TOTAL_MAX)) {
                 batches.add(current);
                 current = new ArrayList<>();
                 length = 0;
@@ -79,7 +78,9 @@ final class SummaryMessages {
             return title + " (continued)";
         }
         String text = title + summary.lateNote().map(note -> "\n*" + note + "*").orElse("");
-        return summary.polls().isEmpty() ? text + "\nNo open polls in this channel. Start one with `/poll create`." : text;
+        return summary.polls().isEmpty()
+                ? text + "\nNo open polls in this channel. Start one with `/poll create`."
+                : text;
     }
 
     private static MessageCreateData message(String content, List<Card> cards) {
@@ -87,10 +88,13 @@ final class SummaryMessages {
         List<Button> buttons = new ArrayList<>();
         for (Card card : cards) {
             if (card.chart()) {
-                files.add(FileUpload.fromData(card.poll().chart().png(), card.poll().chart().fileName()));
+                files.add(FileUpload.fromData(
+                        card.poll().chart().png(), card.poll().chart().fileName()));
             }
             if (card.vote()) {
-                buttons.add(Button.primary(ActionIds.encode(ActionId.of(Action.VOTE, card.poll().report().poll().id())),
+                buttons.add(Button.primary(
+                        ActionIds.encode(ActionId.of(
+                                Action.VOTE, card.poll().report().poll().id())),
                         SummaryEmbedRenderer.voteLabel(card.poll())));
             }
         }

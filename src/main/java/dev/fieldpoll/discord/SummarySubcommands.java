@@ -21,8 +21,7 @@ import java.util.Optional;
  */
 final class SummarySubcommands {
 
-    private SummarySubcommands() {
-    }
+    private SummarySubcommands() {}
 
     static BotCommand read(String subcommand, SlashCommands.Options options) throws SlashCommands.Unreadable {
         switch (subcommand) {
@@ -45,7 +44,8 @@ final class SummarySubcommands {
         String time = SlashCommands.required(options, TIME);
         Optional<String> zone = SlashCommands.text(options, ZONE);
         try {
-            Optional<ZoneId> zoneId = zone.isPresent() ? Optional.of(SummaryGrammar.zone(zone.get())) : Optional.empty();
+            Optional<ZoneId> zoneId =
+                    zone.isPresent() ? Optional.of(SummaryGrammar.zone(zone.get())) : Optional.empty();
             return new BotCommand.ScheduleSummary(SummaryGrammar.day(day), SummaryGrammar.time(time), zoneId);
         } catch (SyntaxException unreadable) {
             throw new SlashCommands.Unreadable(unreadable.getMessage());

@@ -15,14 +15,27 @@ import net.dv8tion.jda.api.interactions.commands.Command;
  */
 final class ZoneSuggestions {
 
-    static final List<String> COMMON = List.of("UTC", "Europe/London", "Europe/Berlin", "Europe/Paris",
-            "Europe/Helsinki", "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
-            "America/Sao_Paulo", "Africa/Lagos", "Asia/Kolkata", "Asia/Singapore", "Asia/Tokyo", "Australia/Sydney",
+    static final List<String> COMMON = List.of(
+            "UTC",
+            "Europe/London",
+            "Europe/Berlin",
+            "Europe/Paris",
+            "Europe/Helsinki",
+            "America/New_York",
+            "America/Chicago",
+            "America/Denver",
+            "America/Los_Angeles",
+            "America/Sao_Paulo",
+            "Africa/Lagos",
+            "Asia/Kolkata",
+            "Asia/Singapore",
+            "Asia/Tokyo",
+            "Australia/Sydney",
             "Pacific/Auckland");
-    private static final List<String> ALL = ZoneId.getAvailableZoneIds().stream().sorted().toList();
+    private static final List<String> ALL =
+            ZoneId.getAvailableZoneIds().stream().sorted().toList();
 
-    private ZoneSuggestions() {
-    }
+    private ZoneSuggestions() {}
 
     static List<Command.Choice> matching(String typed) {
         String wanted = typed.strip().toLowerCase(Locale.ROOT);
@@ -32,7 +45,9 @@ final class ZoneSuggestions {
             ALL.stream().filter(zone -> contains(zone, wanted)).forEach(zones::add);
         }
         List<Command.Choice> choices = new ArrayList<>();
-        zones.stream().limit(AutocompleteListener.MAX_CHOICES).forEach(zone -> choices.add(new Command.Choice(zone, zone)));
+        zones.stream()
+                .limit(AutocompleteListener.MAX_CHOICES)
+                .forEach(zone -> choices.add(new Command.Choice(zone, zone)));
         return choices;
     }
 

@@ -3,11 +3,9 @@ package dev.fieldpoll.poll;
 /** A member's answer for one cell: a score on the poll's scale, or "don't know" (which is not a midpoint). */
 public sealed interface Answer {
 
-    record Score(int value) implements Answer {
-    }
+    record Score(int value) implements Answer {}
 
-    record DontKnow() implements Answer {
-    }
+    record DontKnow() implements Answer {}
 
     DontKnow DONT_KNOW = new DontKnow();
 

@@ -28,7 +28,9 @@ public record CellCounts(CellKey cell, int[] histogram, int dontKnow) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof CellCounts that && cell.equals(that.cell) && dontKnow == that.dontKnow
+        return other instanceof CellCounts that
+                && cell.equals(that.cell)
+                && dontKnow == that.dontKnow
                 && java.util.Arrays.equals(histogram, that.histogram);
     }
 

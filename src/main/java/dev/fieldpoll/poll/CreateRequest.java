@@ -26,8 +26,13 @@ public record CreateRequest(
     }
 
     /** A poll every member may vote in. */
-    public CreateRequest(Optional<String> templateKey, Optional<String> title, List<String> adHocFields,
-            List<String> adHocFactors, ResultsVisibility visibility, Optional<Instant> closesAt) {
+    public CreateRequest(
+            Optional<String> templateKey,
+            Optional<String> title,
+            List<String> adHocFields,
+            List<String> adHocFactors,
+            ResultsVisibility visibility,
+            Optional<Instant> closesAt) {
         this(templateKey, title, adHocFields, adHocFactors, visibility, closesAt, Optional.empty());
     }
 

@@ -9,12 +9,12 @@ public final class Keys {
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
-    private Keys() {
-    }
+    private Keys() {}
 
     public static String requireKey(String key, String what) {
         if (key == null || !KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException(what + " key must be 1-32 lowercase letters, digits or dashes, was '" + key + "'");
+            throw new IllegalArgumentException(
+                    what + " key must be 1-32 lowercase letters, digits or dashes, was '" + key + "'");
         }
         return key;
     }
@@ -35,7 +35,8 @@ public final class Keys {
      * characters, so an echo can neither flood the chat nor hide what it says.
      */
     public static String shown(String typed) {
-        String visible = typed == null ? "" : typed.replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
+        String visible =
+                typed == null ? "" : typed.replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
         return visible.length() <= 40 ? visible : visible.substring(0, 39) + "…";
     }
 

@@ -12,19 +12,17 @@ import java.util.function.Function;
  */
 public sealed interface NameMatch<T> {
 
-    record Found<T>(T item) implements NameMatch<T> {
-    }
+    record Found<T>(T item) implements NameMatch<T> {}
 
-    record Ambiguous<T>(List<T> candidates) implements NameMatch<T> {
-    }
+    record Ambiguous<T>(List<T> candidates) implements NameMatch<T> {}
 
-    record Unknown<T>(List<T> suggestions) implements NameMatch<T> {
-    }
+    record Unknown<T>(List<T> suggestions) implements NameMatch<T> {}
 
     static <T> NameMatch<T> of(String typed, List<T> items, Function<T, String> key, Function<T, String> name) {
         String wanted = normalize(typed);
         for (T item : items) {
-            if (normalize(key.apply(item)).equals(wanted) || normalize(name.apply(item)).equals(wanted)) {
+            if (normalize(key.apply(item)).equals(wanted)
+                    || normalize(name.apply(item)).equals(wanted)) {
                 return new Found<>(item);
             }
         }

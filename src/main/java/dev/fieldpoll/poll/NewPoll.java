@@ -31,8 +31,16 @@ public record NewPoll(
     }
 
     /** A poll every member of the workspace may vote in. */
-    public NewPoll(Workspace workspace, String channelId, String title, String templateKey, PollDefinition definition,
-            ResultsVisibility visibility, String createdBy, Instant createdAt, Instant closesAt) {
+    public NewPoll(
+            Workspace workspace,
+            String channelId,
+            String title,
+            String templateKey,
+            PollDefinition definition,
+            ResultsVisibility visibility,
+            String createdBy,
+            Instant createdAt,
+            Instant closesAt) {
         this(workspace, channelId, title, templateKey, definition, visibility, createdBy, createdAt, closesAt, null);
     }
 }

@@ -36,11 +36,31 @@ public record Poll(
     }
 
     /** A poll every member of the workspace may vote in. */
-    public Poll(long id, Workspace workspace, String channelId, String title, String templateKey,
-            PollDefinition definition, ResultsVisibility visibility, String createdBy, Instant createdAt,
-            Instant closesAt, Instant closedAt) {
-        this(id, workspace, channelId, title, templateKey, definition, visibility, createdBy, createdAt, closesAt,
-                closedAt, null);
+    public Poll(
+            long id,
+            Workspace workspace,
+            String channelId,
+            String title,
+            String templateKey,
+            PollDefinition definition,
+            ResultsVisibility visibility,
+            String createdBy,
+            Instant createdAt,
+            Instant closesAt,
+            Instant closedAt) {
+        this(
+                id,
+                workspace,
+                channelId,
+                title,
+                templateKey,
+                definition,
+                visibility,
+                createdBy,
+                createdAt,
+                closesAt,
+                closedAt,
+                null);
     }
 
     /** The role a member needs to vote, if the poll is limited to one. */

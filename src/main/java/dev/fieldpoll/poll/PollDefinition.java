@@ -33,8 +33,8 @@ public record PollDefinition(Scale scale, List<Field> fields, List<Factor> facto
         for (Map.Entry<CellKey, Double> entry : reference.entrySet()) {
             CellKey cell = entry.getKey();
             if (!fieldKeys.contains(cell.field()) || !factorKeys.contains(cell.factor())) {
-                throw new IllegalArgumentException("reference names an unknown cell '" + cell.field() + "' / '"
-                        + cell.factor() + "'");
+                throw new IllegalArgumentException(
+                        "reference names an unknown cell '" + cell.field() + "' / '" + cell.factor() + "'");
             }
             double score = entry.getValue();
             if (score < scale.min() || score > scale.max()) {

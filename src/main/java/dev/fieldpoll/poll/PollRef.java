@@ -3,11 +3,9 @@ package dev.fieldpoll.poll;
 /** How a member names a poll: not at all (the channel's open poll), by id, or by a title prefix. */
 public sealed interface PollRef {
 
-    record ChannelDefault() implements PollRef {
-    }
+    record ChannelDefault() implements PollRef {}
 
-    record ById(long id) implements PollRef {
-    }
+    record ById(long id) implements PollRef {}
 
     record ByTitle(String prefix) implements PollRef {
         public ByTitle {

@@ -13,8 +13,8 @@ import dev.fieldpoll.poll.Outcomes.Refused;
 import dev.fieldpoll.poll.Outcomes.Results;
 import dev.fieldpoll.poll.Outcomes.ResultsHidden;
 import dev.fieldpoll.poll.Outcomes.ResultsVisible;
-import dev.fieldpoll.poll.Outcomes.VotesSaved;
 import dev.fieldpoll.poll.Outcomes.Voted;
+import dev.fieldpoll.poll.Outcomes.VotesSaved;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -61,17 +61,28 @@ public final class PollService {
         }
         Optional<Template> template = request.isAdHoc() ? Optional.empty() : findTemplate(request.templateKey());
         if (!request.isAdHoc() && template.isEmpty()) {
-            return new Refused("There is no template '" + Keys.shown(request.templateKey().orElse("")) + "'. Templates: "
-                    + String.join(", ", templates.all().stream().map(Template::key).toList()) + ".");
+            return new Refused("There is no template '"
+                    + Keys.shown(request.templateKey().orElse("")) + "'. Templates: "
+                    + String.join(
+                            ", ", templates.all().stream().map(Template::key).toList()) + ".");
         }
         try {
             PollDefinition definition = template.map(Template::definition).orElseGet(() -> adHoc(request));
-            String title = request.title().filter(text -> !text.isBlank())
+            String title = request.title()
+                    .filter(text -> !text.isBlank())
                     .or(() -> template.map(Template::title))
                     .orElseThrow(() -> new IllegalArgumentException("an ad-hoc poll needs a title"));
-            NewPoll poll = new NewPoll(creator.workspace(), creator.channelId(), title,
-                    template.map(Template::key).orElse(null), definition, request.visibility(),
-                    creator.userId(), now, request.closesAt().orElse(null), request.eligibleRole().orElse(null));
+            NewPoll poll = new NewPoll(
+                    creator.workspace(),
+                    creator.channelId(),
+                    title,
+                    template.map(Template::key).orElse(null),
+                    definition,
+                    request.visibility(),
+                    creator.userId(),
+                    now,
+                    request.closesAt().orElse(null),
+                    request.eligibleRole().orElse(null));
             return new PollCreated(store.create(poll));
         } catch (IllegalArgumentException invalid) {
             return new Refused("That poll cannot be created: " + invalid.getMessage() + ".");
@@ -89,7 +100,8 @@ public final class PollService {
         List<Field> fields = request.adHocFields().stream()
                 .map(name -> new Field(Keys.slug(name), name, ""))
                 .toList();
-        List<Factor> factors = request.adHocFactors().stream().map(Factor::named).toList();
+        List<Factor> factors =
+                request.adHocFactors().stream().map(Factor::named).toList();
         return new PollDefinition(Scale.ONE_TO_FIVE, fields, factors, Map.of());
     }
 
@@ -98,8 +110,8 @@ public final class PollService {
         if (ref instanceof PollRef.ById byId) {
             return store.find(member.workspace(), byId.id())
                     .<Lookup>map(Found::new)
-                    .orElseGet(() -> new Refused("There is no poll #" + byId.id()
-                            + " here. `/poll list` shows this channel's polls."));
+                    .orElseGet(() -> new Refused(
+                            "There is no poll #" + byId.id() + " here. `/poll list` shows this channel's polls."));
         }
         if (ref instanceof PollRef.ByTitle byTitle) {
             return findByTitle(member, byTitle.prefix());
@@ -114,10 +126,14 @@ public final class PollService {
             return new Found(found.item());
         }
         if (match instanceof NameMatch.Ambiguous<Poll> ambiguous) {
-            List<Poll> open = ambiguous.candidates().stream().filter(poll -> poll.isOpenAt(now())).toList();
-            return open.size() == 1 ? new Found(open.get(0))
-                    : new Refused("Several polls start with '" + Keys.shown(prefix) + "': " + describe(ambiguous.candidates())
-                            + ". Name one by its id, like #" + ambiguous.candidates().get(0).id() + ".");
+            List<Poll> open = ambiguous.candidates().stream()
+                    .filter(poll -> poll.isOpenAt(now()))
+                    .toList();
+            return open.size() == 1
+                    ? new Found(open.get(0))
+                    : new Refused("Several polls start with '" + Keys.shown(prefix) + "': "
+                            + describe(ambiguous.candidates()) + ". Name one by its id, like #"
+                            + ambiguous.candidates().get(0).id() + ".");
         }
         return new Refused("No poll in this channel is titled '" + Keys.shown(prefix)
                 + "'. `/poll list` shows this channel's polls.");
@@ -140,12 +156,18 @@ public final class PollService {
     }
 
     private static String describe(List<Poll> polls) {
-        return String.join(", ", polls.stream().limit(5).map(poll -> "#" + poll.id() + " " + poll.title()).toList());
+        return String.join(
+                ", ",
+                polls.stream()
+                        .limit(5)
+                        .map(poll -> "#" + poll.id() + " " + poll.title())
+                        .toList());
     }
 
     /** Saves answers for cells of a poll, after checking every cell and score against the poll itself. */
     public Voted vote(Member member, long pollId, Map<CellKey, Answer> answers) {
-        return store.find(member.workspace(), pollId).<Voted>map(poll -> vote(member, poll, answers))
+        return store.find(member.workspace(), pollId)
+                .<Voted>map(poll -> vote(member, poll, answers))
                 .orElseGet(() -> new Refused(NO_SUCH_POLL));
     }
 
@@ -178,7 +200,8 @@ public final class PollService {
      * Admin rights do not count: the role says who the poll asks.
      */
     public Optional<String> whyNotEligible(Member member, Poll poll) {
-        if (poll.voterRole().isEmpty() || member.roles().contains(poll.voterRole().get())) {
+        if (poll.voterRole().isEmpty()
+                || member.roles().contains(poll.voterRole().get())) {
             return Optional.empty();
         }
         return Optional.of("Voting in \"" + poll.title() + "\" is limited to members with its voter role, "
@@ -191,12 +214,15 @@ public final class PollService {
         }
         for (Map.Entry<CellKey, Answer> entry : answers.entrySet()) {
             CellKey cell = entry.getKey();
-            if (definition.field(cell.field()).isEmpty() || definition.factor(cell.factor()).isEmpty()) {
-                return Optional.of("This poll has no '" + Keys.shown(cell.field()) + "' scored on '" + Keys.shown(cell.factor()) + "'.");
+            if (definition.field(cell.field()).isEmpty()
+                    || definition.factor(cell.factor()).isEmpty()) {
+                return Optional.of("This poll has no '" + Keys.shown(cell.field()) + "' scored on '"
+                        + Keys.shown(cell.factor()) + "'.");
             }
-            if (entry.getValue() instanceof Answer.Score score && !definition.scale().contains(score.value())) {
-                return Optional.of("Scores go from " + definition.scale().min() + " to " + definition.scale().max()
-                        + " (or ? for don't know); " + score.value() + " is outside.");
+            if (entry.getValue() instanceof Answer.Score score
+                    && !definition.scale().contains(score.value())) {
+                return Optional.of("Scores go from " + definition.scale().min() + " to "
+                        + definition.scale().max() + " (or ? for don't know); " + score.value() + " is outside.");
             }
         }
         return Optional.empty();
@@ -204,7 +230,8 @@ public final class PollService {
 
     /** Withdraws the member's answers for some cells of an open poll. */
     public Voted clear(Member member, long pollId, Collection<CellKey> cells) {
-        return store.find(member.workspace(), pollId).<Voted>map(poll -> clear(member, poll, cells))
+        return store.find(member.workspace(), pollId)
+                .<Voted>map(poll -> clear(member, poll, cells))
                 .orElseGet(() -> new Refused(NO_SUCH_POLL));
     }
 
@@ -256,10 +283,13 @@ public final class PollService {
         if (poll.visibility() == ResultsVisibility.AFTER_CLOSE && !closed) {
             return new ResultsHidden(poll, "Results of \"" + poll.title() + "\" are shown once the poll closes.");
         }
-        if (poll.visibility() == ResultsVisibility.AFTER_VOTE && !closed
+        if (poll.visibility() == ResultsVisibility.AFTER_VOTE
+                && !closed
                 && store.ballot(poll.id(), member.userId()).isEmpty()) {
-            return new ResultsHidden(poll, "Vote first: results of \"" + poll.title()
-                    + "\" are shown once you have voted, so early tallies don't sway you.");
+            return new ResultsHidden(
+                    poll,
+                    "Vote first: results of \"" + poll.title()
+                            + "\" are shown once you have voted, so early tallies don't sway you.");
         }
         return new ResultsVisible(poll);
     }

@@ -1,5 +1,6 @@
 package dev.fieldpoll.poll;
 
 public enum PollStatus {
-    OPEN, CLOSED
+    OPEN,
+    CLOSED
 }

@@ -17,8 +17,8 @@ public final class TemplateCatalog {
             this.templates.put(template.key(), template);
         }
         if (!this.templates.containsKey(defaultKey)) {
-            throw new IllegalArgumentException("the default template '" + defaultKey + "' is not among "
-                    + this.templates.keySet());
+            throw new IllegalArgumentException(
+                    "the default template '" + defaultKey + "' is not among " + this.templates.keySet());
         }
         this.defaultKey = defaultKey;
     }

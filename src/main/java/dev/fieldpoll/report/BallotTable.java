@@ -25,7 +25,9 @@ public final class BallotTable {
 
     public BallotTable(PollDefinition definition) {
         this.definition = definition;
-        this.matrix = new VoteMatrix.Builder(definition.fields().size(), definition.factors().size(),
+        this.matrix = new VoteMatrix.Builder(
+                definition.fields().size(),
+                definition.factors().size(),
                 definition.scale().min());
         this.histograms = new int[definition.cellCount()][definition.scale().points()];
         this.dontKnow = new int[definition.cellCount()];
@@ -88,7 +90,8 @@ public final class BallotTable {
         List<CellCounts> counts = new ArrayList<>();
         List<CellKey> cells = definition.cells();
         for (int index = 0; index < cells.size(); index++) {
-            boolean answered = dontKnow[index] > 0 || java.util.Arrays.stream(histograms[index]).anyMatch(n -> n > 0);
+            boolean answered = dontKnow[index] > 0
+                    || java.util.Arrays.stream(histograms[index]).anyMatch(n -> n > 0);
             if (answered) {
                 counts.add(new CellCounts(cells.get(index), histograms[index], dontKnow[index]));
             }

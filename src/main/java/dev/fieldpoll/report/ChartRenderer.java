@@ -49,14 +49,20 @@ public final class ChartRenderer {
     }
 
     private static String title(PollReport report, LocalDate date) {
-        return report.poll().title() + " (" + date + ", " + Numbers.voters(report.poll().voters()) + ")";
+        return report.poll().title() + " (" + date + ", "
+                + Numbers.voters(report.poll().voters()) + ")";
     }
 
     private XYChart scatter(PollReport report, LocalDate date) {
         String xFactor = report.factors().get(0).key();
         String yFactor = report.factors().get(1).key();
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title(report, date))
-                .xAxisTitle(report.factors().get(0).name()).yAxisTitle(report.factors().get(1).name()).build();
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title(report, date))
+                .xAxisTitle(report.factors().get(0).name())
+                .yAxisTitle(report.factors().get(1).name())
+                .build();
         styleScatter(chart, report);
         for (RankingEntry entry : report.ranking()) {
             Optional<CellReport> x = cell(report, entry.field(), xFactor);
@@ -95,10 +101,14 @@ public final class ChartRenderer {
         MeanInterval xInterval = MeanInterval.of(x.mean(), orNaN(x.sd()), x.n(), CONFIDENCE);
         MeanInterval yInterval = MeanInterval.of(y.mean(), orNaN(y.sd()), y.n(), CONFIDENCE);
         if (Double.isFinite(xInterval.low())) {
-            line(chart, entry.field() + "-x", new double[] {xInterval.low(), xInterval.high()}, new double[] {y.mean(), y.mean()});
+            line(chart, entry.field() + "-x", new double[] {xInterval.low(), xInterval.high()}, new double[] {
+                y.mean(), y.mean()
+            });
         }
         if (Double.isFinite(yInterval.low())) {
-            line(chart, entry.field() + "-y", new double[] {x.mean(), x.mean()}, new double[] {yInterval.low(), yInterval.high()});
+            line(chart, entry.field() + "-y", new double[] {x.mean(), x.mean()}, new double[] {
+                yInterval.low(), yInterval.high()
+            });
         }
         XYSeries point = chart.addSeries(entry.field(), new double[] {x.mean()}, new double[] {y.mean()});
         point.setMarker(SeriesMarkers.CIRCLE);
@@ -119,8 +129,13 @@ public final class ChartRenderer {
     }
 
     private CategoryChart bars(PollReport report, LocalDate date) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title(report, date))
-                .xAxisTitle("Field (rank order)").yAxisTitle("Score (higher = sooner)").build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title(report, date))
+                .xAxisTitle("Field (rank order)")
+                .yAxisTitle("Score (higher = sooner)")
+                .build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
@@ -128,7 +143,9 @@ public final class ChartRenderer {
         chart.getStyler().setYAxisMin((double) report.poll().scaleMin());
         chart.getStyler().setYAxisMax((double) report.poll().scaleMax());
         chart.getStyler().setSeriesColors(new Color[] {FIELD_COLOR});
-        List<String> names = report.ranking().stream().map(entry -> entry.rank() + ". " + entry.name()).toList();
+        List<String> names = report.ranking().stream()
+                .map(entry -> entry.rank() + ". " + entry.name())
+                .toList();
         List<Double> scores = report.ranking().stream().map(RankingEntry::score).toList();
         chart.addSeries("score", names, scores);
         return chart;

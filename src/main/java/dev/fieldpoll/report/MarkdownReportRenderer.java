@@ -10,17 +10,34 @@ public final class MarkdownReportRenderer {
     public String render(PollReport report) {
         StringBuilder text = new StringBuilder();
         PollReport.PollInfo poll = report.poll();
-        text.append("## ").append(escape(poll.title())).append("\n*Poll #").append(poll.id()).append(" · ")
-                .append(poll.status()).append(" · ").append(Numbers.voters(poll.voters())).append("*\n");
+        text.append("## ")
+                .append(escape(poll.title()))
+                .append("\n*Poll #")
+                .append(poll.id())
+                .append(" · ")
+                .append(poll.status())
+                .append(" · ")
+                .append(Numbers.voters(poll.voters()))
+                .append("*\n");
         if (report.ranking().isEmpty()) {
-            return text.append('\n').append(Sentences.notEnoughVoters(report)).append('\n').toString();
+            return text.append('\n')
+                    .append(Sentences.notEnoughVoters(report))
+                    .append('\n')
+                    .toString();
         }
         text.append("\n**Ranking** (higher = sooner; rank range = 90% bootstrap interval)\n");
         for (RankingEntry entry : report.ranking()) {
-            text.append(entry.rank()).append(". **").append(escape(entry.name())).append("** — ")
-                    .append(Numbers.twoDecimals(entry.score())).append(" · rank ")
-                    .append(Numbers.rankRange(entry.rankLow(), entry.rankHigh())).append(" · tier ").append(entry.tier())
-                    .append(entry.tieWithNext() ? " · ≈ tied with next" : "").append('\n');
+            text.append(entry.rank())
+                    .append(". **")
+                    .append(escape(entry.name()))
+                    .append("** — ")
+                    .append(Numbers.twoDecimals(entry.score()))
+                    .append(" · rank ")
+                    .append(Numbers.rankRange(entry.rankLow(), entry.rankHigh()))
+                    .append(" · tier ")
+                    .append(entry.tier())
+                    .append(entry.tieWithNext() ? " · ≈ tied with next" : "")
+                    .append('\n');
         }
         if (!report.highlights().isEmpty()) {
             text.append("\n**Where we split**\n");
@@ -30,8 +47,10 @@ public final class MarkdownReportRenderer {
         }
         reference(report, text);
         text.append("\n**Agreement:** Krippendorff's α = ")
-                .append(Numbers.twoDecimals(report.agreement().krippendorffAlphaOrdinal())).append(" — ")
-                .append(report.agreement().reading()).append('\n');
+                .append(Numbers.twoDecimals(report.agreement().krippendorffAlphaOrdinal()))
+                .append(" — ")
+                .append(report.agreement().reading())
+                .append('\n');
         return text.toString();
     }
 
@@ -40,12 +59,22 @@ public final class MarkdownReportRenderer {
             return;
         }
         text.append("\n**Community vs reference** (Kendall τ_b = ")
-                .append(Numbers.twoDecimals(report.reference().kendallTauB())).append(")\n");
+                .append(Numbers.twoDecimals(report.reference().kendallTauB()))
+                .append(")\n");
         for (ReferenceField field : report.reference().fields()) {
-            text.append("- ").append(escape(field.name())).append(": ").append(Numbers.twoDecimals(field.community()))
-                    .append(" vs ").append(Numbers.twoDecimals(field.reference())).append(" (")
-                    .append(Numbers.signed(field.difference())).append(", 90% CI ").append(Numbers.signed(field.ciLow()))
-                    .append(" to ").append(Numbers.signed(field.ciHigh())).append(")\n");
+            text.append("- ")
+                    .append(escape(field.name()))
+                    .append(": ")
+                    .append(Numbers.twoDecimals(field.community()))
+                    .append(" vs ")
+                    .append(Numbers.twoDecimals(field.reference()))
+                    .append(" (")
+                    .append(Numbers.signed(field.difference()))
+                    .append(", 90% CI ")
+                    .append(Numbers.signed(field.ciLow()))
+                    .append(" to ")
+                    .append(Numbers.signed(field.ciHigh()))
+                    .append(")\n");
         }
     }
 

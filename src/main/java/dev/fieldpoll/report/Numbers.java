@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Number formats shared by the renderers, fixed to one locale so output is stable. */
 public final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     public static String twoDecimals(Double value) {
         return value == null ? "-" : String.format(Locale.ROOT, "%.2f", value);

@@ -24,19 +24,28 @@ public record PollReport(
     }
 
     /** {@code completeBallots}: voters who answered every cell (a "don't know" is an answer). */
-    public record PollInfo(long id, String title, String status, int voters, int completeBallots, int scaleMin,
-            int scaleMax) {
-    }
+    public record PollInfo(
+            long id, String title, String status, int voters, int completeBallots, int scaleMin, int scaleMax) {}
 
-    public record FactorInfo(String key, String name, double weight) {
-    }
+    public record FactorInfo(String key, String name, double weight) {}
 
     /**
      * One field × factor. {@code histogram} and the statistics are null when fewer than
      * the minimum of voters answered, so no individual vote can be read off.
      */
-    public record CellReport(String field, String fieldName, String factor, int n, int dontKnow, int[] histogram,
-            Double mean, Double sd, Double median, Double consensus, Double lowShare, Double highShare,
+    public record CellReport(
+            String field,
+            String fieldName,
+            String factor,
+            int n,
+            int dontKnow,
+            int[] histogram,
+            Double mean,
+            Double sd,
+            Double median,
+            Double consensus,
+            Double lowShare,
+            Double highShare,
             String label) {
 
         public boolean disclosed() {
@@ -44,13 +53,26 @@ public record PollReport(
         }
     }
 
-    public record RankingEntry(int rank, String field, String name, double score, int tier, int rankLow,
-            int rankHigh, boolean tieWithNext) {
-    }
+    public record RankingEntry(
+            int rank,
+            String field,
+            String name,
+            double score,
+            int tier,
+            int rankLow,
+            int rankHigh,
+            boolean tieWithNext) {}
 
-    public record Highlight(String field, String fieldName, String factor, String factorName, String label,
-            double consensus, int n, double lowShare, double highShare) {
-    }
+    public record Highlight(
+            String field,
+            String fieldName,
+            String factor,
+            String factorName,
+            String label,
+            double consensus,
+            int n,
+            double lowShare,
+            double highShare) {}
 
     public record ReferenceComparison(Double kendallTauB, List<ReferenceField> fields) {
         public ReferenceComparison {
@@ -58,10 +80,14 @@ public record PollReport(
         }
     }
 
-    public record ReferenceField(String field, String name, Double community, double reference, Double difference,
-            Double ciLow, Double ciHigh) {
-    }
+    public record ReferenceField(
+            String field,
+            String name,
+            Double community,
+            double reference,
+            Double difference,
+            Double ciLow,
+            Double ciHigh) {}
 
-    public record Agreement(Double krippendorffAlphaOrdinal, String reading) {
-    }
+    public record Agreement(Double krippendorffAlphaOrdinal, String reading) {}
 }

@@ -19,16 +19,16 @@ final class ReferenceComparisonBuilder {
 
     static final double CONFIDENCE = 0.90;
 
-    private ReferenceComparisonBuilder() {
-    }
+    private ReferenceComparisonBuilder() {}
 
     /** Null when the poll has no reference scores. Fields need a reference on every factor to take part. */
-    static ReferenceComparison compare(PollDefinition definition, CellStatistics[][] statistics, double[] scores,
-            int minVoters) {
+    static ReferenceComparison compare(
+            PollDefinition definition, CellStatistics[][] statistics, double[] scores, int minVoters) {
         if (!definition.hasReference()) {
             return null;
         }
-        double[] weights = definition.factors().stream().mapToDouble(Factor::weight).toArray();
+        double[] weights =
+                definition.factors().stream().mapToDouble(Factor::weight).toArray();
         List<ReferenceField> fields = new ArrayList<>();
         List<Double> community = new ArrayList<>();
         List<Double> reference = new ArrayList<>();
@@ -40,9 +40,14 @@ final class ReferenceComparisonBuilder {
             DifferenceInterval difference = interval(statistics[field], weights, referenceScores, minVoters);
             double referenceScore = weightedMean(referenceScores, weights);
             Field info = definition.fields().get(field);
-            fields.add(new ReferenceField(info.key(), info.name(), ReportBuilder.finite(difference.community()),
-                    referenceScore, ReportBuilder.finite(difference.difference()),
-                    ReportBuilder.finite(difference.low()), ReportBuilder.finite(difference.high())));
+            fields.add(new ReferenceField(
+                    info.key(),
+                    info.name(),
+                    ReportBuilder.finite(difference.community()),
+                    referenceScore,
+                    ReportBuilder.finite(difference.difference()),
+                    ReportBuilder.finite(difference.low()),
+                    ReportBuilder.finite(difference.high())));
             community.add(scores[field]);
             reference.add(referenceScore);
         }
@@ -54,7 +59,9 @@ final class ReferenceComparisonBuilder {
         String fieldKey = definition.fields().get(field).key();
         double[] scores = new double[definition.factors().size()];
         for (int factor = 0; factor < scores.length; factor++) {
-            Double score = definition.reference().get(new CellKey(fieldKey, definition.factors().get(factor).key()));
+            Double score = definition
+                    .reference()
+                    .get(new CellKey(fieldKey, definition.factors().get(factor).key()));
             if (score == null) {
                 return null;
             }
@@ -64,8 +71,8 @@ final class ReferenceComparisonBuilder {
     }
 
     /** A factor answered by fewer than minVoters is left out, as if unanswered, so no one's vote shows through. */
-    private static DifferenceInterval interval(CellStatistics[] cells, double[] weights, double[] referenceScores,
-            int minVoters) {
+    private static DifferenceInterval interval(
+            CellStatistics[] cells, double[] weights, double[] referenceScores, int minVoters) {
         double[] means = new double[cells.length];
         double[] sds = new double[cells.length];
         int[] counts = new int[cells.length];

@@ -38,41 +38,66 @@ public final class ReportBuilder {
         if (input.poll().voters() < input.minVoters()) {
             return withheld(input, statistics);
         }
-        double[] weights = definition.factors().stream().mapToDouble(Factor::weight).toArray();
-        double[][] sums = new double[definition.fields().size()][definition.factors().size()];
-        int[][] counts = new int[definition.fields().size()][definition.factors().size()];
+        double[] weights =
+                definition.factors().stream().mapToDouble(Factor::weight).toArray();
+        double[][] sums =
+                new double[definition.fields().size()][definition.factors().size()];
+        int[][] counts =
+                new int[definition.fields().size()][definition.factors().size()];
         fillSums(statistics, sums, counts);
         double midpoint = definition.scale().midpoint();
         double[] scores = FieldScores.shrunk(sums, counts, weights, FieldScores.PRIOR_VOTES, midpoint);
         double[][] shrunkMeans = FieldScores.shrunkMeans(sums, counts, FieldScores.PRIOR_VOTES, midpoint);
-        RankIntervals intervals = RankBootstrap.run(input.ballots(), weights, definition.scale().min(),
-                definition.scale().points(), RankBootstrap.DEFAULT_RESAMPLES, input.seed());
-        return new PollReport(input.poll(), factors(definition), cells(definition, statistics, input.minVoters()),
+        RankIntervals intervals = RankBootstrap.run(
+                input.ballots(),
+                weights,
+                definition.scale().min(),
+                definition.scale().points(),
+                RankBootstrap.DEFAULT_RESAMPLES,
+                input.seed());
+        return new PollReport(
+                input.poll(),
+                factors(definition),
+                cells(definition, statistics, input.minVoters()),
                 ranking(definition, scores, ParetoTiers.of(shrunkMeans), intervals),
                 highlights(definition, statistics, input.minVoters()),
                 ReferenceComparisonBuilder.compare(definition, statistics, scores, input.minVoters()),
-                agreement(statistics), input.minVoters());
+                agreement(statistics),
+                input.minVoters());
     }
 
     /** Too few voters: any ranking or mean could reveal a member's own votes, so only counts are shown. */
     private static PollReport withheld(ReportInput input, CellStatistics[][] statistics) {
-        return new PollReport(input.poll(), factors(input.definition()),
-                cells(input.definition(), statistics, input.minVoters()), List.of(), List.of(), null,
-                new Agreement(null, AgreementReading.of(Double.NaN).describe()), input.minVoters());
+        return new PollReport(
+                input.poll(),
+                factors(input.definition()),
+                cells(input.definition(), statistics, input.minVoters()),
+                List.of(),
+                List.of(),
+                null,
+                new Agreement(null, AgreementReading.of(Double.NaN).describe()),
+                input.minVoters());
     }
 
     private static CellStatistics[][] statistics(PollDefinition definition, List<CellCounts> counts) {
         Map<CellKey, CellCounts> byCell = new HashMap<>();
         counts.forEach(cell -> byCell.put(cell.cell(), cell));
         int points = definition.scale().points();
-        CellStatistics[][] statistics = new CellStatistics[definition.fields().size()][definition.factors().size()];
+        CellStatistics[][] statistics = new CellStatistics[definition.fields().size()]
+                [definition.factors().size()];
         for (int field = 0; field < statistics.length; field++) {
             for (int factor = 0; factor < statistics[field].length; factor++) {
-                CellKey key = new CellKey(definition.fields().get(field).key(), definition.factors().get(factor).key());
+                CellKey key = new CellKey(
+                        definition.fields().get(field).key(),
+                        definition.factors().get(factor).key());
                 CellCounts cell = byCell.get(key);
                 statistics[field][factor] = cell == null
-                        ? CellStatistics.of(new int[points], 0, definition.scale().min())
-                        : CellStatistics.of(cell.histogram(), cell.dontKnow(), definition.scale().min());
+                        ? CellStatistics.of(
+                                new int[points], 0, definition.scale().min())
+                        : CellStatistics.of(
+                                cell.histogram(),
+                                cell.dontKnow(),
+                                definition.scale().min());
             }
         }
         return statistics;
@@ -89,7 +114,9 @@ public final class ReportBuilder {
     }
 
     private static List<FactorInfo> factors(PollDefinition definition) {
-        return definition.factors().stream().map(f -> new FactorInfo(f.key(), f.name(), f.weight())).toList();
+        return definition.factors().stream()
+                .map(f -> new FactorInfo(f.key(), f.name(), f.weight()))
+                .toList();
     }
 
     private static List<CellReport> cells(PollDefinition definition, CellStatistics[][] statistics, int minVoters) {
@@ -99,19 +126,43 @@ public final class ReportBuilder {
             for (int factor = 0; factor < statistics[field].length; factor++) {
                 CellStatistics cell = statistics[field][factor];
                 String factorKey = definition.factors().get(factor).key();
-                cells.add(cell.n() >= minVoters
-                        ? new CellReport(fieldInfo.key(), fieldInfo.name(), factorKey, cell.n(), cell.dontKnow(),
-                                cell.histogram(), finite(cell.mean()), finite(cell.sd()), finite(cell.median()),
-                                finite(cell.consensus()), cell.lowShare(), cell.highShare(), cell.label().keyword())
-                        : new CellReport(fieldInfo.key(), fieldInfo.name(), factorKey, cell.n(), cell.dontKnow(),
-                                null, null, null, null, null, null, null, CellLabel.TOO_FEW.keyword()));
+                cells.add(
+                        cell.n() >= minVoters
+                                ? new CellReport(
+                                        fieldInfo.key(),
+                                        fieldInfo.name(),
+                                        factorKey,
+                                        cell.n(),
+                                        cell.dontKnow(),
+                                        cell.histogram(),
+                                        finite(cell.mean()),
+                                        finite(cell.sd()),
+                                        finite(cell.median()),
+                                        finite(cell.consensus()),
+                                        cell.lowShare(),
+                                        cell.highShare(),
+                                        cell.label().keyword())
+                                : new CellReport(
+                                        fieldInfo.key(),
+                                        fieldInfo.name(),
+                                        factorKey,
+                                        cell.n(),
+                                        cell.dontKnow(),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        CellLabel.TOO_FEW.keyword()));
             }
         }
         return cells;
     }
 
-    private static List<RankingEntry> ranking(PollDefinition definition, double[] scores, int[] tiers,
-            RankIntervals intervals) {
+    private static List<RankingEntry> ranking(
+            PollDefinition definition, double[] scores, int[] tiers, RankIntervals intervals) {
         int[] ranks = Ranking.ranks(scores);
         int[] order = new int[scores.length];
         for (int field = 0; field < scores.length; field++) {
@@ -122,8 +173,15 @@ public final class ReportBuilder {
         for (int position = 0; position < order.length; position++) {
             int field = order[position];
             Field info = definition.fields().get(field);
-            ranking.add(new RankingEntry(position + 1, info.key(), info.name(), scores[field], tiers[field],
-                    intervals.low()[field], intervals.high()[field], ties[position]));
+            ranking.add(new RankingEntry(
+                    position + 1,
+                    info.key(),
+                    info.name(),
+                    scores[field],
+                    tiers[field],
+                    intervals.low()[field],
+                    intervals.high()[field],
+                    ties[position]));
         }
         return ranking;
     }
@@ -138,8 +196,16 @@ public final class ReportBuilder {
                 if (cell.n() >= needed) {
                     Field fieldInfo = definition.fields().get(field);
                     Factor factorInfo = definition.factors().get(factor);
-                    highlights.add(new Highlight(fieldInfo.key(), fieldInfo.name(), factorInfo.key(), factorInfo.name(),
-                            cell.label().keyword(), cell.consensus(), cell.n(), cell.lowShare(), cell.highShare()));
+                    highlights.add(new Highlight(
+                            fieldInfo.key(),
+                            fieldInfo.name(),
+                            factorInfo.key(),
+                            factorInfo.name(),
+                            cell.label().keyword(),
+                            cell.consensus(),
+                            cell.n(),
+                            cell.lowShare(),
+                            cell.highShare()));
                 }
             }
         }

@@ -10,8 +10,13 @@ import java.util.List;
  * What a report is computed from, wherever it came from (the database, a CSV file, a simulation):
  * per-cell counts for everything histogram-based, whole ballots for the bootstrap.
  */
-public record ReportInput(PollInfo poll, PollDefinition definition, List<CellCounts> counts, VoteMatrix ballots,
-        int minVoters, long seed) {
+public record ReportInput(
+        PollInfo poll,
+        PollDefinition definition,
+        List<CellCounts> counts,
+        VoteMatrix ballots,
+        int minVoters,
+        long seed) {
 
     public ReportInput {
         counts = List.copyOf(counts);

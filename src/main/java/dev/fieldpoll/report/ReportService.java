@@ -41,9 +41,14 @@ public final class ReportService {
             }
             table.add(row[0], cell, answer);
         });
-        PollInfo info = new PollInfo(poll.id(), poll.title(),
-                poll.statusAt(clock.instant()).name().toLowerCase(Locale.ROOT), table.voters(), table.completeBallots(),
-                definition.scale().min(), definition.scale().max());
+        PollInfo info = new PollInfo(
+                poll.id(),
+                poll.title(),
+                poll.statusAt(clock.instant()).name().toLowerCase(Locale.ROOT),
+                table.voters(),
+                table.completeBallots(),
+                definition.scale().min(),
+                definition.scale().max());
         return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, poll.id());
     }
 }

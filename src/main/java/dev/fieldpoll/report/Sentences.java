@@ -5,8 +5,7 @@ import dev.fieldpoll.report.PollReport.Highlight;
 /** Plain-language readings of statistics, shared by every renderer. */
 public final class Sentences {
 
-    private Sentences() {
-    }
+    private Sentences() {}
 
     /** "Evals / Feedback quality: polarized, two camps: 40% low, 45% high (12 voters, consensus 0.41)." */
     public static String highlight(Highlight highlight) {

@@ -12,8 +12,15 @@ public final class TextReportRenderer {
     public String render(PollReport report) {
         StringBuilder text = new StringBuilder();
         PollReport.PollInfo poll = report.poll();
-        text.append("#").append(poll.id()).append(' ').append(poll.title()).append(" - ").append(poll.status())
-                .append(", ").append(Numbers.voters(poll.voters())).append('\n');
+        text.append("#")
+                .append(poll.id())
+                .append(' ')
+                .append(poll.title())
+                .append(" - ")
+                .append(poll.status())
+                .append(", ")
+                .append(Numbers.voters(poll.voters()))
+                .append('\n');
         if (report.ranking().isEmpty()) {
             return text.append(Sentences.notEnoughVoters(report)).toString();
         }
@@ -21,19 +28,28 @@ public final class TextReportRenderer {
         highlights(report, text);
         reference(report, text);
         text.append("\nAgreement: Krippendorff's alpha (ordinal) = ")
-                .append(Numbers.twoDecimals(report.agreement().krippendorffAlphaOrdinal())).append(", ")
-                .append(report.agreement().reading()).append('\n');
+                .append(Numbers.twoDecimals(report.agreement().krippendorffAlphaOrdinal()))
+                .append(", ")
+                .append(report.agreement().reading())
+                .append('\n');
         cells(report, text);
         return text.toString().stripTrailing();
     }
 
     private static void ranking(PollReport report, StringBuilder text) {
         text.append("\nRanking (higher score = automated sooner; rank range = 90% bootstrap interval):\n");
-        text.append(String.format(Locale.ROOT, "  %-4s %-34s %6s  %-6s %-4s%n", "rank", "field", "score", "range", "tier"));
+        text.append(
+                String.format(Locale.ROOT, "  %-4s %-34s %6s  %-6s %-4s%n", "rank", "field", "score", "range", "tier"));
         for (RankingEntry entry : report.ranking()) {
-            text.append(String.format(Locale.ROOT, "  %-4d %-34s %6.2f  %-6s %-4d%s%n", entry.rank(),
-                    truncate(entry.name(), 34), entry.score(), Numbers.rankRange(entry.rankLow(), entry.rankHigh()),
-                    entry.tier(), entry.tieWithNext() ? "  ~ tied with next" : ""));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "  %-4d %-34s %6.2f  %-6s %-4d%s%n",
+                    entry.rank(),
+                    truncate(entry.name(), 34),
+                    entry.score(),
+                    Numbers.rankRange(entry.rankLow(), entry.rankHigh()),
+                    entry.tier(),
+                    entry.tieWithNext() ? "  ~ tied with next" : ""));
         }
     }
 
@@ -52,25 +68,42 @@ public final class TextReportRenderer {
             return;
         }
         text.append("\nCommunity vs reference scores (Kendall tau-b = ")
-                .append(Numbers.twoDecimals(report.reference().kendallTauB())).append("):\n");
-        text.append(String.format(Locale.ROOT, "  %-34s %9s %9s %7s  %s%n", "field", "community", "reference", "diff",
-                "90% interval"));
+                .append(Numbers.twoDecimals(report.reference().kendallTauB()))
+                .append("):\n");
+        text.append(String.format(
+                Locale.ROOT, "  %-34s %9s %9s %7s  %s%n", "field", "community", "reference", "diff", "90% interval"));
         for (ReferenceField field : report.reference().fields()) {
-            text.append(String.format(Locale.ROOT, "  %-34s %9s %9.2f %7s  [%s, %s]%n", truncate(field.name(), 34),
-                    Numbers.twoDecimals(field.community()), field.reference(), Numbers.signed(field.difference()),
-                    Numbers.signed(field.ciLow()), Numbers.signed(field.ciHigh())));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "  %-34s %9s %9.2f %7s  [%s, %s]%n",
+                    truncate(field.name(), 34),
+                    Numbers.twoDecimals(field.community()),
+                    field.reference(),
+                    Numbers.signed(field.difference()),
+                    Numbers.signed(field.ciLow()),
+                    Numbers.signed(field.ciHigh())));
         }
     }
 
     private static void cells(PollReport report, StringBuilder text) {
-        text.append("\nCells (n = scores, ? = don't know; distributions shown from ").append(report.minVoters())
+        text.append("\nCells (n = scores, ? = don't know; distributions shown from ")
+                .append(report.minVoters())
                 .append(" voters):\n");
         for (CellReport cell : report.cells()) {
-            text.append(String.format(Locale.ROOT, "  %-45s n=%-4d ?=%-3d", truncate(cell.fieldName() + " / " + cell.factor(), 45),
-                    cell.n(), cell.dontKnow()));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "  %-45s n=%-4d ?=%-3d",
+                    truncate(cell.fieldName() + " / " + cell.factor(), 45),
+                    cell.n(),
+                    cell.dontKnow()));
             if (cell.disclosed()) {
-                text.append(String.format(Locale.ROOT, " mean %s sd %s  %s  %s", Numbers.twoDecimals(cell.mean()),
-                        Numbers.twoDecimals(cell.sd()), histogram(cell.histogram()), cell.label()));
+                text.append(String.format(
+                        Locale.ROOT,
+                        " mean %s sd %s  %s  %s",
+                        Numbers.twoDecimals(cell.mean()),
+                        Numbers.twoDecimals(cell.sd()),
+                        histogram(cell.histogram()),
+                        cell.label()));
             }
             text.append('\n');
         }

@@ -48,7 +48,9 @@ final class BallotModal {
 
     /** How many fields fit one page of the modal. */
     static int fieldsPerPage(PollDefinition definition) {
-        return Math.max(1, (BlockLimits.MODAL_BLOCKS - INTRO_BLOCKS) / definition.factors().size());
+        return Math.max(
+                1,
+                (BlockLimits.MODAL_BLOCKS - INTRO_BLOCKS) / definition.factors().size());
     }
 
     static int pageCount(PollDefinition definition) {
@@ -87,19 +89,30 @@ final class BallotModal {
                 blocks.add(InputBlock.builder()
                         .blockId(blockId(poll.id(), cell))
                         .label(Mrkdwn.plain(field.name() + " · " + factor.name(), BlockLimits.LABEL_TEXT))
-                        .hint(first && !field.description().isEmpty()
-                                ? Mrkdwn.plain(field.description(), BlockLimits.HINT_TEXT) : null)
+                        .hint(
+                                first && !field.description().isEmpty()
+                                        ? Mrkdwn.plain(field.description(), BlockLimits.HINT_TEXT)
+                                        : null)
                         .optional(true)
-                        .element(scoreInput(definition.scale(), factor, ballot.answers().get(cell)))
+                        .element(scoreInput(
+                                definition.scale(), factor, ballot.answers().get(cell)))
                         .build());
                 first = false;
             }
         }
         boolean last = page >= pages;
-        return View.builder().type("modal").callbackId(CALLBACK_ID).privateMetadata(metadata(poll, page))
-                .title(ViewTitle.builder().type("plain_text")
-                        .text(pages == 1 ? "Your ballot" : "Ballot · page " + page + " of " + pages).build())
-                .submit(ViewSubmit.builder().type("plain_text").text(last ? "Save" : "Save & next").build())
+        return View.builder()
+                .type("modal")
+                .callbackId(CALLBACK_ID)
+                .privateMetadata(metadata(poll, page))
+                .title(ViewTitle.builder()
+                        .type("plain_text")
+                        .text(pages == 1 ? "Your ballot" : "Ballot · page " + page + " of " + pages)
+                        .build())
+                .submit(ViewSubmit.builder()
+                        .type("plain_text")
+                        .text(last ? "Save" : "Save & next")
+                        .build())
                 .close(ViewClose.builder().type("plain_text").text("Cancel").build())
                 .blocks(blocks)
                 .build();
@@ -112,8 +125,13 @@ final class BallotModal {
 
     /** A modal with a title and one line, nothing to submit. */
     View notice(String title, String message) {
-        return View.builder().type("modal").callbackId(CALLBACK_ID)
-                .title(ViewTitle.builder().type("plain_text").text(Mrkdwn.truncate(title, BlockLimits.MODAL_TITLE)).build())
+        return View.builder()
+                .type("modal")
+                .callbackId(CALLBACK_ID)
+                .title(ViewTitle.builder()
+                        .type("plain_text")
+                        .text(Mrkdwn.truncate(title, BlockLimits.MODAL_TITLE))
+                        .build())
                 .close(ViewClose.builder().type("plain_text").text("Close").build())
                 .blocks(List.of(Mrkdwn.section(escape(message))))
                 .build();
@@ -121,12 +139,21 @@ final class BallotModal {
 
     private static String intro(Poll poll, int page, int pages) {
         Scale scale = poll.definition().scale();
-        StringBuilder text = new StringBuilder("*").append(escape(poll.title())).append("* (poll #").append(poll.id())
-                .append(")\nFor each field and factor pick a score from ").append(scale.min()).append(" to ")
-                .append(scale.max()).append(", or _Don't know_. Leave a question empty to skip it; "
+        StringBuilder text = new StringBuilder("*")
+                .append(escape(poll.title()))
+                .append("* (poll #")
+                .append(poll.id())
+                .append(")\nFor each field and factor pick a score from ")
+                .append(scale.min())
+                .append(" to ")
+                .append(scale.max())
+                .append(", or _Don't know_. Leave a question empty to skip it; "
                         + "your earlier answers are filled in.");
         if (pages > 1) {
-            text.append("\nPage ").append(page).append(" of ").append(pages)
+            text.append("\nPage ")
+                    .append(page)
+                    .append(" of ")
+                    .append(pages)
                     .append(": saving a page keeps its answers and opens the next.");
         }
         for (Factor factor : poll.definition().factors()) {
@@ -139,9 +166,10 @@ final class BallotModal {
     private static BlockElement scoreInput(Scale scale, Factor factor, Answer current) {
         int options = scale.points() + 1 + (current == null ? 0 : 1);
         if (options > BlockLimits.SELECT_OPTIONS) {
-            return PlainTextInputElement.builder().actionId(SCORE_ACTION)
-                    .placeholder(Mrkdwn.plain(scale.min() + "–" + scale.max() + ", or ? for don't know",
-                            BlockLimits.PLACEHOLDER_TEXT))
+            return PlainTextInputElement.builder()
+                    .actionId(SCORE_ACTION)
+                    .placeholder(Mrkdwn.plain(
+                            scale.min() + "–" + scale.max() + ", or ? for don't know", BlockLimits.PLACEHOLDER_TEXT))
                     .initialValue(current == null ? null : current.display())
                     .build();
         }
@@ -163,12 +191,19 @@ final class BallotModal {
         if (current != null) {
             choices.add(option("Withdraw my answer", WITHDRAW));
         }
-        return StaticSelectElement.builder().actionId(SCORE_ACTION)
-                .placeholder(Mrkdwn.plain(scale.min() + "–" + scale.max() + " or don't know", BlockLimits.PLACEHOLDER_TEXT))
-                .options(choices).initialOption(initial).build();
+        return StaticSelectElement.builder()
+                .actionId(SCORE_ACTION)
+                .placeholder(
+                        Mrkdwn.plain(scale.min() + "–" + scale.max() + " or don't know", BlockLimits.PLACEHOLDER_TEXT))
+                .options(choices)
+                .initialOption(initial)
+                .build();
     }
 
     private static OptionObject option(String text, String value) {
-        return OptionObject.builder().text(Mrkdwn.plain(text, BlockLimits.OPTION_TEXT)).value(value).build();
+        return OptionObject.builder()
+                .text(Mrkdwn.plain(text, BlockLimits.OPTION_TEXT))
+                .value(value)
+                .build();
     }
 }

@@ -23,8 +23,7 @@ sealed interface BallotSubmission {
         }
     }
 
-    record Refused(String message) implements BallotSubmission {
-    }
+    record Refused(String message) implements BallotSubmission {}
 
     String OUT_OF_DATE = "This ballot is out of date or was changed on the way, so nothing was saved. "
             + "Press Vote on the poll message to open a fresh one.";
@@ -48,16 +47,21 @@ sealed interface BallotSubmission {
         }
         Map<CellKey, String> answers = new LinkedHashMap<>();
         ViewState state = view.getState();
-        Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null
-                ? Map.of() : state.getValues();
+        Map<String, Map<String, ViewState.Value>> values =
+                state == null || state.getValues() == null ? Map.of() : state.getValues();
         for (Map.Entry<String, Map<String, ViewState.Value>> block : values.entrySet()) {
             Optional<ActionId> cell = ActionIds.decode(block.getKey());
-            if (cell.isEmpty() || cell.get().action() != ActionId.Action.ANSWER || cell.get().pollId() != id.pollId()) {
+            if (cell.isEmpty()
+                    || cell.get().action() != ActionId.Action.ANSWER
+                    || cell.get().pollId() != id.pollId()) {
                 return new Refused(OUT_OF_DATE);
             }
             Optional<String> chosen = chosen(block.getValue());
             chosen.ifPresent(text -> answers.put(
-                    new CellKey(cell.get().arguments().get(0), cell.get().arguments().get(1)), text));
+                    new CellKey(
+                            cell.get().arguments().get(0),
+                            cell.get().arguments().get(1)),
+                    text));
         }
         return new Answers(id.pollId(), page, answers);
     }

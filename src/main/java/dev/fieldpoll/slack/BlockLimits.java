@@ -19,6 +19,5 @@ final class BlockLimits {
     /** Slack's limit on a message's fallback text is 40,000; notifications show far less. */
     static final int FALLBACK_TEXT = 3000;
 
-    private BlockLimits() {
-    }
+    private BlockLimits() {}
 }

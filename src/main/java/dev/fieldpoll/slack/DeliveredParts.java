@@ -18,8 +18,7 @@ final class DeliveredParts {
 
     static final Duration KEEP = Duration.ofDays(1);
 
-    private record Progress(Instant started, Set<String> parts) {
-    }
+    private record Progress(Instant started, Set<String> parts) {}
 
     private final Map<String, Progress> summaries = new HashMap<>();
     private final Clock clock;
@@ -35,7 +34,10 @@ final class DeliveredParts {
     }
 
     synchronized void add(String summary, String part) {
-        summaries.computeIfAbsent(summary, key -> new Progress(clock.instant(), new HashSet<>())).parts().add(part);
+        summaries
+                .computeIfAbsent(summary, key -> new Progress(clock.instant(), new HashSet<>()))
+                .parts()
+                .add(part);
     }
 
     synchronized void forget(String summary) {

@@ -1,10 +1,10 @@
 package dev.fieldpoll.slack;
 
-import dev.fieldpoll.poll.Keys;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
+import dev.fieldpoll.poll.Keys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +15,7 @@ import java.util.Locale;
  */
 final class Mrkdwn {
 
-    private Mrkdwn() {
-    }
+    private Mrkdwn() {}
 
     /**
      * Escapes the three characters Slack treats as control characters in mrkdwn, so a poll
@@ -37,7 +36,9 @@ final class Mrkdwn {
     }
 
     static MarkdownTextObject markdown(String text) {
-        return MarkdownTextObject.builder().text(truncate(text, BlockLimits.SECTION_TEXT)).build();
+        return MarkdownTextObject.builder()
+                .text(truncate(text, BlockLimits.SECTION_TEXT))
+                .build();
     }
 
     static PlainTextObject plain(String text, int max) {

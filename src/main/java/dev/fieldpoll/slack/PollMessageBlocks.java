@@ -39,9 +39,12 @@ final class PollMessageBlocks {
         PollDefinition definition = poll.definition();
         boolean open = poll.isOpenAt(now);
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(HeaderBlock.builder().text(Mrkdwn.plain(poll.title(), BlockLimits.HEADER_TEXT)).build());
-        blocks.add(Mrkdwn.section("Score each field on each factor from *" + definition.scale().min() + "* to *"
-                + definition.scale().max() + "*, or choose _don't know_. Only you see your own votes."));
+        blocks.add(HeaderBlock.builder()
+                .text(Mrkdwn.plain(poll.title(), BlockLimits.HEADER_TEXT))
+                .build());
+        blocks.add(Mrkdwn.section(
+                "Score each field on each factor from *" + definition.scale().min() + "* to *"
+                        + definition.scale().max() + "*, or choose _don't know_. Only you see your own votes."));
         for (Factor factor : definition.factors()) {
             blocks.add(Mrkdwn.section(factorText(factor, definition)));
         }
@@ -52,27 +55,40 @@ final class PollMessageBlocks {
                     + (field.description().isEmpty() ? "" : " — " + escape(field.description())));
         }
         blocks.addAll(Mrkdwn.sections(fieldLines));
-        blocks.add(ContextBlock.builder().elements(List.<ContextBlockElement>of(
-                Mrkdwn.markdown(status(poll, voters, now, open)))).build());
-        blocks.add(ActionsBlock.builder().blockId(ACTIONS_BLOCK).elements(buttons(poll, open)).build());
+        blocks.add(ContextBlock.builder()
+                .elements(List.<ContextBlockElement>of(Mrkdwn.markdown(status(poll, voters, now, open))))
+                .build());
+        blocks.add(ActionsBlock.builder()
+                .blockId(ACTIONS_BLOCK)
+                .elements(buttons(poll, open))
+                .build());
         return blocks;
     }
 
     /** What notifications and screen readers show instead of the blocks. */
     String fallbackText(Poll poll, int voters, Instant now) {
-        return Mrkdwn.truncate("Poll #" + poll.id() + ": " + escape(poll.title()) + " — "
-                + (poll.isOpenAt(now) ? "press Vote to score the fields. " : "closed. ")
-                + Mrkdwn.plural(voters, "voter") + " so far.", BlockLimits.FALLBACK_TEXT);
+        return Mrkdwn.truncate(
+                "Poll #" + poll.id() + ": " + escape(poll.title()) + " — "
+                        + (poll.isOpenAt(now) ? "press Vote to score the fields. " : "closed. ")
+                        + Mrkdwn.plural(voters, "voter") + " so far.",
+                BlockLimits.FALLBACK_TEXT);
     }
 
     static String factorText(Factor factor, PollDefinition definition) {
-        StringBuilder text = new StringBuilder("*").append(escape(factor.name())).append("* — ")
+        StringBuilder text = new StringBuilder("*")
+                .append(escape(factor.name()))
+                .append("* — ")
                 .append(escape(factor.question()));
         if (!factor.lowLabel().isEmpty() || !factor.highLabel().isEmpty()) {
-            text.append("\n_").append(definition.scale().min()).append(" = ")
+            text.append("\n_")
+                    .append(definition.scale().min())
+                    .append(" = ")
                     .append(escape(factor.lowLabel().isEmpty() ? "lowest" : factor.lowLabel()))
-                    .append("  ·  ").append(definition.scale().max()).append(" = ")
-                    .append(escape(factor.highLabel().isEmpty() ? "highest" : factor.highLabel())).append('_');
+                    .append("  ·  ")
+                    .append(definition.scale().max())
+                    .append(" = ")
+                    .append(escape(factor.highLabel().isEmpty() ? "highest" : factor.highLabel()))
+                    .append('_');
         }
         return text.toString();
     }
@@ -80,7 +96,11 @@ final class PollMessageBlocks {
     private String status(Poll poll, int voters, Instant now, boolean open) {
         StringBuilder text = new StringBuilder();
         if (open) {
-            text.append("Poll #").append(poll.id()).append(" · ").append(Mrkdwn.plural(voters, "voter")).append(" so far · ");
+            text.append("Poll #")
+                    .append(poll.id())
+                    .append(" · ")
+                    .append(Mrkdwn.plural(voters, "voter"))
+                    .append(" so far · ");
             text.append(poll.closesAtTime().map(at -> "closes " + date(at)).orElse("open until closed"));
             text.append(" · ").append(visibility(poll));
         } else {
@@ -117,7 +137,10 @@ final class PollMessageBlocks {
     }
 
     private static ButtonElement button(String label, ActionId id, String style) {
-        return ButtonElement.builder().text(Mrkdwn.plain(label, BlockLimits.BUTTON_TEXT))
-                .actionId(ActionIds.encode(id)).style(style).build();
+        return ButtonElement.builder()
+                .text(Mrkdwn.plain(label, BlockLimits.BUTTON_TEXT))
+                .actionId(ActionIds.encode(id))
+                .style(style)
+                .build();
     }
 }

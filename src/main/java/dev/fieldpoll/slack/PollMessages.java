@@ -29,7 +29,12 @@ final class PollMessages {
     private final ScheduledExecutorService scheduler;
     private final PollRefresher refresher;
 
-    PollMessages(SlackWeb web, PollStore store, Clock clock, PollMessageBlocks blocks, ScheduledExecutorService scheduler,
+    PollMessages(
+            SlackWeb web,
+            PollStore store,
+            Clock clock,
+            PollMessageBlocks blocks,
+            ScheduledExecutorService scheduler,
             Duration interval) {
         this.web = web;
         this.store = store;
@@ -42,7 +47,8 @@ final class PollMessages {
     /** Posts the poll message in the poll's channel; the result carries Slack's error when it failed. */
     SlackWeb.Result post(Poll poll, int voters) {
         Instant now = clock.instant();
-        SlackWeb.Result posted = web.postMessage(poll.channelId(),
+        SlackWeb.Result posted = web.postMessage(
+                poll.channelId(),
                 new SlackMessage(blocks.fallbackText(poll, voters, now), blocks.render(poll, voters, now)));
         if (posted.ok() && posted.value() != null) {
             store.recordMessage(poll.id(), posted.value());
@@ -82,7 +88,9 @@ final class PollMessages {
             return;
         }
         Instant now = clock.instant();
-        web.update(poll.channelId(), ts.get(),
+        web.update(
+                poll.channelId(),
+                ts.get(),
                 new SlackMessage(blocks.fallbackText(poll, voters, now), blocks.render(poll, voters, now)));
     }
 }

@@ -54,14 +54,17 @@ final class PollSummaryBlocks {
         PollReport.PollInfo poll = summary.report().poll();
         int voters = summary.participation().voters();
         if (!isOpen(poll)) {
-            return List.of(Mrkdwn.section("It closed with " + Mrkdwn.plural(voters, "voter") + ", too few to show results ("
-                    + summary.report().minVoters() + " needed, so no one's own votes can be read off)."));
+            return List.of(
+                    Mrkdwn.section("It closed with " + Mrkdwn.plural(voters, "voter") + ", too few to show results ("
+                            + summary.report().minVoters() + " needed, so no one's own votes can be read off)."));
         }
         String sofar = voters == 0 ? "Nobody has voted yet." : "Only " + Mrkdwn.plural(voters, "voter") + " so far.";
         return List.of(
-                Mrkdwn.section(sofar + " Results appear from " + summary.report().minVoters()
-                        + " voters: add your view with the button or `/poll vote`."),
-                ActionsBlock.builder().elements(List.<BlockElement>of(voteButton(poll.id()))).build());
+                Mrkdwn.section(sofar + " Results appear from "
+                        + summary.report().minVoters() + " voters: add your view with the button or `/poll vote`."),
+                ActionsBlock.builder()
+                        .elements(List.<BlockElement>of(voteButton(poll.id())))
+                        .build());
     }
 
     private static List<String> ranking(PollSummary summary) {
@@ -89,7 +92,8 @@ final class PollSummaryBlocks {
     private static List<String> splits(PollReport report) {
         List<String> lines = new ArrayList<>();
         lines.add("*Where members split*");
-        report.highlights().stream().limit(HIGHLIGHTS)
+        report.highlights().stream()
+                .limit(HIGHLIGHTS)
                 .forEach(highlight -> lines.add("• " + escape(Sentences.highlight(highlight))));
         return lines;
     }
@@ -105,7 +109,8 @@ final class PollSummaryBlocks {
         lines.add("*Against the reference scores* (Kendall τ_b = " + Mrkdwn.twoDecimals(reference.kendallTauB()) + ")");
         reference.fields().stream()
                 .filter(field -> field.difference() != null)
-                .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference())).reversed())
+                .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference()))
+                        .reversed())
                 .limit(DIVERGENCES)
                 .forEach(field -> lines.add("• " + escape(field.name()) + ": community "
                         + Mrkdwn.twoDecimals(field.community()) + " vs " + Mrkdwn.twoDecimals(field.reference())
@@ -119,12 +124,17 @@ final class PollSummaryBlocks {
     }
 
     static ButtonElement voteButton(long pollId) {
-        return ButtonElement.builder().text(Mrkdwn.plain("Vote", BlockLimits.BUTTON_TEXT))
-                .actionId(ActionIds.encode(ActionId.of(ActionId.Action.VOTE, pollId))).style("primary").build();
+        return ButtonElement.builder()
+                .text(Mrkdwn.plain("Vote", BlockLimits.BUTTON_TEXT))
+                .actionId(ActionIds.encode(ActionId.of(ActionId.Action.VOTE, pollId)))
+                .style("primary")
+                .build();
     }
 
     static ContextBlock context(String text) {
-        return ContextBlock.builder().elements(List.<ContextBlockElement>of(Mrkdwn.markdown(text))).build();
+        return ContextBlock.builder()
+                .elements(List.<ContextBlockElement>of(Mrkdwn.markdown(text)))
+                .build();
     }
 
     private static boolean isOpen(PollReport.PollInfo poll) {

@@ -26,16 +26,21 @@ final class ReminderBlocks {
 
     SlackMessage render(ClosingReminder reminder, Instant now) {
         Poll poll = reminder.poll();
-        String closesIn = poll.closesAtTime().map(at -> "closes in " + roughly(Duration.between(now, at)))
+        String closesIn = poll.closesAtTime()
+                .map(at -> "closes in " + roughly(Duration.between(now, at)))
                 .orElse("closes soon");
-        String exactly = poll.closesAtTime().map(at -> " (" + SlackDate.token(at, zone) + ")").orElse("");
+        String exactly = poll.closesAtTime()
+                .map(at -> " (" + SlackDate.token(at, zone) + ")")
+                .orElse("");
         String voted = voted(reminder.voters());
         List<LayoutBlock> blocks = List.of(
                 Mrkdwn.section(":hourglass_flowing_sand: *" + escape(poll.title()) + "* (poll #" + poll.id() + ") "
                         + closesIn + exactly + "; " + voted + ". Add your view before it closes."),
-                ActionsBlock.builder().elements(List.<BlockElement>of(PollSummaryBlocks.voteButton(poll.id()))).build());
-        return new SlackMessage("Poll #" + poll.id() + " " + escape(poll.title()) + " " + closesIn + "; " + voted + ".",
-                blocks);
+                ActionsBlock.builder()
+                        .elements(List.<BlockElement>of(PollSummaryBlocks.voteButton(poll.id())))
+                        .build());
+        return new SlackMessage(
+                "Poll #" + poll.id() + " " + escape(poll.title()) + " " + closesIn + "; " + voted + ".", blocks);
     }
 
     private static String voted(int voters) {

@@ -58,8 +58,10 @@ final class Replies {
             }
             SlackWeb.Result posted = web.postMessage(view.poll().channelId(), message);
             if (!posted.ok()) {
-                tell(origin, ReplyMessages.problem("Slack did not let me post the results in the channel ("
-                        + posted.error() + "). Here they are just for you."));
+                tell(
+                        origin,
+                        ReplyMessages.problem("Slack did not let me post the results in the channel (" + posted.error()
+                                + "). Here they are just for you."));
                 tell(origin, message);
             }
             return;
@@ -69,7 +71,8 @@ final class Replies {
 
     /** An ephemeral message to the member who acted. */
     void tell(Origin origin, SlackMessage message) {
-        if (origin.responseUrl() != null && !origin.responseUrl().isBlank()
+        if (origin.responseUrl() != null
+                && !origin.responseUrl().isBlank()
                 && web.respond(origin.responseUrl(), message).ok()) {
             return;
         }
@@ -77,7 +80,9 @@ final class Replies {
             web.postEphemeral(origin.channelId(), origin.userId(), message);
             return;
         }
-        log.warn("No way to answer user {} of team {}: no response_url and no channel", origin.userId(),
+        log.warn(
+                "No way to answer user {} of team {}: no response_url and no channel",
+                origin.userId(),
                 origin.teamId());
     }
 
@@ -88,8 +93,11 @@ final class Replies {
         }
         SlackWeb.Result opened = web.openView(origin.triggerId(), modal.render(ballot.poll(), ballot.ballot(), 1));
         if (!opened.ok()) {
-            tell(origin, ReplyMessages.problem("Slack did not open your ballot in time (" + opened.error()
-                    + "). Press Vote again, or score one field directly: `/poll vote <field> <factor>=<score>`."));
+            tell(
+                    origin,
+                    ReplyMessages.problem(
+                            "Slack did not open your ballot in time (" + opened.error()
+                                    + "). Press Vote again, or score one field directly: `/poll vote <field> <factor>=<score>`."));
         }
     }
 

@@ -35,13 +35,15 @@ final class ReplyMessages {
             return pollList(list.polls());
         }
         if (reply instanceof BotReply.PollClosed closed) {
-            return SlackMessage.text(":lock: Closed poll #" + closed.poll().id() + " *" + escape(closed.poll().title())
-                    + "* with " + Mrkdwn.plural(closed.voters(), "voter") + ". `/poll results` shows how it ended.");
+            return SlackMessage.text(":lock: Closed poll #" + closed.poll().id() + " *"
+                    + escape(closed.poll().title()) + "* with " + Mrkdwn.plural(closed.voters(), "voter")
+                    + ". `/poll results` shows how it ended.");
         }
         if (reply instanceof BotReply.Help help) {
             List<String> lines = new ArrayList<>();
             lines.add("*fieldpoll commands*");
-            help.topics().forEach(topic -> lines.add("`" + escape(topic.usage()) + "`\n    " + escape(topic.summary())));
+            help.topics()
+                    .forEach(topic -> lines.add("`" + escape(topic.usage()) + "`\n    " + escape(topic.summary())));
             return new SlackMessage("fieldpoll commands", Mrkdwn.sections(lines));
         }
         if (reply instanceof BotReply.Notice notice) {
@@ -54,7 +56,8 @@ final class ReplyMessages {
             return problem(problem.message());
         }
         if (reply instanceof BotReply.PollPosted posted) {
-            return SlackMessage.text("Started poll #" + posted.poll().id() + " *" + escape(posted.poll().title()) + "*.");
+            return SlackMessage.text("Started poll #" + posted.poll().id() + " *"
+                    + escape(posted.poll().title()) + "*.");
         }
         if (reply instanceof BotReply.ResultsView results) {
             return SlackMessage.text("Results of poll #" + results.poll().id() + " are ready.");
@@ -68,26 +71,33 @@ final class ReplyMessages {
 
     private static String voteSaved(BotReply.VoteSaved saved) {
         PollDefinition definition = saved.poll().definition();
-        StringBuilder text = new StringBuilder(saved.cleared() ? ":white_check_mark: Withdrawn: " : ":white_check_mark: Saved: ");
+        StringBuilder text =
+                new StringBuilder(saved.cleared() ? ":white_check_mark: Withdrawn: " : ":white_check_mark: Saved: ");
         List<String> cells = new ArrayList<>();
         for (CellKey cell : saved.cells()) {
-            cells.add(escape(BallotText.cellName(definition, cell)) + " " + answerText(saved.ballot().answers().get(cell)));
+            cells.add(escape(BallotText.cellName(definition, cell)) + " "
+                    + answerText(saved.ballot().answers().get(cell)));
         }
         if (cells.size() > 6) {
             text.append(cells.size()).append(" answers");
         } else {
             text.append(String.join(", ", cells));
         }
-        return text.append(". You have answered ").append(saved.ballot().answers().size()).append(" of ")
-                .append(definition.cellCount()).append(" in *").append(escape(saved.poll().title())).append("*.")
+        return text.append(". You have answered ")
+                .append(saved.ballot().answers().size())
+                .append(" of ")
+                .append(definition.cellCount())
+                .append(" in *")
+                .append(escape(saved.poll().title()))
+                .append("*.")
                 .toString();
     }
 
     private static SlackMessage myBallot(Poll poll, Ballot ballot) {
         PollDefinition definition = poll.definition();
         List<String> lines = new ArrayList<>();
-        lines.add("*Your answers in poll #" + poll.id() + " " + escape(poll.title()) + "* (" + ballot.answers().size()
-                + " of " + definition.cellCount() + "; only you see this)");
+        lines.add("*Your answers in poll #" + poll.id() + " " + escape(poll.title()) + "* ("
+                + ballot.answers().size() + " of " + definition.cellCount() + "; only you see this)");
         for (Field field : definition.fields()) {
             List<String> answers = new ArrayList<>();
             for (Factor factor : definition.factors()) {

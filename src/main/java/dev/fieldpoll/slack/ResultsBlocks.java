@@ -23,8 +23,11 @@ final class ResultsBlocks {
     List<LayoutBlock> render(PollReport report) {
         PollReport.PollInfo poll = report.poll();
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(HeaderBlock.builder().text(Mrkdwn.plain("Results: " + poll.title(), BlockLimits.HEADER_TEXT)).build());
-        blocks.add(context("Poll #" + poll.id() + " · " + poll.status() + " · " + Mrkdwn.plural(poll.voters(), "voter")));
+        blocks.add(HeaderBlock.builder()
+                .text(Mrkdwn.plain("Results: " + poll.title(), BlockLimits.HEADER_TEXT))
+                .build());
+        blocks.add(
+                context("Poll #" + poll.id() + " · " + poll.status() + " · " + Mrkdwn.plural(poll.voters(), "voter")));
         if (report.ranking().isEmpty()) {
             blocks.add(Mrkdwn.section("Results appear once " + report.minVoters() + " members have voted (so far "
                     + poll.voters() + "), so no one's own votes can be read off."));
@@ -57,7 +60,8 @@ final class ResultsBlocks {
             for (ReferenceField field : report.reference().fields()) {
                 reference.add("• " + escape(field.name()) + ": " + Mrkdwn.twoDecimals(field.community()) + " vs "
                         + Mrkdwn.twoDecimals(field.reference()) + " (" + Mrkdwn.signed(field.difference())
-                        + ", 90% interval " + Mrkdwn.signed(field.ciLow()) + " to " + Mrkdwn.signed(field.ciHigh()) + ")");
+                        + ", 90% interval " + Mrkdwn.signed(field.ciLow()) + " to " + Mrkdwn.signed(field.ciHigh())
+                        + ")");
             }
             blocks.addAll(Mrkdwn.sections(reference));
         }
@@ -69,7 +73,9 @@ final class ResultsBlocks {
     }
 
     String fallbackText(PollReport report) {
-        return Mrkdwn.truncate("Results of poll #" + report.poll().id() + ": " + escape(report.poll().title()),
+        return Mrkdwn.truncate(
+                "Results of poll #" + report.poll().id() + ": "
+                        + escape(report.poll().title()),
                 BlockLimits.FALLBACK_TEXT);
     }
 
@@ -78,6 +84,8 @@ final class ResultsBlocks {
     }
 
     private static ContextBlock context(String text) {
-        return ContextBlock.builder().elements(List.<ContextBlockElement>of(Mrkdwn.markdown(text))).build();
+        return ContextBlock.builder()
+                .elements(List.<ContextBlockElement>of(Mrkdwn.markdown(text)))
+                .build();
     }
 }

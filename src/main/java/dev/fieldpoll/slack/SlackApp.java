@@ -6,8 +6,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
-import dev.fieldpoll.bot.DaemonThreads;
 import dev.fieldpoll.bot.CommandParser;
+import dev.fieldpoll.bot.DaemonThreads;
 import dev.fieldpoll.bot.PollBot;
 import dev.fieldpoll.poll.PollStore;
 import java.io.IOException;
@@ -47,7 +47,8 @@ public final class SlackApp implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    public SlackApp(SlackSettings settings, PollBot bot, CommandParser parser, PollStore store, Clock clock, ZoneId zone) {
+    public SlackApp(
+            SlackSettings settings, PollBot bot, CommandParser parser, PollStore store, Clock clock, ZoneId zone) {
         this.settings = settings;
         SlackConfig config = new SlackConfig();
         settings.methodsUrlPrefix().ifPresent(config::setMethodsEndpointUrlPrefix);
@@ -58,10 +59,19 @@ public final class SlackApp implements AutoCloseable {
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret().orElse(null))
-                .clientId(null).clientSecret(null).scope(null).userScope(null).redirectUri(null)
+                .clientId(null)
+                .clientSecret(null)
+                .scope(null)
+                .userScope(null)
+                .redirectUri(null)
                 .requestVerificationEnabled(true)
                 .build());
-        this.work = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
+        this.work = new ThreadPoolExecutor(
+                WORKERS,
+                WORKERS,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE),
                 DaemonThreads.named("fieldpoll-slack-work"));
         this.http = Executors.newFixedThreadPool(WORKERS, DaemonThreads.named("fieldpoll-slack-http"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("fieldpoll-slack-refresh"));
@@ -69,15 +79,15 @@ public final class SlackApp implements AutoCloseable {
         SlackWeb web = new SlackWeb(slack, settings.botToken());
         this.summaryPublisher = new SlackSummaryPublisher(web, zone, clock);
         BallotModal modal = new BallotModal();
-        PollMessages messages = new PollMessages(web, store, clock, new PollMessageBlocks(zone), scheduler,
-                settings.refreshInterval());
+        PollMessages messages =
+                new PollMessages(web, store, clock, new PollMessageBlocks(zone), scheduler, settings.refreshInterval());
         Replies replies = new Replies(web, messages, modal, new ResultsBlocks(), new ReplyMessages());
-        SlackHandlers handlers = new SlackHandlers(bot, parser, new SlackCaller(web, settings.admins(), clock), replies,
-                modal, web, work);
+        SlackHandlers handlers = new SlackHandlers(
+                bot, parser, new SlackCaller(web, settings.admins(), clock), replies, modal, web, work);
         app.command("/poll", (request, context) -> handlers.onCommand(request.getPayload(), context));
         app.blockAction(Pattern.compile(".*"), (request, context) -> handlers.onAction(request.getPayload(), context));
-        app.viewSubmission(Pattern.compile(".*"),
-                (request, context) -> handlers.onSubmission(request.getPayload(), context));
+        app.viewSubmission(
+                Pattern.compile(".*"), (request, context) -> handlers.onSubmission(request.getPayload(), context));
     }
 
     /**
@@ -92,21 +102,26 @@ public final class SlackApp implements AutoCloseable {
         try {
             app.start(); // auth.test: a wrong bot token fails here, not on the first command
             if (settings.mode() == SlackSettings.Mode.SOCKET) {
-                socketMode = new SocketModeApp(settings.appToken().orElseThrow(), app,
-                        SocketModeClient.Backend.JavaWebSocket);
+                socketMode = new SocketModeApp(
+                        settings.appToken().orElseThrow(), app, SocketModeClient.Backend.JavaWebSocket);
                 socketMode.startAsync();
                 log.info("Slack: Socket Mode started; connecting to Slack");
             } else {
                 httpServer = new SlackHttpServer(app, settings.port(), http);
                 httpServer.start();
-                log.info("Slack: listening for signed requests on port {} at {}", httpServer.port(), SlackHttpServer.PATH);
+                log.info(
+                        "Slack: listening for signed requests on port {} at {}",
+                        httpServer.port(),
+                        SlackHttpServer.PATH);
             }
         } catch (IOException failure) {
             throw failure;
         } catch (Exception failure) {
-            throw new IOException("Could not start on Slack: " + failure.getMessage() + ". Check SLACK_BOT_TOKEN"
-                    + (settings.mode() == SlackSettings.Mode.SOCKET ? " and SLACK_APP_TOKEN" : "")
-                    + ", and that the Slack API is reachable.", failure);
+            throw new IOException(
+                    "Could not start on Slack: " + failure.getMessage() + ". Check SLACK_BOT_TOKEN"
+                            + (settings.mode() == SlackSettings.Mode.SOCKET ? " and SLACK_APP_TOKEN" : "")
+                            + ", and that the Slack API is reachable.",
+                    failure);
         }
     }
 
@@ -164,5 +179,4 @@ public final class SlackApp implements AutoCloseable {
         }
         log.info("Slack: stopped");
     }
-
 }

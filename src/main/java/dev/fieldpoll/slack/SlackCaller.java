@@ -20,8 +20,7 @@ final class SlackCaller {
 
     static final Duration ADMIN_CACHE = Duration.ofMinutes(5);
 
-    private record Known(boolean admin, Instant until) {
-    }
+    private record Known(boolean admin, Instant until) {}
 
     private final SlackWeb web;
     private final Set<String> configuredAdmins;
@@ -36,12 +35,21 @@ final class SlackCaller {
 
     /** The caller, or empty when the request does not say which team and user sent it. */
     Optional<Caller> of(Origin origin) {
-        if (blank(origin.teamId()) || blank(origin.userId()) || blank(origin.channelId())
-                || origin.teamId().length() > 64 || origin.userId().length() > 64 || origin.channelId().length() > 64) {
+        if (blank(origin.teamId())
+                || blank(origin.userId())
+                || blank(origin.channelId())
+                || origin.teamId().length() > 64
+                || origin.userId().length() > 64
+                || origin.channelId().length() > 64) {
             return Optional.empty();
         }
         String name = blank(origin.userName()) ? origin.userId() : origin.userName();
-        return Optional.of(new Caller(Platform.SLACK, origin.teamId(), origin.channelId(), origin.userId(), name,
+        return Optional.of(new Caller(
+                Platform.SLACK,
+                origin.teamId(),
+                origin.channelId(),
+                origin.userId(),
+                name,
                 isAdmin(origin.teamId(), origin.userId())));
     }
 
@@ -59,7 +67,8 @@ final class SlackCaller {
         if (user.isEmpty()) {
             return false; // not remembered: the next request asks Slack again
         }
-        boolean admin = user.get().isAdmin() || user.get().isOwner() || user.get().isPrimaryOwner();
+        boolean admin =
+                user.get().isAdmin() || user.get().isOwner() || user.get().isPrimaryOwner();
         admins.put(key, new Known(admin, now.plus(ADMIN_CACHE)));
         return admin;
     }

@@ -8,10 +8,10 @@ import java.util.Locale;
 /** A Slack date token: every member reads it in their own time zone; the fallback uses the community's. */
 final class SlackDate {
 
-    private static final DateTimeFormatter FALLBACK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
+    private static final DateTimeFormatter FALLBACK_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
 
-    private SlackDate() {
-    }
+    private SlackDate() {}
 
     static String token(Instant at, ZoneId zone) {
         return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + FALLBACK_TIME.format(at.atZone(zone))

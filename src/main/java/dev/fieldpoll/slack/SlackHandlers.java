@@ -42,8 +42,8 @@ final class SlackHandlers {
     static final String BUSY = "I'm busy right now, so nothing changed. Please try again in a moment.";
     static final String NOT_MINE = "That button is not one of mine or is out of date, so nothing changed. "
             + "Use the buttons on the latest poll message, or `/poll help`.";
-    static final String UNKNOWN_SENDER = "I can't tell which workspace, channel or member this came from, "
-            + "so nothing changed.";
+    static final String UNKNOWN_SENDER =
+            "I can't tell which workspace, channel or member this came from, " + "so nothing changed.";
     /** A modal belongs to no channel; commands that name their poll by id do not use one. */
     static final String NO_CHANNEL = "-";
     /** How long a ballot submission may take before the modal says "saving" and is updated later. */
@@ -57,8 +57,14 @@ final class SlackHandlers {
     private final SlackWeb web;
     private final ExecutorService work;
 
-    SlackHandlers(PollBot bot, CommandParser parser, SlackCaller callers, Replies replies, BallotModal modal,
-            SlackWeb web, ExecutorService work) {
+    SlackHandlers(
+            PollBot bot,
+            CommandParser parser,
+            SlackCaller callers,
+            Replies replies,
+            BallotModal modal,
+            SlackWeb web,
+            ExecutorService work) {
         this.bot = bot;
         this.parser = parser;
         this.callers = callers;
@@ -72,8 +78,13 @@ final class SlackHandlers {
 
     Response onCommand(SlashCommandPayload payload, SlashCommandContext ctx) {
         try {
-            Origin origin = new Origin(payload.getTeamId(), payload.getChannelId(), payload.getUserId(),
-                    payload.getUserName(), payload.getResponseUrl(), payload.getTriggerId());
+            Origin origin = new Origin(
+                    payload.getTeamId(),
+                    payload.getChannelId(),
+                    payload.getUserId(),
+                    payload.getUserName(),
+                    payload.getResponseUrl(),
+                    payload.getTriggerId());
             String text = payload.getText() == null ? "" : Mrkdwn.unescape(payload.getText());
             return later(origin, () -> command(origin, text)) ? ctx.ack() : ctx.ack(BUSY);
         } catch (RuntimeException bug) {
@@ -104,13 +115,20 @@ final class SlackHandlers {
 
     Response onAction(BlockActionPayload payload, ActionContext ctx) {
         try {
-            String channel = payload.getChannel() != null ? payload.getChannel().getId()
+            String channel = payload.getChannel() != null
+                    ? payload.getChannel().getId()
                     : payload.getContainer() != null ? payload.getContainer().getChannelId() : null;
-            Origin origin = new Origin(teamOf(payload), channel, payload.getUser() == null ? null : payload.getUser().getId(),
-                    payload.getUser() == null ? null : payload.getUser().getUsername(), payload.getResponseUrl(),
+            Origin origin = new Origin(
+                    teamOf(payload),
+                    channel,
+                    payload.getUser() == null ? null : payload.getUser().getId(),
+                    payload.getUser() == null ? null : payload.getUser().getUsername(),
+                    payload.getResponseUrl(),
                     payload.getTriggerId());
-            String actionId = payload.getActions() == null || payload.getActions().isEmpty() ? null
-                    : payload.getActions().get(0).getActionId();
+            String actionId =
+                    payload.getActions() == null || payload.getActions().isEmpty()
+                            ? null
+                            : payload.getActions().get(0).getActionId();
             if (!later(origin, () -> action(origin, actionId))) {
                 log.warn("Dropped a button press from team {}: the work queue is full", origin.teamId());
             }
@@ -157,17 +175,13 @@ final class SlackHandlers {
     // ---- ballot submissions ----
 
     /** How a ballot submission ends: the modal closes, shows another view, or shows errors beside inputs. */
-    private sealed interface Outcome {
-    }
+    private sealed interface Outcome {}
 
-    private record Close(Runnable afterwards) implements Outcome {
-    }
+    private record Close(Runnable afterwards) implements Outcome {}
 
-    private record Show(View view) implements Outcome {
-    }
+    private record Show(View view) implements Outcome {}
 
-    private record Errors(Map<String, String> errors) implements Outcome {
-    }
+    private record Errors(Map<String, String> errors) implements Outcome {}
 
     Response onSubmission(ViewSubmissionPayload payload, ViewSubmissionContext ctx) {
         try {
@@ -177,16 +191,21 @@ final class SlackHandlers {
                 return ctx.ackWithUpdate(modal.problem(refused.message()));
             }
             BallotSubmission.Answers answers = (BallotSubmission.Answers) submission;
-            Origin origin = new Origin(teamOf(payload), null,
+            Origin origin = new Origin(
+                    teamOf(payload),
+                    null,
                     payload.getUser() == null ? null : payload.getUser().getId(),
-                    payload.getUser() == null ? null : payload.getUser().getUsername(), null, null);
+                    payload.getUser() == null ? null : payload.getUser().getUsername(),
+                    null,
+                    null);
             CompletableFuture<Outcome> outcome = CompletableFuture.supplyAsync(() -> submit(origin, answers), work);
             try {
                 return respond(ctx, outcome.get(SUBMIT_BUDGET_MILLIS, TimeUnit.MILLISECONDS));
             } catch (TimeoutException slow) {
                 String viewId = payload.getView().getId();
                 outcome.whenComplete((late, failure) -> finishLate(viewId, late, failure));
-                return ctx.ackWithUpdate(modal.notice("Saving", "Saving your ballot… this is taking longer than usual."));
+                return ctx.ackWithUpdate(
+                        modal.notice("Saving", "Saving your ballot… this is taking longer than usual."));
             }
         } catch (RejectedExecutionException busy) {
             return ctx.ackWithUpdate(modal.problem(BUSY));
@@ -209,15 +228,17 @@ final class SlackHandlers {
             // Nothing chosen on this page: move on through a paged ballot; a one-page ballot goes to the bot.
             BotReply ballot = bot.handle(caller.get(), new BotCommand.OpenBallot(new PollRef.ById(answers.pollId())));
             if (!(ballot instanceof BotReply.BallotView view)) {
-                return new Show(modal.problem(ballot instanceof BotReply.Problem problem ? problem.message()
-                        : ReplyMessages.SOMETHING_WENT_WRONG));
+                return new Show(modal.problem(
+                        ballot instanceof BotReply.Problem problem
+                                ? problem.message()
+                                : ReplyMessages.SOMETHING_WENT_WRONG));
             }
             int pages = BallotModal.pageCount(view.poll().definition());
             if (answers.page() < pages) {
                 return new Show(modal.render(view.poll(), view.ballot(), answers.page() + 1));
             }
             if (pages > 1) {
-                return new Close(() -> { });
+                return new Close(() -> {});
             }
         }
         BotReply reply = bot.handle(caller.get(), new BotCommand.SetAnswers(answers.pollId(), answers.answers()));
@@ -259,7 +280,8 @@ final class SlackHandlers {
                 close.afterwards().run();
                 web.updateView(viewId, modal.notice("Saved", "Your ballot is saved. You can close this."));
             } else if (late instanceof Errors errors) {
-                web.updateView(viewId, modal.problem(String.join(" ", errors.errors().values())));
+                web.updateView(
+                        viewId, modal.problem(String.join(" ", errors.errors().values())));
             } else {
                 web.updateView(viewId, ((Show) late).view());
             }

@@ -84,7 +84,9 @@ final class SlackHttpServer {
             if (extra != null) {
                 extra.forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
             }
-            send(exchange, response.getStatusCode() == null ? 200 : response.getStatusCode(),
+            send(
+                    exchange,
+                    response.getStatusCode() == null ? 200 : response.getStatusCode(),
                     response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType(),
                     response.getBody() == null ? "" : response.getBody());
         } catch (Exception failure) {

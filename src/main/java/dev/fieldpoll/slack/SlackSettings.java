@@ -11,8 +11,15 @@ import java.util.Set;
  * (from the environment only) and who counts as an admin besides workspace admins and owners.
  * {@link #toString()} never shows a token or the signing secret.
  */
-public record SlackSettings(Mode mode, int port, Optional<URI> apiUrl, String botToken, Optional<String> appToken,
-        Optional<String> signingSecret, Set<String> admins, Duration refreshInterval) {
+public record SlackSettings(
+        Mode mode,
+        int port,
+        Optional<URI> apiUrl,
+        String botToken,
+        Optional<String> appToken,
+        Optional<String> signingSecret,
+        Set<String> admins,
+        Duration refreshInterval) {
 
     /** Poll messages are refreshed at most this often per poll (Slack allows about one message per second per channel). */
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(3);
@@ -37,7 +44,8 @@ public record SlackSettings(Mode mode, int port, Optional<URI> apiUrl, String bo
             throw new IllegalArgumentException("Slack Socket Mode needs SLACK_APP_TOKEN (xapp-…, with the "
                     + "connections:write scope) in the environment, or set slack.mode: http.");
         }
-        if (mode == Mode.HTTP && signingSecret.filter(secret -> !secret.isBlank()).isEmpty()) {
+        if (mode == Mode.HTTP
+                && signingSecret.filter(secret -> !secret.isBlank()).isEmpty()) {
             throw new IllegalArgumentException("Slack HTTP mode needs SLACK_SIGNING_SECRET in the environment, "
                     + "so that requests are verified as coming from Slack.");
         }
@@ -57,7 +65,8 @@ public record SlackSettings(Mode mode, int port, Optional<URI> apiUrl, String bo
 
     @Override
     public String toString() {
-        return "SlackSettings[mode=" + mode + ", port=" + port + ", apiUrl=" + apiUrl.map(URI::toString).orElse("slack.com")
+        return "SlackSettings[mode=" + mode + ", port=" + port + ", apiUrl="
+                + apiUrl.map(URI::toString).orElse("slack.com")
                 + ", botToken=set, appToken=" + (appToken.isPresent() ? "set" : "unset") + ", signingSecret="
                 + (signingSecret.isPresent() ? "set" : "unset") + ", admins=" + admins.size()
                 + ", refreshInterval=" + refreshInterval + "]";

@@ -22,6 +22,7 @@ public final class SlackSummaryPublisher implements SummaryPublisher, ReminderPu
 
     /** Slack's limit on a file's alt text. */
     static final int ALT_TEXT = 1000;
+
     private static final Logger log = LoggerFactory.getLogger(SlackSummaryPublisher.class);
 
     private final SlackWeb web;
@@ -45,23 +46,36 @@ public final class SlackSummaryPublisher implements SummaryPublisher, ReminderPu
         List<SlackMessage> messages = summaries.render(summary);
         for (int i = 0; i < messages.size(); i++) {
             SlackMessage message = messages.get(i);
-            once(key, "message " + (i + 1), () -> require("chat.postMessage", channel, web.postMessage(channel, message)));
+            once(
+                    key,
+                    "message " + (i + 1),
+                    () -> require("chat.postMessage", channel, web.postMessage(channel, message)));
         }
-        List<PollSummary> charted = summary.polls().stream().filter(poll -> !poll.chart().isEmpty()).toList();
+        List<PollSummary> charted =
+                summary.polls().stream().filter(poll -> !poll.chart().isEmpty()).toList();
         for (PollSummary poll : charted) {
-            once(key, "chart " + poll.chart().fileName(),
+            once(
+                    key,
+                    "chart " + poll.chart().fileName(),
                     () -> require("files.uploadV2", channel, web.uploadFile(channel, chartFile(summary, poll))));
         }
         delivered.forget(key);
-        log.info("Slack: posted the summary of {} to channel {} ({} messages, {} charts)", summary.period(), channel,
-                messages.size(), charted.size());
+        log.info(
+                "Slack: posted the summary of {} to channel {} ({} messages, {} charts)",
+                summary.period(),
+                channel,
+                messages.size(),
+                charted.size());
     }
 
     @Override
     public void remind(ClosingReminder reminder) {
         String channel = reminder.poll().channelId();
         require("chat.postMessage", channel, web.postMessage(channel, reminders.render(reminder, clock.instant())));
-        log.info("Slack: posted the closing reminder of poll {} to channel {}", reminder.poll().id(), channel);
+        log.info(
+                "Slack: posted the closing reminder of poll {} to channel {}",
+                reminder.poll().id(),
+                channel);
     }
 
     private void once(String summary, String part, Runnable post) {
@@ -83,9 +97,14 @@ public final class SlackSummaryPublisher implements SummaryPublisher, ReminderPu
         PollReport report = poll.report();
         String title = "Poll #" + report.poll().id() + " " + report.poll().title() + ", " + summary.period();
         String altText = report.factors().size() == 2
-                ? "Chart of " + report.poll().title() + ": each field placed at its mean " + report.factors().get(0).name()
-                        + " (across) and " + report.factors().get(1).name() + " (up), with 90% intervals."
+                ? "Chart of " + report.poll().title() + ": each field placed at its mean "
+                        + report.factors().get(0).name() + " (across) and "
+                        + report.factors().get(1).name() + " (up), with 90% intervals."
                 : "Chart of " + report.poll().title() + ": the fields ranked by score, as bars.";
-        return new SlackFile(poll.chart().fileName(), title, Mrkdwn.truncate(altText, ALT_TEXT), poll.chart().png());
+        return new SlackFile(
+                poll.chart().fileName(),
+                title,
+                Mrkdwn.truncate(altText, ALT_TEXT),
+                poll.chart().png());
     }
 }

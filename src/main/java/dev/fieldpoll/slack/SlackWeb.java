@@ -51,7 +51,10 @@ final class SlackWeb {
     Result postMessage(String channel, SlackMessage message) {
         try {
             ChatPostMessageResponse response = client.chatPostMessage(request -> request.channel(channel)
-                    .text(message.text()).blocks(message.blocks()).unfurlLinks(false).unfurlMedia(false));
+                    .text(message.text())
+                    .blocks(message.blocks())
+                    .unfurlLinks(false)
+                    .unfurlMedia(false));
             return response.isOk() ? Result.success(response.getTs()) : failed("chat.postMessage", response);
         } catch (IOException | SlackApiException failure) {
             return failed("chat.postMessage", failure);
@@ -60,8 +63,11 @@ final class SlackWeb {
 
     Result update(String channel, String ts, SlackMessage message) {
         try {
-            return result("chat.update", client.chatUpdate(request -> request.channel(channel).ts(ts)
-                    .text(message.text()).blocks(message.blocks())), ts);
+            return result(
+                    "chat.update",
+                    client.chatUpdate(request ->
+                            request.channel(channel).ts(ts).text(message.text()).blocks(message.blocks())),
+                    ts);
         } catch (IOException | SlackApiException failure) {
             return failed("chat.update", failure);
         }
@@ -69,8 +75,13 @@ final class SlackWeb {
 
     Result postEphemeral(String channel, String user, SlackMessage message) {
         try {
-            return result("chat.postEphemeral", client.chatPostEphemeral(request -> request.channel(channel).user(user)
-                    .text(message.text()).blocks(message.blocks())), null);
+            return result(
+                    "chat.postEphemeral",
+                    client.chatPostEphemeral(request -> request.channel(channel)
+                            .user(user)
+                            .text(message.text())
+                            .blocks(message.blocks())),
+                    null);
         } catch (IOException | SlackApiException failure) {
             return failed("chat.postEphemeral", failure);
         }
@@ -78,7 +89,10 @@ final class SlackWeb {
 
     Result openView(String triggerId, View view) {
         try {
-            return result("views.open", client.viewsOpen(request -> request.triggerId(triggerId).view(view)), null);
+            return result(
+                    "views.open",
+                    client.viewsOpen(request -> request.triggerId(triggerId).view(view)),
+                    null);
         } catch (IOException | SlackApiException failure) {
             return failed("views.open", failure);
         }
@@ -86,7 +100,10 @@ final class SlackWeb {
 
     Result updateView(String viewId, View view) {
         try {
-            return result("views.update", client.viewsUpdate(request -> request.viewId(viewId).view(view)), null);
+            return result(
+                    "views.update",
+                    client.viewsUpdate(request -> request.viewId(viewId).view(view)),
+                    null);
         } catch (IOException | SlackApiException failure) {
             return failed("views.update", failure);
         }
@@ -100,13 +117,22 @@ final class SlackWeb {
     Result uploadFile(String channel, SlackFile file) {
         try {
             FilesUploadV2Response response = client.filesUploadV2(request -> request.channel(channel)
-                    .filename(file.fileName()).title(file.title()).altTxt(file.altText()).fileData(file.content()));
+                    .filename(file.fileName())
+                    .title(file.title())
+                    .altTxt(file.altText())
+                    .fileData(file.content()));
             return response.isOk()
-                    ? Result.success(response.getFile() == null ? null : response.getFile().getId())
+                    ? Result.success(
+                            response.getFile() == null
+                                    ? null
+                                    : response.getFile().getId())
                     : failed("files.uploadV2", response);
         } catch (SlackFilesUploadV2Exception refused) {
             String error = uploadError(refused);
-            log.warn("Slack files.uploadV2 of {} failed: {}{}", file.fileName(), error,
+            log.warn(
+                    "Slack files.uploadV2 of {} failed: {}{}",
+                    file.fileName(),
+                    error,
                     "missing_scope".equals(error) ? " (needs scope files:write)" : "");
             return Result.failure(error);
         } catch (IOException | SlackApiException failure) {
@@ -128,15 +154,20 @@ final class SlackWeb {
         return refused.getUploadResponses().values().stream()
                 .filter(upload -> upload.getCode() != 200)
                 .map(upload -> "upload_http_" + upload.getCode())
-                .findFirst().orElse("upload_failed");
+                .findFirst()
+                .orElse("upload_failed");
     }
 
     /** An ephemeral reply through the response_url Slack gave with a command or button press. */
     Result respond(String responseUrl, SlackMessage message) {
         try {
-            WebhookResponse response = new Responder(slack, responseUrl).send(ActionResponse.builder()
-                    .responseType("ephemeral").replaceOriginal(false).text(message.text()).blocks(message.blocks())
-                    .build());
+            WebhookResponse response = new Responder(slack, responseUrl)
+                    .send(ActionResponse.builder()
+                            .responseType("ephemeral")
+                            .replaceOriginal(false)
+                            .text(message.text())
+                            .blocks(message.blocks())
+                            .build());
             if (response.getCode() != null && response.getCode() == 200) {
                 return Result.success(null);
             }
@@ -166,7 +197,10 @@ final class SlackWeb {
     }
 
     private static Result failed(String method, SlackApiTextResponse response) {
-        log.warn("Slack {} failed: {}{}", method, response.getError(),
+        log.warn(
+                "Slack {} failed: {}{}",
+                method,
+                response.getError(),
                 response.getNeeded() == null ? "" : " (needs scope " + response.getNeeded() + ")");
         return Result.failure(response.getError());
     }

@@ -27,14 +27,17 @@ final class SummaryBlocks {
         List<List<LayoutBlock>> blocks = pages.pages();
         List<SlackMessage> messages = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
-            messages.add(new SlackMessage(i == 0 ? fallbackText(summary) : title(summary) + " (continued)", blocks.get(i)));
+            messages.add(
+                    new SlackMessage(i == 0 ? fallbackText(summary) : title(summary) + " (continued)", blocks.get(i)));
         }
         return messages;
     }
 
     private static List<LayoutBlock> opening(ChannelSummary summary) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(HeaderBlock.builder().text(Mrkdwn.plain(title(summary), BlockLimits.HEADER_TEXT)).build());
+        blocks.add(HeaderBlock.builder()
+                .text(Mrkdwn.plain(title(summary), BlockLimits.HEADER_TEXT))
+                .build());
         summary.lateNote().ifPresent(note -> blocks.add(PollSummaryBlocks.context("_" + escape(note) + "_")));
         return blocks;
     }
@@ -49,8 +52,10 @@ final class SummaryBlocks {
 
     /** What notifications show: the polls by name. */
     private static String fallbackText(ChannelSummary summary) {
-        List<String> titles = summary.polls().stream().map(PollSummary::report)
-                .map(report -> escape(report.poll().title())).toList();
+        List<String> titles = summary.polls().stream()
+                .map(PollSummary::report)
+                .map(report -> escape(report.poll().title()))
+                .toList();
         return title(summary) + (titles.isEmpty() ? "" : ": " + String.join(", ", titles));
     }
 }

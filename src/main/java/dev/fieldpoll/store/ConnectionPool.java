@@ -65,8 +65,10 @@ final class ConnectionPool implements AutoCloseable {
         try {
             Connection connection = idle.poll(borrowTimeout.toMillis(), TimeUnit.MILLISECONDS);
             if (connection == null) {
-                throw new StoreException("All " + all.size() + " database connections stayed in use for "
-                        + borrowTimeout.toSeconds() + " s; a slow export or a stuck request holds them.", null);
+                throw new StoreException(
+                        "All " + all.size() + " database connections stayed in use for " + borrowTimeout.toSeconds()
+                                + " s; a slow export or a stuck request holds them.",
+                        null);
             }
             return connection;
         } catch (InterruptedException e) {

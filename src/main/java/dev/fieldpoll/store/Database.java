@@ -50,7 +50,11 @@ public final class Database implements AutoCloseable {
             writeConnection = openPool(dataSource, 1, errors);
             Migrations migrations = new Migrations(file, dataSource, errors);
             String version = settings.readOnly() ? migrations.requireCurrent() : migrations.migrate();
-            log.info("Opened database {} (schema version {}, {} connections{})", file, version, readers.size() + 1,
+            log.info(
+                    "Opened database {} (schema version {}, {} connections{})",
+                    file,
+                    version,
+                    readers.size() + 1,
                     settings.readOnly() ? ", read-only" : "");
             return new Database(file, readers, writeConnection, errors);
         } catch (RuntimeException e) {
@@ -77,7 +81,8 @@ public final class Database implements AutoCloseable {
         // Another program holding the lock: SQLite's busy handler retries with growing sleeps (1 ms up to
         // 100 ms) until the busy timeout; only then does a write fail, with SQLITE_BUSY (SqliteErrors).
         config.setBusyTimeout((int) settings.busyTimeout().toMillis());
-        config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(settings.synchronous().name()));
+        config.setSynchronous(
+                SQLiteConfig.SynchronousMode.valueOf(settings.synchronous().name()));
         // For JDBC transactions (Flyway's): take the write lock at BEGIN, like inTransaction does.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         if (settings.readOnly()) {

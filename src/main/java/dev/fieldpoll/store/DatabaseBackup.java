@@ -32,8 +32,10 @@ public final class DatabaseBackup {
     /** Writes the copy to a new file; returns its size in bytes. Never overwrites a file. */
     public long copyTo(Path target) {
         if (Files.exists(target)) {
-            throw new StoreException("The backup file " + target + " exists already. Name a new file; "
-                    + "a backup never overwrites one.", null);
+            throw new StoreException(
+                    "The backup file " + target + " exists already. Name a new file; "
+                            + "a backup never overwrites one.",
+                    null);
         }
         Path partial = createPartial(target);
         try {
@@ -43,8 +45,10 @@ public final class DatabaseBackup {
             forceFolderToDisk(target);
             return Files.size(target);
         } catch (IOException e) {
-            throw new StoreException("Could not write the backup " + target + " (" + e + "). "
-                    + "Check that its folder is writable and the disk has room.", e);
+            throw new StoreException(
+                    "Could not write the backup " + target + " (" + e + "). "
+                            + "Check that its folder is writable and the disk has room.",
+                    e);
         } finally {
             deleteIfLeft(partial);
         }
@@ -57,8 +61,9 @@ public final class DatabaseBackup {
             Files.createDirectories(folder);
             return Files.createTempFile(folder, "." + target.getFileName() + ".", ".partial");
         } catch (IOException e) {
-            throw new StoreException("Could not write the backup " + target + " (" + e + "). "
-                    + "Check that its folder is writable.", e);
+            throw new StoreException(
+                    "Could not write the backup " + target + " (" + e + "). " + "Check that its folder is writable.",
+                    e);
         }
     }
 

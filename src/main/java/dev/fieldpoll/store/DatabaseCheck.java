@@ -31,7 +31,8 @@ public final class DatabaseCheck {
             List<Section> sections = new ArrayList<>();
             sections.add(guarded("integrity", existing, () -> integrity(connection)));
             sections.add(guarded("foreign keys", existing, () -> foreignKeys(connection)));
-            sections.add(guarded("schema", existing, () -> new Migrations(file, dataSource, existing.errors()).status()));
+            sections.add(
+                    guarded("schema", existing, () -> new Migrations(file, dataSource, existing.errors()).status()));
             sections.add(guarded("contents", existing, () -> contents(connection)));
             return new CheckReport(file, sections);
         } catch (SQLException e) {
@@ -48,7 +49,8 @@ public final class DatabaseCheck {
         try {
             return check.run();
         } catch (SQLException e) {
-            return failed(name, existing.errors().translate(e, "check the " + name).getMessage());
+            return failed(
+                    name, existing.errors().translate(e, "check the " + name).getMessage());
         } catch (RuntimeException e) {
             return failed(name, e.getMessage());
         }
@@ -75,23 +77,28 @@ public final class DatabaseCheck {
                         + row.getString("parent"));
             }
         }
-        return problems.isEmpty() ? Section.ok("foreign keys", "ok")
+        return problems.isEmpty()
+                ? Section.ok("foreign keys", "ok")
                 : new Section("foreign keys", count(problems.size(), "broken reference"), problems);
     }
 
     private static Section contents(Connection connection) throws SQLException {
-        if (!column(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'vote'").contains("vote")) {
+        if (!column(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'vote'")
+                .contains("vote")) {
             return Section.ok("contents", "no fieldpoll tables");
         }
         long polls = number(connection, "SELECT COUNT(*) FROM poll");
-        long voters = number(connection, "SELECT COUNT(*) FROM (SELECT DISTINCT poll_id, voter_id FROM vote) AS ballots");
+        long voters =
+                number(connection, "SELECT COUNT(*) FROM (SELECT DISTINCT poll_id, voter_id FROM vote) AS ballots");
         long votes = number(connection, "SELECT COUNT(*) FROM vote");
-        return Section.ok("contents", count(polls, "poll") + ", " + count(voters, "ballot") + ", " + count(votes, "answer"));
+        return Section.ok(
+                "contents", count(polls, "poll") + ", " + count(voters, "ballot") + ", " + count(votes, "answer"));
     }
 
     private static List<String> column(Connection connection, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             while (row.next()) {
                 values.add(row.getString(1));
             }
@@ -100,7 +107,8 @@ public final class DatabaseCheck {
     }
 
     private static long number(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
         }

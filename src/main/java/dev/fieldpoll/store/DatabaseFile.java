@@ -23,7 +23,8 @@ final class DatabaseFile {
 
     void prepare(boolean readOnly) {
         if (Files.isDirectory(file)) {
-            throw new StoreException("The database path " + file + " is a folder. Point database.path at a file.", null);
+            throw new StoreException(
+                    "The database path " + file + " is a folder. Point database.path at a file.", null);
         }
         if (readOnly) {
             requireExisting();
@@ -35,8 +36,9 @@ final class DatabaseFile {
 
     private void requireExisting() {
         if (!Files.isRegularFile(file)) {
-            throw new StoreException("There is no database file " + file + " to read. "
-                    + "Point database.path at a fieldpoll database.", new NoSuchFileException(file.toString()));
+            throw new StoreException(
+                    "There is no database file " + file + " to read. " + "Point database.path at a fieldpoll database.",
+                    new NoSuchFileException(file.toString()));
         }
     }
 
@@ -45,8 +47,10 @@ final class DatabaseFile {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new StoreException("Could not create the folder " + folder + " for the database file " + file
-                    + " (" + e + "). Create it, or point database.path elsewhere.", e);
+            throw new StoreException(
+                    "Could not create the folder " + folder + " for the database file " + file + " (" + e
+                            + "). Create it, or point database.path elsewhere.",
+                    e);
         }
     }
 
@@ -57,9 +61,10 @@ final class DatabaseFile {
         }
         Path folder = folder();
         if (!Files.isWritable(folder)) {
-            throw new StoreException("The folder " + folder + " of the database file " + file + " is read-only; "
-                    + "SQLite keeps its -wal and -shm files beside the database. "
-                    + "Make the folder writable for the user running fieldpoll.",
+            throw new StoreException(
+                    "The folder " + folder + " of the database file " + file + " is read-only; "
+                            + "SQLite keeps its -wal and -shm files beside the database. "
+                            + "Make the folder writable for the user running fieldpoll.",
                     new AccessDeniedException(folder.toString(), null, "not writable"));
         }
     }

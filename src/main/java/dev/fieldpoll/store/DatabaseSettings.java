@@ -29,10 +29,12 @@ public record DatabaseSettings(Duration busyTimeout, Synchronous synchronous, in
         Objects.requireNonNull(busyTimeout, "busyTimeout");
         Objects.requireNonNull(synchronous, "synchronous");
         if (busyTimeout.isNegative() || busyTimeout.toMillis() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("database busy timeout must be between 0 and 24 days, was " + busyTimeout);
+            throw new IllegalArgumentException(
+                    "database busy timeout must be between 0 and 24 days, was " + busyTimeout);
         }
         if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
-            throw new IllegalArgumentException("database pool size must be 1 to " + MAX_POOL_SIZE + ", was " + poolSize);
+            throw new IllegalArgumentException(
+                    "database pool size must be 1 to " + MAX_POOL_SIZE + ", was " + poolSize);
         }
     }
 

@@ -111,7 +111,8 @@ final class DatabaseWriter implements AutoCloseable {
             });
         } catch (SQLException failure) {
             if (SqliteErrors.isBusy(failure)) {
-                // Another program kept the file locked for the whole busy timeout; alone, each would wait as long again.
+                // Another program kept the file locked for the whole busy timeout; alone, each would wait as long
+                // again.
                 batch.forEach(write -> write.failed(errors.translate(failure, write.action())));
             } else {
                 commitEachAlone(batch, failure);

@@ -37,8 +37,8 @@ final class DefinitionTables {
     }
 
     PollDefinition load(Connection connection, long pollId, Scale scale) throws SQLException {
-        return new PollDefinition(scale, fields(connection, pollId), factors(connection, pollId),
-                reference(connection, pollId));
+        return new PollDefinition(
+                scale, fields(connection, pollId), factors(connection, pollId), reference(connection, pollId));
     }
 
     private void insertFields(Connection connection, long pollId, List<Field> fields) throws SQLException {
@@ -74,7 +74,8 @@ final class DefinitionTables {
         }
     }
 
-    private void insertReference(Connection connection, long pollId, Map<CellKey, Double> reference) throws SQLException {
+    private void insertReference(Connection connection, long pollId, Map<CellKey, Double> reference)
+            throws SQLException {
         if (reference.isEmpty()) {
             return;
         }
@@ -106,8 +107,13 @@ final class DefinitionTables {
         try (PreparedStatement select = prepare(connection, SELECT_FACTORS, pollId);
                 ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                factors.add(new Factor(row.getString("factor_key"), row.getString("name"), row.getString("question"),
-                        row.getString("low_label"), row.getString("high_label"), row.getDouble("weight")));
+                factors.add(new Factor(
+                        row.getString("factor_key"),
+                        row.getString("name"),
+                        row.getString("question"),
+                        row.getString("low_label"),
+                        row.getString("high_label"),
+                        row.getDouble("weight")));
             }
         }
         return factors;
@@ -118,7 +124,8 @@ final class DefinitionTables {
         try (PreparedStatement select = prepare(connection, SELECT_REFERENCE, pollId);
                 ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                reference.put(new CellKey(row.getString("field_key"), row.getString("factor_key")), row.getDouble("score"));
+                reference.put(
+                        new CellKey(row.getString("field_key"), row.getString("factor_key")), row.getDouble("score"));
             }
         }
         return reference;

@@ -49,8 +49,11 @@ final class Migrations {
         try {
             MigrateResult result = flyway.migrate();
             if (result.migrationsExecuted > 0) {
-                log.info("Migrated database {} to schema version {} ({} migrations)",
-                        file, result.targetSchemaVersion, result.migrationsExecuted);
+                log.info(
+                        "Migrated database {} to schema version {} ({} migrations)",
+                        file,
+                        result.targetSchemaVersion,
+                        result.migrationsExecuted);
             }
             return result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         } catch (FlywayValidateException e) {
@@ -67,8 +70,10 @@ final class Migrations {
             return currentVersion();
         } catch (FlywayValidateException e) {
             if (has(MigrationState.PENDING)) {
-                throw new StoreException("The database file " + file + " needs an upgrade to this fieldpoll's schema, "
-                        + "which a read-only open cannot do. Run fieldpoll once with write access to it.", e);
+                throw new StoreException(
+                        "The database file " + file + " needs an upgrade to this fieldpoll's schema, "
+                                + "which a read-only open cannot do. Run fieldpoll once with write access to it.",
+                        e);
             }
             throw incompatible(e);
         } catch (FlywayException e) {
@@ -101,7 +106,8 @@ final class Migrations {
                 .filter(info -> info.getState() == MigrationState.PENDING)
                 .map(info -> "V" + info.getVersion() + " " + info.getDescription())
                 .toList();
-        return pending.isEmpty() ? version + ", up to date"
+        return pending.isEmpty()
+                ? version + ", up to date"
                 : version + ", " + DatabaseCheck.count(pending.size(), "migration") + " pending, applied when "
                         + "fieldpoll next starts: " + String.join(", ", pending);
     }
@@ -114,13 +120,17 @@ final class Migrations {
     private StoreException incompatible(FlywayValidateException e) {
         Optional<MigrationVersion> newest = newestFuture();
         if (newest.isPresent()) {
-            return new StoreException("The database file " + file + " was written by a newer fieldpoll (schema version "
-                    + newest.get() + "; this build knows up to " + latestKnown() + "). "
-                    + "Run that newer fieldpoll, or point database.path at another file.", e);
+            return new StoreException(
+                    "The database file " + file + " was written by a newer fieldpoll (schema version "
+                            + newest.get() + "; this build knows up to " + latestKnown() + "). "
+                            + "Run that newer fieldpoll, or point database.path at another file.",
+                    e);
         }
-        return new StoreException("The database file " + file + " has a schema history that does not match this "
-                + "fieldpoll build (" + e.getMessage() + "). "
-                + "Restore it from a backup or point database.path at another file.", e);
+        return new StoreException(
+                "The database file " + file + " has a schema history that does not match this "
+                        + "fieldpoll build (" + e.getMessage() + "). "
+                        + "Restore it from a backup or point database.path at another file.",
+                e);
     }
 
     private StoreException failed(FlywayException e, String verb) {
@@ -129,8 +139,8 @@ final class Migrations {
                 return errors.translate(sql, verb + " the schema of " + file);
             }
         }
-        return new StoreException("Could not " + verb + " the schema of the database file " + file + ": "
-                + e.getMessage(), e);
+        return new StoreException(
+                "Could not " + verb + " the schema of the database file " + file + ": " + e.getMessage(), e);
     }
 
     private Optional<MigrationVersion> newestFuture() {

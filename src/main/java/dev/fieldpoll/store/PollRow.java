@@ -46,7 +46,18 @@ record PollRow(
     }
 
     Poll toPoll(PollDefinition definition) {
-        return new Poll(id, workspace, channelId, title, templateKey, definition, visibility, createdBy,
-                createdAt, closesAt, closedAt, eligibleRole);
+        return new Poll(
+                id,
+                workspace,
+                channelId,
+                title,
+                templateKey,
+                definition,
+                visibility,
+                createdBy,
+                createdAt,
+                closesAt,
+                closedAt,
+                eligibleRole);
     }
 }

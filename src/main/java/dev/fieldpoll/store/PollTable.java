@@ -20,8 +20,8 @@ final class PollTable {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
     private static final String BY_ID = "SELECT " + PollRow.COLUMNS + " FROM poll WHERE id = ?";
     // Platform and workspace in the WHERE clause: an id a client sends never reaches another workspace's poll.
-    private static final String IN_WORKSPACE = "SELECT " + PollRow.COLUMNS
-            + " FROM poll WHERE id = ? AND platform = ? AND workspace_id = ?";
+    private static final String IN_WORKSPACE =
+            "SELECT " + PollRow.COLUMNS + " FROM poll WHERE id = ? AND platform = ? AND workspace_id = ?";
     private static final String IN_CHANNEL = "SELECT " + PollRow.COLUMNS
             + " FROM poll WHERE platform = ? AND workspace_id = ? AND channel_id = ? ORDER BY created_at DESC, id DESC";
     private static final String CLOSE = "UPDATE poll SET closed_at = ? WHERE id = ? AND closed_at IS NULL";

@@ -54,14 +54,18 @@ final class SqliteErrors {
         return switch (primary(sqlite.getResultCode())) {
             case SQLITE_NOTADB -> notADatabaseReason();
             case SQLITE_READONLY, SQLITE_PERM -> readOnlyReason();
-            case SQLITE_CANTOPEN -> "cannot open the database file " + file + " or the -wal and -shm files beside it. "
-                    + "Check that its folder exists and the user running fieldpoll may write there.";
-            case SQLITE_BUSY, SQLITE_LOCKED -> "the database file " + file + " stayed locked by another program for "
-                    + "longer than " + busyTimeout.toMillis() + " ms. Stop the other program or raise the busy timeout.";
-            case SQLITE_FULL -> "the disk holding " + file + " is full. Free some space; nothing of this change was saved.";
+            case SQLITE_CANTOPEN ->
+                "cannot open the database file " + file + " or the -wal and -shm files beside it. "
+                        + "Check that its folder exists and the user running fieldpoll may write there.";
+            case SQLITE_BUSY, SQLITE_LOCKED ->
+                "the database file " + file + " stayed locked by another program for " + "longer than "
+                        + busyTimeout.toMillis() + " ms. Stop the other program or raise the busy timeout.";
+            case SQLITE_FULL ->
+                "the disk holding " + file + " is full. Free some space; nothing of this change was saved.";
             case SQLITE_CORRUPT -> "the database file " + file + " is damaged. Restore it from a backup.";
-            case SQLITE_IOERR -> "reading or writing " + file + " failed (disk I/O error). Check the disk; "
-                    + "nothing of this change was saved.";
+            case SQLITE_IOERR ->
+                "reading or writing " + file + " failed (disk I/O error). Check the disk; "
+                        + "nothing of this change was saved.";
             case SQLITE_CONSTRAINT -> constraintReason(sqlite);
             default -> "the database " + file + " failed: " + sqlite.getMessage();
         };

@@ -60,14 +60,15 @@ public final class SqlitePollStore implements PollStore {
 
     @Override
     public Optional<Poll> find(Workspace workspace, long pollId) {
-        return database.withConnection("read poll " + pollId, connection ->
-                withDefinition(connection, polls.inWorkspace(connection, workspace, pollId)));
+        return database.withConnection(
+                "read poll " + pollId,
+                connection -> withDefinition(connection, polls.inWorkspace(connection, workspace, pollId)));
     }
 
     @Override
     public Optional<Poll> findById(long pollId) {
-        return database.withConnection("read poll " + pollId, connection ->
-                withDefinition(connection, polls.byId(connection, pollId)));
+        return database.withConnection(
+                "read poll " + pollId, connection -> withDefinition(connection, polls.byId(connection, pollId)));
     }
 
     @Override
@@ -98,13 +99,14 @@ public final class SqlitePollStore implements PollStore {
         if (cells.isEmpty()) {
             return 0;
         }
-        return database.inSharedTransaction("clear answers in poll " + pollId,
-                connection -> votes.delete(connection, pollId, voterId, cells));
+        return database.inSharedTransaction(
+                "clear answers in poll " + pollId, connection -> votes.delete(connection, pollId, voterId, cells));
     }
 
     @Override
     public Ballot ballot(long pollId, String voterId) {
-        return database.withConnection("read a ballot of poll " + pollId,
+        return database.withConnection(
+                "read a ballot of poll " + pollId,
                 connection -> new Ballot(pollId, voterId, votes.ballot(connection, pollId, voterId)));
     }
 
@@ -112,7 +114,9 @@ public final class SqlitePollStore implements PollStore {
     public List<CellCounts> counts(long pollId) {
         return database.withConnection("count the answers of poll " + pollId, connection -> {
             Optional<Poll> poll = withDefinition(connection, polls.byId(connection, pollId));
-            return poll.isEmpty() ? List.of() : counts(connection, pollId, poll.get().definition());
+            return poll.isEmpty()
+                    ? List.of()
+                    : counts(connection, pollId, poll.get().definition());
         });
     }
 
@@ -122,8 +126,14 @@ public final class SqlitePollStore implements PollStore {
         votes.counts(connection, pollId, (cell, score, answers) -> {
             CellTally tally = tallies.computeIfAbsent(cell, unused -> new CellTally(definition.scale()));
             if (!tally.add(score, answers)) {
-                log.warn("Poll {} holds {} answers of {} in cell {}/{}, outside its scale {}; they are not counted",
-                        pollId, answers, score, cell.field(), cell.factor(), definition.scale());
+                log.warn(
+                        "Poll {} holds {} answers of {} in cell {}/{}, outside its scale {}; they are not counted",
+                        pollId,
+                        answers,
+                        score,
+                        cell.field(),
+                        cell.factor(),
+                        definition.scale());
             }
         });
         return definition.cells().stream()
@@ -134,8 +144,8 @@ public final class SqlitePollStore implements PollStore {
 
     @Override
     public int voterCount(long pollId) {
-        return database.withConnection("count the voters of poll " + pollId,
-                connection -> votes.voterCount(connection, pollId));
+        return database.withConnection(
+                "count the voters of poll " + pollId, connection -> votes.voterCount(connection, pollId));
     }
 
     /**
@@ -167,14 +177,15 @@ public final class SqlitePollStore implements PollStore {
 
     @Override
     public Optional<String> messageId(long pollId) {
-        return database.withConnection("read the message of poll " + pollId,
-                connection -> polls.message(connection, pollId));
+        return database.withConnection(
+                "read the message of poll " + pollId, connection -> polls.message(connection, pollId));
     }
 
     @Override
     public byte[] pseudonymSecret(long pollId) {
-        return database.withConnection("read the pseudonym secret of poll " + pollId,
-                connection -> polls.pseudonymSecret(connection, pollId))
+        return database.withConnection(
+                        "read the pseudonym secret of poll " + pollId,
+                        connection -> polls.pseudonymSecret(connection, pollId))
                 .orElseThrow(() -> new IllegalArgumentException("there is no poll " + pollId));
     }
 

@@ -12,10 +12,11 @@ public final class SqliteReminderStore implements ReminderStore {
 
     private static final String SET_ENABLED = "INSERT INTO poll_reminder (poll_id, enabled) VALUES (?, ?) "
             + "ON CONFLICT (poll_id) DO UPDATE SET enabled = excluded.enabled";
-    private static final String OWED = "SELECT poll.id FROM poll LEFT JOIN poll_reminder ON poll_reminder.poll_id = poll.id "
-            + "WHERE poll.closed_at IS NULL AND poll.closes_at > ? AND poll.closes_at <= ? "
-            + "AND (poll_reminder.poll_id IS NULL OR (poll_reminder.enabled = 1 AND poll_reminder.sent_at IS NULL)) "
-            + "ORDER BY poll.closes_at";
+    private static final String OWED =
+            "SELECT poll.id FROM poll LEFT JOIN poll_reminder ON poll_reminder.poll_id = poll.id "
+                    + "WHERE poll.closed_at IS NULL AND poll.closes_at > ? AND poll.closes_at <= ? "
+                    + "AND (poll_reminder.poll_id IS NULL OR (poll_reminder.enabled = 1 AND poll_reminder.sent_at IS NULL)) "
+                    + "ORDER BY poll.closes_at";
     // Inserting or updating only an unsent, enabled row makes the claim once-only across processes.
     private static final String CLAIM = "INSERT INTO poll_reminder (poll_id, enabled, sent_at) VALUES (?, 1, ?) "
             + "ON CONFLICT (poll_id) DO UPDATE SET sent_at = excluded.sent_at "

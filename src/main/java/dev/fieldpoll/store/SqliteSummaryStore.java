@@ -30,19 +30,23 @@ public final class SqliteSummaryStore implements SummaryStore {
             + "ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET day_of_week = excluded.day_of_week, "
             + "local_time = excluded.local_time, zone = excluded.zone, created_by = excluded.created_by, "
             + "created_at = excluded.created_at";
-    private static final String SCHEDULE_COLUMNS = "SELECT platform, workspace_id, channel_id, day_of_week, local_time, zone, created_at "
-            + "FROM summary_schedule";
-    private static final String ONE_SCHEDULE = SCHEDULE_COLUMNS + " WHERE platform = ? AND workspace_id = ? AND channel_id = ?";
+    private static final String SCHEDULE_COLUMNS =
+            "SELECT platform, workspace_id, channel_id, day_of_week, local_time, zone, created_at "
+                    + "FROM summary_schedule";
+    private static final String ONE_SCHEDULE =
+            SCHEDULE_COLUMNS + " WHERE platform = ? AND workspace_id = ? AND channel_id = ?";
     private static final String DELETE_SCHEDULE =
             "DELETE FROM summary_schedule WHERE platform = ? AND workspace_id = ? AND channel_id = ?";
     // The WHERE of the upsert makes the claim atomic: a posted run, or a claim still within its
     // lease, leaves the row untouched and the update count at 0.
-    private static final String CLAIM = "INSERT INTO summary_run (platform, workspace_id, channel_id, period, claimed_at) "
-            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, workspace_id, channel_id, period) DO UPDATE "
-            + "SET claimed_at = excluded.claimed_at WHERE summary_run.posted_at IS NULL AND summary_run.claimed_at < ?";
+    private static final String CLAIM =
+            "INSERT INTO summary_run (platform, workspace_id, channel_id, period, claimed_at) "
+                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, workspace_id, channel_id, period) DO UPDATE "
+                    + "SET claimed_at = excluded.claimed_at WHERE summary_run.posted_at IS NULL AND summary_run.claimed_at < ?";
     private static final String POSTED = "UPDATE summary_run SET posted_at = ? "
             + "WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND period = ?";
-    private static final String INSERT_SNAPSHOT = "INSERT INTO summary_snapshot (poll_id, taken_at, voters) VALUES (?, ?, ?)";
+    private static final String INSERT_SNAPSHOT =
+            "INSERT INTO summary_snapshot (poll_id, taken_at, voters) VALUES (?, ?, ?)";
     private static final String INSERT_RANK =
             "INSERT INTO summary_snapshot_rank (poll_id, taken_at, field_key, rank) VALUES (?, ?, ?, ?)";
     private static final String INSERT_CELL = "INSERT INTO summary_snapshot_cell (poll_id, taken_at, field_key, "
@@ -109,9 +113,13 @@ public final class SqliteSummaryStore implements SummaryStore {
         List<Schedule> schedules = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                schedules.add(new Schedule(new Workspace(Platform.valueOf(rows.getString(1)), rows.getString(2)),
-                        rows.getString(3), DayOfWeek.of(rows.getInt(4)), LocalTime.parse(rows.getString(5)),
-                        ZoneId.of(rows.getString(6)), UtcText.parse(rows.getString(7))));
+                schedules.add(new Schedule(
+                        new Workspace(Platform.valueOf(rows.getString(1)), rows.getString(2)),
+                        rows.getString(3),
+                        DayOfWeek.of(rows.getInt(4)),
+                        LocalTime.parse(rows.getString(5)),
+                        ZoneId.of(rows.getString(6)),
+                        UtcText.parse(rows.getString(7))));
             }
         }
         return schedules;
@@ -119,8 +127,8 @@ public final class SqliteSummaryStore implements SummaryStore {
 
     @Override
     public boolean claimRun(Schedule schedule, LocalDate period, Instant now, Duration lease) {
-        return database.inTransaction("claim the summary of " + period + " in channel " + schedule.channelId(),
-                connection -> {
+        return database.inTransaction(
+                "claim the summary of " + period + " in channel " + schedule.channelId(), connection -> {
                     try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
                         int next = bindChannel(claim, 1, schedule.workspace(), schedule.channelId());
                         claim.setString(next, period.toString());
@@ -197,8 +205,12 @@ public final class SqliteSummaryStore implements SummaryStore {
                         return Optional.empty();
                     }
                     String takenAt = row.getString(1);
-                    return Optional.of(new Snapshot(pollId, UtcText.parse(takenAt), row.getInt(2),
-                            ranks(connection, pollId, takenAt), labels(connection, pollId, takenAt)));
+                    return Optional.of(new Snapshot(
+                            pollId,
+                            UtcText.parse(takenAt),
+                            row.getInt(2),
+                            ranks(connection, pollId, takenAt),
+                            labels(connection, pollId, takenAt)));
                 }
             }
         });

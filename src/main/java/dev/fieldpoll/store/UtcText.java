@@ -13,8 +13,7 @@ final class UtcText {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private UtcText() {
-    }
+    private UtcText() {}
 
     /** The stored form; finer than a millisecond is dropped. Null stays null. */
     static String format(Instant time) {

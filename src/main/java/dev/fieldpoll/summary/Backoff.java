@@ -30,7 +30,13 @@ public record Backoff(int attempts, Duration firstPause, Sleeper sleeper) {
                 if (attempt == attempts) {
                     throw failure;
                 }
-                log.warn("{} failed (attempt {} of {}): {}; retrying in {}", what, attempt, attempts, failure.toString(), pause);
+                log.warn(
+                        "{} failed (attempt {} of {}): {}; retrying in {}",
+                        what,
+                        attempt,
+                        attempts,
+                        failure.toString(),
+                        pause);
                 sleeper.sleep(pause);
                 pause = pause.multipliedBy(4);
             }

@@ -7,8 +7,13 @@ import java.util.List;
  * One poll in a weekly summary: its report, what moved since the last summary, and the chart.
  * {@code chart} is a PNG, or empty when the poll has too few voters to show anything.
  */
-public record PollSummary(PollReport report, List<FieldMove> ranking, List<FieldMove> biggestMovers,
-        List<CellTurn> newlySplit, Participation participation, Chart chart) {
+public record PollSummary(
+        PollReport report,
+        List<FieldMove> ranking,
+        List<FieldMove> biggestMovers,
+        List<CellTurn> newlySplit,
+        Participation participation,
+        Chart chart) {
 
     public PollSummary {
         ranking = List.copyOf(ranking);
@@ -38,9 +43,8 @@ public record PollSummary(PollReport report, List<FieldMove> ranking, List<Field
     }
 
     /** A cell that became contested or polarized since the last summary. */
-    public record CellTurn(String field, String fieldName, String factor, String factorName, String label,
-            String previousLabel) {
-    }
+    public record CellTurn(
+            String field, String fieldName, String factor, String factorName, String label, String previousLabel) {}
 
     public record Participation(int voters, int newVoters, int completeBallots) {
 

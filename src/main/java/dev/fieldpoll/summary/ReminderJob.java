@@ -25,8 +25,13 @@ public final class ReminderJob {
     private final Duration lead;
     private final Backoff backoff;
 
-    public ReminderJob(ReminderStore reminders, PollStore polls, ReminderPublisher publisher, Clock clock,
-            Duration lead, Backoff backoff) {
+    public ReminderJob(
+            ReminderStore reminders,
+            PollStore polls,
+            ReminderPublisher publisher,
+            Clock clock,
+            Duration lead,
+            Backoff backoff) {
         this.reminders = reminders;
         this.polls = polls;
         this.publisher = publisher;

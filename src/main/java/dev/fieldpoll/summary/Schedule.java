@@ -16,8 +16,8 @@ import java.util.Objects;
  * runs at the same moment shifted by the gap; in an autumn overlap it runs at the first 09:00.
  * {@code since} is when the schedule was set: runs due before it are not owed.
  */
-public record Schedule(Workspace workspace, String channelId, DayOfWeek day, LocalTime time, ZoneId zone,
-        Instant since) {
+public record Schedule(
+        Workspace workspace, String channelId, DayOfWeek day, LocalTime time, ZoneId zone, Instant since) {
 
     public Schedule {
         Objects.requireNonNull(workspace, "workspace");
@@ -45,6 +45,5 @@ public record Schedule(Workspace workspace, String channelId, DayOfWeek day, Loc
     }
 
     /** One run: its local date (the period's name) and the instant it is due. */
-    public record ScheduledRun(LocalDate period, Instant at) {
-    }
+    public record ScheduledRun(LocalDate period, Instant at) {}
 }

@@ -39,24 +39,31 @@ public final class SummaryBuilder {
     public PollSummary build(Poll poll, Instant now, LocalDate date) {
         PollReport report = reports.reportFor(poll);
         Optional<Snapshot> previous = store.latestSnapshot(poll.id(), now);
-        List<FieldMove> ranking = report.ranking().stream()
-                .map(entry -> move(entry, previous))
-                .toList();
+        List<FieldMove> ranking =
+                report.ranking().stream().map(entry -> move(entry, previous)).toList();
         List<FieldMove> movers = ranking.stream()
                 .filter(move -> move.distance() > 0)
                 .sorted(Comparator.comparingInt(FieldMove::distance).reversed())
                 .limit(BIGGEST_MOVERS)
                 .toList();
         int previousVoters = previous.map(Snapshot::voters).orElse(0);
-        Participation participation = new Participation(report.poll().voters(),
-                Math.max(0, report.poll().voters() - previousVoters), report.poll().completeBallots());
+        Participation participation = new Participation(
+                report.poll().voters(),
+                Math.max(0, report.poll().voters() - previousVoters),
+                report.poll().completeBallots());
         byte[] png = charts.render(report, date).orElse(new byte[0]);
-        return new PollSummary(report, ranking, movers, newlySplit(report, previous), participation,
+        return new PollSummary(
+                report,
+                ranking,
+                movers,
+                newlySplit(report, previous),
+                participation,
                 new Chart("poll-" + poll.id() + "-" + date + ".png", png));
     }
 
     private static FieldMove move(RankingEntry entry, Optional<Snapshot> previous) {
-        Integer before = previous.map(snapshot -> snapshot.ranks().get(entry.field())).orElse(null);
+        Integer before =
+                previous.map(snapshot -> snapshot.ranks().get(entry.field())).orElse(null);
         return new FieldMove(entry.rank(), entry.field(), entry.name(), before, entry.rankLow(), entry.rankHigh());
     }
 
@@ -67,8 +74,13 @@ public final class SummaryBuilder {
         return report.cells().stream()
                 .filter(cell -> SPLIT_LABELS.contains(cell.label()))
                 .filter(cell -> !wasSplit(previousLabel(previous, cell)))
-                .map(cell -> new CellTurn(cell.field(), cell.fieldName(), cell.factor(), factorNames.get(cell.factor()),
-                        cell.label(), previousLabel(previous, cell)))
+                .map(cell -> new CellTurn(
+                        cell.field(),
+                        cell.fieldName(),
+                        cell.factor(),
+                        factorNames.get(cell.factor()),
+                        cell.label(),
+                        previousLabel(previous, cell)))
                 .toList();
     }
 
@@ -77,7 +89,8 @@ public final class SummaryBuilder {
     }
 
     private static String previousLabel(Optional<Snapshot> previous, CellReport cell) {
-        return previous.map(snapshot -> snapshot.labels().get(new CellKey(cell.field(), cell.factor()))).orElse(null);
+        return previous.map(snapshot -> snapshot.labels().get(new CellKey(cell.field(), cell.factor())))
+                .orElse(null);
     }
 
     /** What next week's summary compares with. */

@@ -36,8 +36,13 @@ public final class SummaryJob {
     private final Clock clock;
     private final Backoff backoff;
 
-    public SummaryJob(SummaryStore summaries, PollStore polls, SummaryBuilder builder, SummaryPublisher publisher,
-            Clock clock, Backoff backoff) {
+    public SummaryJob(
+            SummaryStore summaries,
+            PollStore polls,
+            SummaryBuilder builder,
+            SummaryPublisher publisher,
+            Clock clock,
+            Backoff backoff) {
         this.summaries = summaries;
         this.polls = polls;
         this.builder = builder;
@@ -53,8 +58,11 @@ public final class SummaryJob {
             try {
                 posted += runIfDue(schedule) ? 1 : 0;
             } catch (RuntimeException failure) {
-                log.error("Summary for {} channel {} failed; it is retried once its claim lapses: {}",
-                        schedule.workspace().platform(), schedule.channelId(), failure.toString());
+                log.error(
+                        "Summary for {} channel {} failed; it is retried once its claim lapses: {}",
+                        schedule.workspace().platform(),
+                        schedule.channelId(),
+                        failure.toString());
             }
         }
         return posted;
@@ -63,7 +71,8 @@ public final class SummaryJob {
     private boolean runIfDue(Schedule schedule) {
         Instant now = clock.instant();
         ScheduledRun run = schedule.latestRunAtOrBefore(now);
-        boolean owed = !run.at().isBefore(schedule.since()) && !now.isAfter(run.at().plus(CATCH_UP));
+        boolean owed =
+                !run.at().isBefore(schedule.since()) && !now.isAfter(run.at().plus(CATCH_UP));
         if (!owed || !summaries.claimRun(schedule, run.period(), now, LEASE)) {
             return false;
         }
@@ -71,13 +80,21 @@ public final class SummaryJob {
                 ? Optional.of("Posted late: fieldpoll was offline at the scheduled time ("
                         + WHEN.format(run.at().atZone(schedule.zone())) + ").")
                 : Optional.empty();
-        ChannelSummary summary = summarize(schedule.workspace(), schedule.channelId(), run.period(),
-                run.at().minus(Duration.ofDays(7)), lateNote);
+        ChannelSummary summary = summarize(
+                schedule.workspace(),
+                schedule.channelId(),
+                run.period(),
+                run.at().minus(Duration.ofDays(7)),
+                lateNote);
         backoff.run("Posting the summary to channel " + schedule.channelId(), () -> publisher.publish(summary));
         summaries.markPosted(schedule, run.period(), clock.instant());
-        summary.polls().forEach(poll -> summaries.saveSnapshot(
-                SummaryBuilder.snapshotOf(poll.report().poll().id(), poll, summary.createdAt())));
-        log.info("Posted the summary of {} to {} channel {}", run.period(), schedule.workspace().platform(),
+        summary.polls()
+                .forEach(poll -> summaries.saveSnapshot(
+                        SummaryBuilder.snapshotOf(poll.report().poll().id(), poll, summary.createdAt())));
+        log.info(
+                "Posted the summary of {} to {} channel {}",
+                run.period(),
+                schedule.workspace().platform(),
                 schedule.channelId());
         return true;
     }
@@ -85,18 +102,19 @@ public final class SummaryJob {
     /** Posts a summary right away (an admin asked); it does not count as the week's run. */
     public ChannelSummary postNow(Workspace workspace, String channelId, ZoneId zone) {
         Instant now = clock.instant();
-        ChannelSummary summary = summarize(workspace, channelId, now.atZone(zone).toLocalDate(),
-                now.minus(Duration.ofDays(7)), Optional.empty());
+        ChannelSummary summary = summarize(
+                workspace, channelId, now.atZone(zone).toLocalDate(), now.minus(Duration.ofDays(7)), Optional.empty());
         backoff.run("Posting a summary to channel " + channelId, () -> publisher.publish(summary));
         return summary;
     }
 
     /** Open polls of the channel, and those that closed since {@code since}. */
-    public ChannelSummary summarize(Workspace workspace, String channelId, LocalDate period, Instant since,
-            Optional<String> lateNote) {
+    public ChannelSummary summarize(
+            Workspace workspace, String channelId, LocalDate period, Instant since, Optional<String> lateNote) {
         Instant now = clock.instant();
         List<PollSummary> included = polls.listInChannel(workspace, channelId).stream()
-                .filter(poll -> poll.endedAt(now).map(ended -> ended.isAfter(since)).orElse(true))
+                .filter(poll ->
+                        poll.endedAt(now).map(ended -> ended.isAfter(since)).orElse(true))
                 .map(poll -> builder.build(poll, now, period))
                 .toList();
         return new ChannelSummary(workspace, channelId, period, now, lateNote, included);

@@ -31,8 +31,13 @@ public final class SummaryMarkdownRenderer {
 
     public String render(PollSummary summary) {
         PollReport report = summary.report();
-        StringBuilder text = new StringBuilder("## ").append(escape(report.poll().title())).append(" (#")
-                .append(report.poll().id()).append(", ").append(report.poll().status()).append(")\n");
+        StringBuilder text = new StringBuilder("## ")
+                .append(escape(report.poll().title()))
+                .append(" (#")
+                .append(report.poll().id())
+                .append(", ")
+                .append(report.poll().status())
+                .append(")\n");
         if (!summary.hasResults()) {
             return text.append(callToVote(summary)).toString();
         }
@@ -54,8 +59,14 @@ public final class SummaryMarkdownRenderer {
     private static void ranking(PollSummary summary, StringBuilder text) {
         text.append("\n**Ranking** (change since last summary; rank range = 90% interval)\n");
         for (FieldMove move : summary.ranking()) {
-            text.append(move.rank()).append(". ").append(escape(move.name())).append(" ").append(move.movement())
-                    .append(" · rank ").append(Numbers.rankRange(move.rankLow(), move.rankHigh())).append('\n');
+            text.append(move.rank())
+                    .append(". ")
+                    .append(escape(move.name()))
+                    .append(" ")
+                    .append(move.movement())
+                    .append(" · rank ")
+                    .append(Numbers.rankRange(move.rankLow(), move.rankHigh()))
+                    .append('\n');
         }
     }
 
@@ -65,12 +76,22 @@ public final class SummaryMarkdownRenderer {
         }
         text.append("\n**What changed**\n");
         for (FieldMove move : summary.biggestMovers()) {
-            text.append("- ").append(escape(move.name())).append(" moved ").append(move.movement()).append(" to #")
-                    .append(move.rank()).append('\n');
+            text.append("- ")
+                    .append(escape(move.name()))
+                    .append(" moved ")
+                    .append(move.movement())
+                    .append(" to #")
+                    .append(move.rank())
+                    .append('\n');
         }
         for (CellTurn turn : summary.newlySplit()) {
-            text.append("- ").append(escape(turn.fieldName())).append(" / ").append(escape(turn.factorName()))
-                    .append(" is newly ").append(turn.label()).append('\n');
+            text.append("- ")
+                    .append(escape(turn.fieldName()))
+                    .append(" / ")
+                    .append(escape(turn.factorName()))
+                    .append(" is newly ")
+                    .append(turn.label())
+                    .append('\n');
         }
     }
 
@@ -80,14 +101,19 @@ public final class SummaryMarkdownRenderer {
             return;
         }
         text.append("\n**Where we split**\n");
-        top.forEach(highlight -> text.append("- ").append(escape(Sentences.highlight(highlight))).append('\n'));
+        top.forEach(highlight ->
+                text.append("- ").append(escape(Sentences.highlight(highlight))).append('\n'));
     }
 
     private static void participation(PollSummary summary, StringBuilder text) {
         PollSummary.Participation participation = summary.participation();
-        text.append("\n**Participation:** ").append(Numbers.voters(participation.voters())).append(", ")
-                .append(participation.newVoters()).append(" new since last summary, ")
-                .append(Numbers.percent(participation.completeShare())).append(" with complete ballots\n");
+        text.append("\n**Participation:** ")
+                .append(Numbers.voters(participation.voters()))
+                .append(", ")
+                .append(participation.newVoters())
+                .append(" new since last summary, ")
+                .append(Numbers.percent(participation.completeShare()))
+                .append(" with complete ballots\n");
     }
 
     private static void reference(PollReport report, StringBuilder text) {
@@ -95,15 +121,22 @@ public final class SummaryMarkdownRenderer {
             return;
         }
         text.append("\n**Against the reference:** Kendall τ_b = ")
-                .append(Numbers.twoDecimals(report.reference().kendallTauB())).append('\n');
+                .append(Numbers.twoDecimals(report.reference().kendallTauB()))
+                .append('\n');
         report.reference().fields().stream()
                 .filter(field -> field.difference() != null)
-                .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference())).reversed())
+                .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference()))
+                        .reversed())
                 .limit(DIVERGENCES)
-                .forEach(field -> text.append("- ").append(escape(field.name())).append(": community ")
-                        .append(Numbers.twoDecimals(field.community())).append(" vs ")
-                        .append(Numbers.twoDecimals(field.reference())).append(" (")
-                        .append(Numbers.signed(field.difference())).append(")\n"));
+                .forEach(field -> text.append("- ")
+                        .append(escape(field.name()))
+                        .append(": community ")
+                        .append(Numbers.twoDecimals(field.community()))
+                        .append(" vs ")
+                        .append(Numbers.twoDecimals(field.reference()))
+                        .append(" (")
+                        .append(Numbers.signed(field.difference()))
+                        .append(")\n"));
     }
 
     private static String escape(String text) {

@@ -9,6 +9,7 @@ public enum AgreementReading {
 
     /** Krippendorff's customary cut-offs: .8 for firm conclusions, .667 for tentative ones. */
     public static final double STRONG_FROM = 0.8;
+
     public static final double SOME_FROM = 0.667;
 
     private final String description;

@@ -16,12 +16,22 @@ import java.util.Objects;
  * @param lowShare share of answers strictly below the scale's midpoint (1–5: 1 and 2)
  * @param highShare share of answers strictly above the scale's midpoint (1–5: 4 and 5)
  */
-public record CellStatistics(int n, int dontKnow, int[] histogram, double mean, double sd, double median,
-        double consensus, double lowShare, double highShare, CellLabel label) {
+public record CellStatistics(
+        int n,
+        int dontKnow,
+        int[] histogram,
+        double mean,
+        double sd,
+        double median,
+        double consensus,
+        double lowShare,
+        double highShare,
+        CellLabel label) {
 
     public CellStatistics {
         if (Histograms.total(histogram) != n) {
-            throw new IllegalArgumentException("n = " + n + " does not match the histogram " + Arrays.toString(histogram));
+            throw new IllegalArgumentException(
+                    "n = " + n + " does not match the histogram " + Arrays.toString(histogram));
         }
         if (dontKnow < 0) {
             throw new IllegalArgumentException("negative don't-know count: " + dontKnow);
@@ -34,16 +44,24 @@ public record CellStatistics(int n, int dontKnow, int[] histogram, double mean, 
     public static CellStatistics of(int[] histogram, int dontKnow, int scaleMin) {
         int n = Math.toIntExact(Histograms.total(histogram));
         if (n == 0) {
-            return new CellStatistics(0, dontKnow, histogram, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0,
-                    CellLabel.TOO_FEW);
+            return new CellStatistics(
+                    0, dontKnow, histogram, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, CellLabel.TOO_FEW);
         }
         double meanIndex = Histograms.meanIndex(histogram, n);
         double consensus = Consensus.tastleWierman(histogram);
         double lowShare = (double) countBelowMidpoint(histogram) / n;
         double highShare = (double) countAboveMidpoint(histogram) / n;
-        return new CellStatistics(n, dontKnow, histogram, scaleMin + meanIndex,
-                sampleStandardDeviation(histogram, n, meanIndex), scaleMin + medianIndex(histogram, n), consensus,
-                lowShare, highShare, CellLabel.classify(n, consensus, lowShare, highShare));
+        return new CellStatistics(
+                n,
+                dontKnow,
+                histogram,
+                scaleMin + meanIndex,
+                sampleStandardDeviation(histogram, n, meanIndex),
+                scaleMin + medianIndex(histogram, n),
+                consensus,
+                lowShare,
+                highShare,
+                CellLabel.classify(n, consensus, lowShare, highShare));
     }
 
     private static double sampleStandardDeviation(int[] histogram, int n, double meanIndex) {
@@ -100,17 +118,23 @@ public record CellStatistics(int n, int dontKnow, int[] histogram, double mean, 
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof CellStatistics that && n == that.n && dontKnow == that.dontKnow
-                && Arrays.equals(histogram, that.histogram) && Double.compare(mean, that.mean) == 0
-                && Double.compare(sd, that.sd) == 0 && Double.compare(median, that.median) == 0
-                && Double.compare(consensus, that.consensus) == 0 && Double.compare(lowShare, that.lowShare) == 0
-                && Double.compare(highShare, that.highShare) == 0 && label == that.label;
+        return other instanceof CellStatistics that
+                && n == that.n
+                && dontKnow == that.dontKnow
+                && Arrays.equals(histogram, that.histogram)
+                && Double.compare(mean, that.mean) == 0
+                && Double.compare(sd, that.sd) == 0
+                && Double.compare(median, that.median) == 0
+                && Double.compare(consensus, that.consensus) == 0
+                && Double.compare(lowShare, that.lowShare) == 0
+                && Double.compare(highShare, that.highShare) == 0
+                && label == that.label;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(n, dontKnow, Arrays.hashCode(histogram), mean, sd, median, consensus, lowShare, highShare,
-                label);
+        return Objects.hash(
+                n, dontKnow, Arrays.hashCode(histogram), mean, sd, median, consensus, lowShare, highShare, label);
     }
 
     @Override

@@ -3,8 +3,7 @@ package dev.fieldpoll.tally;
 /** Tastle &amp; Wierman (2007) consensus of answers on an ordinal scale. */
 public final class Consensus {
 
-    private Consensus() {
-    }
+    private Consensus() {}
 
     /**
      * Cns = 1 + Σ pᵢ·log₂(1 − |Xᵢ − μ| / (K − 1)): 1 when everyone gives the same score,

@@ -15,16 +15,15 @@ public final class FieldScores {
     /** Pseudo-votes of shrinkage (DESIGN: m = 3). */
     public static final double PRIOR_VOTES = 3;
 
-    private FieldScores() {
-    }
+    private FieldScores() {}
 
     /**
      * Σ_f w_f · shrunk mean_f per field, weights normalized to sum 1.
      *
      * @param fallbackMean the poll-wide mean used for a factor nobody scored (the scale's midpoint)
      */
-    public static double[] shrunk(double[][] sums, int[][] counts, double[] weights, double priorVotes,
-            double fallbackMean) {
+    public static double[] shrunk(
+            double[][] sums, int[][] counts, double[] weights, double priorVotes, double fallbackMean) {
         double[] normalizedWeights = normalized(weights);
         double[] means = flatShrunkMeans(sums, counts, weights.length, priorVotes, fallbackMean);
         double[] scores = new double[sums.length];
@@ -69,8 +68,8 @@ public final class FieldScores {
     // Flat core, shared with the bootstrap so that it allocates nothing per resample:
     // cell = field * factors + factor.
 
-    static void shrunkMeansInto(double[] sums, int[] counts, int factors, double priorVotes, double fallbackMean,
-            double[] means) {
+    static void shrunkMeansInto(
+            double[] sums, int[] counts, int factors, double priorVotes, double fallbackMean, double[] means) {
         int fields = counts.length / factors;
         for (int factor = 0; factor < factors; factor++) {
             double factorSum = 0;
@@ -96,8 +95,8 @@ public final class FieldScores {
         }
     }
 
-    private static double[] flatShrunkMeans(double[][] sums, int[][] counts, int factors, double priorVotes,
-            double fallbackMean) {
+    private static double[] flatShrunkMeans(
+            double[][] sums, int[][] counts, int factors, double priorVotes, double fallbackMean) {
         if (!(priorVotes > 0 && priorVotes < Double.POSITIVE_INFINITY)) {
             // Zero pseudo-votes would leave empty cells at 0/0.
             throw new IllegalArgumentException("prior votes must be positive and finite, got " + priorVotes);

@@ -5,8 +5,7 @@ import java.util.Objects;
 /** Checks and moments of one scale histogram, shared by the per-cell statistics. */
 final class Histograms {
 
-    private Histograms() {
-    }
+    private Histograms() {}
 
     /** Number of answers counted; rejects histograms that cannot describe a scale. */
     static long total(int[] histogram) {

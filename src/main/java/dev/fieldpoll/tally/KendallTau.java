@@ -6,8 +6,7 @@ import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
 /** Rank agreement of two scorings of the same fields, e.g. community vs reference. */
 public final class KendallTau {
 
-    private KendallTau() {
-    }
+    private KendallTau() {}
 
     /**
      * Kendall's τ_b, which corrects for ties (likely with a 1–5 reference).

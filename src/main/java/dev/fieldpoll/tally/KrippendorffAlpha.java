@@ -18,8 +18,7 @@ import java.util.Objects;
  */
 public final class KrippendorffAlpha {
 
-    private KrippendorffAlpha() {
-    }
+    private KrippendorffAlpha() {}
 
     /** Ordinal metric, the one the poll uses: distances by how many answers lie between. */
     public static double ordinal(List<int[]> unitHistograms) {

@@ -8,8 +8,7 @@ import java.util.Objects;
  */
 public final class ParetoTiers {
 
-    private ParetoTiers() {
-    }
+    private ParetoTiers() {}
 
     /**
      * @param means {@code [field][factor]} means without NaN (callers pass shrunk means)

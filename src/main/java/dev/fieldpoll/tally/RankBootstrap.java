@@ -19,8 +19,7 @@ public final class RankBootstrap {
     private static final int CHUNKS_PER_PROCESSOR = 4;
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
-    private RankBootstrap() {
-    }
+    private RankBootstrap() {}
 
     /**
      * Resamples {@code votes.voters()} ballots with replacement {@code resamples} times and
@@ -32,8 +31,8 @@ public final class RankBootstrap {
      * fallback scores (all equal, so fields rank in index order) and every off-diagonal
      * probability is 0.5, meaning "no evidence either way".
      */
-    public static RankIntervals run(VoteMatrix votes, double[] weights, int scaleMin, int scalePoints, int resamples,
-            long seed) {
+    public static RankIntervals run(
+            VoteMatrix votes, double[] weights, int scaleMin, int scalePoints, int resamples, long seed) {
         Objects.requireNonNull(votes, "votes");
         if (weights.length != votes.factors()) {
             throw new IllegalArgumentException(weights.length + " weights for " + votes.factors() + " factors");
@@ -49,7 +48,8 @@ public final class RankBootstrap {
             return withoutVoters(fields, votes.factors(), weights, midpoint);
         }
         int[] rankTable = new int[Math.multiplyExact(resamples, fields)];
-        int chunks = Math.min(resamples, CHUNKS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors());
+        int chunks =
+                Math.min(resamples, CHUNKS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors());
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
             Resampler resampler = new Resampler(ballots, votes.factors(), normalizedWeights, scaleMin, midpoint);
             int end = (int) ((long) resamples * (chunk + 1) / chunks);
@@ -72,8 +72,8 @@ public final class RankBootstrap {
     }
 
     private static RankIntervals withoutVoters(int fields, int factors, double[] weights, double midpoint) {
-        int[] ranks = Ranking.ranks(FieldScores.shrunk(new double[fields][factors], new int[fields][factors], weights,
-                FieldScores.PRIOR_VOTES, midpoint));
+        int[] ranks = Ranking.ranks(FieldScores.shrunk(
+                new double[fields][factors], new int[fields][factors], weights, FieldScores.PRIOR_VOTES, midpoint));
         double[][] probabilityAbove = new double[fields][fields];
         for (int a = 0; a < fields; a++) {
             for (int b = 0; b < fields; b++) {

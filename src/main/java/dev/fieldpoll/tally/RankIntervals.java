@@ -64,7 +64,9 @@ public record RankIntervals(int[] low, int[] high, double[][] probabilityAbove) 
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RankIntervals that && Arrays.equals(low, that.low) && Arrays.equals(high, that.high)
+        return other instanceof RankIntervals that
+                && Arrays.equals(low, that.low)
+                && Arrays.equals(high, that.high)
                 && Arrays.deepEquals(probabilityAbove, that.probabilityAbove);
     }
 

@@ -5,8 +5,7 @@ import java.util.Objects;
 /** Ranks of field scores: the highest score is rank 1. */
 public final class Ranking {
 
-    private Ranking() {
-    }
+    private Ranking() {}
 
     /**
      * 1-based ranks, highest score first. Exact ties are broken by position: of two equal

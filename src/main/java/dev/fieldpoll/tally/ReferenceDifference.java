@@ -7,8 +7,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
 /** How far the community's score of a field lies from the reference (DESIGN: "reference comparison"). */
 public final class ReferenceDifference {
 
-    private ReferenceDifference() {
-    }
+    private ReferenceDifference() {}
 
     /**
      * Weighted community and reference scores of one field and a t-interval for their
@@ -21,8 +20,13 @@ public final class ReferenceDifference {
      *
      * @param confidence two-sided level, e.g. 0.90 for the 5th to the 95th percentile
      */
-    public static DifferenceInterval of(double[] factorMeans, double[] factorSds, int[] factorCounts,
-            double[] weights, double[] referenceScores, double confidence) {
+    public static DifferenceInterval of(
+            double[] factorMeans,
+            double[] factorSds,
+            int[] factorCounts,
+            double[] weights,
+            double[] referenceScores,
+            double confidence) {
         int factors = requireSameLength(factorMeans, factorSds, factorCounts, weights, referenceScores);
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must lie strictly between 0 and 1, got " + confidence);
@@ -50,8 +54,8 @@ public final class ReferenceDifference {
             return new DifferenceInterval(community, reference, difference, Double.NaN, Double.NaN);
         }
         double t = TDistribution.of(degreesOfFreedom).inverseCumulativeProbability(1 - (1 - confidence) / 2);
-        return new DifferenceInterval(community, reference, difference, difference - t * standardError,
-                difference + t * standardError);
+        return new DifferenceInterval(
+                community, reference, difference, difference - t * standardError, difference + t * standardError);
     }
 
     /** Weights of the factors that count, renormalized; zero for the others, all zero when none counts. */
@@ -73,8 +77,8 @@ public final class ReferenceDifference {
         return used;
     }
 
-    private static int requireSameLength(double[] factorMeans, double[] factorSds, int[] factorCounts,
-            double[] weights, double[] referenceScores) {
+    private static int requireSameLength(
+            double[] factorMeans, double[] factorSds, int[] factorCounts, double[] weights, double[] referenceScores) {
         int factors = Objects.requireNonNull(factorMeans, "factorMeans").length;
         if (Objects.requireNonNull(factorSds, "factorSds").length != factors
                 || Objects.requireNonNull(factorCounts, "factorCounts").length != factors

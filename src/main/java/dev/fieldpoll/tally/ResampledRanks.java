@@ -9,8 +9,7 @@ final class ResampledRanks {
     static final int LOW_PERCENT = 5;
     static final int HIGH_PERCENT = 95;
 
-    private ResampledRanks() {
-    }
+    private ResampledRanks() {}
 
     static RankIntervals summarize(int[] rankTable, int fields, int resamples) {
         int[][] timesAtRank = new int[fields][fields];

@@ -7,10 +7,10 @@ public final class TieDetection {
 
     /** A neighbour pair is a tie when P(upper above lower) lies strictly between these. */
     public static final double TIE_ABOVE = 0.2;
+
     public static final double TIE_BELOW = 0.8;
 
-    private TieDetection() {
-    }
+    private TieDetection() {}
 
     /**
      * @param fieldsInRankOrder field indexes, best first

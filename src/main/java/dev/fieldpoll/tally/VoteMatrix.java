@@ -17,8 +17,8 @@ public record VoteMatrix(int voters, int fields, int factors, byte[] answers) {
         }
         Objects.requireNonNull(answers, "answers");
         if (answers.length != (long) voters * fields * factors) {
-            throw new IllegalArgumentException("expected " + (long) voters * fields * factors + " answers, got "
-                    + answers.length);
+            throw new IllegalArgumentException(
+                    "expected " + (long) voters * fields * factors + " answers, got " + answers.length);
         }
         answers = answers.clone();
         for (byte answer : answers) {
@@ -43,8 +43,11 @@ public record VoteMatrix(int voters, int fields, int factors, byte[] answers) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof VoteMatrix that && voters == that.voters && fields == that.fields
-                && factors == that.factors && Arrays.equals(answers, that.answers);
+        return other instanceof VoteMatrix that
+                && voters == that.voters
+                && fields == that.fields
+                && factors == that.factors
+                && Arrays.equals(answers, that.answers);
     }
 
     @Override

@@ -30,8 +30,15 @@ class ConfigLoaderTest {
 
     @Test
     void the_example_file_is_valid_and_the_environment_overrides_it() throws Exception {
-        Map<String, String> environment = Map.of("FIELDPOLL_ZONE", "Europe/London", "FIELDPOLL_MIN_VOTERS", "5",
-                "FIELDPOLL_ADMINS", "U1, U2", "FIELDPOLL_DATABASE_PATH", "/tmp/x.db");
+        Map<String, String> environment = Map.of(
+                "FIELDPOLL_ZONE",
+                "Europe/London",
+                "FIELDPOLL_MIN_VOTERS",
+                "5",
+                "FIELDPOLL_ADMINS",
+                "U1, U2",
+                "FIELDPOLL_DATABASE_PATH",
+                "/tmp/x.db");
 
         Config config = new ConfigLoader(environment).load(Optional.of(Path.of("config/fieldpoll.example.yml")));
 
@@ -47,7 +54,8 @@ class ConfigLoaderTest {
         Files.writeString(file, "zone: Mars/Olympus\n");
 
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(file)))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("zone 'Mars/Olympus'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("zone 'Mars/Olympus'");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("FIELDPOLL_MIN_VOTERS", "many")).load(Optional.empty()))
                 .hasMessageContaining("whole number");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("FIELDPOLL_MIN_VOTERS", "0")).load(Optional.empty()))
@@ -62,7 +70,8 @@ class ConfigLoaderTest {
         Files.writeString(file, "zone: UTC\nprivacy:\n  min-votrs: 4\n");
 
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(file)))
-                .hasMessageContaining("typo.yml line 3").hasMessageContaining("min-votrs");
+                .hasMessageContaining("typo.yml line 3")
+                .hasMessageContaining("min-votrs");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(folder.resolve("nope.yml"))))
                 .hasMessageContaining("does not exist");
     }

@@ -22,22 +22,30 @@ class TemplateLoaderTest {
     void the_built_in_ai_safety_template_carries_the_seed() {
         List<Template> templates = loader.loadAll(folder);
 
-        Template safety = templates.stream().filter(t -> t.key().equals("ai-safety-automation")).findFirst().orElseThrow();
+        Template safety = templates.stream()
+                .filter(t -> t.key().equals("ai-safety-automation"))
+                .findFirst()
+                .orElseThrow();
         assertThat(safety.definition().fields()).hasSize(10);
-        assertThat(safety.definition().factors()).extracting(f -> f.key())
+        assertThat(safety.definition().factors())
+                .extracting(f -> f.key())
                 .containsExactly("feedback-quality", "economic-incentive");
         assertThat(safety.definition().scale().points()).isEqualTo(5);
-        assertThat(safety.definition().reference()).hasSize(20)
+        assertThat(safety.definition().reference())
+                .hasSize(20)
                 .containsEntry(new CellKey("scalable-oversight", "economic-incentive"), 5.0)
                 .containsEntry(new CellKey("mech-interp", "feedback-quality"), 5.0)
                 .containsEntry(new CellKey("agent-foundations", "economic-incentive"), 1.0);
-        assertThat(safety.definition().fields()).allSatisfy(field -> assertThat(field.description()).isNotBlank());
+        assertThat(safety.definition().fields())
+                .allSatisfy(field -> assertThat(field.description()).isNotBlank());
     }
 
     @Test
     void a_template_may_use_another_scale_and_more_factors() {
-        Template roadmap = loader.loadAll(folder).stream().filter(t -> t.key().equals("community-roadmap"))
-                .findFirst().orElseThrow();
+        Template roadmap = loader.loadAll(folder).stream()
+                .filter(t -> t.key().equals("community-roadmap"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(roadmap.definition().scale().max()).isEqualTo(7);
         assertThat(roadmap.definition().factors()).hasSize(3);
@@ -64,7 +72,8 @@ class TemplateLoaderTest {
         Path file = folder.resolve("broken.yml");
         Files.writeString(file, "key: broken\ntitle: Broken\nfactors: [\n  {key: a, name: A}\n");
 
-        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("broken.yml line ");
     }
 
@@ -84,7 +93,8 @@ class TemplateLoaderTest {
                     git: {value: 9}
                 """);
 
-        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("bad.yml line ")
                 .hasMessageContaining("outside the scale");
     }
@@ -102,7 +112,8 @@ class TemplateLoaderTest {
                   - {key: "Not A Key", name: Bad}
                 """);
 
-        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("keys.yml line 7")
                 .hasMessageContaining("field key must be");
     }
@@ -123,7 +134,8 @@ class TemplateLoaderTest {
         Files.writeString(unknown, "key: u\ntitle: U\ncolour: blue\nfactors: []\nfields: []\n");
 
         assertThatThrownBy(() -> loader.load(duplicate)).hasMessageContaining("share the key 'git'");
-        assertThatThrownBy(() -> loader.load(unknown)).hasMessageContaining("unknown.yml line 3")
+        assertThatThrownBy(() -> loader.load(unknown))
+                .hasMessageContaining("unknown.yml line 3")
                 .hasMessageContaining("colour");
     }
 
@@ -132,6 +144,8 @@ class TemplateLoaderTest {
         Path empty = folder.resolve("empty.yml");
         Files.writeString(empty, "");
 
-        assertThatThrownBy(() -> loader.load(empty)).isInstanceOf(ConfigException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> loader.load(empty))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("empty");
     }
 }

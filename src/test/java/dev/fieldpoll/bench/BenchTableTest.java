@@ -9,10 +9,13 @@ import org.junit.jupiter.api.Test;
 /** How the table reads its rows (made-up figures: measured ones are reported, never asserted). */
 class BenchTableTest {
 
-    private static final Row REPORT = new Row("ReportBenchmark.fullReport", "{voters=1000}", 1, 2.5, 7.0, 380.0, 900, 210.0);
+    private static final Row REPORT =
+            new Row("ReportBenchmark.fullReport", "{voters=1000}", 1, 2.5, 7.0, 380.0, 900, 210.0);
     private static final Row FLOOR = new Row("FloorBenchmark.singleRowUpsert", "{}", 1, 0.9, 2.0, 1000.0, 5000, 40.0);
-    private static final Row INGEST_16 = new Row("IngestBenchmark.voteBy16Members", "{}", 16, 4.0, 9.0, 3500.0, 9000, 300.0);
-    private static final Row INGEST_64 = new Row("IngestBenchmark.voteBy64Members", "{}", 64, 12.0, 30.0, 4500.0, 9000, 480.0);
+    private static final Row INGEST_16 =
+            new Row("IngestBenchmark.voteBy16Members", "{}", 16, 4.0, 9.0, 3500.0, 9000, 300.0);
+    private static final Row INGEST_64 =
+            new Row("IngestBenchmark.voteBy64Members", "{}", 64, 12.0, 30.0, 4500.0, 9000, 480.0);
 
     @Test
     void comparesIngestAt64MembersWithTheFloorAndKeepsTheLargestPeakHeap() {
@@ -21,8 +24,10 @@ class BenchTableTest {
         assertThat(table.ingestToFloor()).isEqualTo(4.5);
         assertThat(table.peakHeapMb()).isEqualTo(480.0);
         assertThat(table.text())
-                .contains("IngestBenchmark.voteBy64Members    {}                    64      12.000      30.000      4500.0      9000           480")
-                .contains("ReportBenchmark.fullReport         {voters=1000}          1       2.500       7.000       380.0")
+                .contains(
+                        "IngestBenchmark.voteBy64Members    {}                    64      12.000      30.000      4500.0      9000           480")
+                .contains(
+                        "ReportBenchmark.fullReport         {voters=1000}          1       2.500       7.000       380.0")
                 .contains("Vote ingest at 64 members: 4.5× the single-row floor")
                 .contains("Peak heap used: 480 MB");
     }

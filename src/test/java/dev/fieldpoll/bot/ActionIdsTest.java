@@ -11,7 +11,8 @@ class ActionIdsTest {
     @Test
     void every_action_round_trips() {
         for (Action action : Action.values()) {
-            String[] arguments = action.arity() == 2 ? new String[] {"mech-interp", "feedback-quality"}
+            String[] arguments = action.arity() == 2
+                    ? new String[] {"mech-interp", "feedback-quality"}
                     : action.arity() == 1 ? new String[] {"3"} : new String[0];
             ActionId id = ActionId.of(action, 42, arguments);
 
@@ -46,7 +47,8 @@ class ActionIdsTest {
         assertThat(ActionIds.decode("fp1:vote:1:extra")).isEmpty();
         assertThat(ActionIds.decode("fp1:answer:1:evals")).isEmpty();
         assertThat(ActionIds.decode("fp1:answer:1:Evals:x")).isEmpty();
-        assertThat(ActionIds.decode("fp1:answer:1:evals:x'; DROP TABLE vote;--")).isEmpty();
+        assertThat(ActionIds.decode("fp1:answer:1:evals:x'; DROP TABLE vote;--"))
+                .isEmpty();
         assertThat(ActionIds.decode("fp1:page:1:" + "9".repeat(120))).isEmpty();
         assertThat(ActionIds.decode("fp1:vote:1")).isEqualTo(Optional.of(ActionId.of(Action.VOTE, 1)));
     }

@@ -38,8 +38,9 @@ class CommandParserTest {
 
     @Test
     void create_ad_hoc_with_quoted_lists() {
-        BotCommand.Create create = (BotCommand.Create) parsed(
-                "/poll create Team priorities fields:\"Alpha; Beta; Gamma\" factors:\"Impact; Effort\" closes:2026-12-24");
+        BotCommand.Create create = (BotCommand.Create)
+                parsed(
+                        "/poll create Team priorities fields:\"Alpha; Beta; Gamma\" factors:\"Impact; Effort\" closes:2026-12-24");
 
         assertThat(create.words()).containsExactly("Team", "priorities");
         assertThat(create.fields()).containsExactly("Alpha", "Beta", "Gamma");
@@ -49,7 +50,8 @@ class CommandParserTest {
 
     @Test
     void curly_quotes_from_phones_group_words_too() {
-        BotCommand.Create create = (BotCommand.Create) parsed("create T fields:\u201CA b; C\u201D factors:\u201CX\u201D");
+        BotCommand.Create create =
+                (BotCommand.Create) parsed("create T fields:\u201CA b; C\u201D factors:\u201CX\u201D");
 
         assertThat(create.fields()).containsExactly("A b", "C");
     }
@@ -78,20 +80,26 @@ class CommandParserTest {
     void results_close_and_mine_take_a_poll_by_id_or_title() {
         assertThat(parsed("/poll results #3")).isEqualTo(new BotCommand.Results(new PollRef.ById(3), false));
         assertThat(parsed("/poll results 3 public")).isEqualTo(new BotCommand.Results(new PollRef.ById(3), true));
-        assertThat(parsed("/poll close Which fields")).isEqualTo(new BotCommand.Close(new PollRef.ByTitle("Which fields")));
+        assertThat(parsed("/poll close Which fields"))
+                .isEqualTo(new BotCommand.Close(new PollRef.ByTitle("Which fields")));
         assertThat(parsed("/poll mine")).isEqualTo(new BotCommand.Mine(PollRef.CHANNEL_DEFAULT));
     }
 
     @Test
     void summary_commands_and_remind_off() {
-        assertThat(parsed("/poll summary schedule mon 9:00 Europe/London")).isEqualTo(new BotCommand.ScheduleSummary(
-                java.time.DayOfWeek.MONDAY, java.time.LocalTime.of(9, 0), java.util.Optional.of(java.time.ZoneId.of("Europe/London"))));
-        assertThat(parsed("/poll summary schedule friday 17:30")).isEqualTo(new BotCommand.ScheduleSummary(
-                java.time.DayOfWeek.FRIDAY, java.time.LocalTime.of(17, 30), java.util.Optional.empty()));
+        assertThat(parsed("/poll summary schedule mon 9:00 Europe/London"))
+                .isEqualTo(new BotCommand.ScheduleSummary(
+                        java.time.DayOfWeek.MONDAY,
+                        java.time.LocalTime.of(9, 0),
+                        java.util.Optional.of(java.time.ZoneId.of("Europe/London"))));
+        assertThat(parsed("/poll summary schedule friday 17:30"))
+                .isEqualTo(new BotCommand.ScheduleSummary(
+                        java.time.DayOfWeek.FRIDAY, java.time.LocalTime.of(17, 30), java.util.Optional.empty()));
         assertThat(parsed("/poll summary now")).isInstanceOf(BotCommand.SummaryNow.class);
         assertThat(parsed("/poll summary off")).isInstanceOf(BotCommand.StopSummaries.class);
         assertThat(parsed("/poll summary show")).isInstanceOf(BotCommand.ShowSummarySchedule.class);
-        assertThat(((BotCommand.Create) parsed("/poll create T remind:off")).remind()).isFalse();
+        assertThat(((BotCommand.Create) parsed("/poll create T remind:off")).remind())
+                .isFalse();
         assertThat(((BotCommand.Create) parsed("/poll create T")).remind()).isTrue();
     }
 
@@ -104,7 +112,9 @@ class CommandParserTest {
     @Test
     void mistakes_get_one_friendly_line() {
         assertThat(invalid("/poll frobnicate")).contains("/poll help");
-        assertThat(invalid("/poll create T closes:someday")).contains("closes:3d").contains("2026-12-24");
+        assertThat(invalid("/poll create T closes:someday"))
+                .contains("closes:3d")
+                .contains("2026-12-24");
         assertThat(invalid("/poll create T closes:0d")).contains("between 1h and a year");
         assertThat(invalid("/poll create T results:sometimes")).contains("after-vote, live or after-close");
         assertThat(invalid("/poll create T fields:\"A; B")).contains("quote is not closed");
@@ -125,7 +135,8 @@ class CommandParserTest {
         assertThat(CommandParser.closes("12h")).isEqualTo(new ClosesAt.After(Duration.ofHours(12)));
         assertThat(CommandParser.closes("2w")).isEqualTo(new ClosesAt.After(Duration.ofDays(14)));
         assertThat(CommandParser.closes("2026-12-24T18:00")).isInstanceOf(ClosesAt.At.class);
-        assertThat(List.of("3D", "3d")).allSatisfy(text -> assertThat(parsed("/poll create T closes:" + text))
-                .isEqualTo(parsed("/poll create T closes:3d")));
+        assertThat(List.of("3D", "3d"))
+                .allSatisfy(text -> assertThat(parsed("/poll create T closes:" + text))
+                        .isEqualTo(parsed("/poll create T closes:3d")));
     }
 }

@@ -55,8 +55,11 @@ class HostileInputTest {
 
     private String state() {
         List<CellCounts> counts = wiring.store().counts(poll.id());
-        return counts + "|" + wiring.store().voterCount(poll.id()) + "|" + wiring.store().findById(poll.id()).orElseThrow()
-                + "|" + wiring.store().listInChannel(new Workspace(Platform.SLACK, "T1"), "C1").size();
+        return counts + "|" + wiring.store().voterCount(poll.id()) + "|"
+                + wiring.store().findById(poll.id()).orElseThrow() + "|"
+                + wiring.store()
+                        .listInChannel(new Workspace(Platform.SLACK, "T1"), "C1")
+                        .size();
     }
 
     static Stream<BotCommand> hostileCommands() {
@@ -94,9 +97,14 @@ class HostileInputTest {
         BotReply reply = wiring.bot().handle(member, command);
 
         assertThat(reply).isInstanceOfAny(BotReply.Problem.class, BotReply.InvalidAnswer.class);
-        String message = reply instanceof BotReply.Problem problem ? problem.message()
+        String message = reply instanceof BotReply.Problem problem
+                ? problem.message()
                 : ((BotReply.InvalidAnswer) reply).message();
-        assertThat(message).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ").hasSizeLessThan(700);
+        assertThat(message)
+                .isNotBlank()
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .hasSizeLessThan(700);
         assertThat(state()).isEqualTo(before);
     }
 
@@ -107,12 +115,20 @@ class HostileInputTest {
         String before = state();
 
         for (Caller outsider : List.of(stranger, otherPlatform)) {
-            assertThat(wiring.bot().handle(outsider, new BotCommand.SetAnswers(poll.id(),
-                    Map.of(new CellKey("evals", "feedback-quality"), "5")))).isInstanceOf(BotReply.Problem.class);
-            assertThat(wiring.bot().handle(outsider, parse("/poll close #" + poll.id()))).isInstanceOf(BotReply.Problem.class);
-            assertThat(wiring.bot().handle(outsider, parse("/poll results #" + poll.id()))).isInstanceOf(BotReply.Problem.class);
-            assertThat(wiring.bot().handle(outsider, parse("/poll mine #" + poll.id()))).isInstanceOf(BotReply.Problem.class);
-            assertThat(((BotReply.PollList) wiring.bot().handle(outsider, parse("/poll list"))).polls()).isEmpty();
+            assertThat(wiring.bot()
+                            .handle(
+                                    outsider,
+                                    new BotCommand.SetAnswers(
+                                            poll.id(), Map.of(new CellKey("evals", "feedback-quality"), "5"))))
+                    .isInstanceOf(BotReply.Problem.class);
+            assertThat(wiring.bot().handle(outsider, parse("/poll close #" + poll.id())))
+                    .isInstanceOf(BotReply.Problem.class);
+            assertThat(wiring.bot().handle(outsider, parse("/poll results #" + poll.id())))
+                    .isInstanceOf(BotReply.Problem.class);
+            assertThat(wiring.bot().handle(outsider, parse("/poll mine #" + poll.id())))
+                    .isInstanceOf(BotReply.Problem.class);
+            assertThat(((BotReply.PollList) wiring.bot().handle(outsider, parse("/poll list"))).polls())
+                    .isEmpty();
         }
         assertThat(state()).isEqualTo(before);
     }
@@ -120,8 +136,8 @@ class HostileInputTest {
     @Test
     void sql_and_odd_unicode_in_titles_and_names_are_stored_as_plain_text() {
         String title = "Robert'); DROP TABLE poll;-- \u202Eevil \uD83D\uDE00";
-        BotReply reply = wiring.bot().handle(admin,
-                parse("/poll create " + title + " fields:\"A'; B--\" factors:\"x\"\"\""));
+        BotReply reply =
+                wiring.bot().handle(admin, parse("/poll create " + title + " fields:\"A'; B--\" factors:\"x\"\"\""));
 
         Poll stored = ((BotReply.PollPosted) reply).poll();
         assertThat(wiring.store().findById(stored.id()).orElseThrow().title()).isEqualTo(title);
@@ -134,8 +150,10 @@ class HostileInputTest {
         wiring.bot().handle(admin, parse("/poll close"));
         String before = state();
 
-        BotReply replay = wiring.bot().handle(member, new BotCommand.SetAnswers(poll.id(),
-                Map.of(new CellKey("evals", "feedback-quality"), "5")));
+        BotReply replay = wiring.bot()
+                .handle(
+                        member,
+                        new BotCommand.SetAnswers(poll.id(), Map.of(new CellKey("evals", "feedback-quality"), "5")));
 
         assertThat(replay).isInstanceOf(BotReply.Problem.class);
         assertThat(((BotReply.Problem) replay).message()).contains("closed");

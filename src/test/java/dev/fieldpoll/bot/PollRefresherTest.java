@@ -26,8 +26,8 @@ class PollRefresherTest {
         // given a "poll state" that votes change, and a refresher that records what it saw
         AtomicInteger votes = new AtomicInteger();
         List<String> refreshed = new CopyOnWriteArrayList<>();
-        PollRefresher refresher = new PollRefresher(executor, Duration.ofMillis(100),
-                pollId -> refreshed.add(pollId + ":" + votes.get()));
+        PollRefresher refresher = new PollRefresher(
+                executor, Duration.ofMillis(100), pollId -> refreshed.add(pollId + ":" + votes.get()));
 
         // when 50 votes arrive on poll 1 and one on poll 2, all at once
         for (int i = 0; i < 50; i++) {
@@ -35,7 +35,7 @@ class PollRefresherTest {
             refresher.request(1);
         }
         refresher.request(2);
-        executor.schedule(() -> { }, 300, TimeUnit.MILLISECONDS).get();
+        executor.schedule(() -> {}, 300, TimeUnit.MILLISECONDS).get();
 
         // then each poll was refreshed once, showing every vote
         assertThat(refreshed).containsExactlyInAnyOrder("1:50", "2:50");
@@ -51,9 +51,9 @@ class PollRefresherTest {
         });
 
         refresher.request(1);
-        executor.schedule(() -> { }, 100, TimeUnit.MILLISECONDS).get();
+        executor.schedule(() -> {}, 100, TimeUnit.MILLISECONDS).get();
         refresher.request(1);
-        executor.schedule(() -> { }, 100, TimeUnit.MILLISECONDS).get();
+        executor.schedule(() -> {}, 100, TimeUnit.MILLISECONDS).get();
 
         assertThat(calls.get()).isEqualTo(2);
     }

@@ -39,14 +39,20 @@ class RateLimiterTest {
         try (Wiring wiring = new Wiring(config, clock)) {
             Caller you = new Caller(Platform.CONSOLE, "local", "local", "you", "you", true);
             wiring.bot().handle(you, ((ParseResult.Parsed) new CommandParser().parse("/poll create T")).command());
-            wiring.bot().handle(you, ((ParseResult.Parsed) new CommandParser().parse("/poll vote evals feedback=3")).command());
+            wiring.bot()
+                    .handle(
+                            you,
+                            ((ParseResult.Parsed) new CommandParser().parse("/poll vote evals feedback=3")).command());
 
-            BotReply third = wiring.bot().handle(you,
-                    ((ParseResult.Parsed) new CommandParser().parse("/poll vote evals feedback=5")).command());
+            BotReply third = wiring.bot()
+                    .handle(
+                            you,
+                            ((ParseResult.Parsed) new CommandParser().parse("/poll vote evals feedback=5")).command());
 
             assertThat(third).isInstanceOf(BotReply.Problem.class);
             assertThat(((BotReply.Problem) third).message()).startsWith("Slow down");
-            assertThat(wiring.store().ballot(1, "you").answers().values()).containsExactly(dev.fieldpoll.poll.Answer.score(3));
+            assertThat(wiring.store().ballot(1, "you").answers().values())
+                    .containsExactly(dev.fieldpoll.poll.Answer.score(3));
         }
     }
 }

@@ -2,12 +2,12 @@ package dev.fieldpoll.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldpoll.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import dev.fieldpoll.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,9 @@ class BackupAndCheckCommandTest {
 
     private Path simulatedDatabase() {
         Path database = folder.resolve("fieldpoll.db");
-        assertThat(run("simulate", "--voters", "25", "--db", database.toString()).exitCode()).isZero();
+        assertThat(run("simulate", "--voters", "25", "--db", database.toString())
+                        .exitCode())
+                .isZero();
         return database;
     }
 
@@ -34,11 +36,13 @@ class BackupAndCheckCommandTest {
         CliRun check = run("check", "--db", database.toString());
 
         assertThat(check.exitCode()).isZero();
-        assertThat(check.out().lines()).hasSize(6).containsSubsequence(
-                "Database " + database,
-                "  integrity       ok",
-                "  foreign keys    ok",
-                "  schema          version " + dev.fieldpoll.testing.MigrationFiles.latest() + ", up to date")
+        assertThat(check.out().lines())
+                .hasSize(6)
+                .containsSubsequence(
+                        "Database " + database,
+                        "  integrity       ok",
+                        "  foreign keys    ok",
+                        "  schema          version " + dev.fieldpoll.testing.MigrationFiles.latest() + ", up to date")
                 .anySatisfy(line -> assertThat(line).startsWith("  contents        1 poll, 25 ballots, "))
                 .endsWith("Healthy.");
     }
@@ -55,8 +59,10 @@ class BackupAndCheckCommandTest {
         CliRun check = run("check", "--db", database.toString());
 
         assertThat(check.exitCode()).isEqualTo(1);
-        assertThat(check.out()).containsPattern("  foreign keys    \\d+ broken references")
-                .contains(" refers to a missing poll_field").containsPattern("… and \\d+ more")
+        assertThat(check.out())
+                .containsPattern("  foreign keys    \\d+ broken references")
+                .contains(" refers to a missing poll_field")
+                .containsPattern("… and \\d+ more")
                 .endsWith("Problems found: foreign keys." + System.lineSeparator());
         assertThat(check.out().lines()).hasSizeLessThan(20);
     }
@@ -68,7 +74,9 @@ class BackupAndCheckCommandTest {
         CliRun check = run("check", "--db", missing.toString());
 
         assertThat(check.exitCode()).isEqualTo(CliErrors.CONFIGURATION);
-        assertThat(check.err()).startsWith("fieldpoll: There is no database file " + missing).doesNotContain("\tat ");
+        assertThat(check.err())
+                .startsWith("fieldpoll: There is no database file " + missing)
+                .doesNotContain("\tat ");
         assertThat(missing).doesNotExist();
     }
 
@@ -80,8 +88,10 @@ class BackupAndCheckCommandTest {
         CliRun backup = run("backup", "--db", database.toString(), "--to", copy.toString());
 
         assertThat(backup.exitCode()).isZero();
-        assertThat(backup.out()).startsWith("Backed up " + database + " to " + copy + " (")
-                .contains("Database " + copy).endsWith("Healthy." + System.lineSeparator());
+        assertThat(backup.out())
+                .startsWith("Backed up " + database + " to " + copy + " (")
+                .contains("Database " + copy)
+                .endsWith("Healthy." + System.lineSeparator());
         CliRun original = run("export", "--poll", "1", "--db", database.toString());
         CliRun copied = run("export", "--poll", "1", "--db", copy.toString());
         assertThat(copied.exitCode()).isZero();

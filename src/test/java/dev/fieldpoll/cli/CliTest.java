@@ -2,9 +2,9 @@ package dev.fieldpoll.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldpoll.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.fieldpoll.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +25,12 @@ class CliTest {
         CliRun other = run("simulate", "--voters", "60", "--seed", "8");
 
         assertThat(first.exitCode()).isZero();
-        assertThat(first.out()).contains("60 voters").contains("Ranking").contains("Where the community splits")
-                .contains("Community vs reference").contains("Krippendorff");
+        assertThat(first.out())
+                .contains("60 voters")
+                .contains("Ranking")
+                .contains("Where the community splits")
+                .contains("Community vs reference")
+                .contains("Krippendorff");
         assertThat(second.out()).isEqualTo(first.out());
         assertThat(other.out()).isNotEqualTo(first.out());
     }
@@ -36,16 +40,34 @@ class CliTest {
         CliRun json = run("simulate", "--voters", "80", "--seed", "3", "--format", "json");
 
         assertThat(json.exitCode()).isZero();
-        assertThat(json.out()).contains("\"poll\"", "\"factors\"", "\"cells\"", "\"ranking\"", "\"highlights\"",
-                "\"reference\"", "\"agreement\"", "\"dont_know\"", "\"low_share\"", "\"high_share\"", "\"rank_low\"",
-                "\"rank_high\"", "\"tie_with_next\"", "\"kendall_tau_b\"", "\"ci_low\"", "\"ci_high\"",
-                "\"krippendorff_alpha_ordinal\"", "\"polarized\"");
+        assertThat(json.out())
+                .contains(
+                        "\"poll\"",
+                        "\"factors\"",
+                        "\"cells\"",
+                        "\"ranking\"",
+                        "\"highlights\"",
+                        "\"reference\"",
+                        "\"agreement\"",
+                        "\"dont_know\"",
+                        "\"low_share\"",
+                        "\"high_share\"",
+                        "\"rank_low\"",
+                        "\"rank_high\"",
+                        "\"tie_with_next\"",
+                        "\"kendall_tau_b\"",
+                        "\"ci_low\"",
+                        "\"ci_high\"",
+                        "\"krippendorff_alpha_ordinal\"",
+                        "\"polarized\"");
     }
 
     @Test
     void simulate_into_a_database_then_export_pseudonymized_votes_that_analyze_reads_back() throws Exception {
         Path database = folder.resolve("sim.db");
-        assertThat(run("simulate", "--voters", "20", "--db", database.toString()).exitCode()).isZero();
+        assertThat(run("simulate", "--voters", "20", "--db", database.toString())
+                        .exitCode())
+                .isZero();
 
         CliRun export = run("export", "--poll", "1", "--db", database.toString());
         CliRun again = run("export", "--poll", "1", "--db", database.toString());
@@ -53,7 +75,13 @@ class CliTest {
         assertThat(export.exitCode()).isZero();
         assertThat(export.out()).startsWith("voter,field,factor,score").doesNotContain("sim-0");
         assertThat(export.out()).isEqualTo(again.out());
-        assertThat(export.out().lines().skip(1).map(line -> line.split(",")[0]).distinct().count()).isEqualTo(20);
+        assertThat(export.out()
+                        .lines()
+                        .skip(1)
+                        .map(line -> line.split(",")[0])
+                        .distinct()
+                        .count())
+                .isEqualTo(20);
         Path csv = folder.resolve("export.csv");
         Files.writeString(csv, export.out());
         CliRun analyzed = run("analyze", "--votes", csv.toString(), "--template", "ai-safety-automation");
@@ -93,11 +121,14 @@ class CliTest {
         CliRun analyzed = run("analyze", "--votes", csv.toString(), "--format", "json");
 
         assertThat(analyzed.exitCode()).isZero();
-        assertThat(analyzed.err()).contains("skipped line 4: score 9 is outside 1-5")
+        assertThat(analyzed.err())
+                .contains("skipped line 4: score 9 is outside 1-5")
                 .contains("skipped line 5: score 'two' is not a whole number")
                 .contains("skipped line 7: the voter is empty")
                 .contains("skipped line 8: expected 4 columns");
-        assertThat(analyzed.out()).contains("\"field\" : \"alpha\"").contains("\"factor\" : \"effort\"")
+        assertThat(analyzed.out())
+                .contains("\"field\" : \"alpha\"")
+                .contains("\"factor\" : \"effort\"")
                 .contains("\"voters\" : 3");
     }
 
@@ -127,7 +158,10 @@ class CliTest {
         CliRun run = run("simulate", "--voters", "3", "--config", config.toString());
 
         assertThat(run.exitCode()).isEqualTo(CliErrors.CONFIGURATION);
-        assertThat(run.err()).contains("polls.default-template").contains("no-such-template").doesNotContain("\tat ");
+        assertThat(run.err())
+                .contains("polls.default-template")
+                .contains("no-such-template")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -138,7 +172,10 @@ class CliTest {
         CliRun run = run("export", "--poll", "1", "--db", notSqlite.toString());
 
         assertThat(run.exitCode()).isEqualTo(CliErrors.CONFIGURATION);
-        assertThat(run.err()).startsWith("fieldpoll: ").contains("not a SQLite database").doesNotContain("\tat ");
+        assertThat(run.err())
+                .startsWith("fieldpoll: ")
+                .contains("not a SQLite database")
+                .doesNotContain("\tat ");
         assertThat(Files.readString(notSqlite)).startsWith("these are my notes");
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldpoll.app.Wiring;
 import dev.fieldpoll.poll.Answer;
-import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.CellCounts;
+import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.testing.MutableClock;
 import dev.fieldpoll.testing.TestConfigs;
 import java.io.BufferedReader;
@@ -40,23 +40,33 @@ class ConsoleChatTest {
         try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
             // given a poll created from the default template
             String created = chat(wiring, "/poll create Which fields first? closes:3d");
-            assertThat(created).contains("Poll #1: Which fields first?").contains("Feedback quality")
+            assertThat(created)
+                    .contains("Poll #1: Which fields first?")
+                    .contains("Feedback quality")
                     .contains("Closes 2026-11-30 10:00");
 
             // when three members vote: one typed, one through the stepped ballot, one changing their mind
-            String voting = chat(wiring,
+            String voting = chat(
+                    wiring,
                     "/poll vote mech interp feedback=5 economic=4",
                     "/poll vote evals feedback=2 econ=?",
                     ":as alice",
                     "/poll vote",
-                    "4", "5", "", "3", "9", "2", "q",
+                    "4",
+                    "5",
+                    "",
+                    "3",
+                    "9",
+                    "2",
+                    "q",
                     ":as bob",
                     "/poll vote mech feedback=3 economic=3",
                     "/poll vote mech feedback=4",
                     "/poll mine");
 
             // then each answer was confirmed, bad input re-asked, the change kept
-            assertThat(voting).contains("Saved: Mech Interp / Feedback quality 5, Mech Interp / Economic incentive 4.")
+            assertThat(voting)
+                    .contains("Saved: Mech Interp / Feedback quality 5, Mech Interp / Economic incentive 4.")
                     .contains("Saved: Evals / Feedback quality 2, Evals / Economic incentive don't know.")
                     .contains("You are now alice.")
                     .contains("[1/10] Scalable Oversight")
@@ -65,17 +75,21 @@ class ConsoleChatTest {
                     .contains("Mech Interp: Feedback quality 4, Economic incentive 3");
             var store = wiring.store();
             assertThat(store.voterCount(1)).isEqualTo(3);
-            assertThat(store.ballot(1, "alice").answers()).containsEntry(new CellKey("scalable-oversight", "feedback-quality"), Answer.score(4))
+            assertThat(store.ballot(1, "alice").answers())
+                    .containsEntry(new CellKey("scalable-oversight", "feedback-quality"), Answer.score(4))
                     .containsEntry(new CellKey("scalable-oversight", "economic-incentive"), Answer.score(5))
                     .containsEntry(new CellKey("mech-interp", "economic-incentive"), Answer.score(3))
                     .containsEntry(new CellKey("ai-control", "feedback-quality"), Answer.score(2))
                     .hasSize(4);
             CellCounts mechFeedback = store.counts(1).stream()
-                    .filter(c -> c.cell().equals(new CellKey("mech-interp", "feedback-quality"))).findFirst().orElseThrow();
+                    .filter(c -> c.cell().equals(new CellKey("mech-interp", "feedback-quality")))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(mechFeedback.histogram()).containsExactly(0, 0, 0, 1, 1);
 
             // when results are asked, the poll is closed by a non-creator and then the creator, and a late vote comes
-            String ending = chat(wiring,
+            String ending = chat(
+                    wiring,
                     "/poll results",
                     ":as bob",
                     "/poll close",
@@ -86,7 +100,9 @@ class ConsoleChatTest {
                     "/poll list");
 
             // then results show, bob may not close, the close holds, carol is refused and nothing changed
-            assertThat(ending).contains("Ranking").contains("Community vs reference")
+            assertThat(ending)
+                    .contains("Ranking")
+                    .contains("Community vs reference")
                     .contains("Only the member who started \"Which fields first?\" or an admin can close it.")
                     .contains("Closed poll #1 \"Which fields first?\" with 3 voters.")
                     .contains("is closed, so votes are no longer taken")
@@ -113,7 +129,8 @@ class ConsoleChatTest {
         try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
             chat(wiring, "/poll create", "/poll vote evals feedback=3");
 
-            String answers = chat(wiring,
+            String answers = chat(
+                    wiring,
                     "/poll vote evals feedback=6",
                     "/poll vote evls feedback=3",
                     "/poll vote evals feedbak=3",
@@ -126,8 +143,10 @@ class ConsoleChatTest {
                     "hello",
                     ":as bad name!");
 
-            assertThat(answers.lines().filter(line -> line.contains("! ")).toList()).hasSizeGreaterThanOrEqualTo(10);
-            assertThat(answers).contains("'6' is not a score here")
+            assertThat(answers.lines().filter(line -> line.contains("! ")).toList())
+                    .hasSizeGreaterThanOrEqualTo(10);
+            assertThat(answers)
+                    .contains("'6' is not a score here")
                     .contains("Did you mean 'Evals'")
                     .contains("This poll has no factor 'feedbak'")
                     .contains("could be")
@@ -140,8 +159,12 @@ class ConsoleChatTest {
                     .contains("Member names are");
             assertThat(answers).doesNotContain("Exception");
             assertThat(wiring.store().ballot(1, "you").answers())
-                    .containsExactlyEntriesOf(java.util.Map.of(new CellKey("evals", "feedback-quality"), Answer.score(3)));
-            assertThat(wiring.store().listInChannel(new dev.fieldpoll.poll.Workspace(dev.fieldpoll.poll.Platform.CONSOLE, "local"), "local"))
+                    .containsExactlyEntriesOf(
+                            java.util.Map.of(new CellKey("evals", "feedback-quality"), Answer.score(3)));
+            assertThat(wiring.store()
+                            .listInChannel(
+                                    new dev.fieldpoll.poll.Workspace(dev.fieldpoll.poll.Platform.CONSOLE, "local"),
+                                    "local"))
                     .hasSize(1);
         }
     }
@@ -166,18 +189,32 @@ class ConsoleChatTest {
         try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
             chat(wiring, "/poll create Weekly");
             for (String voter : List.of("a", "b", "c")) {
-                chat(wiring, ":as " + voter, "/poll vote mech feedback=5 economic=4", "/poll vote evals feedback=2 economic=3");
+                chat(
+                        wiring,
+                        ":as " + voter,
+                        "/poll vote mech feedback=5 economic=4",
+                        "/poll vote evals feedback=2 economic=3");
             }
 
-            String output = chat(wiring, "/poll summary schedule monday 09:00 Europe/London", "/poll summary now",
-                    ":as a", "/poll summary off");
+            String output = chat(
+                    wiring,
+                    "/poll summary schedule monday 09:00 Europe/London",
+                    "/poll summary now",
+                    ":as a",
+                    "/poll summary off");
 
-            assertThat(output).contains("Weekly summaries in this channel: every Monday at 09:00 Europe/London. "
-                    + "Next: Monday 2026-11-30 09:00 GMT.")
-                    .contains("# Weekly summary, 2026-11-27").contains("## Weekly (#1, open)").contains("Ranking")
+            assertThat(output)
+                    .contains("Weekly summaries in this channel: every Monday at 09:00 Europe/London. "
+                            + "Next: Monday 2026-11-30 09:00 GMT.")
+                    .contains("# Weekly summary, 2026-11-27")
+                    .contains("## Weekly (#1, open)")
+                    .contains("Ranking")
                     .contains("Posted a summary of 1 poll.")
                     .contains("Only admins can manage this channel's weekly summaries.");
-            String chartLine = output.lines().filter(line -> line.startsWith("Chart: ")).findFirst().orElseThrow();
+            String chartLine = output.lines()
+                    .filter(line -> line.startsWith("Chart: "))
+                    .findFirst()
+                    .orElseThrow();
             Path chart = Path.of(chartLine.substring("Chart: ".length()));
             assertThat(chart).exists();
             assertThat(java.nio.file.Files.readAllBytes(chart)).startsWith(0x89, 'P', 'N', 'G');

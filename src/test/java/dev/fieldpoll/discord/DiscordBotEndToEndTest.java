@@ -20,9 +20,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fieldpoll.discord.Payloads.Person;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.PollStore;
-import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Workspace;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +71,9 @@ class DiscordBotEndToEndTest {
     private long create(Person person, Map<String, Object> options) {
         String token = harness.send(Payloads.slash(person, "create", options));
         assertThat(content(harness.original(token))).contains("is posted");
-        return store.listInChannel(new Workspace(Platform.DISCORD, GUILD), CHANNEL).get(0).id();
+        return store.listInChannel(new Workspace(Platform.DISCORD, GUILD), CHANNEL)
+                .get(0)
+                .id();
     }
 
     private ObjectNode pollMessage(long pollId) {
@@ -88,8 +90,8 @@ class DiscordBotEndToEndTest {
     }
 
     private String choose(Person person, ObjectNode ballot, long pollId, CellKey cell, String... values) {
-        return harness.send(Payloads.select(person, ballot, "fp1:answer:" + pollId + ":" + cell.field() + ":"
-                + cell.factor(), List.of(values)));
+        return harness.send(Payloads.select(
+                person, ballot, "fp1:answer:" + pollId + ":" + cell.field() + ":" + cell.factor(), List.of(values)));
     }
 
     private String score(Person person, String field, String factor, String score) {
@@ -135,17 +137,19 @@ class DiscordBotEndToEndTest {
 
     @Test
     void startup_registers_the_poll_command_in_the_configured_guild_without_privileged_intents() {
-        FakeDiscord.Request registration = harness.await(request -> request.is("PUT",
-                "/api/v10/applications/" + FakeDiscord.APPLICATION_ID + "/guilds/" + GUILD + "/commands"));
+        FakeDiscord.Request registration = harness.await(request -> request.is(
+                "PUT", "/api/v10/applications/" + FakeDiscord.APPLICATION_ID + "/guilds/" + GUILD + "/commands"));
 
         Golden.assertMatches("commands", registration.body());
-        assertThat(harness.bot.inviteUrl()).isEqualTo("https://discord.com/oauth2/authorize?client_id="
-                + FakeDiscord.APPLICATION_ID + "&scope=bot+applications.commands&permissions=52224");
+        assertThat(harness.bot.inviteUrl())
+                .isEqualTo("https://discord.com/oauth2/authorize?client_id=" + FakeDiscord.APPLICATION_ID
+                        + "&scope=bot+applications.commands&permissions=52224");
         JsonNode identify = FakeDiscord.parse(discord.identifyFrame().orElseThrow());
         assertThat(identify.path("d").path("intents").asInt()).as("GUILDS only").isEqualTo(1);
         assertThat(identify.path("d").path("token").asText()).isEqualTo(FakeDiscord.TOKEN);
-        assertThat(discord.requests()).noneMatch(request -> request.path().contains("/applications/"
-                + FakeDiscord.APPLICATION_ID + "/commands"));
+        assertThat(discord.requests())
+                .noneMatch(request ->
+                        request.path().contains("/applications/" + FakeDiscord.APPLICATION_ID + "/commands"));
     }
 
     @Test
@@ -155,9 +159,12 @@ class DiscordBotEndToEndTest {
         FakeDiscord.Request acknowledged = harness.callback(token);
         assertThat(callbackType(acknowledged)).as("deferred, ephemeral").isEqualTo(5);
         assertThat(acknowledged.body().path("data").path("flags").asInt()).isEqualTo(FakeDiscord.EPHEMERAL);
-        FakeDiscord.Request posted = harness.await(request -> request.is("POST", "/api/v10/channels/" + CHANNEL + "/messages"));
+        FakeDiscord.Request posted =
+                harness.await(request -> request.is("POST", "/api/v10/channels/" + CHANNEL + "/messages"));
         Golden.assertMatches("poll-message", posted.body());
-        assertThat(content(harness.original(token))).startsWith("Poll #1 **Which AI safety fields get automated first?** is posted: https://discord.com/channels/");
+        assertThat(content(harness.original(token)))
+                .startsWith(
+                        "Poll #1 **Which AI safety fields get automated first?** is posted: https://discord.com/channels/");
 
         Poll poll = store.findById(1).orElseThrow();
         assertThat(poll.workspace()).isEqualTo(new Workspace(Platform.DISCORD, GUILD));
@@ -165,7 +172,8 @@ class DiscordBotEndToEndTest {
         assertThat(poll.createdBy()).isEqualTo(ALICE.id());
         assertThat(poll.closesAt()).isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
         assertThat(pollMessage(1).path("embeds").get(0).path("title").asText())
-                .as("the message id is remembered").isEqualTo("📊 Which AI safety fields get automated first?");
+                .as("the message id is remembered")
+                .isEqualTo("📊 Which AI safety fields get automated first?");
     }
 
     @Test
@@ -182,7 +190,9 @@ class DiscordBotEndToEndTest {
 
         // a score, then "don't know": each saved at once, the ballot redrawn with the choice preset
         String four = choose(BOB, ballot, poll, OVERSIGHT_FEEDBACK, "4");
-        assertThat(callbackType(harness.callback(four))).as("deferred edit of the ballot").isEqualTo(6);
+        assertThat(callbackType(harness.callback(four)))
+                .as("deferred edit of the ballot")
+                .isEqualTo(6);
         FakeDiscord.Request redrawn = harness.original(four);
         Golden.assertMatches("ballot-page-1-after-a-choice", redrawn.body());
         assertThat(defaults(component(redrawn.body(), "fp1:answer:1:scalable-oversight:feedback-quality")))
@@ -201,28 +211,41 @@ class DiscordBotEndToEndTest {
         String two = choose(BOB, afterOne, poll, OVERSIGHT_FEEDBACK, "2");
         String three = choose(BOB, ballotAfter(two), poll, OVERSIGHT_FEEDBACK, "3");
         ballotAfter(three);
-        assertThat(store.ballot(poll, BOB.id()).answers()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                OVERSIGHT_FEEDBACK, Answer.score(3), OVERSIGHT_ECONOMIC, Answer.score(5),
-                new CellKey("mech-interp", "feedback-quality"), Answer.score(1), MECH_ECONOMIC, Answer.DONT_KNOW));
+        assertThat(store.ballot(poll, BOB.id()).answers())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        OVERSIGHT_FEEDBACK,
+                        Answer.score(3),
+                        OVERSIGHT_ECONOMIC,
+                        Answer.score(5),
+                        new CellKey("mech-interp", "feedback-quality"),
+                        Answer.score(1),
+                        MECH_ECONOMIC,
+                        Answer.DONT_KNOW));
 
         // Next shows fields 3-4, Back returns to fields 1-2 with the choices preset
         String next = harness.send(Payloads.button(BOB, ballotAfter(three), "fp1:page:1:1"));
         assertThat(callbackType(harness.callback(next))).isEqualTo(6);
         ObjectNode second = ballotAfter(next);
-        assertThat(second.path("content").asText()).contains("Fields 3–4 of 10").contains("AI Control")
+        assertThat(second.path("content").asText())
+                .contains("Fields 3–4 of 10")
+                .contains("AI Control")
                 .contains("Model Organisms of Misalignment");
-        assertThat(selectIds(second)).contains("fp1:answer:1:ai-control:feedback-quality", "fp1:page:1:0", "fp1:page:1:2",
-                "fp1:done:1");
+        assertThat(selectIds(second))
+                .contains("fp1:answer:1:ai-control:feedback-quality", "fp1:page:1:0", "fp1:page:1:2", "fp1:done:1");
         String back = harness.send(Payloads.button(BOB, second, "fp1:page:1:0"));
         ObjectNode first = ballotAfter(back);
         assertThat(first.path("content").asText()).contains("Fields 1–2 of 10");
-        assertThat(defaults(component(first, "fp1:answer:1:scalable-oversight:economic-incentive"))).containsExactly("5");
+        assertThat(defaults(component(first, "fp1:answer:1:scalable-oversight:economic-incentive")))
+                .containsExactly("5");
 
         // taking a choice back (nothing selected) withdraws it
         String withdraw = choose(BOB, first, poll, OVERSIGHT_ECONOMIC);
-        assertThat(defaults(component(harness.original(withdraw).body(),
-                "fp1:answer:1:scalable-oversight:economic-incentive"))).isEmpty();
-        assertThat(store.ballot(poll, BOB.id()).answers()).doesNotContainKey(OVERSIGHT_ECONOMIC).hasSize(3);
+        assertThat(defaults(component(
+                        harness.original(withdraw).body(), "fp1:answer:1:scalable-oversight:economic-incentive")))
+                .isEmpty();
+        assertThat(store.ballot(poll, BOB.id()).answers())
+                .doesNotContainKey(OVERSIGHT_ECONOMIC)
+                .hasSize(3);
 
         // Done: a recap and what is still unanswered
         String done = harness.send(Payloads.button(BOB, ballotAfter(withdraw), "fp1:done:1"));
@@ -240,9 +263,17 @@ class DiscordBotEndToEndTest {
             assertThat(content(harness.original(token))).startsWith("Saved: Mech Interp · Feedback quality = 4.");
         }
 
-        FakeDiscord.Request refreshed = harness.await(request -> request.is("PATCH",
-                "/api/v10/channels/" + CHANNEL + "/messages/" + messageId) && request.text().contains("\"3 members\""));
-        assertThat(refreshed.body().path("components").get(0).path("components").get(0).path("disabled").asBoolean())
+        FakeDiscord.Request refreshed =
+                harness.await(request -> request.is("PATCH", "/api/v10/channels/" + CHANNEL + "/messages/" + messageId)
+                        && request.text().contains("\"3 members\""));
+        assertThat(refreshed
+                        .body()
+                        .path("components")
+                        .get(0)
+                        .path("components")
+                        .get(0)
+                        .path("disabled")
+                        .asBoolean())
                 .isFalse();
         assertThat(store.voterCount(poll)).isEqualTo(3);
         assertThat(discord.message(messageId).path("embeds").get(0).toString()).contains("3 members");
@@ -252,17 +283,29 @@ class DiscordBotEndToEndTest {
     void results_mine_close_and_a_vote_after_close_is_refused() {
         long poll = create(ALICE, options());
         // five members, so every cell scored has enough voters to show where they split
-        String[] cells = {"mech feedback", "mech economic", "evals feedback", "evals economic",
-                "scalable feedback", "scalable economic", "ai-control feedback", "ai-control economic"};
+        String[] cells = {
+            "mech feedback",
+            "mech economic",
+            "evals feedback",
+            "evals economic",
+            "scalable feedback",
+            "scalable economic",
+            "ai-control feedback",
+            "ai-control economic"
+        };
         int[][] scores = {
-                {5, 4, 1, 3, 2, 5, 3, 2}, {4, 4, 5, 3, 3, 5, 1, 3}, {5, 5, 1, 2, 2, 4, 4, 3},
-                {4, 3, 5, 4, 4, 5, 2, 2}, {5, 4, 2, 3, 3, 4, 5, 2}};
+            {5, 4, 1, 3, 2, 5, 3, 2},
+            {4, 4, 5, 3, 3, 5, 1, 3},
+            {5, 5, 1, 2, 2, 4, 4, 3},
+            {4, 3, 5, 4, 4, 5, 2, 2},
+            {5, 4, 2, 3, 3, 4, 5, 2}
+        };
         List<Person> voters = List.of(BOB, CAROL, DANA, MOD, POLL_ADMIN);
         for (int voter = 0; voter < voters.size(); voter++) {
             for (int cell = 0; cell < cells.length; cell++) {
                 String[] fieldAndFactor = cells[cell].split(" ");
-                String token = score(voters.get(voter), fieldAndFactor[0], fieldAndFactor[1],
-                        Integer.toString(scores[voter][cell]));
+                String token = score(
+                        voters.get(voter), fieldAndFactor[0], fieldAndFactor[1], Integer.toString(scores[voter][cell]));
                 assertThat(content(harness.original(token))).startsWith("Saved:");
             }
         }
@@ -271,7 +314,8 @@ class DiscordBotEndToEndTest {
 
         // Results and My votes, each just for the member who asked
         String results = harness.send(Payloads.button(CAROL, pollMessage(poll), "fp1:results:1"));
-        assertThat(harness.callback(results).body().path("data").path("flags").asInt()).isEqualTo(FakeDiscord.EPHEMERAL);
+        assertThat(harness.callback(results).body().path("data").path("flags").asInt())
+                .isEqualTo(FakeDiscord.EPHEMERAL);
         Golden.assertMatches("results", harness.original(results).body());
         String mine = harness.send(Payloads.button(BOB, pollMessage(poll), "fp1:mine:1"));
         Golden.assertMatches("my-votes", harness.original(mine).body());
@@ -284,11 +328,13 @@ class DiscordBotEndToEndTest {
         // an admin (Manage Server) closes it: the poll message shows it closed at once
         harness.clock.advance(Duration.ofHours(2));
         String close = harness.send(Payloads.slash(MOD, "close", options("poll", "1")));
-        assertThat(content(harness.original(close))).startsWith("Closed poll #1 **Which AI safety fields get automated first?** with 5 voters.");
+        assertThat(content(harness.original(close)))
+                .startsWith("Closed poll #1 **Which AI safety fields get automated first?** with 5 voters.");
         assertThat(store.findById(poll).orElseThrow().closedAt()).isEqualTo(Instant.parse("2026-11-27T12:00:00Z"));
         String messageId = store.messageId(poll).orElseThrow();
-        FakeDiscord.Request closedMessage = harness.await(request -> request.is("PATCH",
-                "/api/v10/channels/" + CHANNEL + "/messages/" + messageId) && request.text().contains("[Closed]"));
+        FakeDiscord.Request closedMessage =
+                harness.await(request -> request.is("PATCH", "/api/v10/channels/" + CHANNEL + "/messages/" + messageId)
+                        && request.text().contains("[Closed]"));
         Golden.assertMatches("poll-message-closed", closedMessage.body());
 
         // a choice on a ballot opened before the close is refused, and changes nothing
@@ -322,24 +368,31 @@ class DiscordBotEndToEndTest {
         for (String forged : List.of("garbage", "fp1:vote:abc", "fp1:launch:1", "fp1:page:1:99", "fp2:vote:1")) {
             String token = harness.send(Payloads.button(BOB, forged.startsWith("fp1:page") ? ballot : message, forged));
             assertThat(content(forged.startsWith("fp1:page") ? harness.followUp(token) : harness.original(token)))
-                    .as(forged).contains(forged.startsWith("fp1:page") ? "That ballot page does not exist"
-                            : "I don't recognise that button");
+                    .as(forged)
+                    .contains(
+                            forged.startsWith("fp1:page")
+                                    ? "That ballot page does not exist"
+                                    : "I don't recognise that button");
             tokens.add(token);
         }
         // a ballot select replayed on the public poll message must not turn it into a ballot
         String onPublic = choose(BOB, message, poll, OVERSIGHT_FEEDBACK, "5");
-        assertThat(callbackType(harness.callback(onPublic))).as("a new ephemeral reply, not an edit").isEqualTo(5);
+        assertThat(callbackType(harness.callback(onPublic)))
+                .as("a new ephemeral reply, not an edit")
+                .isEqualTo(5);
         assertThat(content(harness.original(onPublic))).contains("I don't recognise that button");
         tokens.add(onPublic);
         // a score off the scale, a cell the poll lacks, two answers at once
         String offScale = choose(BOB, ballot, poll, OVERSIGHT_FEEDBACK, "9");
         assertThat(content(harness.followUp(offScale))).contains("'9' is not a score here");
-        String noSuchField = harness.send(Payloads.select(BOB, ballot, "fp1:answer:1:nope:feedback-quality", List.of("3")));
+        String noSuchField =
+                harness.send(Payloads.select(BOB, ballot, "fp1:answer:1:nope:feedback-quality", List.of("3")));
         assertThat(content(harness.followUp(noSuchField))).contains("This poll has no 'nope'");
         String twice = choose(BOB, ballot, poll, OVERSIGHT_FEEDBACK, "2", "3");
         assertThat(content(harness.followUp(twice))).contains("Pick one answer");
         // a select claiming another guild's poll id
-        String otherPoll = harness.send(Payloads.select(BOB, ballot, "fp1:answer:77:evals:feedback-quality", List.of("3")));
+        String otherPoll =
+                harness.send(Payloads.select(BOB, ballot, "fp1:answer:77:evals:feedback-quality", List.of("3")));
         assertThat(content(harness.followUp(otherPoll))).contains("There is no poll #77 here");
         // a non-admin closing someone else's poll
         String close = harness.send(Payloads.slash(CAROL, "close", options("poll", "#1")));
@@ -347,21 +400,35 @@ class DiscordBotEndToEndTest {
         tokens.addAll(List.of(offScale, noSuchField, twice, otherPoll, close));
 
         for (String token : tokens) {
-            assertThat(harness.callback(token)).as("every interaction is answered").isNotNull();
+            assertThat(harness.callback(token))
+                    .as("every interaction is answered")
+                    .isNotNull();
         }
-        assertThat(store.ballot(poll, BOB.id()).answers()).containsExactlyEntriesOf(
-                Map.of(new CellKey("evals", "feedback-quality"), Answer.score(2)));
+        assertThat(store.ballot(poll, BOB.id()).answers())
+                .containsExactlyEntriesOf(Map.of(new CellKey("evals", "feedback-quality"), Answer.score(2)));
         assertThat(store.voterCount(poll)).isEqualTo(1);
         assertThat(store.findById(poll).orElseThrow().closedAt()).isNull();
-        assertThat(selectIds(pollMessage(poll))).as("the public poll message still shows only its buttons")
+        assertThat(selectIds(pollMessage(poll)))
+                .as("the public poll message still shows only its buttons")
                 .containsExactly("fp1:vote:1", "fp1:results:1", "fp1:mine:1");
     }
 
     @Test
     void a_poll_limited_to_a_role_explains_itself_to_members_without_it() {
-        String token = harness.send(Payloads.slash(MOD, "create",
-                options("title", "Core team priorities", "fields", "Evals; Mech Interp", "factors", "Feedback; Incentive",
-                        "voters", ROLE_CORE, "results", "live")));
+        String token = harness.send(Payloads.slash(
+                MOD,
+                "create",
+                options(
+                        "title",
+                        "Core team priorities",
+                        "fields",
+                        "Evals; Mech Interp",
+                        "factors",
+                        "Feedback; Incentive",
+                        "voters",
+                        ROLE_CORE,
+                        "results",
+                        "live")));
         assertThat(content(harness.original(token))).contains("is posted");
         Poll poll = store.findById(1).orElseThrow();
         assertThat(poll.voterRole()).contains(ROLE_CORE);
@@ -387,16 +454,19 @@ class DiscordBotEndToEndTest {
         String templates = harness.send(Payloads.autocomplete(ALICE, "create", Map.of("template", "road"), "template"));
         JsonNode templateChoices = harness.callback(templates).body();
         assertThat(templateChoices.path("type").asInt()).isEqualTo(8);
-        assertThat(choices(harness.callback(templates))).hasSize(1).allMatch(choice -> choice.endsWith("=community-roadmap"));
+        assertThat(choices(harness.callback(templates)))
+                .hasSize(1)
+                .allMatch(choice -> choice.endsWith("=community-roadmap"));
 
-        String fields = harness.send(Payloads.autocomplete(BOB, "score",
-                Map.of("field", "mech", "factor", "", "score", "4"), "field"));
+        String fields = harness.send(
+                Payloads.autocomplete(BOB, "score", Map.of("field", "mech", "factor", "", "score", "4"), "field"));
         assertThat(choices(harness.callback(fields))).containsExactly("Mech Interp=mech-interp");
-        String factors = harness.send(Payloads.autocomplete(BOB, "score",
-                Map.of("field", "mech-interp", "factor", "econ"), "factor"));
+        String factors = harness.send(
+                Payloads.autocomplete(BOB, "score", Map.of("field", "mech-interp", "factor", "econ"), "factor"));
         assertThat(choices(harness.callback(factors))).containsExactly("Economic incentive=economic-incentive");
         String polls = harness.send(Payloads.autocomplete(BOB, "results", Map.of("poll", ""), "poll"));
-        assertThat(choices(harness.callback(polls))).containsExactly("#1 Which AI safety fields get automated first? (open)=1");
+        assertThat(choices(harness.callback(polls)))
+                .containsExactly("#1 Which AI safety fields get automated first? (open)=1");
     }
 
     @Test
@@ -411,20 +481,28 @@ class DiscordBotEndToEndTest {
         for (Map.Entry<Map<String, Object>, String> attempt : attempts.entrySet()) {
             String token = harness.send(Payloads.slash(ALICE, "create", attempt.getKey()));
             FakeDiscord.Request answer = harness.original(token);
-            assertThat(content(answer)).as(attempt.getKey().toString()).startsWith("⚠️").contains(attempt.getValue());
+            assertThat(content(answer))
+                    .as(attempt.getKey().toString())
+                    .startsWith("⚠️")
+                    .contains(attempt.getValue());
             assertThat(callbackType(harness.callback(token))).isEqualTo(5);
         }
         String unknownPoll = harness.send(Payloads.slash(ALICE, "results", options("poll", "#42")));
         assertThat(content(harness.original(unknownPoll))).contains("There is no poll #42 here");
 
-        assertThat(store.listInChannel(new Workspace(Platform.DISCORD, GUILD), CHANNEL)).isEmpty();
+        assertThat(store.listInChannel(new Workspace(Platform.DISCORD, GUILD), CHANNEL))
+                .isEmpty();
         assertThat(discord.requests()).noneMatch(request -> request.path().startsWith("/api/v10/channels/"));
     }
 
     private static List<String> choices(FakeDiscord.Request autocomplete) {
         List<String> choices = new ArrayList<>();
-        autocomplete.body().path("data").path("choices")
-                .forEach(choice -> choices.add(choice.path("name").asText() + "=" + choice.path("value").asText()));
+        autocomplete
+                .body()
+                .path("data")
+                .path("choices")
+                .forEach(choice -> choices.add(choice.path("name").asText() + "="
+                        + choice.path("value").asText()));
         return choices;
     }
 
@@ -443,14 +521,17 @@ class DiscordBotEndToEndTest {
         String refused = harness.send(Payloads.slash(CAROL, "results", options("public", true)));
         assertThat(content(harness.original(refused))).contains("Only admins can post results");
         String posted = harness.send(Payloads.slash(POLL_ADMIN, "results", options("public", true)));
-        assertThat(content(harness.original(posted))).isEqualTo("Posted the results of poll #" + poll + " to this channel.");
+        assertThat(content(harness.original(posted)))
+                .isEqualTo("Posted the results of poll #" + poll + " to this channel.");
 
         List<FakeDiscord.Request> publicPosts = discord.requests().stream()
-                .filter(request -> request.is("POST", "/api/v10/channels/" + CHANNEL + "/messages")).toList();
+                .filter(request -> request.is("POST", "/api/v10/channels/" + CHANNEL + "/messages"))
+                .toList();
         assertThat(publicPosts).hasSize(2);
         assertThat(publicPosts.get(1).body().path("embeds").get(0).path("title").asText())
                 .isEqualTo("📈 Results · Which AI safety fields get automated first?");
-        assertThat(publicPosts.get(1).body().path("flags").asInt(0) & FakeDiscord.EPHEMERAL).isZero();
+        assertThat(publicPosts.get(1).body().path("flags").asInt(0) & FakeDiscord.EPHEMERAL)
+                .isZero();
     }
 
     @Test
@@ -461,8 +542,9 @@ class DiscordBotEndToEndTest {
 
         harness.bot.close();
 
-        assertThat(discord.requests()).anyMatch(request -> request.is("PATCH",
-                "/api/v10/channels/" + CHANNEL + "/messages/" + messageId) && request.text().contains("\"1 member\""));
+        assertThat(discord.requests())
+                .anyMatch(request -> request.is("PATCH", "/api/v10/channels/" + CHANNEL + "/messages/" + messageId)
+                        && request.text().contains("\"1 member\""));
         assertThat(store.voterCount(poll)).isEqualTo(1);
     }
 }

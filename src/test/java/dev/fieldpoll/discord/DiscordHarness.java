@@ -30,12 +30,16 @@ final class DiscordHarness implements AutoCloseable {
 
     DiscordHarness(Path folder) throws InterruptedException {
         discord = new FakeDiscord()
-                .withGuild(Payloads.guildCreate(Payloads.GUILD, "Safety Readers",
+                .withGuild(Payloads.guildCreate(
+                        Payloads.GUILD,
+                        "Safety Readers",
                         List.of(Payloads.CHANNEL, Payloads.SECOND_CHANNEL, Payloads.NO_FILES_CHANNEL)))
-                .withGuild(Payloads.guildCreate(Payloads.OTHER_GUILD, "Elsewhere", List.of(Payloads.OTHER_GUILD_CHANNEL)))
+                .withGuild(
+                        Payloads.guildCreate(Payloads.OTHER_GUILD, "Elsewhere", List.of(Payloads.OTHER_GUILD_CHANNEL)))
                 .start();
         Config config = config(folder, discord, List.of(Payloads.GUILD), List.of("Poll Admins"));
-        Secrets secrets = new Secrets(Optional.of(FakeDiscord.TOKEN), Optional.empty(), Optional.empty(), Optional.empty());
+        Secrets secrets =
+                new Secrets(Optional.of(FakeDiscord.TOKEN), Optional.empty(), Optional.empty(), Optional.empty());
         wiring = new Wiring(config, clock);
         bot = wiring.discordBot(config, secrets);
         bot.start();
@@ -44,7 +48,10 @@ final class DiscordHarness implements AutoCloseable {
     /** The test configuration with a discord section pointing at the fake. */
     static Config config(Path folder, FakeDiscord discord, List<String> guilds, List<String> adminRoles) {
         Config base = TestConfigs.at(folder);
-        return base.withDiscord(new Config.Discord(guilds, adminRoles, Optional.of(URI.create(discord.apiUrl())),
+        return base.withDiscord(new Config.Discord(
+                guilds,
+                adminRoles,
+                Optional.of(URI.create(discord.apiUrl())),
                 Optional.of(URI.create(discord.gatewayUrl()))));
     }
 
@@ -60,7 +67,8 @@ final class DiscordHarness implements AutoCloseable {
 
     /** The edit of the interaction's @original message: the deferred reply, or the ballot clicked. */
     FakeDiscord.Request original(String token) {
-        return discord.await(request -> request.is("PATCH", "/api/v10/webhooks/\\d+/" + token + "/messages/@original"), WAIT);
+        return discord.await(
+                request -> request.is("PATCH", "/api/v10/webhooks/\\d+/" + token + "/messages/@original"), WAIT);
     }
 
     FakeDiscord.Request followUp(String token) {

@@ -44,15 +44,31 @@ class DiscordLimitsTest {
         }
         List<Factor> factors = new ArrayList<>();
         for (int i = 0; i < PollDefinition.MAX_FACTORS; i++) {
-            factors.add(new Factor("factor-" + i, (i + text('g', 80)).substring(0, 80), text('q', 1500), text('l', 300),
-                    text('h', 300), 1));
+            factors.add(new Factor(
+                    "factor-" + i,
+                    (i + text('g', 80)).substring(0, 80),
+                    text('q', 1500),
+                    text('l', 300),
+                    text('h', 300),
+                    1));
         }
         return poll(new PollDefinition(Scale.ONE_TO_FIVE, fields, factors, Map.of()));
     }
 
     private static Poll poll(PollDefinition definition) {
-        return new Poll(999_999_999_999L, new Workspace(Platform.DISCORD, "1"), "2", text('t', Poll.MAX_TITLE_LENGTH),
-                null, definition, ResultsVisibility.AFTER_VOTE, "3", NOW, NOW.plusSeconds(3600), null, "12345");
+        return new Poll(
+                999_999_999_999L,
+                new Workspace(Platform.DISCORD, "1"),
+                "2",
+                text('t', Poll.MAX_TITLE_LENGTH),
+                null,
+                definition,
+                ResultsVisibility.AFTER_VOTE,
+                "3",
+                NOW,
+                NOW.plusSeconds(3600),
+                null,
+                "12345");
     }
 
     @Test
@@ -64,8 +80,10 @@ class DiscordLimitsTest {
 
         assertThat(embed.getLength()).isLessThanOrEqualTo(DiscordText.EMBEDS_TOTAL_MAX);
         assertThat(embed.getDescription()).hasSizeLessThanOrEqualTo(DiscordText.EMBED_DESCRIPTION_MAX);
-        assertThat(embed.getFields()).hasSizeLessThanOrEqualTo(25)
-                .allSatisfy(field -> assertThat(field.getValue()).hasSizeLessThanOrEqualTo(DiscordText.EMBED_FIELD_VALUE_MAX));
+        assertThat(embed.getFields())
+                .hasSizeLessThanOrEqualTo(25)
+                .allSatisfy(field ->
+                        assertThat(field.getValue()).hasSizeLessThanOrEqualTo(DiscordText.EMBED_FIELD_VALUE_MAX));
     }
 
     @Test
@@ -76,8 +94,12 @@ class DiscordLimitsTest {
 
         assertThat(pages.count()).isEqualTo(50);
         for (int page = 0; page < pages.count(); page++) {
-            MessageEditData message = new BallotRenderer().page(poll, new Ballot(poll.id(), "3",
-                    Map.of(new CellKey("field-0", "factor-4"), Answer.DONT_KNOW)), page, text('n', 3000));
+            MessageEditData message = new BallotRenderer()
+                    .page(
+                            poll,
+                            new Ballot(poll.id(), "3", Map.of(new CellKey("field-0", "factor-4"), Answer.DONT_KNOW)),
+                            page,
+                            text('n', 3000));
             assertThat(message.getContent()).hasSizeLessThanOrEqualTo(DiscordText.CONTENT_MAX);
             assertThat(message.getComponents()).hasSizeLessThanOrEqualTo(5);
             List<String> ids = new ArrayList<>();
@@ -90,7 +112,9 @@ class DiscordLimitsTest {
                     assertThat(select.getPlaceholder()).hasSizeLessThanOrEqualTo(100);
                 }
             }
-            assertThat(ids).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).hasSizeLessThanOrEqualTo(100));
+            assertThat(ids)
+                    .doesNotHaveDuplicates()
+                    .allSatisfy(id -> assertThat(id).hasSizeLessThanOrEqualTo(100));
             shown.addAll(pages.cells(page));
         }
         assertThat(shown).containsExactlyInAnyOrderElementsOf(poll.definition().cells());
@@ -98,8 +122,9 @@ class DiscordLimitsTest {
     }
 
     private void fitsAnOption(SelectOption option) {
-        assertThat(option.getLabel()).hasSizeLessThanOrEqualTo(100).endsWith(option.getValue().equals("?")
-                ? ": don't know" : ": " + option.getValue());
+        assertThat(option.getLabel())
+                .hasSizeLessThanOrEqualTo(100)
+                .endsWith(option.getValue().equals("?") ? ": don't know" : ": " + option.getValue());
         if (option.getDescription() != null) {
             assertThat(option.getDescription()).hasSizeLessThanOrEqualTo(100);
         }
@@ -108,10 +133,10 @@ class DiscordLimitsTest {
     @Test
     void steps_hold_two_fields_of_two_factors_and_one_field_of_three() {
         List<Field> fields = List.of(new Field("a", "A", ""), new Field("b", "B", ""), new Field("c", "C", ""));
-        PollDefinition two = new PollDefinition(Scale.ONE_TO_FIVE, fields,
-                List.of(Factor.named("X"), Factor.named("Y")), Map.of());
-        PollDefinition three = new PollDefinition(Scale.ONE_TO_FIVE, fields,
-                List.of(Factor.named("X"), Factor.named("Y"), Factor.named("Z")), Map.of());
+        PollDefinition two =
+                new PollDefinition(Scale.ONE_TO_FIVE, fields, List.of(Factor.named("X"), Factor.named("Y")), Map.of());
+        PollDefinition three = new PollDefinition(
+                Scale.ONE_TO_FIVE, fields, List.of(Factor.named("X"), Factor.named("Y"), Factor.named("Z")), Map.of());
 
         BallotPages twoFactors = new BallotPages(two);
         BallotPages threeFactors = new BallotPages(three);
@@ -121,7 +146,8 @@ class DiscordLimitsTest {
         assertThat(twoFactors.position(1)).isEqualTo("Field 3 of 3");
         assertThat(twoFactors.pageOf(new CellKey("c", "y"))).isEqualTo(1);
         assertThat(threeFactors.count()).isEqualTo(3);
-        assertThat(threeFactors.cells(2)).containsExactly(new CellKey("c", "x"), new CellKey("c", "y"), new CellKey("c", "z"));
+        assertThat(threeFactors.cells(2))
+                .containsExactly(new CellKey("c", "x"), new CellKey("c", "y"), new CellKey("c", "z"));
     }
 
     @Test
@@ -133,29 +159,40 @@ class DiscordLimitsTest {
             String name = "*" + i + text('f', 78);
             ranking.add(new PollReport.RankingEntry(i + 1, "field-" + i, name, 3.14159, 1, 1, 25, true));
             reference.add(new PollReport.ReferenceField("field-" + i, name, 3.5, 4.0, -0.5, -1.25, 0.25));
-            highlights.add(new PollReport.Highlight("field-" + i, name, "factor", text('g', 80), "polarized", 0.12, 12345,
-                    0.5, 0.5));
+            highlights.add(new PollReport.Highlight(
+                    "field-" + i, name, "factor", text('g', 80), "polarized", 0.12, 12345, 0.5, 0.5));
         }
-        PollReport report = new PollReport(new PollReport.PollInfo(1, text('t', 120), "open", 12345, 12000, 1, 5), List.of(),
-                List.of(), ranking, highlights, new PollReport.ReferenceComparison(0.5, reference),
-                new PollReport.Agreement(0.7, "some shared view"), 3);
+        PollReport report = new PollReport(
+                new PollReport.PollInfo(1, text('t', 120), "open", 12345, 12000, 1, 5),
+                List.of(),
+                List.of(),
+                ranking,
+                highlights,
+                new PollReport.ReferenceComparison(0.5, reference),
+                new PollReport.Agreement(0.7, "some shared view"),
+                3);
 
         List<MessageEmbed> embeds = new ResultsRenderer().render(report);
 
         assertThat(embeds).hasSizeLessThanOrEqualTo(10);
-        assertThat(embeds.stream().mapToInt(MessageEmbed::getLength).sum()).isLessThanOrEqualTo(DiscordText.EMBEDS_TOTAL_MAX);
+        assertThat(embeds.stream().mapToInt(MessageEmbed::getLength).sum())
+                .isLessThanOrEqualTo(DiscordText.EMBEDS_TOTAL_MAX);
         assertThat(embeds.get(0).getDescription()).contains("…and").contains("more");
         Messages.embeds(embeds);
     }
 
     @Test
     void member_text_cannot_restyle_or_ping() {
-        Poll poll = poll(new PollDefinition(Scale.ONE_TO_FIVE, List.of(new Field("a", "**bold** @everyone", "")),
-                List.of(Factor.named("X")), Map.of()));
+        Poll poll = poll(new PollDefinition(
+                Scale.ONE_TO_FIVE,
+                List.of(new Field("a", "**bold** @everyone", "")),
+                List.of(Factor.named("X")),
+                Map.of()));
 
         MessageEmbed embed = new PollMessageRenderer().embed(poll, 0, NOW);
 
         assertThat(embed.getDescription()).contains("\\*\\*bold\\*\\* @everyone");
-        assertThat(new PollMessageRenderer().create(poll, 0, NOW).getAllowedMentions()).isEmpty();
+        assertThat(new PollMessageRenderer().create(poll, 0, NOW).getAllowedMentions())
+                .isEmpty();
     }
 }

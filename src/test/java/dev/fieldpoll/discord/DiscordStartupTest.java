@@ -24,11 +24,13 @@ class DiscordStartupTest {
     void a_token_discord_refuses_stops_startup_with_a_clear_message() {
         try (FakeDiscord discord = new FakeDiscord().start()) {
             Config config = DiscordHarness.config(folder, discord, List.of(), List.of());
-            Secrets wrong = new Secrets(Optional.of("not-the-token"), Optional.empty(), Optional.empty(), Optional.empty());
+            Secrets wrong =
+                    new Secrets(Optional.of("not-the-token"), Optional.empty(), Optional.empty(), Optional.empty());
             try (Wiring wiring = new Wiring(config, new MutableClock(Instant.parse("2026-11-27T10:00:00Z")));
                     DiscordBot bot = wiring.discordBot(config, wrong)) {
 
-                assertThatThrownBy(bot::start).isInstanceOf(DiscordBot.StartFailed.class)
+                assertThatThrownBy(bot::start)
+                        .isInstanceOf(DiscordBot.StartFailed.class)
                         .hasMessageContaining("Discord refused the bot token in DISCORD_TOKEN")
                         .hasMessageNotContaining("not-the-token");
             }
@@ -38,8 +40,14 @@ class DiscordStartupTest {
 
     @Test
     void settings_never_show_the_token() {
-        DiscordSettings settings = new DiscordSettings("secret-token-value", List.of("1"), List.of("Mods"),
-                java.util.Set.of(), Optional.empty(), Optional.empty(), DiscordSettings.DEFAULT_REFRESH_INTERVAL);
+        DiscordSettings settings = new DiscordSettings(
+                "secret-token-value",
+                List.of("1"),
+                List.of("Mods"),
+                java.util.Set.of(),
+                Optional.empty(),
+                Optional.empty(),
+                DiscordSettings.DEFAULT_REFRESH_INTERVAL);
 
         assertThat(settings.toString()).doesNotContain("secret-token-value").contains("token=(set)");
     }

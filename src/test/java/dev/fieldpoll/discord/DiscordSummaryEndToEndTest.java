@@ -51,8 +51,8 @@ class DiscordSummaryEndToEndTest {
     private static final String CHANNEL_POSTS = "/api/v10/channels/" + CHANNEL + "/messages";
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final Person ERIN = new Person("400000000000000007", "erin", List.of());
-    private static final JsonNode SERVER_ERROR = FakeDiscord.JSON.createObjectNode().put("code", 0)
-            .put("message", "500: Internal Server Error");
+    private static final JsonNode SERVER_ERROR =
+            FakeDiscord.JSON.createObjectNode().put("code", 0).put("message", "500: Internal Server Error");
 
     @TempDir
     Path folder;
@@ -78,7 +78,9 @@ class DiscordSummaryEndToEndTest {
         String token = harness.send(Payloads.slash(person, GUILD, channelId, "create", options));
         assertThat(content(harness.original(token))).contains("is posted");
         return harness.wiring.store().listInChannel(new Workspace(Platform.DISCORD, GUILD), channelId).stream()
-                .map(Poll::id).max(Comparator.naturalOrder()).orElseThrow();
+                .map(Poll::id)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
     }
 
     private long create(Person person, Map<String, Object> options) {
@@ -105,8 +107,8 @@ class DiscordSummaryEndToEndTest {
 
     /** /poll summary &lt;subcommand&gt; as the member; returns what they were told. */
     private String summary(Person person, String channelId, String subcommand, Map<String, Object> options) {
-        return content(harness.original(harness.send(
-                Payloads.slashInGroup(person, channelId, "summary", subcommand, options))));
+        return content(harness.original(
+                harness.send(Payloads.slashInGroup(person, channelId, "summary", subcommand, options))));
     }
 
     private String summary(Person person, String subcommand, Map<String, Object> options) {
@@ -115,7 +117,9 @@ class DiscordSummaryEndToEndTest {
 
     /** Every message the bot posted in the channel (poll messages and summaries), in order. */
     private List<FakeDiscord.Request> posts(String path) {
-        return discord.requests().stream().filter(request -> request.is("POST", path)).toList();
+        return discord.requests().stream()
+                .filter(request -> request.is("POST", path))
+                .toList();
     }
 
     private List<FakeDiscord.Request> postsSince(int seen) {
@@ -139,9 +143,13 @@ class DiscordSummaryEndToEndTest {
 
     /** A summary job like the wiring's, with a backoff that records its pauses instead of sleeping. */
     private SummaryJob jobWithFastBackoff(List<Duration> pauses) {
-        return new SummaryJob(harness.wiring.summaries(), harness.wiring.store(),
+        return new SummaryJob(
+                harness.wiring.summaries(),
+                harness.wiring.store(),
                 new SummaryBuilder(harness.wiring.reports(), harness.wiring.summaries(), new ChartRenderer()),
-                harness.wiring.summaryPublishers(), harness.clock, new Backoff(3, Duration.ofMillis(1), pauses::add));
+                harness.wiring.summaryPublishers(),
+                harness.clock,
+                new Backoff(3, Duration.ofMillis(1), pauses::add));
     }
 
     // ---- the tests ----
@@ -150,7 +158,8 @@ class DiscordSummaryEndToEndTest {
     void a_scheduled_summary_is_posted_once_with_its_chart_attached_and_a_vote_button_for_the_poll_without_votes() {
         long automation = create(ALICE, options());
         fiveVoters(CHANNEL, automation);
-        long reading = create(ALICE, options("title", "Reading group", "fields", "Papers; Talks", "factors", "Interest"));
+        long reading =
+                create(ALICE, options("title", "Reading group", "fields", "Papers; Talks", "factors", "Interest"));
 
         // Friday 10:00 UTC: the admin schedules Fridays at 17:00 London time (GMT in November)
         assertThat(summary(MOD, "schedule", options("day", "friday", "time", "17:00", "zone", "Europe/London")))
@@ -173,11 +182,23 @@ class DiscordSummaryEndToEndTest {
             assertThat(file.fileName()).isEqualTo("poll-" + automation + "-2026-11-27.png");
             assertThat(isPng(file.data())).as("a PNG").isTrue();
         });
-        assertThat(embedTitled("📊 Which AI safety fields get automated first?", summaryPost).path("image").path("url")
-                .asText()).isEqualTo("attachment://poll-" + automation + "-2026-11-27.png");
-        assertThat(embedTitled("📊 Reading group", summaryPost).path("description").asText())
+        assertThat(embedTitled("📊 Which AI safety fields get automated first?", summaryPost)
+                        .path("image")
+                        .path("url")
+                        .asText())
+                .isEqualTo("attachment://poll-" + automation + "-2026-11-27.png");
+        assertThat(embedTitled("📊 Reading group", summaryPost)
+                        .path("description")
+                        .asText())
                 .startsWith("Nobody has voted yet.");
-        assertThat(summaryPost.body().path("components").get(0).path("components").get(0).path("custom_id").asText())
+        assertThat(summaryPost
+                        .body()
+                        .path("components")
+                        .get(0)
+                        .path("components")
+                        .get(0)
+                        .path("custom_id")
+                        .asText())
                 .isEqualTo("fp1:vote:" + reading);
         Golden.assertMatches("summary", summaryPost.body());
 
@@ -206,7 +227,9 @@ class DiscordSummaryEndToEndTest {
         assertThat(harness.wiring.summaryJob().runDue()).isEqualTo(1);
 
         FakeDiscord.Request nextWeek = postsSince(seen).get(0);
-        assertThat(nextWeek.body().path("embeds").get(0).toString()).contains("What changed").contains("↑")
+        assertThat(nextWeek.body().path("embeds").get(0).toString())
+                .contains("What changed")
+                .contains("↑")
                 .contains("2 new since last summary");
         Golden.assertMatches("summary-next-week", nextWeek.body());
     }
@@ -222,7 +245,8 @@ class DiscordSummaryEndToEndTest {
         assertThat(summary(CAROL, "schedule", options("day", "monday", "time", "09:00")))
                 .isEqualTo("⚠️ Only admins can manage this channel's weekly summaries.");
         assertThat(postsSince(seen)).isEmpty();
-        assertThat(harness.wiring.summaries().schedule(new Workspace(Platform.DISCORD, GUILD), CHANNEL)).isEmpty();
+        assertThat(harness.wiring.summaries().schedule(new Workspace(Platform.DISCORD, GUILD), CHANNEL))
+                .isEmpty();
 
         String posted = summary(POLL_ADMIN, "now", options());
 
@@ -243,26 +267,33 @@ class DiscordSummaryEndToEndTest {
 
         assertThat(summary(MOD, "schedule", options("day", "monday", "time", "9:30", "zone", "America/New_York")))
                 .startsWith("Weekly summaries in this channel: every Monday at 09:30 America/New_York.");
-        assertThat(summary(MOD, "show", options())).isEqualTo("Weekly summaries in this channel: every Monday at "
-                + "09:30 America/New_York. Next: Monday 2026-11-30 09:30 EST.");
+        assertThat(summary(MOD, "show", options()))
+                .isEqualTo("Weekly summaries in this channel: every Monday at "
+                        + "09:30 America/New_York. Next: Monday 2026-11-30 09:30 EST.");
         assertThat(summary(MOD, "off", options())).isEqualTo("Weekly summaries in this channel are off.");
         assertThat(harness.wiring.summaries().schedules()).isEmpty();
     }
 
     @Test
     void the_zone_option_suggests_common_zones_and_any_zone_matching_what_was_typed() {
-        String empty = harness.send(Payloads.autocompleteInGroup(MOD, "summary", "schedule",
-                Map.of("day", "monday", "time", "09:00", "zone", ""), "zone"));
-        String typed = harness.send(Payloads.autocompleteInGroup(MOD, "summary", "schedule",
-                Map.of("day", "monday", "time", "09:00", "zone", "kolk"), "zone"));
+        String empty = harness.send(Payloads.autocompleteInGroup(
+                MOD, "summary", "schedule", Map.of("day", "monday", "time", "09:00", "zone", ""), "zone"));
+        String typed = harness.send(Payloads.autocompleteInGroup(
+                MOD, "summary", "schedule", Map.of("day", "monday", "time", "09:00", "zone", "kolk"), "zone"));
 
-        assertThat(choices(harness.callback(empty))).startsWith("UTC", "Europe/London").hasSizeLessThanOrEqualTo(25);
+        assertThat(choices(harness.callback(empty)))
+                .startsWith("UTC", "Europe/London")
+                .hasSizeLessThanOrEqualTo(25);
         assertThat(choices(harness.callback(typed))).containsExactly("Asia/Kolkata");
     }
 
     private static List<String> choices(FakeDiscord.Request autocomplete) {
         List<String> values = new ArrayList<>();
-        autocomplete.body().path("data").path("choices").forEach(choice -> values.add(choice.path("value").asText()));
+        autocomplete
+                .body()
+                .path("data")
+                .path("choices")
+                .forEach(choice -> values.add(choice.path("value").asText()));
         return values;
     }
 
@@ -272,7 +303,9 @@ class DiscordSummaryEndToEndTest {
         vote(BOB, CHANNEL, poll, "mech feedback=4");
         vote(CAROL, CHANNEL, poll, "evals economic=2");
         int seen = posts(CHANNEL_POSTS).size();
-        assertThat(harness.wiring.reminderJob().runDue()).as("two days before closing: not yet").isZero();
+        assertThat(harness.wiring.reminderJob().runDue())
+                .as("two days before closing: not yet")
+                .isZero();
 
         harness.clock.advance(Duration.ofHours(25));
         int reminded = harness.wiring.reminderJob().runDue();
@@ -285,7 +318,13 @@ class DiscordSummaryEndToEndTest {
         assertThat(reminder.files()).isEmpty();
         assertThat(reminder.body().path("embeds").get(0).path("description").asText())
                 .contains("**2 members** have voted so far");
-        assertThat(reminder.body().path("components").get(0).path("components").get(0).path("custom_id").asText())
+        assertThat(reminder.body()
+                        .path("components")
+                        .get(0)
+                        .path("components")
+                        .get(0)
+                        .path("custom_id")
+                        .asText())
                 .isEqualTo("fp1:vote:" + poll);
         Golden.assertMatches("closing-reminder", reminder.body());
     }
@@ -306,7 +345,9 @@ class DiscordSummaryEndToEndTest {
         assertThat(posted).isEqualTo(1);
         assertThat(pauses).as("one retry").hasSize(1);
         List<FakeDiscord.Request> attempts = postsSince(seen);
-        assertThat(attempts).hasSize(2).allSatisfy(attempt -> assertThat(attempt.files()).hasSize(1));
+        assertThat(attempts)
+                .hasSize(2)
+                .allSatisfy(attempt -> assertThat(attempt.files()).hasSize(1));
         assertThat(discord.lastMessageIn(CHANNEL).path("attachments")).hasSize(1);
         assertThat(job.runDue()).isZero();
     }
@@ -318,21 +359,44 @@ class DiscordSummaryEndToEndTest {
         summary(MOD, "schedule", options("day", "friday", "time", "17:00", "zone", "UTC"));
         List<Duration> pauses = new CopyOnWriteArrayList<>();
         SummaryJob job = jobWithFastBackoff(pauses);
-        JsonNode limited = FakeDiscord.JSON.createObjectNode().put("message", "You are being rate limited.")
-                .put("retry_after", 0.05).put("global", false);
+        JsonNode limited = FakeDiscord.JSON
+                .createObjectNode()
+                .put("message", "You are being rate limited.")
+                .put("retry_after", 0.05)
+                .put("global", false);
         // shaped as Discord sends it: whole seconds in Retry-After, the precise wait in the body and Reset-After
-        discord.failOnce(request -> request.is("POST", CHANNEL_POSTS), 429, limited, Map.of("Retry-After", "1",
-                "X-RateLimit-Limit", "5", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset-After", "0.05",
-                "X-RateLimit-Bucket", "fake-bucket", "X-RateLimit-Scope", "user", "Via", "1.1 google"));
+        discord.failOnce(
+                request -> request.is("POST", CHANNEL_POSTS),
+                429,
+                limited,
+                Map.of(
+                        "Retry-After",
+                        "1",
+                        "X-RateLimit-Limit",
+                        "5",
+                        "X-RateLimit-Remaining",
+                        "0",
+                        "X-RateLimit-Reset-After",
+                        "0.05",
+                        "X-RateLimit-Bucket",
+                        "fake-bucket",
+                        "X-RateLimit-Scope",
+                        "user",
+                        "Via",
+                        "1.1 google"));
         int seen = posts(CHANNEL_POSTS).size();
         harness.clock.advance(Duration.ofHours(7));
 
         int posted = job.runDue();
 
         assertThat(posted).isEqualTo(1);
-        assertThat(pauses).as("JDA waits out a rate limit itself; the job's backoff is not needed").isEmpty();
+        assertThat(pauses)
+                .as("JDA waits out a rate limit itself; the job's backoff is not needed")
+                .isEmpty();
         List<FakeDiscord.Request> attempts = postsSince(seen);
-        assertThat(attempts).hasSize(2).allSatisfy(attempt -> assertThat(attempt.files()).hasSize(1));
+        assertThat(attempts)
+                .hasSize(2)
+                .allSatisfy(attempt -> assertThat(attempt.files()).hasSize(1));
         assertThat(job.runDue()).isZero();
     }
 
@@ -344,16 +408,23 @@ class DiscordSummaryEndToEndTest {
         summary(MOD, "schedule", options("day", "friday", "time", "17:00", "zone", "UTC"));
         List<Duration> pauses = new CopyOnWriteArrayList<>();
         SummaryJob job = jobWithFastBackoff(pauses);
-        discord.failOnce(request -> request.is("POST", CHANNEL_POSTS) && content(request).contains("(continued)"), 500,
-                SERVER_ERROR, Map.of());
+        discord.failOnce(
+                request -> request.is("POST", CHANNEL_POSTS) && content(request).contains("(continued)"),
+                500,
+                SERVER_ERROR,
+                Map.of());
         int seen = posts(CHANNEL_POSTS).size();
         harness.clock.advance(Duration.ofHours(7));
 
         assertThat(job.runDue()).isEqualTo(1);
 
-        List<String> parts = postsSince(seen).stream().map(DiscordHarness::content).toList();
-        assertThat(parts).containsExactly("**Weekly summary · 2026-11-27**", "**Weekly summary · 2026-11-27** (continued)",
-                "**Weekly summary · 2026-11-27** (continued)");
+        List<String> parts =
+                postsSince(seen).stream().map(DiscordHarness::content).toList();
+        assertThat(parts)
+                .containsExactly(
+                        "**Weekly summary · 2026-11-27**",
+                        "**Weekly summary · 2026-11-27** (continued)",
+                        "**Weekly summary · 2026-11-27** (continued)");
         assertThat(postsSince(seen).get(0).body().path("embeds")).hasSize(SummaryMessages.EMBEDS_PER_MESSAGE);
         assertThat(postsSince(seen).get(2).body().path("embeds")).hasSize(1);
         assertThat(pauses).hasSize(1);
@@ -366,9 +437,11 @@ class DiscordSummaryEndToEndTest {
 
         assertThat(summary(MOD, NO_FILES_CHANNEL, "now", options())).isEqualTo("Posted a summary of 1 poll.");
 
-        FakeDiscord.Request summary = posts("/api/v10/channels/" + NO_FILES_CHANNEL + "/messages").get(1);
+        FakeDiscord.Request summary =
+                posts("/api/v10/channels/" + NO_FILES_CHANNEL + "/messages").get(1);
         assertThat(summary.files()).isEmpty();
         assertThat(summary.body().path("embeds").get(0).has("image")).isFalse();
-        assertThat(summary.body().path("embeds").get(0).path("description").asText()).startsWith("**Ranking**");
+        assertThat(summary.body().path("embeds").get(0).path("description").asText())
+                .startsWith("**Ranking**");
     }
 }

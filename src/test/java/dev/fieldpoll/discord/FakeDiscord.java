@@ -74,12 +74,10 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     /** A file part of a multipart request: its form field (files[0]…), file name, type and bytes. */
-    record Upload(String field, String fileName, String contentType, byte[] data) {
-    }
+    record Upload(String field, String fileName, String contentType, byte[] data) {}
 
     /** An answer the fake gives once, instead of the usual one, to the next request that matches. */
-    private record Failure(Predicate<Request> which, MockResponse response) {
-    }
+    private record Failure(Predicate<Request> which, MockResponse response) {}
 
     private final MockWebServer server = new MockWebServer();
     private final List<Request> requests = new ArrayList<>();
@@ -88,6 +86,7 @@ final class FakeDiscord implements AutoCloseable {
     private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
     /** Interaction token → the id of the message its @original is (deferred reply, or the message clicked). */
     private final Map<String, String> originals = new ConcurrentHashMap<>();
+
     private final Map<String, String> channelsOfTokens = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(500_000_000_000_000_000L);
     private final AtomicLong sequence = new AtomicLong();
@@ -135,8 +134,10 @@ final class FakeDiscord implements AutoCloseable {
         Request recorded = record(request, path);
         try {
             // Interaction callbacks and webhooks are authorized by their token; everything else by the bot token.
-            boolean byInteractionToken = path.startsWith("/api/v10/interactions/") || path.startsWith("/api/v10/webhooks/");
-            if (!byInteractionToken && !("Bot " + TOKEN).equals(request.getHeaders().get("Authorization"))) {
+            boolean byInteractionToken =
+                    path.startsWith("/api/v10/interactions/") || path.startsWith("/api/v10/webhooks/");
+            if (!byInteractionToken
+                    && !("Bot " + TOKEN).equals(request.getHeaders().get("Authorization"))) {
                 return json(401, error(0, "401: Unauthorized"));
             }
             return respond(recorded);
@@ -156,7 +157,11 @@ final class FakeDiscord implements AutoCloseable {
             return multipart(request, path, type.parameter("boundary"));
         }
         String body = request.getBody() == null ? "" : request.getBody().utf8();
-        return new Request(request.getMethod(), path, request.getUrl().encodedQuery(), body.isEmpty() ? null : parse(body),
+        return new Request(
+                request.getMethod(),
+                path,
+                request.getUrl().encodedQuery(),
+                body.isEmpty() ? null : parse(body),
                 List.of());
     }
 
@@ -171,8 +176,11 @@ final class FakeDiscord implements AutoCloseable {
                 if ("payload_json".equals(name)) {
                     payload = parse(new String(data, StandardCharsets.UTF_8));
                 } else {
-                    files.add(new Upload(name, dispositionValue(disposition, "filename"),
-                            part.headers().get("Content-Type"), data));
+                    files.add(new Upload(
+                            name,
+                            dispositionValue(disposition, "filename"),
+                            part.headers().get("Content-Type"),
+                            data));
                 }
             }
         } catch (IOException unreadable) {
@@ -182,7 +190,8 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     private static String dispositionValue(String disposition, String key) {
-        Matcher matcher = Pattern.compile("(?:^|;)\\s*" + key + "=\"([^\"]*)\"").matcher(disposition == null ? "" : disposition);
+        Matcher matcher =
+                Pattern.compile("(?:^|;)\\s*" + key + "=\"([^\"]*)\"").matcher(disposition == null ? "" : disposition);
         return matcher.find() ? matcher.group(1) : null;
     }
 
@@ -191,7 +200,9 @@ final class FakeDiscord implements AutoCloseable {
      * (5xx) or when rate limiting (429 with retry_after).
      */
     FakeDiscord failOnce(Predicate<Request> which, int code, JsonNode body, Map<String, String> headers) {
-        MockResponse.Builder response = new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
+        MockResponse.Builder response = new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
                 .body(body.toString());
         headers.forEach(response::addHeader);
         synchronized (failures) {
@@ -284,8 +295,13 @@ final class FakeDiscord implements AutoCloseable {
         ObjectNode message = JSON.createObjectNode();
         message.put("id", nextId()).put("channel_id", channelId).put("type", fromWebhook ? 20 : 0);
         message.set("author", botUser());
-        message.put("content", "").put("timestamp", TIMESTAMP).putNull("edited_timestamp").put("tts", false)
-                .put("mention_everyone", false).put("pinned", false).put("flags", 0);
+        message.put("content", "")
+                .put("timestamp", TIMESTAMP)
+                .putNull("edited_timestamp")
+                .put("tts", false)
+                .put("mention_everyone", false)
+                .put("pinned", false)
+                .put("flags", 0);
         message.putArray("mentions");
         message.putArray("mention_roles");
         message.putArray("attachments");
@@ -307,10 +323,15 @@ final class FakeDiscord implements AutoCloseable {
         ArrayNode attachments = message.putArray("attachments");
         for (Upload file : files) {
             String id = nextId();
-            String url = "https://cdn.discordapp.com/attachments/" + message.get("channel_id").asText() + "/" + id + "/"
-                    + file.fileName();
-            attachments.addObject().put("id", id).put("filename", file.fileName()).put("size", file.data().length)
-                    .put("url", url).put("proxy_url", url.replace("cdn.discordapp.com", "media.discordapp.net"))
+            String url = "https://cdn.discordapp.com/attachments/"
+                    + message.get("channel_id").asText() + "/" + id + "/" + file.fileName();
+            attachments
+                    .addObject()
+                    .put("id", id)
+                    .put("filename", file.fileName())
+                    .put("size", file.data().length)
+                    .put("url", url)
+                    .put("proxy_url", url.replace("cdn.discordapp.com", "media.discordapp.net"))
                     .put("content_type", file.contentType());
         }
         messages.get(message.get("id").asText()).set("attachments", attachments.deepCopy());
@@ -434,8 +455,12 @@ final class FakeDiscord implements AutoCloseable {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new AssertionError("Discord received no such request within " + timeout + ". It received:\n"
-                            + String.join("\n", requests.stream().map(r -> r.method() + " " + r.path() + " "
-                                    + DiscordText.cut(r.text(), 300)).toList()));
+                            + String.join(
+                                    "\n",
+                                    requests.stream()
+                                            .map(r ->
+                                                    r.method() + " " + r.path() + " " + DiscordText.cut(r.text(), 300))
+                                            .toList()));
                 }
                 try {
                     requests.wait(Math.max(1, left / 1_000_000));
@@ -485,8 +510,15 @@ final class FakeDiscord implements AutoCloseable {
 
     static ObjectNode botUser() {
         ObjectNode user = JSON.createObjectNode();
-        user.put("id", BOT_ID).put("username", "fieldpoll").put("global_name", "fieldpoll").put("discriminator", "0")
-                .putNull("avatar").put("bot", true).put("verified", true).put("mfa_enabled", false).put("flags", 0)
+        user.put("id", BOT_ID)
+                .put("username", "fieldpoll")
+                .put("global_name", "fieldpoll")
+                .put("discriminator", "0")
+                .putNull("avatar")
+                .put("bot", true)
+                .put("verified", true)
+                .put("mfa_enabled", false)
+                .put("flags", 0)
                 .put("public_flags", 0);
         return user;
     }
@@ -496,8 +528,11 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     private static MockResponse json(int code, JsonNode body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
-                .body(body.toString()).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body.toString())
+                .build();
     }
 
     static JsonNode parse(String text) {

@@ -20,8 +20,7 @@ final class Golden {
 
     static final Path FOLDER = Path.of("src", "test", "resources", "golden", "discord");
 
-    private Golden() {
-    }
+    private Golden() {}
 
     static void assertMatches(String name, JsonNode sent) {
         Path file = FOLDER.resolve(name + ".json");
@@ -40,7 +39,9 @@ final class Golden {
             }
             return;
         }
-        assertThat(file).as("golden file %s (create it with -Dgolden.update=true)", file).exists();
+        assertThat(file)
+                .as("golden file %s (create it with -Dgolden.update=true)", file)
+                .exists();
         JsonNode expected;
         try {
             expected = FakeDiscord.JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
@@ -52,7 +53,9 @@ final class Golden {
 
     private static String pretty(JsonNode json) {
         try {
-            return FakeDiscord.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
+            return FakeDiscord.JSON
+                    .copy()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
                     .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                     .writeValueAsString(FakeDiscord.JSON.treeToValue(json, Object.class));
         } catch (IOException failed) {

@@ -22,6 +22,7 @@ final class Payloads {
     static final String SECOND_CHANNEL = "200000000000000002";
     /** A channel where @everyone, and so the bot, may not attach files. */
     static final String NO_FILES_CHANNEL = "200000000000000003";
+
     static final String OTHER_GUILD_CHANNEL = "200000000000000009";
 
     static final String ROLE_MODS = "300000000000000001";
@@ -36,8 +37,8 @@ final class Payloads {
     static final long READ_MESSAGE_HISTORY = 1L << 16;
     static final long USE_APPLICATION_COMMANDS = 1L << 31;
     static final long MANAGE_GUILD = 1L << 5;
-    static final long EVERYONE_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES
-            | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS;
+    static final long EVERYONE_PERMISSIONS =
+            VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS;
 
     record Person(String id, String name, List<String> roles) {
         /** What Discord computes for the interaction's member.permissions in the channel. */
@@ -58,20 +59,40 @@ final class Payloads {
     private static final long DISCORD_EPOCH = 1420070400000L;
     private static final AtomicLong INTERACTIONS = new AtomicLong();
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     static ObjectNode guildCreate(String guildId, String name, List<String> channelIds) {
         ObjectNode guild = JSON.createObjectNode();
-        guild.put("id", guildId).put("name", name).putNull("icon").putNull("splash").putNull("discovery_splash")
-                .put("owner_id", OWNER_ID).putNull("afk_channel_id").put("afk_timeout", 300)
-                .put("verification_level", 0).put("default_message_notifications", 0).put("explicit_content_filter", 0)
-                .put("mfa_level", 0).putNull("application_id").putNull("system_channel_id").put("system_channel_flags", 0)
-                .putNull("rules_channel_id").putNull("vanity_url_code").putNull("description").putNull("banner")
-                .put("premium_tier", 0).put("premium_subscription_count", 0).put("preferred_locale", "en-US")
-                .putNull("public_updates_channel_id").put("nsfw_level", 0).put("premium_progress_bar_enabled", false)
-                .putNull("safety_alerts_channel_id").put("joined_at", FakeDiscord.TIMESTAMP).put("large", false)
-                .put("unavailable", false).put("member_count", 7);
+        guild.put("id", guildId)
+                .put("name", name)
+                .putNull("icon")
+                .putNull("splash")
+                .putNull("discovery_splash")
+                .put("owner_id", OWNER_ID)
+                .putNull("afk_channel_id")
+                .put("afk_timeout", 300)
+                .put("verification_level", 0)
+                .put("default_message_notifications", 0)
+                .put("explicit_content_filter", 0)
+                .put("mfa_level", 0)
+                .putNull("application_id")
+                .putNull("system_channel_id")
+                .put("system_channel_flags", 0)
+                .putNull("rules_channel_id")
+                .putNull("vanity_url_code")
+                .putNull("description")
+                .putNull("banner")
+                .put("premium_tier", 0)
+                .put("premium_subscription_count", 0)
+                .put("preferred_locale", "en-US")
+                .putNull("public_updates_channel_id")
+                .put("nsfw_level", 0)
+                .put("premium_progress_bar_enabled", false)
+                .putNull("safety_alerts_channel_id")
+                .put("joined_at", FakeDiscord.TIMESTAMP)
+                .put("large", false)
+                .put("unavailable", false)
+                .put("member_count", 7);
         guild.putArray("features");
         ArrayNode roles = guild.putArray("roles");
         roles.add(role(guildId, "@everyone", EVERYONE_PERMISSIONS, 0));
@@ -87,8 +108,13 @@ final class Payloads {
         ObjectNode self = members.addObject();
         self.set("user", FakeDiscord.botUser());
         self.putArray("roles");
-        self.put("joined_at", FakeDiscord.TIMESTAMP).put("deaf", false).put("mute", false).put("flags", 0)
-                .put("pending", false).putNull("nick").putNull("premium_since");
+        self.put("joined_at", FakeDiscord.TIMESTAMP)
+                .put("deaf", false)
+                .put("mute", false)
+                .put("flags", 0)
+                .put("pending", false)
+                .putNull("nick")
+                .putNull("premium_since");
         guild.putArray("threads");
         guild.putArray("guild_scheduled_events");
         guild.putArray("emojis");
@@ -102,22 +128,45 @@ final class Payloads {
 
     private static ObjectNode role(String id, String name, long permissions, int position) {
         ObjectNode role = JSON.createObjectNode();
-        role.put("id", id).put("name", name).put("color", 0).put("hoist", false).putNull("icon")
-                .putNull("unicode_emoji").put("position", position).put("permissions", Long.toString(permissions))
-                .put("managed", false).put("mentionable", false).put("flags", 0);
-        role.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
+        role.put("id", id)
+                .put("name", name)
+                .put("color", 0)
+                .put("hoist", false)
+                .putNull("icon")
+                .putNull("unicode_emoji")
+                .put("position", position)
+                .put("permissions", Long.toString(permissions))
+                .put("managed", false)
+                .put("mentionable", false)
+                .put("flags", 0);
+        role.putObject("colors")
+                .put("primary_color", 0)
+                .putNull("secondary_color")
+                .putNull("tertiary_color");
         return role;
     }
 
     private static ObjectNode channel(String id, String guildId, String name, int position) {
         ObjectNode channel = JSON.createObjectNode();
-        channel.put("id", id).put("type", 0).put("guild_id", guildId).put("name", name).put("position", position)
-                .put("nsfw", false).putNull("topic").putNull("last_message_id").putNull("parent_id")
-                .put("rate_limit_per_user", 0).put("flags", 0);
+        channel.put("id", id)
+                .put("type", 0)
+                .put("guild_id", guildId)
+                .put("name", name)
+                .put("position", position)
+                .put("nsfw", false)
+                .putNull("topic")
+                .putNull("last_message_id")
+                .putNull("parent_id")
+                .put("rate_limit_per_user", 0)
+                .put("flags", 0);
         ArrayNode overwrites = channel.putArray("permission_overwrites");
         if (id.equals(NO_FILES_CHANNEL)) {
             // The @everyone role's id is the guild's.
-            overwrites.addObject().put("id", guildId).put("type", 0).put("allow", "0")
+            overwrites
+                    .addObject()
+                    .put("id", guildId)
+                    .put("type", 0)
+                    .put("allow", "0")
                     .put("deny", Long.toString(ATTACH_FILES));
         }
         return channel;
@@ -127,24 +176,44 @@ final class Payloads {
     private static ObjectNode interaction(int type, Person person, String guildId, String channelId) {
         ObjectNode interaction = JSON.createObjectNode();
         // A snowflake: JDA reads the interaction's age from its id, and refuses to answer expired ones.
-        String id = Long.toString(((System.currentTimeMillis() - DISCORD_EPOCH) << 22)
-                | (INTERACTIONS.incrementAndGet() & 0xFFF));
-        interaction.put("id", id).put("application_id", FakeDiscord.APPLICATION_ID).put("type", type)
-                .put("token", "token-" + id).put("version", 1).put("guild_id", guildId).put("channel_id", channelId)
-                .put("locale", "en-US").put("guild_locale", "en-US").put("context", 0)
-                .put("app_permissions", Long.toString(EVERYONE_PERMISSIONS)).put("attachment_size_limit", 10485760);
+        String id = Long.toString(
+                ((System.currentTimeMillis() - DISCORD_EPOCH) << 22) | (INTERACTIONS.incrementAndGet() & 0xFFF));
+        interaction
+                .put("id", id)
+                .put("application_id", FakeDiscord.APPLICATION_ID)
+                .put("type", type)
+                .put("token", "token-" + id)
+                .put("version", 1)
+                .put("guild_id", guildId)
+                .put("channel_id", channelId)
+                .put("locale", "en-US")
+                .put("guild_locale", "en-US")
+                .put("context", 0)
+                .put("app_permissions", Long.toString(EVERYONE_PERMISSIONS))
+                .put("attachment_size_limit", 10485760);
         interaction.putObject("guild").put("id", guildId).put("locale", "en-US").putArray("features");
         ObjectNode channel = channel(channelId, guildId, "polls", 0);
         interaction.set("channel", channel);
         ObjectNode member = interaction.putObject("member");
         ObjectNode user = member.putObject("user");
-        user.put("id", person.id()).put("username", person.name()).put("global_name", capitalized(person.name()))
-                .put("discriminator", "0").putNull("avatar").put("public_flags", 0);
+        user.put("id", person.id())
+                .put("username", person.name())
+                .put("global_name", capitalized(person.name()))
+                .put("discriminator", "0")
+                .putNull("avatar")
+                .put("public_flags", 0);
         ArrayNode roles = member.putArray("roles");
         person.roles().forEach(roles::add);
-        member.put("permissions", Long.toString(person.permissions())).put("joined_at", "2025-01-01T00:00:00.000000+00:00")
-                .putNull("nick").putNull("avatar").putNull("premium_since").put("pending", false).put("flags", 0)
-                .put("mute", false).put("deaf", false).putNull("communication_disabled_until");
+        member.put("permissions", Long.toString(person.permissions()))
+                .put("joined_at", "2025-01-01T00:00:00.000000+00:00")
+                .putNull("nick")
+                .putNull("avatar")
+                .putNull("premium_since")
+                .put("pending", false)
+                .put("flags", 0)
+                .put("mute", false)
+                .put("deaf", false)
+                .putNull("communication_disabled_until");
         interaction.putArray("entitlements");
         interaction.putObject("authorizing_integration_owners").put("0", guildId);
         return interaction;
@@ -155,7 +224,8 @@ final class Payloads {
     }
 
     /** /poll &lt;subcommand&gt; with typed options (strings, booleans, role ids as strings). */
-    static ObjectNode slash(Person person, String guildId, String channelId, String subcommand, Map<String, Object> options) {
+    static ObjectNode slash(
+            Person person, String guildId, String channelId, String subcommand, Map<String, Object> options) {
         ObjectNode interaction = interaction(2, person, guildId, channelId);
         ObjectNode data = interaction.putObject("data");
         data.put("id", "700000000000000001").put("name", "poll").put("type", 1).put("guild_id", guildId);
@@ -186,16 +256,16 @@ final class Payloads {
         return slashInGroup(person, CHANNEL, group, subcommand, options);
     }
 
-    static ObjectNode slashInGroup(Person person, String channelId, String group, String subcommand,
-            Map<String, Object> options) {
+    static ObjectNode slashInGroup(
+            Person person, String channelId, String group, String subcommand, Map<String, Object> options) {
         ObjectNode interaction = slash(person, GUILD, channelId, subcommand, options);
         inGroup((ObjectNode) interaction.get("data"), group);
         return interaction;
     }
 
     /** Typing in an autocomplete option of /poll &lt;group&gt; &lt;subcommand&gt;. */
-    static ObjectNode autocompleteInGroup(Person person, String group, String subcommand, Map<String, String> options,
-            String focused) {
+    static ObjectNode autocompleteInGroup(
+            Person person, String group, String subcommand, Map<String, String> options, String focused) {
         ObjectNode interaction = autocomplete(person, subcommand, options, focused);
         inGroup((ObjectNode) interaction.get("data"), group);
         return interaction;
@@ -225,7 +295,8 @@ final class Payloads {
     static ObjectNode select(Person person, ObjectNode message, String customId, List<String> values) {
         ObjectNode interaction = interaction(3, person, GUILD, CHANNEL);
         interaction.set("message", message);
-        ObjectNode data = interaction.putObject("data").put("custom_id", customId).put("component_type", 3);
+        ObjectNode data =
+                interaction.putObject("data").put("custom_id", customId).put("component_type", 3);
         ArrayNode chosen = data.putArray("values");
         values.forEach(chosen::add);
         return interaction;
@@ -240,7 +311,10 @@ final class Payloads {
         sub.put("name", subcommand).put("type", 1);
         ArrayNode subOptions = sub.putArray("options");
         for (Map.Entry<String, String> option : options.entrySet()) {
-            ObjectNode typed = subOptions.addObject().put("name", option.getKey()).put("type", 3)
+            ObjectNode typed = subOptions
+                    .addObject()
+                    .put("name", option.getKey())
+                    .put("type", 3)
                     .put("value", option.getValue());
             if (option.getKey().equals(focused)) {
                 typed.put("focused", true);

@@ -54,29 +54,68 @@ class SummaryLimitsTest {
             int rank = field + 1;
             ranking.add(new RankingEntry(rank, "field-" + field, name("f", field), 3.0, 1, 1, FIELDS, false));
             moves.add(new FieldMove(rank, "field-" + field, name("f", field), FIELDS - field, 1, FIELDS));
-            reference.add(new ReferenceField("field-" + field, name("f", field), 3.0, 1.0, 2.0 - field / 100.0, 1.0, 3.0));
+            reference.add(
+                    new ReferenceField("field-" + field, name("f", field), 3.0, 1.0, 2.0 - field / 100.0, 1.0, 3.0));
             for (FactorInfo factor : factors) {
-                turns.add(new CellTurn("field-" + field, name("f", field), factor.key(), factor.name(), "polarized", "consensus"));
-                highlights.add(new Highlight("field-" + field, name("f", field), factor.key(), factor.name(), "polarized",
-                        0.1, 12_345, 0.5, 0.5));
+                turns.add(new CellTurn(
+                        "field-" + field, name("f", field), factor.key(), factor.name(), "polarized", "consensus"));
+                highlights.add(new Highlight(
+                        "field-" + field,
+                        name("f", field),
+                        factor.key(),
+                        factor.name(),
+                        "polarized",
+                        0.1,
+                        12_345,
+                        0.5,
+                        0.5));
             }
         }
-        PollReport report = new PollReport(new PollInfo(id, "t".repeat(120), "open", 12_345, 12_000, 1, 5), factors,
-                List.of(), ranking, highlights, new ReferenceComparison(0.5, reference), new Agreement(0.4, "fair"), 3);
-        return new PollSummary(report, moves, moves.subList(0, 3), turns, new Participation(12_345, 12_345, 12_000),
+        PollReport report = new PollReport(
+                new PollInfo(id, "t".repeat(120), "open", 12_345, 12_000, 1, 5),
+                factors,
+                List.of(),
+                ranking,
+                highlights,
+                new ReferenceComparison(0.5, reference),
+                new Agreement(0.4, "fair"),
+                3);
+        return new PollSummary(
+                report,
+                moves,
+                moves.subList(0, 3),
+                turns,
+                new Participation(12_345, 12_345, 12_000),
                 new Chart("poll-" + id + "-" + PERIOD + ".png", new byte[] {1, 2, 3}));
     }
 
     private static PollSummary withoutVotes(long id) {
-        PollReport report = new PollReport(new PollInfo(id, "t".repeat(120), "open", 0, 0, 1, 5), List.of(), List.of(),
-                List.of(), List.of(), null, new Agreement(null, "-"), 3);
-        return new PollSummary(report, List.of(), List.of(), List.of(), new Participation(0, 0, 0),
+        PollReport report = new PollReport(
+                new PollInfo(id, "t".repeat(120), "open", 0, 0, 1, 5),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                new Agreement(null, "-"),
+                3);
+        return new PollSummary(
+                report,
+                List.of(),
+                List.of(),
+                List.of(),
+                new Participation(0, 0, 0),
                 new Chart("poll-" + id + "-" + PERIOD + ".png", new byte[0]));
     }
 
     private static ChannelSummary channel(List<PollSummary> polls) {
-        return new ChannelSummary(new Workspace(Platform.DISCORD, "1"), "2", PERIOD, Instant.parse("2026-11-27T17:00:00Z"),
-                Optional.of("Posted late: fieldpoll was offline at the scheduled time (Friday 17:00 GMT)."), polls);
+        return new ChannelSummary(
+                new Workspace(Platform.DISCORD, "1"),
+                "2",
+                PERIOD,
+                Instant.parse("2026-11-27T17:00:00Z"),
+                Optional.of("Posted late: fieldpoll was offline at the scheduled time (Friday 17:00 GMT)."),
+                polls);
     }
 
     @Test
@@ -84,10 +123,13 @@ class SummaryLimitsTest {
         MessageEmbed embed = new SummaryEmbedRenderer().render(largest(1), PERIOD, true);
 
         assertThat(embed.getLength()).isLessThanOrEqualTo(DiscordText.EMBEDS_TOTAL_MAX);
-        assertThat(embed.getDescription()).hasSizeLessThanOrEqualTo(DiscordText.EMBED_DESCRIPTION_MAX)
+        assertThat(embed.getDescription())
+                .hasSizeLessThanOrEqualTo(DiscordText.EMBED_DESCRIPTION_MAX)
                 .contains("more");
-        assertThat(embed.getFields()).hasSizeLessThanOrEqualTo(25)
-                .allSatisfy(field -> assertThat(field.getValue()).hasSizeLessThanOrEqualTo(DiscordText.EMBED_FIELD_VALUE_MAX));
+        assertThat(embed.getFields())
+                .hasSizeLessThanOrEqualTo(25)
+                .allSatisfy(field ->
+                        assertThat(field.getValue()).hasSizeLessThanOrEqualTo(DiscordText.EMBED_FIELD_VALUE_MAX));
         assertThat(embed.getImage().getUrl()).isEqualTo("attachment://poll-1-2026-11-27.png");
     }
 
@@ -101,8 +143,14 @@ class SummaryLimitsTest {
         List<MessageCreateData> messages = new SummaryMessages().render(channel(polls), true);
 
         assertThat(messages).allSatisfy(SummaryLimitsTest::withinLimits);
-        assertThat(messages.stream().mapToInt(message -> message.getEmbeds().size()).sum()).isEqualTo(12);
-        assertThat(messages.stream().mapToInt(message -> message.getFiles().size()).sum()).isEqualTo(12);
+        assertThat(messages.stream()
+                        .mapToInt(message -> message.getEmbeds().size())
+                        .sum())
+                .isEqualTo(12);
+        assertThat(messages.stream()
+                        .mapToInt(message -> message.getFiles().size())
+                        .sum())
+                .isEqualTo(12);
         assertThat(messages.get(0).getContent()).contains("Posted late");
         assertThat(messages.get(1).getContent()).endsWith("(continued)").doesNotContain("Posted late");
     }
@@ -144,7 +192,9 @@ class SummaryLimitsTest {
 
     private static void withinLimits(MessageCreateData message) {
         assertThat(message.getEmbeds()).hasSizeLessThanOrEqualTo(SummaryMessages.EMBEDS_PER_MESSAGE);
-        assertThat(message.getEmbeds().stream().mapToInt(MessageEmbed::getLength).sum())
+        assertThat(message.getEmbeds().stream()
+                        .mapToInt(MessageEmbed::getLength)
+                        .sum())
                 .isLessThanOrEqualTo(DiscordText.EMBEDS_TOTAL_MAX);
         assertThat(message.getFiles()).hasSizeLessThanOrEqualTo(10);
         assertThat(message.getComponents()).hasSizeLessThanOrEqualTo(5);

@@ -33,7 +33,8 @@ class NameMatchTest {
     @Test
     void a_shared_prefix_is_ambiguous() {
         assertThat(match("m")).isInstanceOf(NameMatch.Ambiguous.class);
-        assertThat(((NameMatch.Ambiguous<Field>) match("m")).candidates()).extracting(Field::key)
+        assertThat(((NameMatch.Ambiguous<Field>) match("m")).candidates())
+                .extracting(Field::key)
                 .containsExactly("mech-interp", "model-organisms");
     }
 
@@ -42,6 +43,7 @@ class NameMatchTest {
         NameMatch<Field> match = match("evlas");
 
         assertThat(match).isInstanceOf(NameMatch.Unknown.class);
-        assertThat(((NameMatch.Unknown<Field>) match).suggestions().get(0).key()).isEqualTo("evals");
+        assertThat(((NameMatch.Unknown<Field>) match).suggestions().get(0).key())
+                .isEqualTo("evals");
     }
 }

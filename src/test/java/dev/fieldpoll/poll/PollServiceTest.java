@@ -41,8 +41,8 @@ class PollServiceTest {
     void open() {
         database = Database.open(folder.resolve("polls.db"));
         store = new SqlitePollStore(database);
-        TemplateCatalog templates = new TemplateCatalog(new TemplateLoader().loadAll(Path.of("config/polls")),
-                "ai-safety-automation");
+        TemplateCatalog templates =
+                new TemplateCatalog(new TemplateLoader().loadAll(Path.of("config/polls")), "ai-safety-automation");
         polls = new PollService(store, templates, clock, PollPolicy.OPEN);
     }
 
@@ -52,8 +52,8 @@ class PollServiceTest {
     }
 
     private Poll create(ResultsVisibility visibility, Optional<Instant> closesAt) {
-        CreateRequest request = new CreateRequest(Optional.empty(), Optional.of("Automation"), List.of(), List.of(),
-                visibility, closesAt);
+        CreateRequest request = new CreateRequest(
+                Optional.empty(), Optional.of("Automation"), List.of(), List.of(), visibility, closesAt);
         return ((Outcomes.PollCreated) polls.create(creator, request)).poll();
     }
 
@@ -63,8 +63,14 @@ class PollServiceTest {
 
     @Test
     void a_poll_limited_to_a_role_takes_votes_only_from_members_holding_it() {
-        CreateRequest request = new CreateRequest(Optional.empty(), Optional.of("Core team"), List.of(), List.of(),
-                ResultsVisibility.LIVE, Optional.empty(), Optional.of("role-core"));
+        CreateRequest request = new CreateRequest(
+                Optional.empty(),
+                Optional.of("Core team"),
+                List.of(),
+                List.of(),
+                ResultsVisibility.LIVE,
+                Optional.empty(),
+                Optional.of("role-core"));
         Poll poll = ((Outcomes.PollCreated) polls.create(creator, request)).poll();
         Member core = new Member(voter.workspace(), "general", "core-member", false, java.util.Set.of("role-core"));
 
@@ -175,8 +181,8 @@ class PollServiceTest {
     @Test
     void several_open_polls_are_picked_by_id_or_title_prefix() {
         Poll first = create(ResultsVisibility.LIVE, Optional.empty());
-        CreateRequest other = new CreateRequest(Optional.of("community-roadmap"), Optional.empty(), List.of(),
-                List.of(), null, Optional.empty());
+        CreateRequest other = new CreateRequest(
+                Optional.of("community-roadmap"), Optional.empty(), List.of(), List.of(), null, Optional.empty());
         Poll second = ((Outcomes.PollCreated) polls.create(creator, other)).poll();
 
         assertThat(polls.find(voter, PollRef.CHANNEL_DEFAULT)).isInstanceOf(Outcomes.Refused.class);
@@ -186,11 +192,11 @@ class PollServiceTest {
 
     @Test
     void only_admins_create_when_the_community_says_so() {
-        TemplateCatalog templates = new TemplateCatalog(new TemplateLoader().loadAll(Path.of("config/polls")),
-                "ai-safety-automation");
+        TemplateCatalog templates =
+                new TemplateCatalog(new TemplateLoader().loadAll(Path.of("config/polls")), "ai-safety-automation");
         PollService strict = new PollService(store, templates, clock, new PollPolicy(true));
-        CreateRequest request = new CreateRequest(Optional.empty(), Optional.empty(), List.of(), List.of(), null,
-                Optional.empty());
+        CreateRequest request =
+                new CreateRequest(Optional.empty(), Optional.empty(), List.of(), List.of(), null, Optional.empty());
 
         assertThat(strict.create(voter, request)).isInstanceOf(Outcomes.Refused.class);
         assertThat(strict.create(admin, request)).isInstanceOf(Outcomes.PollCreated.class);
@@ -198,8 +204,13 @@ class PollServiceTest {
 
     @Test
     void an_ad_hoc_poll_takes_its_fields_and_factors_from_the_request() {
-        CreateRequest request = new CreateRequest(Optional.empty(), Optional.of("Team"), List.of("Alpha", "Beta Two"),
-                List.of("Impact", "Effort"), null, Optional.empty());
+        CreateRequest request = new CreateRequest(
+                Optional.empty(),
+                Optional.of("Team"),
+                List.of("Alpha", "Beta Two"),
+                List.of("Impact", "Effort"),
+                null,
+                Optional.empty());
 
         Poll poll = ((Outcomes.PollCreated) polls.create(creator, request)).poll();
 

@@ -25,20 +25,33 @@ class ChartRendererTest {
     private final ChartRenderer charts = new ChartRenderer();
 
     private static PollReport report(String templateKey, int voters) {
-        Template template = new TemplateLoader().loadAll(Path.of("config/polls")).stream()
-                .filter(candidate -> candidate.key().equals(templateKey)).findFirst().orElseThrow();
+        Template template = new TemplateLoader()
+                .loadAll(Path.of("config/polls")).stream()
+                        .filter(candidate -> candidate.key().equals(templateKey))
+                        .findFirst()
+                        .orElseThrow();
         PollDefinition definition = template.definition();
         Random random = new Random(1);
         List<Map<CellKey, Answer>> ballots = new ArrayList<>();
         for (int voter = 0; voter < voters; voter++) {
             Map<CellKey, Answer> ballot = new LinkedHashMap<>();
-            definition.cells().forEach(cell -> ballot.put(cell,
-                    Answer.score(definition.scale().min() + random.nextInt(definition.scale().points()))));
+            definition
+                    .cells()
+                    .forEach(cell -> ballot.put(
+                            cell,
+                            Answer.score(definition.scale().min()
+                                    + random.nextInt(definition.scale().points()))));
             ballots.add(ballot);
         }
         BallotTable table = BallotTable.of(definition, ballots);
-        PollInfo info = new PollInfo(1, template.title(), "open", voters, table.completeBallots(),
-                definition.scale().min(), definition.scale().max());
+        PollInfo info = new PollInfo(
+                1,
+                template.title(),
+                "open",
+                voters,
+                table.completeBallots(),
+                definition.scale().min(),
+                definition.scale().max());
         return new ReportBuilder().build(new ReportInput(info, definition, table.counts(), table.matrix(), 3, 1));
     }
 
@@ -49,7 +62,8 @@ class ChartRendererTest {
 
     @Test
     void the_two_factor_template_gives_a_scatter_png_of_the_expected_size() throws Exception {
-        byte[] png = charts.render(report("ai-safety-automation", 40), LocalDate.of(2026, 11, 27)).orElseThrow();
+        byte[] png = charts.render(report("ai-safety-automation", 40), LocalDate.of(2026, 11, 27))
+                .orElseThrow();
 
         BufferedImage image = decode(png);
         assertThat(image.getWidth()).isEqualTo(ChartRenderer.WIDTH);
@@ -58,7 +72,8 @@ class ChartRendererTest {
 
     @Test
     void a_three_factor_template_gives_a_ranking_bar_chart() throws Exception {
-        byte[] png = charts.render(report("community-roadmap", 40), LocalDate.of(2026, 11, 27)).orElseThrow();
+        byte[] png = charts.render(report("community-roadmap", 40), LocalDate.of(2026, 11, 27))
+                .orElseThrow();
 
         BufferedImage image = decode(png);
         assertThat(image.getWidth()).isEqualTo(ChartRenderer.WIDTH);
@@ -67,6 +82,7 @@ class ChartRendererTest {
 
     @Test
     void no_chart_without_a_ranking() {
-        assertThat(charts.render(report("ai-safety-automation", 2), LocalDate.of(2026, 11, 27))).isEmpty();
+        assertThat(charts.render(report("ai-safety-automation", 2), LocalDate.of(2026, 11, 27)))
+                .isEmpty();
     }
 }

@@ -43,7 +43,9 @@ class ReportBuilderTest {
         assertThat(report.highlights().get(0).label()).isEqualTo("polarized");
         assertThat(report.highlights().get(0).consensus()).isEqualTo(0.0, within(1e-9));
         CellReport evalsIncentive = report.cells().stream()
-                .filter(cell -> cell.field().equals("evals") && cell.factor().equals("incentive")).findFirst().orElseThrow();
+                .filter(cell -> cell.field().equals("evals") && cell.factor().equals("incentive"))
+                .findFirst()
+                .orElseThrow();
         assertThat(evalsIncentive.n()).isEqualTo(9);
         assertThat(evalsIncentive.dontKnow()).isEqualTo(1);
     }
@@ -71,7 +73,9 @@ class ReportBuilderTest {
         PollReport report = builder.build(ReportFixtures.input(ballots, 3));
 
         CellReport sparse = report.cells().stream()
-                .filter(cell -> cell.field().equals("theory") && cell.factor().equals("incentive")).findFirst().orElseThrow();
+                .filter(cell -> cell.field().equals("theory") && cell.factor().equals("incentive"))
+                .findFirst()
+                .orElseThrow();
         assertThat(sparse.n()).isEqualTo(2);
         assertThat(sparse.disclosed()).isFalse();
         assertThat(sparse.mean()).isNull();
@@ -91,8 +95,10 @@ class ReportBuilderTest {
         assertThat(report.ranking()).isEmpty();
         assertThat(report.highlights()).isEmpty();
         assertThat(report.reference()).isNull();
-        assertThat(report.cells()).allSatisfy(cell -> assertThat(cell.disclosed()).isFalse());
-        assertThat(new TextReportRenderer().render(report)).contains("Results appear once 3 members have voted (so far 2)");
+        assertThat(report.cells())
+                .allSatisfy(cell -> assertThat(cell.disclosed()).isFalse());
+        assertThat(new TextReportRenderer().render(report))
+                .contains("Results appear once 3 members have voted (so far 2)");
     }
 
     @Test

@@ -14,17 +14,30 @@ import java.util.Map;
 /** Small, hand-made polls whose reports tests can reason about. */
 final class ReportFixtures {
 
-    static final PollDefinition DEFINITION = new PollDefinition(Scale.ONE_TO_FIVE,
-            List.of(new Field("interp", "Mech Interp", ""), new Field("evals", "Evals", ""),
+    static final PollDefinition DEFINITION = new PollDefinition(
+            Scale.ONE_TO_FIVE,
+            List.of(
+                    new Field("interp", "Mech Interp", ""),
+                    new Field("evals", "Evals", ""),
                     new Field("theory", "Agent Foundations", "")),
-            List.of(new Factor("feedback", "Feedback quality", null, null, null, 1),
+            List.of(
+                    new Factor("feedback", "Feedback quality", null, null, null, 1),
                     new Factor("incentive", "Economic incentive", null, null, null, 1)),
-            Map.of(new CellKey("interp", "feedback"), 5.0, new CellKey("interp", "incentive"), 4.0,
-                    new CellKey("evals", "feedback"), 2.0, new CellKey("evals", "incentive"), 4.0,
-                    new CellKey("theory", "feedback"), 1.0, new CellKey("theory", "incentive"), 1.0));
+            Map.of(
+                    new CellKey("interp", "feedback"),
+                    5.0,
+                    new CellKey("interp", "incentive"),
+                    4.0,
+                    new CellKey("evals", "feedback"),
+                    2.0,
+                    new CellKey("evals", "incentive"),
+                    4.0,
+                    new CellKey("theory", "feedback"),
+                    1.0,
+                    new CellKey("theory", "incentive"),
+                    1.0));
 
-    private ReportFixtures() {
-    }
+    private ReportFixtures() {}
 
     /**
      * Ten voters: interp high and agreed, evals feedback split into camps of 1s and 5s,
@@ -47,8 +60,8 @@ final class ReportFixtures {
 
     static ReportInput input(Map<String, Map<CellKey, Answer>> ballots, int minVoters) {
         BallotTable table = BallotTable.of(DEFINITION, ballots.values());
-        PollInfo info = new PollInfo(7, "Which fields get automated first?", "open", ballots.size(),
-                table.completeBallots(), 1, 5);
+        PollInfo info = new PollInfo(
+                7, "Which fields get automated first?", "open", ballots.size(), table.completeBallots(), 1, 5);
         return new ReportInput(info, DEFINITION, table.counts(), table.matrix(), minVoters, 7);
     }
 }

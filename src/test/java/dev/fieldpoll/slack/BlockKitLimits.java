@@ -62,7 +62,8 @@ final class BlockKitLimits {
                     for (JsonNode element : block.path("elements")) {
                         element(element);
                         if (!actionIds.add(element.path("action_id").asText())) {
-                            violations.add("action_id " + element.path("action_id").asText() + " appears twice");
+                            violations.add(
+                                    "action_id " + element.path("action_id").asText() + " appears twice");
                         }
                     }
                     break;

@@ -137,8 +137,8 @@ final class FakeSlack implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("No " + method + " call matching within " + WAIT.toSeconds()
-                            + " s. Calls: " + calls);
+                    throw new AssertionError(
+                            "No " + method + " call matching within " + WAIT.toSeconds() + " s. Calls: " + calls);
                 }
                 wait(Math.max(1, left / 1_000_000));
             }
@@ -196,9 +196,12 @@ final class FakeSlack implements AutoCloseable {
     private MockResponse answer(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         if (path.startsWith("/link")) {
-            return new MockResponse.Builder().webSocketUpgrade(new SocketModeServer()).build();
+            return new MockResponse.Builder()
+                    .webSocketUpgrade(new SocketModeServer())
+                    .build();
         }
-        byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+        byte[] bytes =
+                request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
         String body = new String(bytes, StandardCharsets.UTF_8);
         String authorization = request.getHeaders().get("Authorization");
         if (path.startsWith("/respond/")) {
@@ -206,8 +209,12 @@ final class FakeSlack implements AutoCloseable {
             return new MockResponse.Builder().code(200).body("ok").build();
         }
         if (path.startsWith(UPLOAD_PATH)) { // Slack answers the upload POST with plain text
-            record(new Call("upload", Map.of("file_id", path.substring(UPLOAD_PATH.length())), "", authorization, bytes));
-            return new MockResponse.Builder().code(200).body("OK - " + bytes.length).build();
+            record(new Call(
+                    "upload", Map.of("file_id", path.substring(UPLOAD_PATH.length())), "", authorization, bytes));
+            return new MockResponse.Builder()
+                    .code(200)
+                    .body("OK - " + bytes.length)
+                    .build();
         }
         if (!path.startsWith("/api/")) {
             return new MockResponse.Builder().code(404).body("not found").build();
@@ -217,9 +224,12 @@ final class FakeSlack implements AutoCloseable {
         record(new Call(method, params, body, authorization, bytes));
         String failure = nextFailure(method);
         if (RATE_LIMITED.equals(failure)) {
-            return new MockResponse.Builder().code(429).setHeader("Retry-After", "1")
+            return new MockResponse.Builder()
+                    .code(429)
+                    .setHeader("Retry-After", "1")
                     .setHeader("Content-Type", "application/json; charset=utf-8")
-                    .body("{\"ok\":false,\"error\":\"ratelimited\"}").build();
+                    .body("{\"ok\":false,\"error\":\"ratelimited\"}")
+                    .build();
         }
         if (failure != null) {
             return json("{\"ok\":false,\"error\":\"" + failure + "\"}");
@@ -284,9 +294,13 @@ final class FakeSlack implements AutoCloseable {
     private static String completeUpload(Map<String, String> params) {
         StringBuilder completed = new StringBuilder();
         for (JsonNode file : parse(params.getOrDefault("files", "[]"))) {
-            completed.append(completed.length() == 0 ? "" : ",").append(JSON.createObjectNode()
-                    .put("id", file.path("id").asText()).put("title", file.path("title").asText())
-                    .put("mimetype", "image/png").put("filetype", "png"));
+            completed
+                    .append(completed.length() == 0 ? "" : ",")
+                    .append(JSON.createObjectNode()
+                            .put("id", file.path("id").asText())
+                            .put("title", file.path("title").asText())
+                            .put("mimetype", "image/png")
+                            .put("filetype", "png"));
         }
         return "{\"ok\":true,\"files\":[" + completed + "]}";
     }
@@ -326,8 +340,11 @@ final class FakeSlack implements AutoCloseable {
     }
 
     private static MockResponse json(String body) {
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json; charset=utf-8")
-                .body(body).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json; charset=utf-8")
+                .body(body)
+                .build();
     }
 
     static Map<String, String> form(String body) {
@@ -339,7 +356,8 @@ final class FakeSlack implements AutoCloseable {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            params.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            params.put(
+                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return params;
     }

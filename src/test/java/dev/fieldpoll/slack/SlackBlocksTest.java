@@ -55,27 +55,37 @@ class SlackBlocksTest {
     @Test
     void the_poll_message_modal_and_results_match_their_golden_files() throws Exception {
         try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
-            Poll poll = create(wiring, new BotCommand.Create(List.of("Which", "fields", "first?"), Optional.empty(),
-                    Optional.of(new ClosesAt.After(Duration.ofDays(3))), Optional.empty(),
-                    List.of(), List.of()));
+            Poll poll = create(
+                    wiring,
+                    new BotCommand.Create(
+                            List.of("Which", "fields", "first?"),
+                            Optional.empty(),
+                            Optional.of(new ClosesAt.After(Duration.ofDays(3))),
+                            Optional.empty(),
+                            List.of(),
+                            List.of()));
             int[][] scores = {
-                    {4, 5, 5, 4, 3, 4, 4, 3, 5, 3, 3, 2, 3, 3, 2, 2, 1, 2, 1, 1},
-                    {3, 5, 5, 5, 2, 4, 4, 2, 3, 3, 2, 4, 3, 2, 1, 1, 1, 2, 2, 1},
-                    {3, 4, 4, 4, 3, 3, 5, 2, 4, 2, 2, 4, 4, 2, 1, 2, 2, 1, 1, 1},
-                    {2, 5, 5, 3, 3, 4, 4, 2, 3, 3, 1, 5, 3, 3, 2, 1, 1, 1, 1, 2},
-                    {4, 4, 5, 4, 2, 4, 3, 3, 3, 4, 3, 4, 2, 2, 1, 2, 2, 3, 1, 1},
-                    {3, 5, 4, 4, 3, 5, 4, 2, 4, 3, 2, 3, 3, 2, 2, 2, 1, 2, 5, 1}};
+                {4, 5, 5, 4, 3, 4, 4, 3, 5, 3, 3, 2, 3, 3, 2, 2, 1, 2, 1, 1},
+                {3, 5, 5, 5, 2, 4, 4, 2, 3, 3, 2, 4, 3, 2, 1, 1, 1, 2, 2, 1},
+                {3, 4, 4, 4, 3, 3, 5, 2, 4, 2, 2, 4, 4, 2, 1, 2, 2, 1, 1, 1},
+                {2, 5, 5, 3, 3, 4, 4, 2, 3, 3, 1, 5, 3, 3, 2, 1, 1, 1, 1, 2},
+                {4, 4, 5, 4, 2, 4, 3, 3, 3, 4, 3, 4, 2, 2, 1, 2, 2, 3, 1, 1},
+                {3, 5, 4, 4, 3, 5, 4, 2, 4, 3, 2, 3, 3, 2, 2, 2, 1, 2, 5, 1}
+            };
             for (int voter = 0; voter < scores.length; voter++) {
                 vote(wiring, poll, "U0VOTER" + voter, scores[voter]);
             }
-            Map<CellKey, String> partial = Map.of(new CellKey("mech-interp", "feedback-quality"), "5",
-                    new CellKey("evals", "economic-incentive"), "?");
+            Map<CellKey, String> partial = Map.of(
+                    new CellKey("mech-interp", "feedback-quality"),
+                    "5",
+                    new CellKey("evals", "economic-incentive"),
+                    "?");
             Caller member = caller("U0MEMBER");
             wiring.bot().handle(member, new BotCommand.SetAnswers(poll.id(), partial));
 
             JsonNode message = json(new PollMessageBlocks(ZoneOffset.UTC).render(poll, 7, clock.instant()));
-            BotReply.BallotView ballot = (BotReply.BallotView) wiring.bot().handle(member,
-                    new BotCommand.OpenBallot(new PollRef.ById(poll.id())));
+            BotReply.BallotView ballot = (BotReply.BallotView)
+                    wiring.bot().handle(member, new BotCommand.OpenBallot(new PollRef.ById(poll.id())));
             JsonNode modal = json(new BallotModal().render(ballot.poll(), ballot.ballot(), 1));
             JsonNode results = json(new ResultsBlocks().render(wiring.reports().reportFor(poll)));
             clock.advance(Duration.ofDays(4));
@@ -110,24 +120,31 @@ class SlackBlocksTest {
             BallotModal modal = new BallotModal();
             for (Poll poll : List.of(twoFactors, fiveFactors)) {
                 JsonNode message = json(new PollMessageBlocks(ZoneOffset.UTC).render(poll, 8, clock.instant()));
-                JsonNode results = json(new ResultsBlocks().render(wiring.reports().reportFor(poll)));
+                JsonNode results =
+                        json(new ResultsBlocks().render(wiring.reports().reportFor(poll)));
                 assertThat(BlockKitLimits.message(message)).as("poll message").isEmpty();
                 assertThat(BlockKitLimits.message(results)).as("results").isEmpty();
                 assertThat(results.toString()).contains("Field number 25");
 
                 // every cell is on exactly one page of the ballot, and each page is within a modal's limits
-                BotReply.BallotView ballot = (BotReply.BallotView) wiring.bot().handle(caller("U0VOTER1"),
-                        new BotCommand.OpenBallot(new PollRef.ById(poll.id())));
+                BotReply.BallotView ballot = (BotReply.BallotView)
+                        wiring.bot().handle(caller("U0VOTER1"), new BotCommand.OpenBallot(new PollRef.ById(poll.id())));
                 int pages = BallotModal.pageCount(poll.definition());
                 List<String> cells = new ArrayList<>();
                 for (int page = 1; page <= pages; page++) {
                     JsonNode view = json(modal.render(ballot.poll(), ballot.ballot(), page));
-                    assertThat(BlockKitLimits.modal(view)).as("ballot page " + page).isEmpty();
+                    assertThat(BlockKitLimits.modal(view))
+                            .as("ballot page " + page)
+                            .isEmpty();
                     cells.addAll(SlackHttpModeTest.inputs(view));
                     view.path("blocks").forEach(block -> {
                         if (block.path("type").asText().equals("input")) {
-                            assertThat(block.path("element").path("initial_option").path("value").asText())
-                                    .as("prefilled").matches("[1-5]");
+                            assertThat(block.path("element")
+                                            .path("initial_option")
+                                            .path("value")
+                                            .asText())
+                                    .as("prefilled")
+                                    .matches("[1-5]");
                         }
                     });
                 }
@@ -141,20 +158,29 @@ class SlackBlocksTest {
     @Test
     void member_text_cannot_ping_the_channel_or_forge_links() throws Exception {
         try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
-            Poll poll = create(wiring, new BotCommand.Create(List.of("<!channel>", "vote", "<https://evil.example|here>"),
-                    Optional.empty(), Optional.empty(), Optional.empty(), List.of("<@U0BOSS> & co", "Beta"),
-                    List.of("Impact")));
+            Poll poll = create(
+                    wiring,
+                    new BotCommand.Create(
+                            List.of("<!channel>", "vote", "<https://evil.example|here>"),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            List.of("<@U0BOSS> & co", "Beta"),
+                            List.of("Impact")));
 
             List<String> mrkdwn = new ArrayList<>();
             collectMrkdwn(json(new PollMessageBlocks(ZoneOffset.UTC).render(poll, 0, clock.instant())), mrkdwn);
-            BotReply.BallotView ballot = (BotReply.BallotView) wiring.bot().handle(caller("U0ALICE"),
-                    new BotCommand.OpenBallot(new PollRef.ById(poll.id())));
+            BotReply.BallotView ballot = (BotReply.BallotView)
+                    wiring.bot().handle(caller("U0ALICE"), new BotCommand.OpenBallot(new PollRef.ById(poll.id())));
             collectMrkdwn(json(new BallotModal().render(ballot.poll(), ballot.ballot(), 1)), mrkdwn);
             collectMrkdwn(json(new ResultsBlocks().render(wiring.reports().reportFor(poll))), mrkdwn);
 
             // Slack reads <!channel>, <@user> and <url|text> only in mrkdwn; plain_text shows them as typed
-            assertThat(mrkdwn).isNotEmpty().noneMatch(text -> text.contains("<!channel>") || text.contains("<https://evil")
-                    || text.contains("<@U0BOSS>"));
+            assertThat(mrkdwn)
+                    .isNotEmpty()
+                    .noneMatch(text -> text.contains("<!channel>")
+                            || text.contains("<https://evil")
+                            || text.contains("<@U0BOSS>"));
             assertThat(String.join("\n", mrkdwn)).contains("&lt;!channel&gt;").contains("&lt;@U0BOSS&gt; &amp; co");
         }
     }
@@ -175,8 +201,13 @@ class SlackBlocksTest {
         for (int i = 1; i <= factors; i++) {
             factorNames.add("Factor " + i + " asking something fairly specific");
         }
-        return new BotCommand.Create(List.of("A", "poll", "as", "large", "as", "fieldpoll", "allows"), Optional.empty(),
-                Optional.empty(), Optional.empty(), fields, factorNames);
+        return new BotCommand.Create(
+                List.of("A", "poll", "as", "large", "as", "fieldpoll", "allows"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                fields,
+                factorNames);
     }
 
     private static Caller caller(String user) {
@@ -210,9 +241,12 @@ class SlackBlocksTest {
             Files.createDirectories(golden.getParent());
             Files.writeString(golden, JSON.writeValueAsString(actual) + "\n", StandardCharsets.UTF_8);
         }
-        assertThat(golden).as("golden file (create it with -Dgolden.update=true)").exists();
+        assertThat(golden)
+                .as("golden file (create it with -Dgolden.update=true)")
+                .exists();
         JsonNode expected = JSON.readTree(Files.readString(golden, StandardCharsets.UTF_8));
-        assertThat(actual).as("%s differs from its golden file; actual:%n%s", name, JSON.writeValueAsString(actual))
+        assertThat(actual)
+                .as("%s differs from its golden file; actual:%n%s", name, JSON.writeValueAsString(actual))
                 .isEqualTo(expected);
     }
 }

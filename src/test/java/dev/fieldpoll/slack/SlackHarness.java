@@ -34,8 +34,8 @@ final class SlackHarness implements AutoCloseable {
         int port = mode == Config.SlackMode.HTTP ? freePort() : 3000;
         Config config = base.withSlack(new Config.Slack(mode, port, Optional.of(URI.create(slack.apiUrl())), admins));
         wiring = new Wiring(config, clock);
-        Secrets secrets = new Secrets(Optional.empty(), Optional.of(BOT_TOKEN), Optional.of(APP_TOKEN),
-                Optional.of(SlackRequests.SECRET));
+        Secrets secrets = new Secrets(
+                Optional.empty(), Optional.of(BOT_TOKEN), Optional.of(APP_TOKEN), Optional.of(SlackRequests.SECRET));
         app = wiring.slackApp(secrets);
         app.start();
         requests = mode == Config.SlackMode.HTTP ? new SlackRequests(app.httpPort()) : null;

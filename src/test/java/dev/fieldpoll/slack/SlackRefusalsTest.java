@@ -36,14 +36,19 @@ class SlackRefusalsTest {
 
     /** Alice's poll from the default template, with one answer from Bob. */
     private JsonNode givenAPollWithOneVote(SlackHarness harness) throws Exception {
-        harness.requests.send(slashCommand(TEAM, GENERAL, ALICE, "create Which fields first?",
-                harness.slack.responseUrl("create"), harness.requests.trigger()));
+        harness.requests.send(slashCommand(
+                TEAM,
+                GENERAL,
+                ALICE,
+                "create Which fields first?",
+                harness.slack.responseUrl("create"),
+                harness.requests.trigger()));
         harness.slack.await("chat.postMessage");
-        harness.requests.send(interactive(buttonPress(TEAM, GENERAL, BOB, "fp1:vote:1", TS,
-                harness.slack.responseUrl("vote"), harness.requests.trigger())));
+        harness.requests.send(interactive(buttonPress(
+                TEAM, GENERAL, BOB, "fp1:vote:1", TS, harness.slack.responseUrl("vote"), harness.requests.trigger())));
         JsonNode view = harness.slack.await("views.open").json("view");
-        HttpResponse<String> saved = harness.requests.send(interactive(submission(TEAM, BOB, view,
-                Map.of("fp1:answer:1:evals:feedback-quality", "3"))));
+        HttpResponse<String> saved = harness.requests.send(
+                interactive(submission(TEAM, BOB, view, Map.of("fp1:answer:1:evals:feedback-quality", "3"))));
         assertThat(saved.body()).isEmpty();
         assertThat(ballotOfBob(harness)).hasSize(1);
         return view;
@@ -53,25 +58,49 @@ class SlackRefusalsTest {
     void forged_action_ids_are_refused_and_change_nothing() throws Exception {
         try (SlackHarness harness = SlackHarness.http(folder)) {
             givenAPollWithOneVote(harness);
-            List<String> forged = List.of("fp1:vote:1:extra", "fp1:vote:abc", "fp2:vote:1", "fp1:erase:1",
-                    "fp1:answer:1:evals:feedback-quality", "'; DROP TABLE vote; --", "");
+            List<String> forged = List.of(
+                    "fp1:vote:1:extra",
+                    "fp1:vote:abc",
+                    "fp2:vote:1",
+                    "fp1:erase:1",
+                    "fp1:answer:1:evals:feedback-quality",
+                    "'; DROP TABLE vote; --",
+                    "");
 
             for (int i = 0; i < forged.size(); i++) {
-                HttpResponse<String> pressed = harness.requests.send(interactive(buttonPress(TEAM, GENERAL, BOB,
-                        forged.get(i), TS, harness.slack.responseUrl("forged-" + i), harness.requests.trigger())));
+                HttpResponse<String> pressed = harness.requests.send(interactive(buttonPress(
+                        TEAM,
+                        GENERAL,
+                        BOB,
+                        forged.get(i),
+                        TS,
+                        harness.slack.responseUrl("forged-" + i),
+                        harness.requests.trigger())));
                 assertThat(pressed.statusCode()).isEqualTo(200);
                 JsonNode refusal = harness.slack.awaitResponse("forged-" + i).body();
                 assertThat(refusal.path("response_type").asText()).isEqualTo("ephemeral");
-                assertThat(refusal.path("text").asText()).contains("not one of mine").contains("nothing changed");
+                assertThat(refusal.path("text").asText())
+                        .contains("not one of mine")
+                        .contains("nothing changed");
             }
-            harness.requests.send(interactive(buttonPress(TEAM, GENERAL, BOB, "fp1:vote:999", TS,
-                    harness.slack.responseUrl("missing"), harness.requests.trigger())));
-            assertThat(harness.slack.awaitResponse("missing").body().path("text").asText())
+            harness.requests.send(interactive(buttonPress(
+                    TEAM,
+                    GENERAL,
+                    BOB,
+                    "fp1:vote:999",
+                    TS,
+                    harness.slack.responseUrl("missing"),
+                    harness.requests.trigger())));
+            assertThat(harness.slack
+                            .awaitResponse("missing")
+                            .body()
+                            .path("text")
+                            .asText())
                     .contains("There is no poll #999 here");
 
             assertThat(harness.slack.calls("views.open")).hasSize(1);
-            assertThat(ballotOfBob(harness)).containsOnly(
-                    Map.entry(new CellKey("evals", "feedback-quality"), Answer.score(3)));
+            assertThat(ballotOfBob(harness))
+                    .containsOnly(Map.entry(new CellKey("evals", "feedback-quality"), Answer.score(3)));
         }
     }
 
@@ -81,24 +110,43 @@ class SlackRefusalsTest {
             JsonNode view = givenAPollWithOneVote(harness);
 
             // metadata that is not ours, a cell of another poll, a cell the poll lacks, a score off the scale
-            JsonNode garbled = ((ObjectNode) view.deepCopy())
-                    .put("private_metadata", "fp1:submit:1:x");
-            String notOurs = modalAnswer(harness.requests.send(interactive(submission(TEAM, BOB, garbled,
-                    Map.of("fp1:answer:1:evals:feedback-quality", "5")))));
-            String otherPoll = modalAnswer(harness.requests.send(interactive(submission(TEAM, BOB, view, Map.of(
-                    "fp1:answer:1:evals:economic-incentive", "5", "fp1:answer:2:evals:feedback-quality", "5")))));
-            String noSuchField = modalAnswer(harness.requests.send(interactive(submission(TEAM, BOB, view, Map.of(
-                    "fp1:answer:1:evals:economic-incentive", "5", "fp1:answer:1:astrology:feedback-quality", "5")))));
-            HttpResponse<String> offScale = harness.requests.send(interactive(submission(TEAM, BOB, view, Map.of(
-                    "fp1:answer:1:evals:economic-incentive", "5", "fp1:answer:1:evals:feedback-quality", "0"))));
+            JsonNode garbled = ((ObjectNode) view.deepCopy()).put("private_metadata", "fp1:submit:1:x");
+            String notOurs = modalAnswer(harness.requests.send(
+                    interactive(submission(TEAM, BOB, garbled, Map.of("fp1:answer:1:evals:feedback-quality", "5")))));
+            String otherPoll = modalAnswer(harness.requests.send(interactive(submission(
+                    TEAM,
+                    BOB,
+                    view,
+                    Map.of(
+                            "fp1:answer:1:evals:economic-incentive",
+                            "5",
+                            "fp1:answer:2:evals:feedback-quality",
+                            "5")))));
+            String noSuchField = modalAnswer(harness.requests.send(interactive(submission(
+                    TEAM,
+                    BOB,
+                    view,
+                    Map.of(
+                            "fp1:answer:1:evals:economic-incentive",
+                            "5",
+                            "fp1:answer:1:astrology:feedback-quality",
+                            "5")))));
+            HttpResponse<String> offScale = harness.requests.send(interactive(submission(
+                    TEAM,
+                    BOB,
+                    view,
+                    Map.of("fp1:answer:1:evals:economic-incentive", "5", "fp1:answer:1:evals:feedback-quality", "0"))));
 
             assertThat(notOurs).contains("out of date").contains("nothing was saved");
             assertThat(otherPoll).contains("out of date");
             assertThat(noSuchField).contains("This poll has no 'astrology'");
-            assertThat(FakeSlack.parse(offScale.body()).path("errors").path("fp1:answer:1:evals:feedback-quality")
-                    .asText()).contains("'0' is not a score here");
-            assertThat(ballotOfBob(harness)).containsOnly(
-                    Map.entry(new CellKey("evals", "feedback-quality"), Answer.score(3)));
+            assertThat(FakeSlack.parse(offScale.body())
+                            .path("errors")
+                            .path("fp1:answer:1:evals:feedback-quality")
+                            .asText())
+                    .contains("'0' is not a score here");
+            assertThat(ballotOfBob(harness))
+                    .containsOnly(Map.entry(new CellKey("evals", "feedback-quality"), Answer.score(3)));
         }
     }
 
@@ -107,25 +155,49 @@ class SlackRefusalsTest {
         try (SlackHarness harness = SlackHarness.http(folder)) {
             JsonNode view = givenAPollWithOneVote(harness);
 
-            harness.requests.send(interactive(buttonPress(OTHER_TEAM, GENERAL, "U0MALLORY", "fp1:vote:1", TS,
-                    harness.slack.responseUrl("vote"), harness.requests.trigger())));
-            harness.requests.send(interactive(buttonPress(OTHER_TEAM, GENERAL, "U0MALLORY", "fp1:results:1", TS,
-                    harness.slack.responseUrl("results"), harness.requests.trigger())));
-            String ballot = modalAnswer(harness.requests.send(interactive(submission(OTHER_TEAM, "U0MALLORY", view,
-                    Map.of("fp1:answer:1:evals:feedback-quality", "1")))));
-            harness.requests.send(slashCommand(OTHER_TEAM, GENERAL, "U0MALLORY", "close #1",
-                    harness.slack.responseUrl("close"), harness.requests.trigger()));
+            harness.requests.send(interactive(buttonPress(
+                    OTHER_TEAM,
+                    GENERAL,
+                    "U0MALLORY",
+                    "fp1:vote:1",
+                    TS,
+                    harness.slack.responseUrl("vote"),
+                    harness.requests.trigger())));
+            harness.requests.send(interactive(buttonPress(
+                    OTHER_TEAM,
+                    GENERAL,
+                    "U0MALLORY",
+                    "fp1:results:1",
+                    TS,
+                    harness.slack.responseUrl("results"),
+                    harness.requests.trigger())));
+            String ballot = modalAnswer(harness.requests.send(interactive(
+                    submission(OTHER_TEAM, "U0MALLORY", view, Map.of("fp1:answer:1:evals:feedback-quality", "1")))));
+            harness.requests.send(slashCommand(
+                    OTHER_TEAM,
+                    GENERAL,
+                    "U0MALLORY",
+                    "close #1",
+                    harness.slack.responseUrl("close"),
+                    harness.requests.trigger()));
 
             assertThat(harness.slack.awaitResponse("vote").body().path("text").asText())
                     .contains("There is no poll #1 here");
-            assertThat(harness.slack.awaitResponse("results").body().path("text").asText())
+            assertThat(harness.slack
+                            .awaitResponse("results")
+                            .body()
+                            .path("text")
+                            .asText())
                     .contains("There is no poll #1 here");
             assertThat(ballot).contains("There is no poll #1 here");
             assertThat(harness.slack.awaitResponse("close").body().path("text").asText())
                     .contains("There is no poll #1 here");
             assertThat(harness.slack.calls("views.open")).hasSize(1);
             assertThat(harness.wiring.store().ballot(1, "U0MALLORY").isEmpty()).isTrue();
-            assertThat(harness.wiring.store().findById(1)).get().extracting(Poll::closedAt).isNull();
+            assertThat(harness.wiring.store().findById(1))
+                    .get()
+                    .extracting(Poll::closedAt)
+                    .isNull();
         }
     }
 
@@ -135,24 +207,41 @@ class SlackRefusalsTest {
             givenAPollWithOneVote(harness);
             harness.slack.makeWorkspaceAdmin("U0BOSS");
 
-            harness.requests.send(slashCommand(TEAM, GENERAL, BOB, "close", harness.slack.responseUrl("bob"),
-                    harness.requests.trigger()));
+            harness.requests.send(slashCommand(
+                    TEAM, GENERAL, BOB, "close", harness.slack.responseUrl("bob"), harness.requests.trigger()));
             assertThat(harness.slack.awaitResponse("bob").body().path("text").asText())
                     .contains("Only the member who started \"Which fields first?\" or an admin can close it.");
-            assertThat(harness.wiring.store().findById(1)).get().extracting(Poll::closedAt).isNull();
+            assertThat(harness.wiring.store().findById(1))
+                    .get()
+                    .extracting(Poll::closedAt)
+                    .isNull();
 
-            harness.requests.send(slashCommand(TEAM, GENERAL, "U0BOSS", "close", harness.slack.responseUrl("boss"),
-                    harness.requests.trigger()));
+            harness.requests.send(slashCommand(
+                    TEAM, GENERAL, "U0BOSS", "close", harness.slack.responseUrl("boss"), harness.requests.trigger()));
             assertThat(harness.slack.awaitResponse("boss").body().path("text").asText())
-                    .contains("Closed poll #1").contains("1 voter");
-            assertThat(harness.wiring.store().findById(1)).get().extracting(Poll::closedAt).isNotNull();
-            FakeSlack.Call closed = harness.slack.await("chat.update", call -> call.param("blocks").contains("*Closed*"));
+                    .contains("Closed poll #1")
+                    .contains("1 voter");
+            assertThat(harness.wiring.store().findById(1))
+                    .get()
+                    .extracting(Poll::closedAt)
+                    .isNotNull();
+            FakeSlack.Call closed = harness.slack.await(
+                    "chat.update", call -> call.param("blocks").contains("*Closed*"));
             assertThat(closed.param("ts")).isEqualTo(TS);
             assertThat(SlackHttpModeTest.buttons(closed.json("blocks"))).containsExactly("fp1:results:1", "fp1:mine:1");
 
-            harness.requests.send(slashCommand(TEAM, GENERAL, "U0CONFIGURED", "close #1",
-                    harness.slack.responseUrl("configured"), harness.requests.trigger()));
-            assertThat(harness.slack.awaitResponse("configured").body().path("text").asText())
+            harness.requests.send(slashCommand(
+                    TEAM,
+                    GENERAL,
+                    "U0CONFIGURED",
+                    "close #1",
+                    harness.slack.responseUrl("configured"),
+                    harness.requests.trigger()));
+            assertThat(harness.slack
+                            .awaitResponse("configured")
+                            .body()
+                            .path("text")
+                            .asText())
                     .contains("is already closed");
         }
     }
@@ -160,9 +249,13 @@ class SlackRefusalsTest {
     @Test
     void a_request_without_a_team_gets_a_clear_answer() throws Exception {
         try (SlackHarness harness = SlackHarness.http(folder)) {
-            harness.requests.send(slashCommand("", GENERAL, ALICE, "create", harness.slack.responseUrl("anonymous"),
-                    harness.requests.trigger()));
-            assertThat(harness.slack.awaitResponse("anonymous").body().path("text").asText())
+            harness.requests.send(slashCommand(
+                    "", GENERAL, ALICE, "create", harness.slack.responseUrl("anonymous"), harness.requests.trigger()));
+            assertThat(harness.slack
+                            .awaitResponse("anonymous")
+                            .body()
+                            .path("text")
+                            .asText())
                     .contains("can't tell which workspace");
             assertThat(harness.slack.calls("chat.postMessage")).isEmpty();
         }

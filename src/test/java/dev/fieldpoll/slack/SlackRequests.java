@@ -31,7 +31,8 @@ final class SlackRequests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final AtomicInteger triggers = new AtomicInteger();
 
@@ -41,8 +42,8 @@ final class SlackRequests {
 
     // ---- bodies ----
 
-    static String slashCommand(String team, String channel, String user, String text, String responseUrl,
-            String triggerId) {
+    static String slashCommand(
+            String team, String channel, String user, String text, String responseUrl, String triggerId) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
         form.put("team_id", team);
@@ -61,26 +62,43 @@ final class SlackRequests {
     }
 
     /** The JSON a slash command carries inside a Socket Mode envelope. */
-    static ObjectNode slashCommandJson(String team, String channel, String user, String text, String responseUrl,
-            String triggerId) {
+    static ObjectNode slashCommandJson(
+            String team, String channel, String user, String text, String responseUrl, String triggerId) {
         ObjectNode payload = JSON.createObjectNode();
-        payload.put("token", "legacy-verification-token").put("team_id", team).put("team_domain", "fieldpoll-test")
-                .put("channel_id", channel).put("channel_name", "general").put("user_id", user)
-                .put("user_name", user.toLowerCase()).put("command", "/poll").put("text", text)
-                .put("api_app_id", "A0FIELD").put("is_enterprise_install", "false").put("response_url", responseUrl)
+        payload.put("token", "legacy-verification-token")
+                .put("team_id", team)
+                .put("team_domain", "fieldpoll-test")
+                .put("channel_id", channel)
+                .put("channel_name", "general")
+                .put("user_id", user)
+                .put("user_name", user.toLowerCase())
+                .put("command", "/poll")
+                .put("text", text)
+                .put("api_app_id", "A0FIELD")
+                .put("is_enterprise_install", "false")
+                .put("response_url", responseUrl)
                 .put("trigger_id", triggerId);
         return payload;
     }
 
     /** A button press on the poll message, as block_actions. */
-    static ObjectNode buttonPress(String team, String channel, String user, String actionId, String messageTs,
-            String responseUrl, String triggerId) {
+    static ObjectNode buttonPress(
+            String team,
+            String channel,
+            String user,
+            String actionId,
+            String messageTs,
+            String responseUrl,
+            String triggerId) {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("type", "block_actions");
         payload.set("user", user(team, user));
         payload.put("api_app_id", "A0FIELD").put("token", "legacy-verification-token");
         ObjectNode container = payload.putObject("container");
-        container.put("type", "message").put("message_ts", messageTs).put("channel_id", channel)
+        container
+                .put("type", "message")
+                .put("message_ts", messageTs)
+                .put("channel_id", channel)
                 .put("is_ephemeral", false);
         payload.put("trigger_id", triggerId);
         payload.putObject("team").put("id", team).put("domain", "fieldpoll-test");
@@ -88,7 +106,10 @@ final class SlackRequests {
         payload.put("is_enterprise_install", false);
         payload.putObject("channel").put("id", channel).put("name", "general");
         ObjectNode message = payload.putObject("message");
-        message.put("type", "message").put("user", FakeSlack.BOT_USER).put("ts", messageTs).put("text", "Poll")
+        message.put("type", "message")
+                .put("user", FakeSlack.BOT_USER)
+                .put("ts", messageTs)
+                .put("text", "Poll")
                 .put("bot_id", "B0BOT");
         payload.putObject("state").putObject("values");
         payload.put("response_url", responseUrl);
@@ -109,12 +130,18 @@ final class SlackRequests {
         payload.put("type", "view_submission");
         payload.putObject("team").put("id", team).put("domain", "fieldpoll-test");
         payload.set("user", user(team, user));
-        payload.put("api_app_id", "A0FIELD").put("token", "legacy-verification-token")
+        payload.put("api_app_id", "A0FIELD")
+                .put("token", "legacy-verification-token")
                 .put("trigger_id", "5091.submit.trigger");
         ObjectNode view = openedView.deepCopy();
-        view.put("id", "V0BALLOT").put("team_id", team).put("hash", "1764237660.abcdef")
-                .put("root_view_id", "V0BALLOT").put("app_id", "A0FIELD").put("bot_id", "B0BOT")
-                .put("app_installed_team_id", FakeSlack.TEAM).putNull("previous_view_id");
+        view.put("id", "V0BALLOT")
+                .put("team_id", team)
+                .put("hash", "1764237660.abcdef")
+                .put("root_view_id", "V0BALLOT")
+                .put("app_id", "A0FIELD")
+                .put("bot_id", "B0BOT")
+                .put("app_installed_team_id", FakeSlack.TEAM)
+                .putNull("previous_view_id");
         ObjectNode values = view.putObject("state").putObject("values");
         for (JsonNode block : openedView.path("blocks")) {
             if (block.path("type").asText().equals("input")) {
@@ -127,7 +154,10 @@ final class SlackRequests {
                     value.putNull("selected_option");
                 } else {
                     ObjectNode option = value.putObject("selected_option");
-                    option.putObject("text").put("type", "plain_text").put("text", choice).put("emoji", true);
+                    option.putObject("text")
+                            .put("type", "plain_text")
+                            .put("text", choice)
+                            .put("emoji", true);
                     option.put("value", choice);
                 }
             }
@@ -147,7 +177,10 @@ final class SlackRequests {
 
     private static ObjectNode user(String team, String user) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("id", user).put("username", user.toLowerCase()).put("name", user.toLowerCase()).put("team_id", team);
+        node.put("id", user)
+                .put("username", user.toLowerCase())
+                .put("name", user.toLowerCase())
+                .put("team_id", team);
         return node;
     }
 
@@ -191,7 +224,8 @@ final class SlackRequests {
     private static String encode(Map<String, String> form) {
         StringBuilder body = new StringBuilder();
         form.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return body.toString();
     }

@@ -32,14 +32,23 @@ class SlackSetupTest {
     @Test
     void the_manifest_creates_the_poll_command_with_interactivity_socket_mode_and_only_the_scopes_used()
             throws IOException {
-        JsonNode manifest = new ObjectMapper(new YAMLFactory()).readTree(Path.of("config/slack-manifest.yml").toFile());
+        JsonNode manifest = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("config/slack-manifest.yml").toFile());
 
         JsonNode commands = manifest.path("features").path("slash_commands");
         assertThat(commands).hasSize(1);
         assertThat(commands.get(0).path("command").asText()).isEqualTo("/poll");
-        assertThat(commands.get(0).path("usage_hint").asText()).contains("create").contains("vote").contains("results");
-        assertThat(manifest.path("settings").path("interactivity").path("is_enabled").asBoolean()).isTrue();
-        assertThat(manifest.path("settings").path("socket_mode_enabled").asBoolean()).isTrue();
+        assertThat(commands.get(0).path("usage_hint").asText())
+                .contains("create")
+                .contains("vote")
+                .contains("results");
+        assertThat(manifest.path("settings")
+                        .path("interactivity")
+                        .path("is_enabled")
+                        .asBoolean())
+                .isTrue();
+        assertThat(manifest.path("settings").path("socket_mode_enabled").asBoolean())
+                .isTrue();
         List<String> scopes = new ArrayList<>();
         manifest.path("oauth_config").path("scopes").path("bot").forEach(scope -> scopes.add(scope.asText()));
         assertThat(scopes).containsExactlyInAnyOrder("commands", "chat:write", "users:read", "files:write");
@@ -50,23 +59,32 @@ class SlackSetupTest {
     void each_mode_names_the_token_it_is_missing() {
         try (Wiring socket = new Wiring(TestConfigs.at(folder), new MutableClock(Instant.EPOCH))) {
             Secrets botOnly = new Secrets(Optional.empty(), Optional.of("xoxb-1"), Optional.empty(), Optional.empty());
-            assertThatThrownBy(() -> socket.slackApp(botOnly)).isInstanceOf(ConfigException.class)
+            assertThatThrownBy(() -> socket.slackApp(botOnly))
+                    .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("SLACK_APP_TOKEN");
         }
         Config base = TestConfigs.at(folder);
         Config http = base.withSlack(new Config.Slack(Config.SlackMode.HTTP, 3000, Optional.empty(), List.of()));
         try (Wiring wiring = new Wiring(http, new MutableClock(Instant.EPOCH))) {
-            Secrets noSecret = new Secrets(Optional.empty(), Optional.of("xoxb-1"), Optional.of("xapp-1"), Optional.empty());
-            assertThatThrownBy(() -> wiring.slackApp(noSecret)).isInstanceOf(ConfigException.class)
+            Secrets noSecret =
+                    new Secrets(Optional.empty(), Optional.of("xoxb-1"), Optional.of("xapp-1"), Optional.empty());
+            assertThatThrownBy(() -> wiring.slackApp(noSecret))
+                    .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("SLACK_SIGNING_SECRET");
         }
     }
 
     @Test
     void settings_never_show_their_secrets() {
-        SlackSettings settings = new SlackSettings(SlackSettings.Mode.HTTP, 3000,
-                Optional.of(URI.create("http://127.0.0.1:9/api/")), "xoxb-very-secret", Optional.of("xapp-very-secret"),
-                Optional.of("signing-very-secret"), Set.of("U1"), SlackSettings.DEFAULT_REFRESH_INTERVAL);
+        SlackSettings settings = new SlackSettings(
+                SlackSettings.Mode.HTTP,
+                3000,
+                Optional.of(URI.create("http://127.0.0.1:9/api/")),
+                "xoxb-very-secret",
+                Optional.of("xapp-very-secret"),
+                Optional.of("signing-very-secret"),
+                Set.of("U1"),
+                SlackSettings.DEFAULT_REFRESH_INTERVAL);
 
         assertThat(settings.toString()).doesNotContain("very-secret").contains("botToken=set");
     }
@@ -76,12 +94,14 @@ class SlackSetupTest {
         try (FakeSlack slack = new FakeSlack()) {
             slack.refuseTokens();
             Config base = TestConfigs.at(folder);
-            Config config = base.withSlack(
-                    new Config.Slack(Config.SlackMode.SOCKET, 3000, Optional.of(URI.create(slack.apiUrl())), List.of()));
+            Config config = base.withSlack(new Config.Slack(
+                    Config.SlackMode.SOCKET, 3000, Optional.of(URI.create(slack.apiUrl())), List.of()));
             try (Wiring wiring = new Wiring(config, new MutableClock(Instant.EPOCH));
-                    SlackApp app = wiring.slackApp(new Secrets(Optional.empty(), Optional.of("xoxb-revoked"),
-                            Optional.of("xapp-1"), Optional.empty()))) {
-                assertThatThrownBy(app::start).isInstanceOf(IOException.class).hasMessageContaining("invalid_auth")
+                    SlackApp app = wiring.slackApp(new Secrets(
+                            Optional.empty(), Optional.of("xoxb-revoked"), Optional.of("xapp-1"), Optional.empty()))) {
+                assertThatThrownBy(app::start)
+                        .isInstanceOf(IOException.class)
+                        .hasMessageContaining("invalid_auth")
                         .hasMessageNotContaining("xoxb-revoked");
             }
         }

@@ -33,22 +33,29 @@ class SlackSocketModeTest {
             // when Slack delivers /poll create over the socket
             ObjectNode envelope = new ObjectMapper().createObjectNode();
             envelope.put("envelope_id", "57d6a792-4d35-4d0b-b6aa-3361493e1caf");
-            envelope.set("payload", SlackRequests.slashCommandJson(FakeSlack.TEAM, "C0SOCKET", "U0CAROL",
-                    "create Socket priorities fields:\"Alpha; Beta; Gamma\" factors:\"Impact\"",
-                    harness.slack.responseUrl("carol"), "13345224609.1.socket"));
+            envelope.set(
+                    "payload",
+                    SlackRequests.slashCommandJson(
+                            FakeSlack.TEAM,
+                            "C0SOCKET",
+                            "U0CAROL",
+                            "create Socket priorities fields:\"Alpha; Beta; Gamma\" factors:\"Impact\"",
+                            harness.slack.responseUrl("carol"),
+                            "13345224609.1.socket"));
             envelope.put("type", "slash_commands");
             envelope.put("accepts_response_payload", true);
             harness.slack.sendEnvelope(envelope.toString());
 
             // then the envelope is acked by its id, and the poll is stored and posted in the channel
-            String ack = harness.slack.awaitSocketMessage(message -> message.contains("57d6a792-4d35-4d0b-b6aa-3361493e1caf"));
+            String ack = harness.slack.awaitSocketMessage(
+                    message -> message.contains("57d6a792-4d35-4d0b-b6aa-3361493e1caf"));
             JsonNode acked = FakeSlack.parse(ack);
             assertThat(acked.path("envelope_id").asText()).isEqualTo("57d6a792-4d35-4d0b-b6aa-3361493e1caf");
             FakeSlack.Call posted = harness.slack.await("chat.postMessage");
             assertThat(posted.param("channel")).isEqualTo("C0SOCKET");
             assertThat(posted.param("blocks")).contains("Socket priorities").contains("fp1:vote:1");
-            List<Poll> polls = harness.wiring.store().listInChannel(new Workspace(Platform.SLACK, FakeSlack.TEAM),
-                    "C0SOCKET");
+            List<Poll> polls =
+                    harness.wiring.store().listInChannel(new Workspace(Platform.SLACK, FakeSlack.TEAM), "C0SOCKET");
             assertThat(polls).singleElement().satisfies(poll -> {
                 assertThat(poll.title()).isEqualTo("Socket priorities");
                 assertThat(poll.createdBy()).isEqualTo("U0CAROL");

@@ -96,8 +96,8 @@ class SlackSummaryBlocksTest {
         clock.advance(Duration.ofDays(7));
 
         // when it is rendered, posted late
-        ChannelSummary summary = summarize(Optional.of(
-                "Posted late: fieldpoll was offline at the scheduled time (Friday 17:00 UTC)."));
+        ChannelSummary summary =
+                summarize(Optional.of("Posted late: fieldpoll was offline at the scheduled time (Friday 17:00 UTC)."));
         List<SlackMessage> messages = new SummaryBlocks().render(summary);
 
         // then
@@ -105,8 +105,16 @@ class SlackSummaryBlocksTest {
         Golden.assertMatches("slack/summary.json", pretty(messages));
         JsonNode blocks = json(messages.get(0).blocks());
         assertThat(BlockKitLimits.message(blocks)).isEmpty();
-        assertThat(blocks.toString()).contains("↑", "new", "is newly _polarized_", "Kendall τ_b", "Posted late",
-                "Nobody has voted yet", "fp1:vote:2").doesNotContain("fp1:vote:1");
+        assertThat(blocks.toString())
+                .contains(
+                        "↑",
+                        "new",
+                        "is newly _polarized_",
+                        "Kendall τ_b",
+                        "Posted late",
+                        "Nobody has voted yet",
+                        "fp1:vote:2")
+                .doesNotContain("fp1:vote:1");
     }
 
     @Test
@@ -114,13 +122,15 @@ class SlackSummaryBlocksTest {
         Poll poll = ((BotReply.PollPosted) say("U0ADMIN", "/poll create Closing soon closes:3d")).poll();
         clock.advance(Duration.ofHours(48).plusMinutes(1));
 
-        SlackMessage reminder = new ReminderBlocks(ZoneOffset.UTC).render(new ClosingReminder(poll, 2), clock.instant());
+        SlackMessage reminder =
+                new ReminderBlocks(ZoneOffset.UTC).render(new ClosingReminder(poll, 2), clock.instant());
 
         Golden.assertMatches("slack/reminder.json", pretty(List.of(reminder)));
         JsonNode blocks = json(reminder.blocks());
         assertThat(BlockKitLimits.message(blocks)).isEmpty();
         assertThat(reminder.text()).isEqualTo("Poll #1 Closing soon closes in about a day; 2 members have voted.");
-        assertThat(blocks.get(1).path("elements").get(0).path("action_id").asText()).isEqualTo("fp1:vote:1");
+        assertThat(blocks.get(1).path("elements").get(0).path("action_id").asText())
+                .isEqualTo("fp1:vote:1");
     }
 
     @Test
@@ -163,8 +173,8 @@ class SlackSummaryBlocksTest {
             say(voter, "/poll vote mech feedback=2 economic=4");
         }
         PollSummary one = summarize(Optional.empty()).polls().get(0);
-        ChannelSummary busy = new ChannelSummary(WORKSPACE, CHANNEL, FRIDAY, clock.instant(), Optional.empty(),
-                Collections.nCopies(12, one));
+        ChannelSummary busy = new ChannelSummary(
+                WORKSPACE, CHANNEL, FRIDAY, clock.instant(), Optional.empty(), Collections.nCopies(12, one));
 
         // when
         List<SlackMessage> messages = new SummaryBlocks().render(busy);
@@ -176,7 +186,9 @@ class SlackSummaryBlocksTest {
             JsonNode blocks = json(message.blocks());
             assertThat(BlockKitLimits.message(blocks)).isEmpty();
             int titles = count(blocks, "*Busy channel* (poll #1, open)");
-            assertThat(count(blocks, "*Participation:*")).as("each poll's part ends in its own message").isEqualTo(titles);
+            assertThat(count(blocks, "*Participation:*"))
+                    .as("each poll's part ends in its own message")
+                    .isEqualTo(titles);
             polls += titles;
         }
         assertThat(polls).isEqualTo(12);
@@ -186,36 +198,44 @@ class SlackSummaryBlocksTest {
 
     @Test
     void member_text_cannot_ping_the_channel_or_forge_links() throws IOException {
-        Poll poll = create(new BotCommand.Create(List.of("<!channel>", "vote"), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of("<@U0BOSS> & co", "<https://evil.example|Beta>"), List.of("Impact")));
+        Poll poll = create(new BotCommand.Create(
+                List.of("<!channel>", "vote"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of("<@U0BOSS> & co", "<https://evil.example|Beta>"),
+                List.of("Impact")));
         for (String voter : List.of("U0A", "U0B", "U0C")) {
             vote(poll, voter, new int[] {4, 2});
         }
 
         List<SlackMessage> messages = new SummaryBlocks().render(summarize(Optional.empty()));
-        SlackMessage reminder = new ReminderBlocks(ZoneOffset.UTC).render(new ClosingReminder(poll, 3), clock.instant());
+        SlackMessage reminder =
+                new ReminderBlocks(ZoneOffset.UTC).render(new ClosingReminder(poll, 3), clock.instant());
 
         List<String> mrkdwn = new ArrayList<>();
         for (SlackMessage message : List.of(messages.get(0), reminder)) {
             collectMrkdwn(json(message.blocks()), mrkdwn);
             mrkdwn.add(message.text());
         }
-        assertThat(mrkdwn).noneMatch(text -> text.contains("<!channel>") || text.contains("<@U0BOSS>")
-                || text.contains("<https://evil"));
+        assertThat(mrkdwn)
+                .noneMatch(text ->
+                        text.contains("<!channel>") || text.contains("<@U0BOSS>") || text.contains("<https://evil"));
         assertThat(String.join("\n", mrkdwn)).contains("&lt;!channel&gt; vote", "&lt;@U0BOSS&gt; &amp; co");
     }
 
     // ---- helpers ----
 
     private ChannelSummary summarize(Optional<String> lateNote) {
-        return wiring.summaryJob().summarize(WORKSPACE, CHANNEL, FRIDAY, clock.instant().minus(Duration.ofDays(7)),
-                lateNote);
+        return wiring.summaryJob()
+                .summarize(WORKSPACE, CHANNEL, FRIDAY, clock.instant().minus(Duration.ofDays(7)), lateNote);
     }
 
     /** What last week's summary would have saved, so this week's shows movement. */
     private void snapshotLastWeek() {
         for (PollSummary poll : summarize(Optional.empty()).polls()) {
-            wiring.summaries().saveSnapshot(SummaryBuilder.snapshotOf(poll.report().poll().id(), poll, clock.instant()));
+            wiring.summaries()
+                    .saveSnapshot(SummaryBuilder.snapshotOf(poll.report().poll().id(), poll, clock.instant()));
         }
         clock.advance(Duration.ofMinutes(1));
     }
@@ -266,8 +286,13 @@ class SlackSummaryBlocksTest {
         for (int i = 1; i <= factors; i++) {
             factorNames.add("Factor " + i + " asking something fairly specific");
         }
-        return new BotCommand.Create(List.of("A", "poll", "as", "large", "as", "fieldpoll", "allows"), Optional.empty(),
-                Optional.empty(), Optional.empty(), fields, factorNames);
+        return new BotCommand.Create(
+                List.of("A", "poll", "as", "large", "as", "fieldpoll", "allows"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                fields,
+                factorNames);
     }
 
     private static int count(JsonNode blocks, String text) {

@@ -50,8 +50,12 @@ class SlackSummaryEndToEndTest {
             // given a voted poll and a schedule an admin set with the slash command (Friday 10:00 UTC now)
             givenAPollWithVotes(harness, "Which fields first?");
             harness.slack.makeWorkspaceAdmin(ADMIN);
-            HttpResponse<String> scheduled = harness.requests.send(slashCommand(TEAM, GENERAL, ADMIN,
-                    "summary schedule friday 17:00 UTC", harness.slack.responseUrl("schedule"),
+            HttpResponse<String> scheduled = harness.requests.send(slashCommand(
+                    TEAM,
+                    GENERAL,
+                    ADMIN,
+                    "summary schedule friday 17:00 UTC",
+                    harness.slack.responseUrl("schedule"),
                     harness.requests.trigger()));
             assertThat(scheduled.statusCode()).isEqualTo(200);
             assertThat(harness.slack.awaitResponse("schedule").rawBody())
@@ -71,8 +75,12 @@ class SlackSummaryEndToEndTest {
             assertThat(summary.authorization()).isEqualTo("Bearer " + SlackHarness.BOT_TOKEN);
             JsonNode blocks = summary.json("blocks");
             assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("Weekly summary, 2026-11-27");
-            assertThat(blocks.toString()).contains("*Which fields first?* (poll #1, open)", "*Ranking*",
-                    "1. *Evals* new · rank", "*Participation:* 4 voters · 4 new since the last summary");
+            assertThat(blocks.toString())
+                    .contains(
+                            "*Which fields first?* (poll #1, open)",
+                            "*Ranking*",
+                            "1. *Evals* new · rank",
+                            "*Participation:* 4 voters · 4 new since the last summary");
             assertThat(BlockKitLimits.message(blocks)).isEmpty();
 
             // and the chart went up through files.uploadV2's three calls, after the message
@@ -107,7 +115,8 @@ class SlackSummaryEndToEndTest {
     @Test
     void refused_and_rate_limited_calls_are_retried_and_a_late_summary_arrives_once_with_its_note() throws Exception {
         try (SlackHarness harness = SlackHarness.http(folder, ADMIN)) {
-            // given a schedule, and Slack refusing the first post, the first upload URL, and rate limiting the first completion
+            // given a schedule, and Slack refusing the first post, the first upload URL, and rate limiting the first
+            // completion
             givenAPollWithVotes(harness, "Which fields first?");
             say(harness.wiring, ADMIN, "/poll summary schedule friday 17:00 UTC");
             harness.slack.failNext("chat.postMessage", "internal_error");
@@ -125,8 +134,8 @@ class SlackSummaryEndToEndTest {
             assertThat(pauses).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(32));
             List<FakeSlack.Call> summaries = summaryPosts(harness);
             assertThat(summaries).as("one refused, one delivered").hasSize(2);
-            assertThat(summaries.get(1).param("blocks")).contains("Posted late: fieldpoll was offline at the scheduled "
-                    + "time (Friday 17:00 UTC).");
+            assertThat(summaries.get(1).param("blocks"))
+                    .contains("Posted late: fieldpoll was offline at the scheduled " + "time (Friday 17:00 UTC).");
             assertThat(harness.slack.calls("files.getUploadURLExternal")).hasSize(3);
             List<FakeSlack.Call> completions = harness.slack.calls("files.completeUploadExternal");
             assertThat(completions).as("one rate limited, one delivered").hasSize(2);
@@ -143,8 +152,13 @@ class SlackSummaryEndToEndTest {
     void a_closing_reminder_is_posted_once_and_its_vote_button_opens_the_ballot() throws Exception {
         try (SlackHarness harness = SlackHarness.http(folder)) {
             // given a poll closing in three days with two voters
-            harness.requests.send(slashCommand(TEAM, GENERAL, ADMIN, "create Closing soon closes:3d",
-                    harness.slack.responseUrl("create"), harness.requests.trigger()));
+            harness.requests.send(slashCommand(
+                    TEAM,
+                    GENERAL,
+                    ADMIN,
+                    "create Closing soon closes:3d",
+                    harness.slack.responseUrl("create"),
+                    harness.requests.trigger()));
             harness.slack.await("chat.postMessage");
             say(harness.wiring, "U0A", "/poll vote evals feedback=4");
             say(harness.wiring, "U0B", "/poll vote mech feedback=2");
@@ -158,15 +172,22 @@ class SlackSummaryEndToEndTest {
             List<FakeSlack.Call> reminders = reminderPosts(harness);
             assertThat(reminders).hasSize(1);
             assertThat(reminders.get(0).param("channel")).isEqualTo(GENERAL);
-            assertThat(reminders.get(0).param("text")).isEqualTo(
-                    "Poll #1 Closing soon closes in about a day; 2 members have voted.");
+            assertThat(reminders.get(0).param("text"))
+                    .isEqualTo("Poll #1 Closing soon closes in about a day; 2 members have voted.");
             JsonNode blocks = reminders.get(0).json("blocks");
-            assertThat(blocks.get(1).path("elements").get(0).path("action_id").asText()).isEqualTo("fp1:vote:1");
+            assertThat(blocks.get(1).path("elements").get(0).path("action_id").asText())
+                    .isEqualTo("fp1:vote:1");
 
             // when a member presses it, then the existing button handler opens the ballot
             String trigger = harness.requests.trigger();
-            harness.requests.send(interactive(buttonPress(TEAM, GENERAL, "U0BOB", "fp1:vote:1", "1764237600.000002",
-                    harness.slack.responseUrl("vote"), trigger)));
+            harness.requests.send(interactive(buttonPress(
+                    TEAM,
+                    GENERAL,
+                    "U0BOB",
+                    "fp1:vote:1",
+                    "1764237600.000002",
+                    harness.slack.responseUrl("vote"),
+                    trigger)));
             FakeSlack.Call opened = harness.slack.await("views.open");
             assertThat(opened.param("trigger_id")).isEqualTo(trigger);
             assertThat(opened.json("view").path("private_metadata").asText()).isEqualTo("fp1:submit:1");
@@ -182,11 +203,13 @@ class SlackSummaryEndToEndTest {
     void a_reminder_slack_refuses_is_thrown_for_the_backoff_to_retry() throws Exception {
         try (SlackHarness harness = SlackHarness.http(folder, ADMIN)) {
             say(harness.wiring, ADMIN, "/poll create Closing soon closes:3d");
-            ClosingReminder reminder = new ClosingReminder(harness.wiring.store().findById(1).orElseThrow(), 0);
+            ClosingReminder reminder =
+                    new ClosingReminder(harness.wiring.store().findById(1).orElseThrow(), 0);
             harness.slack.rateLimitNext("chat.postMessage");
 
             assertThatThrownBy(() -> harness.app.summaryPublisher().remind(reminder))
-                    .isInstanceOfSatisfying(SlackDeliveryException.class,
+                    .isInstanceOfSatisfying(
+                            SlackDeliveryException.class,
                             refused -> assertThat(refused.error()).isEqualTo("ratelimited"));
             harness.app.summaryPublisher().remind(reminder);
             assertThat(reminderPosts(harness)).hasSize(2);
@@ -197,8 +220,13 @@ class SlackSummaryEndToEndTest {
 
     /** A poll in #general with four voters, created through the bot (its poll message is posted as usual). */
     private static void givenAPollWithVotes(SlackHarness harness, String title) throws Exception {
-        harness.requests.send(slashCommand(TEAM, GENERAL, "U0ALICE", "create " + title,
-                harness.slack.responseUrl("create"), harness.requests.trigger()));
+        harness.requests.send(slashCommand(
+                TEAM,
+                GENERAL,
+                "U0ALICE",
+                "create " + title,
+                harness.slack.responseUrl("create"),
+                harness.requests.trigger()));
         harness.slack.await("chat.postMessage");
         for (String voter : List.of("U0A", "U0B", "U0C", "U0D")) {
             say(harness.wiring, voter, "/poll vote evals feedback=5 economic=4");
@@ -207,25 +235,33 @@ class SlackSummaryEndToEndTest {
     }
 
     private static void say(Wiring wiring, String user, String line) {
-        wiring.bot().handle(new Caller(Platform.SLACK, TEAM, GENERAL, user, user, user.equals(ADMIN)),
-                ((ParseResult.Parsed) new CommandParser().parse(line)).command());
+        wiring.bot()
+                .handle(
+                        new Caller(Platform.SLACK, TEAM, GENERAL, user, user, user.equals(ADMIN)),
+                        ((ParseResult.Parsed) new CommandParser().parse(line)).command());
     }
 
     /** The wiring's summary job, but with a backoff that records its pauses instead of sleeping. */
     private static SummaryJob jobWithBackoff(Wiring wiring, Backoff backoff) {
-        return new SummaryJob(wiring.summaries(), wiring.store(),
-                new SummaryBuilder(wiring.reports(), wiring.summaries(), new ChartRenderer()), wiring.summaryPublishers(),
-                wiring.clock(), backoff);
+        return new SummaryJob(
+                wiring.summaries(),
+                wiring.store(),
+                new SummaryBuilder(wiring.reports(), wiring.summaries(), new ChartRenderer()),
+                wiring.summaryPublishers(),
+                wiring.clock(),
+                backoff);
     }
 
     private static List<FakeSlack.Call> summaryPosts(SlackHarness harness) {
         return harness.slack.calls("chat.postMessage").stream()
-                .filter(call -> call.param("text").startsWith("Weekly summary")).toList();
+                .filter(call -> call.param("text").startsWith("Weekly summary"))
+                .toList();
     }
 
     private static List<FakeSlack.Call> reminderPosts(SlackHarness harness) {
         return harness.slack.calls("chat.postMessage").stream()
-                .filter(call -> call.param("text").contains("closes in")).toList();
+                .filter(call -> call.param("text").contains("closes in"))
+                .toList();
     }
 
     private static FakeSlack.Call single(SlackHarness harness, String method) {

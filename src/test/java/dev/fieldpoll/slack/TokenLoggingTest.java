@@ -24,7 +24,9 @@ class TokenLoggingTest {
             }
 
             assertThat(logs.size()).isGreaterThan(5);
-            assertThat(logs.text()).doesNotContain(SlackHarness.BOT_TOKEN).doesNotContain(SlackHarness.APP_TOKEN)
+            assertThat(logs.text())
+                    .doesNotContain(SlackHarness.BOT_TOKEN)
+                    .doesNotContain(SlackHarness.APP_TOKEN)
                     .doesNotContain(SlackRequests.SECRET);
         }
     }

@@ -88,7 +88,8 @@ class ConcurrentVotingTest {
         };
     }
 
-    private static Callable<Integer> reader(SqlitePollStore store, long pollId, CountDownLatch start, AtomicBoolean voting) {
+    private static Callable<Integer> reader(
+            SqlitePollStore store, long pollId, CountDownLatch start, AtomicBoolean voting) {
         return () -> {
             start.await();
             int reads = 0;

@@ -41,8 +41,7 @@ class CrashTest {
         }
     }
 
-    record Output(long pollId, List<Ack> acks, List<String> refusals) {
-    }
+    record Output(long pollId, List<Ack> acks, List<String> refusals) {}
 
     @Test
     void everyAcknowledgedVoteIsOnDiskAfterAKillMidRun() throws Exception {
@@ -60,30 +59,38 @@ class CrashTest {
         }
 
         // then
-        assertThat(output.refusals()).as("refused votes (child log: %s)", dir.resolve("child.log")).isEmpty();
+        assertThat(output.refusals())
+                .as("refused votes (child log: %s)", dir.resolve("child.log"))
+                .isEmpty();
         assertThat(output.acks()).hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
         try (Database database = Database.open(dir.resolve("fieldpoll.db"))) {
             SqlitePollStore store = new SqlitePollStore(database);
             assertThat(StoreFaultsTest.integrity(database)).isEqualTo("ok");
             for (Ack ack : output.acks()) {
                 assertThat(store.ballot(output.pollId(), ack.member()).answers().get(ack.cell()))
-                        .as("acknowledged vote %s", ack).isEqualTo(Answer.score(ack.score()));
+                        .as("acknowledged vote %s", ack)
+                        .isEqualTo(Answer.score(ack.score()));
             }
         }
     }
 
     private Process startVoteLoad() throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                VoteLoad.class.getName(), dir.toString(), Integer.toString(VOTING_THREADS))
+        return new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        VoteLoad.class.getName(),
+                        dir.toString(),
+                        Integer.toString(VOTING_THREADS))
                 .redirectError(dir.resolve("child.log").toFile())
                 .start();
     }
 
     /** Reads until enough acknowledgements, kills the child, then reads what else it printed before it died. */
     private static Output readAcks(Process child) throws IOException, InterruptedException {
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             long pollId = Long.parseLong(out.readLine().substring("POLL ".length()));
             List<Ack> acks = new ArrayList<>();
             List<String> refusals = new ArrayList<>();

@@ -32,7 +32,8 @@ class DatabaseBackupTest {
 
     private static final int WRITERS = 4;
     private static final int ACKS = 200;
-    private static final Map<CellKey, Answer> BALLOT = Map.of(MECH_FEEDBACK, Answer.score(4), EVALS_FEEDBACK, Answer.DONT_KNOW);
+    private static final Map<CellKey, Answer> BALLOT =
+            Map.of(MECH_FEEDBACK, Answer.score(4), EVALS_FEEDBACK, Answer.DONT_KNOW);
 
     @TempDir
     Path dir;
@@ -73,12 +74,16 @@ class DatabaseBackupTest {
         assertThat(new DatabaseCheck(copy).run().healthy()).isTrue();
         try (Database backup = Database.open(copy)) {
             SqlitePollStore store = new SqlitePollStore(backup);
-            long pollId = store.listInChannel(TestPolls.GUILD, TestPolls.CHANNEL).get(0).id();
+            long pollId = store.listInChannel(TestPolls.GUILD, TestPolls.CHANNEL)
+                    .get(0)
+                    .id();
             for (String voter : savedBefore) {
                 assertThat(store.ballot(pollId, voter).answers()).as(voter).isEqualTo(BALLOT);
             }
-            assertThat(answersPerVoter(store, pollId)).as("no ballot half saved").allSatisfy(
-                    (voter, answers) -> assertThat(answers).as(voter).isEqualTo(2));
+            assertThat(answersPerVoter(store, pollId))
+                    .as("no ballot half saved")
+                    .allSatisfy(
+                            (voter, answers) -> assertThat(answers).as(voter).isEqualTo(2));
             assertThat(store.voterCount(pollId)).isLessThan(votersAtTheEnd);
         }
         assertThat(leftovers()).containsExactlyInAnyOrder("fieldpoll.db", "backups", "fieldpoll-copy.db");
@@ -111,7 +116,8 @@ class DatabaseBackupTest {
         assertThat(leftovers()).isEmpty();
     }
 
-    private static void vote(SqlitePollStore store, long pollId, String prefix, Queue<String> saved, AtomicBoolean voting) {
+    private static void vote(
+            SqlitePollStore store, long pollId, String prefix, Queue<String> saved, AtomicBoolean voting) {
         for (int ballot = 0; voting.get(); ballot++) {
             String voter = prefix + "-" + ballot;
             store.saveAnswers(pollId, voter, BALLOT, CREATED);
@@ -122,7 +128,9 @@ class DatabaseBackupTest {
     private static void awaitSize(Queue<String> saved, int size) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (saved.size() < size) {
-            assertThat(System.nanoTime()).as("%d votes saved within two minutes", size).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("%d votes saved within two minutes", size)
+                    .isLessThan(deadline);
             Thread.sleep(5);
         }
     }

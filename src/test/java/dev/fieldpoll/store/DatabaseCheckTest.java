@@ -9,9 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.StoreException;
 import dev.fieldpoll.store.CheckReport.Section;
+import dev.fieldpoll.testing.MigrationFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -22,7 +23,6 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import dev.fieldpoll.testing.MigrationFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +38,8 @@ class DatabaseCheckTest {
             // given votes still in the write-ahead log of a running fieldpoll
             SqlitePollStore store = new SqlitePollStore(database);
             long pollId = store.create(TestPolls.newPoll()).id();
-            store.saveAnswers(pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(4), EVALS_FEEDBACK, Answer.DONT_KNOW), CREATED);
+            store.saveAnswers(
+                    pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(4), EVALS_FEEDBACK, Answer.DONT_KNOW), CREATED);
             store.saveAnswers(pollId, "bob", Map.of(MECH_FEEDBACK, Answer.score(2)), CREATED);
 
             // when
@@ -46,11 +47,12 @@ class DatabaseCheckTest {
 
             // then
             assertThat(report.healthy()).isTrue();
-            assertThat(report.sections()).containsExactly(
-                    Section.ok("integrity", "ok"),
-                    Section.ok("foreign keys", "ok"),
-                    Section.ok("schema", "version " + MigrationFiles.latest() + ", up to date"),
-                    Section.ok("contents", "1 poll, 2 ballots, 3 answers"));
+            assertThat(report.sections())
+                    .containsExactly(
+                            Section.ok("integrity", "ok"),
+                            Section.ok("foreign keys", "ok"),
+                            Section.ok("schema", "version " + MigrationFiles.latest() + ", up to date"),
+                            Section.ok("contents", "1 poll, 2 ballots, 3 answers"));
         }
     }
 
@@ -58,8 +60,12 @@ class DatabaseCheckTest {
     void aPendingMigrationIsReportedButIsNoProblemAndTheCheckChangesNothing() throws SQLException {
         // given a database of the first build, migrated to V1 only
         Path file = dir.resolve("fieldpoll.db");
-        org.flywaydb.core.Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null)
-                .locations("classpath:db/migration").target("1").load().migrate();
+        org.flywaydb.core.Flyway.configure()
+                .dataSource("jdbc:sqlite:" + file, null, null)
+                .locations("classpath:db/migration")
+                .target("1")
+                .load()
+                .migrate();
 
         // when
         CheckReport report = new DatabaseCheck(file).run();
@@ -68,8 +74,13 @@ class DatabaseCheckTest {
         assertThat(report.healthy()).isTrue();
         assertThat(section(report, "schema").summary())
                 .isEqualTo("version 1, " + (MigrationFiles.names().size() - 1) + " migrations pending, applied when "
-                        + "fieldpoll next starts: " + String.join(", ", MigrationFiles.names().stream().skip(1)
-                                .map(MigrationFiles::described).toList()));
+                        + "fieldpoll next starts: "
+                        + String.join(
+                                ", ",
+                                MigrationFiles.names().stream()
+                                        .skip(1)
+                                        .map(MigrationFiles::described)
+                                        .toList()));
         assertThat(new DatabaseCheck(file).run()).isEqualTo(report);
     }
 
@@ -79,9 +90,11 @@ class DatabaseCheckTest {
         Path file = dir.resolve("fieldpoll.db");
         Database.open(file).close();
         try (Connection connection = connect(file)) {
-            execute(connection, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
-                    + "checksum, installed_by, execution_time, success) "
-                    + "VALUES (99, '99', 'add future things', 'SQL', 'V99__add_future_things.sql', 1, 'test', 1, 1)");
+            execute(
+                    connection,
+                    "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
+                            + "checksum, installed_by, execution_time, success) "
+                            + "VALUES (99, '99', 'add future things', 'SQL', 'V99__add_future_things.sql', 1, 'test', 1, 1)");
         }
 
         // when
@@ -90,7 +103,9 @@ class DatabaseCheckTest {
         // then
         assertThat(report.healthy()).isFalse();
         Section schema = section(report, "schema");
-        assertThat(schema.summary()).isEqualTo("version 99, written by a newer fieldpoll (this build knows up to " + MigrationFiles.latest() + ")");
+        assertThat(schema.summary())
+                .isEqualTo("version 99, written by a newer fieldpoll (this build knows up to " + MigrationFiles.latest()
+                        + ")");
         assertThat(schema.problems()).isNotEmpty();
     }
 
@@ -103,8 +118,10 @@ class DatabaseCheckTest {
         }
         try (Connection connection = connect(file)) {
             execute(connection, "PRAGMA foreign_keys = OFF");
-            execute(connection, "INSERT INTO vote (poll_id, voter_id, field_key, factor_key, score, updated_at) "
-                    + "VALUES (1, 'mallory', 'no-such-field', 'feedback', 3, '2026-03-01T12:00:00.000Z')");
+            execute(
+                    connection,
+                    "INSERT INTO vote (poll_id, voter_id, field_key, factor_key, score, updated_at) "
+                            + "VALUES (1, 'mallory', 'no-such-field', 'feedback', 3, '2026-03-01T12:00:00.000Z')");
         }
 
         // when
@@ -113,7 +130,8 @@ class DatabaseCheckTest {
         // then
         assertThat(report.healthy()).isFalse();
         assertThat(section(report, "foreign keys"))
-                .isEqualTo(new Section("foreign keys", "1 broken reference", List.of("vote row 1 refers to a missing poll_field")));
+                .isEqualTo(new Section(
+                        "foreign keys", "1 broken reference", List.of("vote row 1 refers to a missing poll_field")));
         assertThat(section(report, "integrity").healthy()).isTrue();
     }
 
@@ -125,7 +143,8 @@ class DatabaseCheckTest {
             SqlitePollStore store = new SqlitePollStore(database);
             long pollId = store.create(TestPolls.newPoll()).id();
             for (int voter = 0; voter < 500; voter++) {
-                store.saveAnswers(pollId, "voter-" + voter, Map.of(MECH_FEEDBACK, Answer.score(1 + voter % 5)), CREATED);
+                store.saveAnswers(
+                        pollId, "voter-" + voter, Map.of(MECH_FEEDBACK, Answer.score(1 + voter % 5)), CREATED);
             }
         }
         overwriteLastPages(file, 3);
@@ -143,15 +162,20 @@ class DatabaseCheckTest {
         Path missing = dir.resolve("missing.db");
         Path notes = Files.writeString(dir.resolve("notes.db"), "not a database ".repeat(500));
 
-        assertThatThrownBy(() -> new DatabaseCheck(missing).run()).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> new DatabaseCheck(missing).run())
+                .isInstanceOf(StoreException.class)
                 .hasMessageContaining("There is no database file " + missing);
-        assertThatThrownBy(() -> new DatabaseCheck(notes).run()).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> new DatabaseCheck(notes).run())
+                .isInstanceOf(StoreException.class)
                 .hasMessageContaining("is not a SQLite database");
         assertThat(missing).doesNotExist();
     }
 
     private static Section section(CheckReport report, String name) {
-        return report.sections().stream().filter(section -> section.name().equals(name)).findFirst().orElseThrow();
+        return report.sections().stream()
+                .filter(section -> section.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void overwriteLastPages(Path file, int pages) throws IOException {

@@ -9,12 +9,12 @@ import dev.fieldpoll.poll.Ballot;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.StoreException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.channels.FileChannel;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
@@ -42,7 +42,8 @@ class DatabaseTest {
         try (Database database = Database.open(file)) {
             // then
             assertThat(file).isRegularFile();
-            assertThat(appliedMigrations(database)).containsExactlyElementsOf(dev.fieldpoll.testing.MigrationFiles.versions());
+            assertThat(appliedMigrations(database))
+                    .containsExactlyElementsOf(dev.fieldpoll.testing.MigrationFiles.versions());
             assertThat(tables(database)).contains("poll", "poll_field", "poll_factor", "poll_reference", "vote");
         }
     }
@@ -63,7 +64,8 @@ class DatabaseTest {
             SqlitePollStore store = new SqlitePollStore(database);
 
             // then
-            assertThat(appliedMigrations(database)).containsExactlyElementsOf(dev.fieldpoll.testing.MigrationFiles.versions());
+            assertThat(appliedMigrations(database))
+                    .containsExactlyElementsOf(dev.fieldpoll.testing.MigrationFiles.versions());
             assertThat(store.findById(poll.id())).contains(poll);
             assertThat(store.ballot(poll.id(), "alice").answers()).isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(4)));
         }
@@ -90,11 +92,13 @@ class DatabaseTest {
 
             // when
             assertThatThrownBy(() -> database.inTransaction(connection -> {
-                try (Statement statement = connection.createStatement()) {
-                    statement.executeUpdate("UPDATE poll SET title = 'changed' WHERE id = " + poll.id());
-                }
-                throw new IllegalStateException("boom");
-            })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+                        try (Statement statement = connection.createStatement()) {
+                            statement.executeUpdate("UPDATE poll SET title = 'changed' WHERE id = " + poll.id());
+                        }
+                        throw new IllegalStateException("boom");
+                    }))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("boom");
 
             // then
             assertThat(store.findById(poll.id()).orElseThrow().title()).isEqualTo(poll.title());
@@ -134,9 +138,10 @@ class DatabaseTest {
         try (Database database = Database.open(file)) {
             database.inTransaction(connection -> {
                 try (Statement statement = connection.createStatement()) {
-                    statement.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, "
-                            + "type, script, checksum, installed_by, execution_time, success) "
-                            + "VALUES (99, '99', 'add future things', 'SQL', 'V99__add_future_things.sql', 1, 'test', 1, 1)");
+                    statement.executeUpdate(
+                            "INSERT INTO flyway_schema_history (installed_rank, version, description, "
+                                    + "type, script, checksum, installed_by, execution_time, success) "
+                                    + "VALUES (99, '99', 'add future things', 'SQL', 'V99__add_future_things.sql', 1, 'test', 1, 1)");
                 }
                 return null;
             });
@@ -145,7 +150,8 @@ class DatabaseTest {
         // when / then
         assertThatThrownBy(() -> Database.open(file))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("was written by a newer fieldpoll (schema version 99; this build knows up to " + dev.fieldpoll.testing.MigrationFiles.latest());
+                .hasMessageContaining("was written by a newer fieldpoll (schema version 99; this build knows up to "
+                        + dev.fieldpoll.testing.MigrationFiles.latest());
     }
 
     @Test
@@ -170,8 +176,9 @@ class DatabaseTest {
                 // when / then: an ordinary user is told when fieldpoll starts
                 assertThatThrownBy(() -> Database.open(file))
                         .isInstanceOf(StoreException.class)
-                        .hasMessage("The database file " + file + " is read-only, so fieldpoll cannot save polls or votes. "
-                                + "Make the file and its folder writable for the user running fieldpoll.");
+                        .hasMessage(
+                                "The database file " + file + " is read-only, so fieldpoll cannot save polls or votes. "
+                                        + "Make the file and its folder writable for the user running fieldpoll.");
             } else {
                 // root writes whatever the mode says; SQLite's own read-only open is then the real check
                 assertReadOnlyOpenRefusesVotes(file, pollId, before);
@@ -246,7 +253,8 @@ class DatabaseTest {
     private static List<String> strings(Database database, String sql) {
         return database.withConnection(connection -> {
             List<String> values = new ArrayList<>();
-            try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery(sql)) {
                 while (row.next()) {
                     values.add(row.getString(1));
                 }

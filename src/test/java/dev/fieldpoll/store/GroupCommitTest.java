@@ -56,8 +56,9 @@ class GroupCommitTest {
     void votesArrivingDuringATransactionAreCommittedTogetherInOneCommit() throws Exception {
         // given a transaction in progress that counts every commit from now on
         AtomicInteger commits = new AtomicInteger();
-        HeldTransaction held = HeldTransaction.start(database, connection ->
-                connection.unwrap(SQLiteConnection.class).addCommitListener(counting(commits)));
+        HeldTransaction held = HeldTransaction.start(
+                database,
+                connection -> connection.unwrap(SQLiteConnection.class).addCommitListener(counting(commits)));
 
         // when twenty members vote meanwhile
         List<VoteThread> votes = new ArrayList<>();
@@ -81,12 +82,13 @@ class GroupCommitTest {
     @Test
     void aWriteThatFailsInASharedTransactionFailsAloneAndTheOthersAreSaved() throws Exception {
         // given
-        HeldTransaction held = HeldTransaction.start(database, connection -> { });
+        HeldTransaction held = HeldTransaction.start(database, connection -> {});
         List<VoteThread> votes = new ArrayList<>();
         for (int voter = 0; voter < VOTERS; voter++) {
             votes.add(VoteThread.start(store, pollId, "voter-" + voter, MECH_FEEDBACK, Answer.score(3)));
         }
-        VoteThread forged = VoteThread.start(store, pollId, "mallory", new CellKey("mech-interp", "no-such-factor"), Answer.score(5));
+        VoteThread forged = VoteThread.start(
+                store, pollId, "mallory", new CellKey("mech-interp", "no-such-factor"), Answer.score(5));
         votes.add(forged);
 
         // when all of them queue behind the held transaction, and it ends
@@ -94,7 +96,8 @@ class GroupCommitTest {
         held.commit();
 
         // then
-        assertThat(forged.failure()).isInstanceOf(StoreException.class)
+        assertThat(forged.failure())
+                .isInstanceOf(StoreException.class)
                 .hasMessageContaining("Could not save answers in poll " + pollId)
                 .hasMessageContaining("names a poll, field or factor that does not exist");
         for (VoteThread vote : votes.subList(0, VOTERS)) {
@@ -108,10 +111,11 @@ class GroupCommitTest {
     void clearingAnswersSharesTheQueueAndCountsWhatItRemoved() throws Exception {
         // given
         store.saveAnswers(pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(2)), CREATED);
-        HeldTransaction held = HeldTransaction.start(database, connection -> { });
+        HeldTransaction held = HeldTransaction.start(database, connection -> {});
 
         // when
-        FutureTask<Integer> clearing = new FutureTask<>(() -> store.clearAnswers(pollId, "alice", List.of(MECH_FEEDBACK)));
+        FutureTask<Integer> clearing =
+                new FutureTask<>(() -> store.clearAnswers(pollId, "alice", List.of(MECH_FEEDBACK)));
         Thread clearer = new Thread(clearing);
         clearer.start();
         VoteThread bob = VoteThread.start(store, pollId, "bob", MECH_FEEDBACK, Answer.score(4));
@@ -133,8 +137,7 @@ class GroupCommitTest {
             }
 
             @Override
-            public void onRollback() {
-            }
+            public void onRollback() {}
         };
     }
 

@@ -100,7 +100,8 @@ class SqlitePollStoreTest {
     @Test
     void keepsReferenceScores() {
         assumeThat(TestPolls.referenceScoresCanBeBuilt())
-                .as("PollDefinition cannot hold reference scores in this build (NullPointerException in its constructor)")
+                .as(
+                        "PollDefinition cannot hold reference scores in this build (NullPointerException in its constructor)")
                 .isTrue();
         // given
         NewPoll newPoll = TestPolls.newPoll(GUILD, CHANNEL, CREATED, TestPolls.definitionWithReference());
@@ -116,8 +117,16 @@ class SqlitePollStoreTest {
     @Test
     void keepsOptionalValuesEmpty() {
         // given
-        NewPoll newPoll = new NewPoll(GUILD, CHANNEL, "Ad hoc", null, TestPolls.definition(),
-                ResultsVisibility.LIVE, "user-1", CREATED, null);
+        NewPoll newPoll = new NewPoll(
+                GUILD,
+                CHANNEL,
+                "Ad hoc",
+                null,
+                TestPolls.definition(),
+                ResultsVisibility.LIVE,
+                "user-1",
+                CREATED,
+                null);
 
         // when
         Poll found = store.findById(store.create(newPoll).id()).orElseThrow();
@@ -138,8 +147,10 @@ class SqlitePollStoreTest {
 
         // then
         assertThat(created.createdAt()).isEqualTo(Instant.parse("2026-03-01T13:05:09.123Z"));
-        assertThat(rawText("SELECT created_at FROM poll WHERE id = ?", created.id())).isEqualTo("2026-03-01T13:05:09.123Z");
-        assertThat(rawText("SELECT closes_at FROM poll WHERE id = ?", created.id())).isEqualTo("2026-03-08T13:05:09.123Z");
+        assertThat(rawText("SELECT created_at FROM poll WHERE id = ?", created.id()))
+                .isEqualTo("2026-03-01T13:05:09.123Z");
+        assertThat(rawText("SELECT closes_at FROM poll WHERE id = ?", created.id()))
+                .isEqualTo("2026-03-08T13:05:09.123Z");
     }
 
     @Test
@@ -148,8 +159,10 @@ class SqlitePollStoreTest {
         Poll poll = store.create(TestPolls.newPoll());
 
         // when / then
-        assertThat(store.find(new Workspace(Platform.DISCORD, "guild-2"), poll.id())).isEmpty();
-        assertThat(store.find(new Workspace(Platform.SLACK, "guild-1"), poll.id())).isEmpty();
+        assertThat(store.find(new Workspace(Platform.DISCORD, "guild-2"), poll.id()))
+                .isEmpty();
+        assertThat(store.find(new Workspace(Platform.SLACK, "guild-1"), poll.id()))
+                .isEmpty();
         assertThat(store.find(GUILD, poll.id() + 1)).isEmpty();
         assertThat(store.find(GUILD, poll.id())).isPresent();
     }
@@ -174,7 +187,8 @@ class SqlitePollStoreTest {
     void votingAgainReplacesTheAnswer() {
         // given
         long poll = store.create(TestPolls.newPoll()).id();
-        store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(2), EVALS_FEEDBACK, Answer.score(5)), CREATED);
+        store.saveAnswers(
+                poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(2), EVALS_FEEDBACK, Answer.score(5)), CREATED);
 
         // when
         store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(4)), LATER);
@@ -193,30 +207,36 @@ class SqlitePollStoreTest {
         long poll = store.create(TestPolls.newPoll()).id();
         store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(3)), CREATED);
         store.saveAnswers(poll, "bob", Map.of(MECH_FEEDBACK, Answer.DONT_KNOW), CREATED);
-        store.saveAnswers(poll, "carol", Map.of(MECH_FEEDBACK, Answer.score(1), EVALS_ECONOMIC, Answer.DONT_KNOW), CREATED);
+        store.saveAnswers(
+                poll, "carol", Map.of(MECH_FEEDBACK, Answer.score(1), EVALS_ECONOMIC, Answer.DONT_KNOW), CREATED);
 
         // when
         List<CellCounts> counts = store.counts(poll);
 
         // then
         assertThat(store.ballot(poll, "bob").answers()).isEqualTo(Map.of(MECH_FEEDBACK, Answer.DONT_KNOW));
-        assertThat(counts).containsExactly(
-                new CellCounts(MECH_FEEDBACK, new int[] {1, 0, 1, 0, 0}, 1),
-                new CellCounts(EVALS_ECONOMIC, new int[] {0, 0, 0, 0, 0}, 1));
+        assertThat(counts)
+                .containsExactly(
+                        new CellCounts(MECH_FEEDBACK, new int[] {1, 0, 1, 0, 0}, 1),
+                        new CellCounts(EVALS_ECONOMIC, new int[] {0, 0, 0, 0, 0}, 1));
     }
 
     @Test
     void countsSizeTheHistogramByTheScale() {
         // given a 0-10 poll
         PollDefinition zeroToTen = new PollDefinition(
-                new Scale(0, 10), TestPolls.definition().fields(), TestPolls.definition().factors(), null);
-        long poll = store.create(TestPolls.newPoll(GUILD, CHANNEL, CREATED, zeroToTen)).id();
+                new Scale(0, 10),
+                TestPolls.definition().fields(),
+                TestPolls.definition().factors(),
+                null);
+        long poll = store.create(TestPolls.newPoll(GUILD, CHANNEL, CREATED, zeroToTen))
+                .id();
         store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(0)), CREATED);
         store.saveAnswers(poll, "bob", Map.of(MECH_FEEDBACK, Answer.score(10)), CREATED);
 
         // when / then
-        assertThat(store.counts(poll)).containsExactly(
-                new CellCounts(MECH_FEEDBACK, new int[] {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 0));
+        assertThat(store.counts(poll))
+                .containsExactly(new CellCounts(MECH_FEEDBACK, new int[] {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 0));
     }
 
     @Test
@@ -255,8 +275,17 @@ class SqlitePollStoreTest {
     void clearAnswersRemovesOnlyTheGivenCells() {
         // given
         long poll = store.create(TestPolls.newPoll()).id();
-        store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(2), MECH_ECONOMIC, Answer.DONT_KNOW,
-                EVALS_FEEDBACK, Answer.score(5)), CREATED);
+        store.saveAnswers(
+                poll,
+                "alice",
+                Map.of(
+                        MECH_FEEDBACK,
+                        Answer.score(2),
+                        MECH_ECONOMIC,
+                        Answer.DONT_KNOW,
+                        EVALS_FEEDBACK,
+                        Answer.score(5)),
+                CREATED);
         store.saveAnswers(poll, "bob", Map.of(MECH_FEEDBACK, Answer.score(1)), CREATED);
 
         // when
@@ -264,7 +293,8 @@ class SqlitePollStoreTest {
 
         // then
         assertThat(removed).isEqualTo(2);
-        assertThat(store.ballot(poll, "alice")).isEqualTo(new Ballot(poll, "alice", Map.of(EVALS_FEEDBACK, Answer.score(5))));
+        assertThat(store.ballot(poll, "alice"))
+                .isEqualTo(new Ballot(poll, "alice", Map.of(EVALS_FEEDBACK, Answer.score(5))));
         assertThat(store.ballot(poll, "bob").answers()).isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(1)));
     }
 
@@ -280,7 +310,8 @@ class SqlitePollStoreTest {
         // given
         long poll = store.create(TestPolls.newPoll()).id();
         long otherPoll = store.create(TestPolls.newPoll()).id();
-        store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(2), EVALS_FEEDBACK, Answer.score(3)), CREATED);
+        store.saveAnswers(
+                poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(2), EVALS_FEEDBACK, Answer.score(3)), CREATED);
         store.saveAnswers(poll, "bob", Map.of(MECH_FEEDBACK, Answer.DONT_KNOW), CREATED);
         store.saveAnswers(otherPoll, "carol", Map.of(MECH_FEEDBACK, Answer.score(2)), CREATED);
 
@@ -293,24 +324,29 @@ class SqlitePollStoreTest {
     void forEachAnswerVisitsEveryAnswerGroupedByVoter() {
         // given
         long poll = store.create(TestPolls.newPoll()).id();
-        store.saveAnswers(poll, "carol", Map.of(MECH_FEEDBACK, Answer.score(1), EVALS_ECONOMIC, Answer.score(4)), CREATED);
+        store.saveAnswers(
+                poll, "carol", Map.of(MECH_FEEDBACK, Answer.score(1), EVALS_ECONOMIC, Answer.score(4)), CREATED);
         store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(2)), CREATED);
-        store.saveAnswers(poll, "bob", Map.of(EVALS_FEEDBACK, Answer.DONT_KNOW, MECH_ECONOMIC, Answer.score(5)), CREATED);
+        store.saveAnswers(
+                poll, "bob", Map.of(EVALS_FEEDBACK, Answer.DONT_KNOW, MECH_ECONOMIC, Answer.score(5)), CREATED);
         store.saveAnswers(poll, "alice", Map.of(EVALS_FEEDBACK, Answer.score(3)), CREATED);
 
         // when
         List<String> visits = new ArrayList<>();
-        store.forEachAnswer(poll, (voter, cell, answer) ->
-                visits.add(voter + " " + cell.field() + "/" + cell.factor() + " " + answer.display()));
+        store.forEachAnswer(
+                poll,
+                (voter, cell, answer) ->
+                        visits.add(voter + " " + cell.field() + "/" + cell.factor() + " " + answer.display()));
 
         // then
-        assertThat(visits).containsExactly(
-                "alice evals/feedback 3",
-                "alice mech-interp/feedback 2",
-                "bob evals/feedback ?",
-                "bob mech-interp/economic 5",
-                "carol evals/economic 4",
-                "carol mech-interp/feedback 1");
+        assertThat(visits)
+                .containsExactly(
+                        "alice evals/feedback 3",
+                        "alice mech-interp/feedback 2",
+                        "bob evals/feedback ?",
+                        "bob mech-interp/economic 5",
+                        "carol evals/economic 4",
+                        "carol mech-interp/feedback 1");
     }
 
     @Test
@@ -339,7 +375,10 @@ class SqlitePollStoreTest {
         byte[] secret = store.pseudonymSecret(poll);
 
         // then
-        assertThat(secret).hasSize(32).isEqualTo(store.pseudonymSecret(poll)).isNotEqualTo(store.pseudonymSecret(otherPoll));
+        assertThat(secret)
+                .hasSize(32)
+                .isEqualTo(store.pseudonymSecret(poll))
+                .isNotEqualTo(store.pseudonymSecret(otherPoll));
         assertThatThrownBy(() -> store.pseudonymSecret(404)).isInstanceOf(IllegalArgumentException.class);
     }
 

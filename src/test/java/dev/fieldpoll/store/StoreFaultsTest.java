@@ -37,7 +37,8 @@ class StoreFaultsTest {
     @Test
     void aVoteWaitsWhileAnotherProgramHoldsTheLockAndIsSavedWhenItLetsGo() throws Exception {
         Path file = dir.resolve("fieldpoll.db");
-        try (Database database = Database.open(file); Connection otherProgram = connect(file)) {
+        try (Database database = Database.open(file);
+                Connection otherProgram = connect(file)) {
             // given
             SqlitePollStore store = new SqlitePollStore(database);
             long pollId = store.create(TestPolls.newPoll()).id();
@@ -59,8 +60,10 @@ class StoreFaultsTest {
     @Test
     void aLockHeldPastTheBusyTimeoutFailsEveryWaitingVoteClearlyAndSavesNoneOfThem() throws Exception {
         Path file = dir.resolve("fieldpoll.db");
-        DatabaseSettings impatient = new DatabaseSettings(Duration.ofMillis(200), DatabaseSettings.Synchronous.FULL, 2, false);
-        try (Database database = Database.open(file, impatient); Connection otherProgram = connect(file)) {
+        DatabaseSettings impatient =
+                new DatabaseSettings(Duration.ofMillis(200), DatabaseSettings.Synchronous.FULL, 2, false);
+        try (Database database = Database.open(file, impatient);
+                Connection otherProgram = connect(file)) {
             // given
             SqlitePollStore store = new SqlitePollStore(database);
             long pollId = store.create(TestPolls.newPoll()).id();
@@ -79,10 +82,12 @@ class StoreFaultsTest {
             execute(otherProgram, "ROLLBACK");
 
             // then
-            assertThat(failures).allSatisfy(failure -> assertThat(failure).isInstanceOf(StoreException.class)
-                    .hasMessage("Could not save answers in poll " + pollId + ": the database file " + file
-                            + " stayed locked by another program for longer than 200 ms. "
-                            + "Stop the other program or raise the busy timeout."));
+            assertThat(failures)
+                    .allSatisfy(failure -> assertThat(failure)
+                            .isInstanceOf(StoreException.class)
+                            .hasMessage("Could not save answers in poll " + pollId + ": the database file " + file
+                                    + " stayed locked by another program for longer than 200 ms. "
+                                    + "Stop the other program or raise the busy timeout."));
             assertThat(store.voterCount(pollId)).isEqualTo(1);
             store.saveAnswers(pollId, "after", FOUR, CREATED);
             assertThat(store.voterCount(pollId)).isEqualTo(2);
@@ -104,8 +109,11 @@ class StoreFaultsTest {
             for (int voter = 0; voter < 10_000 && full == null; voter++) {
                 String voterId = "voter-" + voter + "-" + "x".repeat(40);
                 try {
-                    store.saveAnswers(pollId, voterId, Map.of(MECH_FEEDBACK, Answer.score(1 + voter % 5),
-                            EVALS_FEEDBACK, Answer.DONT_KNOW), CREATED);
+                    store.saveAnswers(
+                            pollId,
+                            voterId,
+                            Map.of(MECH_FEEDBACK, Answer.score(1 + voter % 5), EVALS_FEEDBACK, Answer.DONT_KNOW),
+                            CREATED);
                     saved.add(voterId);
                 } catch (StoreException e) {
                     full = e;
@@ -113,13 +121,15 @@ class StoreFaultsTest {
             }
 
             // then
-            assertThat(full).isNotNull().hasMessage("Could not save answers in poll " + pollId + ": the disk holding "
-                    + file + " is full. Free some space; nothing of this change was saved.");
+            assertThat(full)
+                    .isNotNull()
+                    .hasMessage("Could not save answers in poll " + pollId + ": the disk holding " + file
+                            + " is full. Free some space; nothing of this change was saved.");
             assertThat(saved).isNotEmpty();
             assertThat(store.voterCount(pollId)).isEqualTo(saved.size());
             for (int i = 0; i < saved.size(); i++) {
-                assertThat(store.ballot(pollId, saved.get(i)).answers()).isEqualTo(Map.of(
-                        MECH_FEEDBACK, Answer.score(1 + i % 5), EVALS_FEEDBACK, Answer.DONT_KNOW));
+                assertThat(store.ballot(pollId, saved.get(i)).answers())
+                        .isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(1 + i % 5), EVALS_FEEDBACK, Answer.DONT_KNOW));
             }
             assertThat(integrity(database)).isEqualTo("ok");
             capPages(database, pages * 10);
@@ -141,7 +151,8 @@ class StoreFaultsTest {
             database.inTransaction(connection -> execute(connection, "PRAGMA query_only = ON"));
 
             // when / then
-            assertThatThrownBy(() -> store.saveAnswers(pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(1)), CREATED))
+            assertThatThrownBy(
+                            () -> store.saveAnswers(pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(1)), CREATED))
                     .isInstanceOf(StoreException.class)
                     .hasMessage("Could not save answers in poll " + pollId + ": the database file " + file
                             + " is read-only, so fieldpoll cannot save polls or votes. "
@@ -176,7 +187,8 @@ class StoreFaultsTest {
     }
 
     private static String query(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getString(1);
         }

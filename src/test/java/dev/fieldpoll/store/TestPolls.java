@@ -25,8 +25,7 @@ final class TestPolls {
     static final CellKey EVALS_FEEDBACK = new CellKey("evals", "feedback");
     static final CellKey EVALS_ECONOMIC = new CellKey("evals", "economic");
 
-    private TestPolls() {
-    }
+    private TestPolls() {}
 
     static PollDefinition definition() {
         return definition(Map.of());
@@ -59,8 +58,13 @@ final class TestPolls {
                         new Field("evals", "Evals", null),
                         new Field("oversight", "Scalable Oversight", "Supervising models smarter than us.")),
                 List.of(
-                        new Factor("feedback", "Feedback quality", "How fast and clear is the feedback?",
-                                "slow, noisy", "fast, crisp", 2.0),
+                        new Factor(
+                                "feedback",
+                                "Feedback quality",
+                                "How fast and clear is the feedback?",
+                                "slow, noisy",
+                                "fast, crisp",
+                                2.0),
                         new Factor("economic", "Economic incentive", null, null, null, 0.5)),
                 reference);
     }
@@ -74,7 +78,15 @@ final class TestPolls {
     }
 
     static NewPoll newPoll(Workspace workspace, String channelId, Instant createdAt, PollDefinition definition) {
-        return new NewPoll(workspace, channelId, "Which safety fields get automated first?", "safety-fields",
-                definition, ResultsVisibility.AFTER_CLOSE, "user-42", createdAt, createdAt.plusSeconds(7 * 24 * 3600));
+        return new NewPoll(
+                workspace,
+                channelId,
+                "Which safety fields get automated first?",
+                "safety-fields",
+                definition,
+                ResultsVisibility.AFTER_CLOSE,
+                "user-42",
+                createdAt,
+                createdAt.plusSeconds(7 * 24 * 3600));
     }
 }

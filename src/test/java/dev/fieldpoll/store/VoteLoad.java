@@ -59,8 +59,15 @@ public final class VoteLoad {
 
     private static Poll createPoll(PollBot bot) {
         Caller admin = new Caller(Platform.DISCORD, WORKSPACE, CHANNEL, "admin", "Admin", true);
-        BotReply reply = bot.handle(admin, new BotCommand.Create(List.of("ai-safety-automation"), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(), List.of()));
+        BotReply reply = bot.handle(
+                admin,
+                new BotCommand.Create(
+                        List.of("ai-safety-automation"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        List.of(),
+                        List.of()));
         return ((BotReply.PollPosted) reply).poll();
     }
 
@@ -85,7 +92,9 @@ public final class VoteLoad {
         if (vote % 2 == 0) {
             return new BotCommand.SetAnswers(poll.id(), Map.of(cell, Integer.toString(score)));
         }
-        return new BotCommand.Vote(new PollRef.ById(poll.id()), cell.field(),
+        return new BotCommand.Vote(
+                new PollRef.ById(poll.id()),
+                cell.field(),
                 List.of(new BotCommand.FactorScore(cell.factor(), Integer.toString(score))));
     }
 }

@@ -44,8 +44,10 @@ class ReminderJobTest {
     }
 
     private BotReply as(String user, String line) {
-        return wiring.bot().handle(new Caller(Platform.CONSOLE, "local", "local", user, user, true),
-                ((ParseResult.Parsed) new CommandParser().parse(line)).command());
+        return wiring.bot()
+                .handle(
+                        new Caller(Platform.CONSOLE, "local", "local", user, user, true),
+                        ((ParseResult.Parsed) new CommandParser().parse(line)).command());
     }
 
     @Test
@@ -74,8 +76,13 @@ class ReminderJobTest {
 
         try (Database second = Database.open(folder.resolve("fieldpoll.db"))) {
             List<ClosingReminder> other = new CopyOnWriteArrayList<>();
-            ReminderJob otherJob = new ReminderJob(new SqliteReminderStore(second), new SqlitePollStore(second),
-                    other::add, clock, Duration.ofHours(24), new Backoff(1, Duration.ZERO, pause -> { }));
+            ReminderJob otherJob = new ReminderJob(
+                    new SqliteReminderStore(second),
+                    new SqlitePollStore(second),
+                    other::add,
+                    clock,
+                    Duration.ofHours(24),
+                    new Backoff(1, Duration.ZERO, pause -> {}));
 
             assertThat(otherJob.runDue()).isZero();
             assertThat(other).isEmpty();
@@ -99,8 +106,13 @@ class ReminderJobTest {
     void a_zero_lead_turns_reminders_off() {
         as("you", "/poll create Soon closes:3d");
         clock.advance(Duration.ofHours(49));
-        ReminderJob off = new ReminderJob(new SqliteReminderStore(Database.open(folder.resolve("other.db"))),
-                wiring.store(), posted::add, clock, Duration.ZERO, new Backoff(1, Duration.ZERO, pause -> { }));
+        ReminderJob off = new ReminderJob(
+                new SqliteReminderStore(Database.open(folder.resolve("other.db"))),
+                wiring.store(),
+                posted::add,
+                clock,
+                Duration.ZERO,
+                new Backoff(1, Duration.ZERO, pause -> {}));
 
         assertThat(off.runDue()).isZero();
     }

@@ -14,8 +14,13 @@ import org.junit.jupiter.api.Test;
 class ScheduleTest {
 
     private static Schedule schedule(DayOfWeek day, String time, String zone) {
-        return new Schedule(new Workspace(Platform.CONSOLE, "local"), "local", day, LocalTime.parse(time),
-                ZoneId.of(zone), Instant.parse("2020-01-01T00:00:00Z"));
+        return new Schedule(
+                new Workspace(Platform.CONSOLE, "local"),
+                "local",
+                day,
+                LocalTime.parse(time),
+                ZoneId.of(zone),
+                Instant.parse("2020-01-01T00:00:00Z"));
     }
 
     @Test
@@ -23,7 +28,8 @@ class ScheduleTest {
         Schedule monday = schedule(DayOfWeek.MONDAY, "09:00", "Europe/London");
 
         // before the change (GMT, UTC+0) and after it (BST, UTC+1); clocks went forward on 2026-03-29
-        assertThat(monday.latestRunAtOrBefore(Instant.parse("2026-03-24T12:00:00Z")).at())
+        assertThat(monday.latestRunAtOrBefore(Instant.parse("2026-03-24T12:00:00Z"))
+                        .at())
                 .isEqualTo(Instant.parse("2026-03-23T09:00:00Z"));
         assertThat(monday.nextRunAfter(Instant.parse("2026-03-24T12:00:00Z")).at())
                 .isEqualTo(Instant.parse("2026-03-30T08:00:00Z"));
@@ -34,7 +40,8 @@ class ScheduleTest {
         Schedule monday = schedule(DayOfWeek.MONDAY, "09:00", "America/New_York");
 
         // EDT (UTC-4) until 2026-11-01, then EST (UTC-5)
-        assertThat(monday.latestRunAtOrBefore(Instant.parse("2026-10-27T00:00:00Z")).at())
+        assertThat(monday.latestRunAtOrBefore(Instant.parse("2026-10-27T00:00:00Z"))
+                        .at())
                 .isEqualTo(Instant.parse("2026-10-26T13:00:00Z"));
         assertThat(monday.nextRunAfter(Instant.parse("2026-10-27T00:00:00Z")).at())
                 .isEqualTo(Instant.parse("2026-11-02T14:00:00Z"));
@@ -46,7 +53,9 @@ class ScheduleTest {
         Schedule sundayOverlap = schedule(DayOfWeek.SUNDAY, "01:30", "Europe/London");
 
         // 01:30 does not exist on 2026-03-29 in London: it runs at 02:30 BST = 01:30 UTC
-        assertThat(sundayGap.latestRunAtOrBefore(Instant.parse("2026-03-29T12:00:00Z")).at())
+        assertThat(sundayGap
+                        .latestRunAtOrBefore(Instant.parse("2026-03-29T12:00:00Z"))
+                        .at())
                 .isEqualTo(Instant.parse("2026-03-29T01:30:00Z"));
         // 01:30 happens twice on 2026-10-25: it runs at the first (BST, 00:30 UTC) only
         Schedule.ScheduledRun overlap = sundayOverlap.latestRunAtOrBefore(Instant.parse("2026-10-25T12:00:00Z"));
@@ -62,7 +71,8 @@ class ScheduleTest {
 
         assertThat(run.at()).isEqualTo(Instant.parse("2026-11-27T17:00:00Z"));
         assertThat(run.period()).isEqualTo(LocalDate.of(2026, 11, 27));
-        assertThat(friday.latestRunAtOrBefore(Instant.parse("2026-11-27T16:59:00Z")).period())
+        assertThat(friday.latestRunAtOrBefore(Instant.parse("2026-11-27T16:59:00Z"))
+                        .period())
                 .isEqualTo(LocalDate.of(2026, 11, 20));
     }
 }

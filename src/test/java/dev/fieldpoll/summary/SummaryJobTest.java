@@ -10,11 +10,11 @@ import dev.fieldpoll.bot.CommandParser;
 import dev.fieldpoll.bot.ParseResult;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Workspace;
+import dev.fieldpoll.report.ChartRenderer;
+import dev.fieldpoll.report.ReportService;
 import dev.fieldpoll.store.Database;
 import dev.fieldpoll.store.SqlitePollStore;
 import dev.fieldpoll.store.SqliteSummaryStore;
-import dev.fieldpoll.report.ChartRenderer;
-import dev.fieldpoll.report.ReportService;
 import dev.fieldpoll.testing.MutableClock;
 import dev.fieldpoll.testing.TestConfigs;
 import java.nio.file.Path;
@@ -57,13 +57,19 @@ class SummaryJobTest {
     }
 
     private SummaryJob jobOn(SummaryStore summaries, dev.fieldpoll.poll.PollStore polls, ReportService reports) {
-        return new SummaryJob(summaries, polls, new SummaryBuilder(reports, summaries, new ChartRenderer()),
-                wiring.summaryPublishers(), clock, new Backoff(3, Duration.ofSeconds(2), pauses::add));
+        return new SummaryJob(
+                summaries,
+                polls,
+                new SummaryBuilder(reports, summaries, new ChartRenderer()),
+                wiring.summaryPublishers(),
+                clock,
+                new Backoff(3, Duration.ofSeconds(2), pauses::add));
     }
 
     private BotReply as(String user, String line) {
         BotCommand command = ((ParseResult.Parsed) new CommandParser().parse(line)).command();
-        return wiring.bot().handle(new Caller(Platform.CONSOLE, "local", "local", user, user, user.equals("you")), command);
+        return wiring.bot()
+                .handle(new Caller(Platform.CONSOLE, "local", "local", user, user, user.equals("you")), command);
     }
 
     @Test
@@ -103,8 +109,9 @@ class SummaryJobTest {
         clock.advance(Duration.ofHours(7 + 20));
 
         assertThat(job.runDue()).isEqualTo(1);
-        assertThat(published.get(0).lateNote()).hasValueSatisfying(note ->
-                assertThat(note).contains("Posted late").contains("Friday 17:00 GMT"));
+        assertThat(published.get(0).lateNote())
+                .hasValueSatisfying(
+                        note -> assertThat(note).contains("Posted late").contains("Friday 17:00 GMT"));
 
         clock.advance(Duration.ofDays(8));
         assertThat(job.runDue()).isZero();
@@ -133,14 +140,19 @@ class SummaryJobTest {
     void one_channel_failing_never_stops_another() {
         as("you", "/poll summary schedule friday 17:00 UTC");
         Caller otherChannel = new Caller(Platform.SLACK, "T1", "C1", "admin", "admin", true);
-        wiring.bot().handle(otherChannel, ((ParseResult.Parsed) new CommandParser()
-                .parse("/poll summary schedule friday 17:00 UTC")).command());
+        wiring.bot()
+                .handle(
+                        otherChannel,
+                        ((ParseResult.Parsed) new CommandParser().parse("/poll summary schedule friday 17:00 UTC"))
+                                .command());
         clock.advance(Duration.ofHours(7));
 
         int posted = job.runDue();
 
         assertThat(posted).isEqualTo(1);
-        assertThat(published).extracting(summary -> summary.workspace().platform()).containsExactly(Platform.CONSOLE);
+        assertThat(published)
+                .extracting(summary -> summary.workspace().platform())
+                .containsExactly(Platform.CONSOLE);
     }
 
     @Test
@@ -161,9 +173,12 @@ class SummaryJobTest {
         job.runDue();
 
         PollSummary second = published.get(1).polls().get(0);
-        assertThat(first.ranking()).allSatisfy(move -> assertThat(move.movement()).isEqualTo("new"));
-        PollSummary.FieldMove agent = second.ranking().stream().filter(move -> move.field().equals("agent-foundations"))
-                .findFirst().orElseThrow();
+        assertThat(first.ranking())
+                .allSatisfy(move -> assertThat(move.movement()).isEqualTo("new"));
+        PollSummary.FieldMove agent = second.ranking().stream()
+                .filter(move -> move.field().equals("agent-foundations"))
+                .findFirst()
+                .orElseThrow();
         assertThat(agent.previousRank()).isGreaterThan(agent.rank());
         assertThat(agent.movement()).startsWith("↑");
         assertThat(second.biggestMovers()).isNotEmpty();
@@ -186,14 +201,17 @@ class SummaryJobTest {
     @Test
     void summaries_are_for_admins_and_a_new_schedule_does_not_owe_past_runs() {
         assertThat(as("alice", "/poll summary now")).isInstanceOf(BotReply.Problem.class);
-        assertThat(as("you", "/poll summary show")).isEqualTo(new BotReply.Notice(
-                "Weekly summaries in this channel: every Friday at 17:00 Europe/London. Next: Friday 2026-11-27 17:00 GMT."));
+        assertThat(as("you", "/poll summary show"))
+                .isEqualTo(
+                        new BotReply.Notice(
+                                "Weekly summaries in this channel: every Friday at 17:00 Europe/London. Next: Friday 2026-11-27 17:00 GMT."));
 
         // a schedule set after Friday's run (Saturday) is not caught up
         clock.advance(Duration.ofHours(24));
         as("you", "/poll summary schedule friday 17:00 Europe/London");
         assertThat(job.runDue()).isZero();
-        assertThat(as("you", "/poll summary off")).isEqualTo(new BotReply.Notice("Weekly summaries in this channel are off."));
+        assertThat(as("you", "/poll summary off"))
+                .isEqualTo(new BotReply.Notice("Weekly summaries in this channel are off."));
         assertThat(wiring.summaries().schedules()).isEmpty();
     }
 
@@ -204,7 +222,8 @@ class SummaryJobTest {
 
         assertThat(job.runDue()).isEqualTo(1);
         assertThat(published).hasSize(2);
-        assertThat(wiring.summaries().schedules()).extracting(schedule -> schedule.workspace())
+        assertThat(wiring.summaries().schedules())
+                .extracting(schedule -> schedule.workspace())
                 .containsExactly(new Workspace(Platform.CONSOLE, "local"));
     }
 }

@@ -35,8 +35,11 @@ class SummaryMarkdownRendererTest {
                 say(wiring, camp.get(i), "/poll vote agent feedback=1 economic=" + (1 + i % 2));
             }
             SummaryJob job = wiring.summaryJob();
-            ChannelSummary summary = job.summarize(new Workspace(Platform.CONSOLE, "local"), "local",
-                    LocalDate.of(2026, 11, 27), clock.instant().minus(Duration.ofDays(7)),
+            ChannelSummary summary = job.summarize(
+                    new Workspace(Platform.CONSOLE, "local"),
+                    "local",
+                    LocalDate.of(2026, 11, 27),
+                    clock.instant().minus(Duration.ofDays(7)),
                     Optional.of("Posted late: fieldpoll was offline at the scheduled time (Friday 17:00 GMT)."));
 
             Golden.assertMatches("summary/weekly.md", new SummaryMarkdownRenderer().render(summary));
@@ -44,7 +47,9 @@ class SummaryMarkdownRendererTest {
     }
 
     private static void say(Wiring wiring, String user, String line) {
-        wiring.bot().handle(new Caller(Platform.CONSOLE, "local", "local", user, user, user.equals("you")),
-                ((ParseResult.Parsed) new CommandParser().parse(line)).command());
+        wiring.bot()
+                .handle(
+                        new Caller(Platform.CONSOLE, "local", "local", user, user, user.equals("you")),
+                        ((ParseResult.Parsed) new CommandParser().parse(line)).command());
     }
 }

@@ -9,8 +9,7 @@ final class BootstrapFixtures {
     static final int SCALE_MIN = 1;
     static final int SCALE_POINTS = 5;
 
-    private BootstrapFixtures() {
-    }
+    private BootstrapFixtures() {}
 
     /**
      * Voters who score field f around {@code 2.6 + 0.2·f} (sd 1.2, rounded, clamped to 1–5) on

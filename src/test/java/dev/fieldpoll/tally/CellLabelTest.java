@@ -51,7 +51,6 @@ class CellLabelTest {
     void rejectsImpossibleInputs() {
         assertThatThrownBy(() -> CellLabel.classify(-1, 1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CellLabel.classify(5, 1, 1.5, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CellLabel.classify(5, Double.NaN, 0, 0))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CellLabel.classify(5, Double.NaN, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

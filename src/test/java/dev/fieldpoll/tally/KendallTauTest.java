@@ -28,15 +28,18 @@ class KendallTauTest {
 
     @Test
     void reversedOrderIsMinusOne() {
-        assertThat(KendallTau.tauB(new double[] {1, 2, 3}, new double[] {9, 5, 1})).isCloseTo(-1, within(1e-12));
+        assertThat(KendallTau.tauB(new double[] {1, 2, 3}, new double[] {9, 5, 1}))
+                .isCloseTo(-1, within(1e-12));
     }
 
     @Test
     void undefinedForTooFewPairsOrAConstantSide() {
         assertThat(KendallTau.tauB(new double[] {1}, new double[] {2})).isNaN();
         assertThat(KendallTau.tauB(new double[0], new double[0])).isNaN();
-        assertThat(KendallTau.tauB(new double[] {1, 2, 3}, new double[] {4, 4, 4})).isNaN();
-        assertThat(KendallTau.tauB(new double[] {3, 3, 3}, new double[] {1, 2, 3})).isNaN();
+        assertThat(KendallTau.tauB(new double[] {1, 2, 3}, new double[] {4, 4, 4}))
+                .isNaN();
+        assertThat(KendallTau.tauB(new double[] {3, 3, 3}, new double[] {1, 2, 3}))
+                .isNaN();
     }
 
     @Test

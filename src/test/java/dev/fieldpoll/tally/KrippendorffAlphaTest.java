@@ -62,9 +62,11 @@ class KrippendorffAlphaTest {
     @Test
     void undefinedWithoutPairsOrWithoutVariation() {
         assertThat(KrippendorffAlpha.ordinal(List.of())).isNaN();
-        assertThat(KrippendorffAlpha.ordinal(List.of(new int[] {1, 0, 0}, new int[] {0, 1, 0}))).isNaN();
+        assertThat(KrippendorffAlpha.ordinal(List.of(new int[] {1, 0, 0}, new int[] {0, 1, 0})))
+                .isNaN();
         // every value the same: no expected disagreement, 0/0
-        assertThat(KrippendorffAlpha.ordinal(List.of(new int[] {0, 3, 0}, new int[] {0, 2, 0}))).isNaN();
+        assertThat(KrippendorffAlpha.ordinal(List.of(new int[] {0, 3, 0}, new int[] {0, 2, 0})))
+                .isNaN();
     }
 
     /** One histogram per unit (column) from coders' rows; 0 marks a missing value. */

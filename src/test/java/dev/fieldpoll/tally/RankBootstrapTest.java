@@ -91,8 +91,12 @@ class RankBootstrapTest {
         RankIntervals intervals = RankBootstrap.run(builder.build(), WEIGHTS, SCALE_MIN, SCALE_POINTS, 200, 5);
 
         // then every interval has zero width, at the ranks of the full data
-        double[] pointScores = FieldScores.shrunk(new double[][] {{80, 120}, {200, 160}, {40, 0}, {160, 160}},
-                new int[][] {{40, 40}, {40, 40}, {40, 0}, {40, 40}}, WEIGHTS, FieldScores.PRIOR_VOTES, 3);
+        double[] pointScores = FieldScores.shrunk(
+                new double[][] {{80, 120}, {200, 160}, {40, 0}, {160, 160}},
+                new int[][] {{40, 40}, {40, 40}, {40, 0}, {40, 40}},
+                WEIGHTS,
+                FieldScores.PRIOR_VOTES,
+                3);
         assertThat(intervals.low()).isEqualTo(intervals.high()).isEqualTo(Ranking.ranks(pointScores));
         assertThat(intervals.low()).containsExactly(3, 1, 4, 2);
         assertThat(intervals.probabilityAbove()[1][3]).isEqualTo(1.0);
@@ -180,7 +184,8 @@ class RankBootstrapTest {
 
         assertThat(intervals.low()).containsExactly(1, 2, 3);
         assertThat(intervals.high()).containsExactly(1, 2, 3);
-        assertThat(intervals.probabilityAbove()).isEqualTo(new double[][] {{0, 0.5, 0.5}, {0.5, 0, 0.5}, {0.5, 0.5, 0}});
+        assertThat(intervals.probabilityAbove())
+                .isEqualTo(new double[][] {{0, 0.5, 0.5}, {0.5, 0, 0.5}, {0.5, 0.5, 0}});
     }
 
     @Test
@@ -196,7 +201,8 @@ class RankBootstrapTest {
 
     private static RankIntervals runIn(ForkJoinPool pool, VoteMatrix votes) throws Exception {
         try {
-            return pool.submit(() -> RankBootstrap.run(votes, WEIGHTS, SCALE_MIN, SCALE_POINTS, 300, 77)).get();
+            return pool.submit(() -> RankBootstrap.run(votes, WEIGHTS, SCALE_MIN, SCALE_POINTS, 300, 77))
+                    .get();
         } finally {
             pool.shutdown();
         }
@@ -228,8 +234,8 @@ class RankBootstrapTest {
     }
 
     /** The bootstrap written the obvious way: same draws, sums vote by vote, sorted percentiles. */
-    private static RankIntervals plainBootstrap(VoteMatrix votes, double[] weights, int scaleMin, int scalePoints,
-            int resamples, long seed) {
+    private static RankIntervals plainBootstrap(
+            VoteMatrix votes, double[] weights, int scaleMin, int scalePoints, int resamples, long seed) {
         int fields = votes.fields();
         int[][] ranks = new int[resamples][];
         for (int resample = 0; resample < resamples; resample++) {

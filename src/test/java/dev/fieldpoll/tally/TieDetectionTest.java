@@ -33,7 +33,8 @@ class TieDetectionTest {
 
     @Test
     void theLastPositionIsNeverTied() {
-        assertThat(TieDetection.tiedWithNext(new int[] {0}, new double[][] {{0}})).containsExactly(false);
+        assertThat(TieDetection.tiedWithNext(new int[] {0}, new double[][] {{0}}))
+                .containsExactly(false);
         assertThat(TieDetection.tiedWithNext(new int[0], new double[0][])).isEmpty();
     }
 }

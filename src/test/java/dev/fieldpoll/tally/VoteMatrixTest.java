@@ -70,7 +70,8 @@ class VoteMatrixTest {
         // then
         assertThat(votes.scoreIndex(0, 0, 0)).isEqualTo(1);
         assertThat(votes.scoreIndex(0, 0, 1)).isEqualTo(2);
-        assertThat(votes).isEqualTo(new VoteMatrix(2, 1, 2, new byte[] {1, 2, 0, 5}))
+        assertThat(votes)
+                .isEqualTo(new VoteMatrix(2, 1, 2, new byte[] {1, 2, 0, 5}))
                 .hasSameHashCodeAs(new VoteMatrix(2, 1, 2, new byte[] {1, 2, 0, 5}))
                 .isNotEqualTo(new VoteMatrix(2, 1, 2, new byte[] {1, 2, 0, 4}));
     }

@@ -11,7 +11,8 @@ public record CliRun(int exitCode, String out, String err) {
     public static CliRun of(String... arguments) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = FieldpollCli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        CommandLine cli =
+                FieldpollCli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
         int exitCode = cli.execute(arguments);
         return new CliRun(exitCode, out.toString(), err.toString());
     }

@@ -16,8 +16,7 @@ public final class Golden {
 
     private static final Path ROOT = Path.of("src/test/resources/golden");
 
-    private Golden() {
-    }
+    private Golden() {}
 
     public static void assertMatches(String name, String actual) {
         Path file = ROOT.resolve(name);
@@ -26,7 +25,9 @@ public final class Golden {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
             }
-            assertThat(file).as("golden file %s (write it with -Dgolden.update=true)", file).exists();
+            assertThat(file)
+                    .as("golden file %s (write it with -Dgolden.update=true)", file)
+                    .exists();
             assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);

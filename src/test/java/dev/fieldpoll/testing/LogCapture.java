@@ -25,8 +25,11 @@ public final class LogCapture implements AutoCloseable {
     /** Every event as one text: logger, formatted message, arguments and stack trace. */
     public String text() {
         List<ILoggingEvent> events = List.copyOf(appender.list);
-        return events.stream().map(event -> event.getLoggerName() + " " + event.getFormattedMessage() + " "
-                        + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())))
+        return events.stream()
+                .map(event -> event.getLoggerName() + " " + event.getFormattedMessage() + " "
+                        + (event.getThrowableProxy() == null
+                                ? ""
+                                : ThrowableProxyUtil.asString(event.getThrowableProxy())))
                 .collect(Collectors.joining("\n"));
     }
 

@@ -10,8 +10,7 @@ import java.util.List;
 /** The migrations this build ships, read from migrations/, so tests need no edit when one is added. */
 public final class MigrationFiles {
 
-    private MigrationFiles() {
-    }
+    private MigrationFiles() {}
 
     /** "V5__create_poll_reminders.sql" names, in version order. */
     public static List<String> names() {
@@ -26,7 +25,9 @@ public final class MigrationFiles {
     }
 
     public static List<String> versions() {
-        return names().stream().map(name -> Integer.toString(versionNumber(name))).toList();
+        return names().stream()
+                .map(name -> Integer.toString(versionNumber(name)))
+                .toList();
     }
 
     public static String latest() {
@@ -36,7 +37,8 @@ public final class MigrationFiles {
 
     /** "V5 create poll reminders", as Flyway describes a migration. */
     public static String described(String name) {
-        return "V" + versionNumber(name) + " " + name.substring(name.indexOf("__") + 2, name.length() - 4).replace('_', ' ');
+        return "V" + versionNumber(name) + " "
+                + name.substring(name.indexOf("__") + 2, name.length() - 4).replace('_', ' ');
     }
 
     private static int versionNumber(String name) {

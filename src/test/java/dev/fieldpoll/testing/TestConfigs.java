@@ -11,14 +11,21 @@ import java.util.Set;
 /** Configuration for tests: a database file in the test's folder, the repository's templates. */
 public final class TestConfigs {
 
-    private TestConfigs() {
-    }
+    private TestConfigs() {}
 
     public static Config at(Path folder) {
-        return new Config(folder.resolve("fieldpoll.db"), ZoneOffset.UTC, 3, false, Set.of(), Path.of("config/polls"),
-                "ai-safety-automation", new Config.Console("you", "local", List.of("you")),
+        return new Config(
+                folder.resolve("fieldpoll.db"),
+                ZoneOffset.UTC,
+                3,
+                false,
+                Set.of(),
+                Path.of("config/polls"),
+                "ai-safety-automation",
+                new Config.Console("you", "local", List.of("you")),
                 new Config.Discord(List.of(), List.of(), Optional.empty(), Optional.empty()),
-                new Config.Slack(Config.SlackMode.SOCKET, 3000, Optional.empty(), List.of()), Duration.ofHours(24),
+                new Config.Slack(Config.SlackMode.SOCKET, 3000, Optional.empty(), List.of()),
+                Duration.ofHours(24),
                 new Config.RateLimit(100_000, 100_000));
     }
 }
