@@ -40,6 +40,11 @@ public final class SqlitePollStore implements PollStore {
      * needs to read only the poll's row. Filled from reads alone, which see committed polls only.
      */
     private final Map<Long, PollDefinition> definitionsRead = new ConcurrentHashMap<>();
+    /**
+     * Per poll, how many changes to its answers or status this process has committed: raised after
+     * the commit, so whatever was computed under an older number may hold older data, never newer.
+     */
+    private final Map<Long, Long> versions = new ConcurrentHashMap<>();
 
     public SqlitePollStore(Database database) {
         this.database = database;
@@ -92,6 +97,7 @@ public final class SqlitePollStore implements PollStore {
             votes.upsert(connection, pollId, voterId, answers, at);
             return null;
         });
+        changed(pollId);
     }
 
     @Override
@@ -99,8 +105,10 @@ public final class SqlitePollStore implements PollStore {
         if (cells.isEmpty()) {
             return 0;
         }
-        return database.inSharedTransaction(
+        int removed = database.inSharedTransaction(
                 "clear answers in poll " + pollId, connection -> votes.delete(connection, pollId, voterId, cells));
+        changed(pollId);
+        return removed;
     }
 
     @Override
@@ -161,8 +169,20 @@ public final class SqlitePollStore implements PollStore {
     }
 
     @Override
+    public long dataVersion(long pollId) {
+        return versions.getOrDefault(pollId, 0L);
+    }
+
+    private void changed(long pollId) {
+        versions.merge(pollId, 1L, Long::sum);
+    }
+
+    @Override
     public boolean close(long pollId, Instant at) {
-        return database.inTransaction("close poll " + pollId, connection -> polls.close(connection, pollId, at));
+        boolean closed =
+                database.inTransaction("close poll " + pollId, connection -> polls.close(connection, pollId, at));
+        changed(pollId);
+        return closed;
     }
 
     @Override
