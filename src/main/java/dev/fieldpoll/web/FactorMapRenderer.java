@@ -235,13 +235,17 @@ final class FactorMapRenderer implements SectionRenderer {
             reference(html, axes, field.reference(), x, y);
         }
         html.shape("circle", "class", "point", "cx", SvgShapes.num(x), "cy", SvgShapes.num(y), "r", num(POINT));
+        // labels of fields in the right half go to the left of their point, so none runs off the chart
+        boolean right = x > (LEFT + RIGHT) / 2;
         html.element(
                 "text",
                 field.entry().rank() + ". " + field.entry().name(),
                 "x",
-                SvgShapes.num(x + 8),
+                SvgShapes.num(right ? x - 8 : x + 8),
                 "y",
-                SvgShapes.num(y - 8));
+                SvgShapes.num(y - 8),
+                "text-anchor",
+                right ? "end" : "start");
         html.close("g");
     }
 

@@ -22,9 +22,9 @@ final class PageStyle {
             "body{margin:0;background:var(--bg);color:var(--fg);",
             "font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif}",
             "main{max-width:68rem;margin:0 auto;padding:1.25rem 1rem 3rem}",
-            "h1{font-size:1.7rem;line-height:1.25;margin:.2rem 0 .4rem;overflow-wrap:anywhere}",
+            "h1{font-size:1.7rem;line-height:1.25;margin:.2rem 0 .4rem;overflow-wrap:break-word}",
             "h2{font-size:1.25rem;margin:2rem 0 .6rem;padding-bottom:.25rem;border-bottom:1px solid var(--line)}",
-            "h3{font-size:1.02rem;margin:0 0 .4rem;overflow-wrap:anywhere}",
+            "h3{font-size:1.02rem;margin:0 0 .4rem;overflow-wrap:break-word}",
             "p{margin:.4rem 0}",
             ".kicker{color:var(--muted);font-size:.9rem;margin:0}",
             ".meta{color:var(--muted)}",
@@ -37,11 +37,13 @@ final class PageStyle {
             "th,td{padding:.4rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:middle}",
             "th{font-size:.85rem;color:var(--muted);font-weight:600}",
             "td.num,th.num{text-align:right}",
-            "td.field{font-weight:600;overflow-wrap:anywhere}",
+            "td.field{font-weight:600;overflow-wrap:break-word;hyphens:auto}",
             ".tie{display:block;font-weight:400;font-size:.8rem;color:var(--muted)}",
-            ".range svg{display:block;width:9rem;height:1rem}",
+            ".range{white-space:nowrap}",
+            ".range-text{display:inline-block;min-width:2.8rem}",
+            ".range svg{display:inline-block;vertical-align:middle;width:9rem;height:1rem}",
             ".chart{background:var(--card);border:1px solid var(--line);border-radius:.6rem;padding:.6rem;margin:0}",
-            ".chart svg{display:block;width:100%;height:auto}",
+            ".chart svg{display:block;width:100%;max-width:48rem;height:auto;margin:0 auto}",
             "figcaption{color:var(--muted);font-size:.88rem;margin-top:.35rem}",
             ".cells{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.8rem}",
             ".cell-field{background:var(--card);border:1px solid var(--line);border-radius:.6rem;padding:.7rem}",
@@ -73,7 +75,7 @@ final class PageStyle {
             "svg .arrowhead{fill:var(--ref)}",
             "svg .legend-ref{fill:var(--ref)}",
             "@media (max-width:40rem){main{padding:.8rem .7rem 2rem}h1{font-size:1.4rem}",
-            "th,td{padding:.35rem .3rem}.range svg{width:5.5rem}.hide-narrow{display:none}}");
+            "th,td{padding:.35rem .3rem}.range-text{min-width:2.2rem}.range svg{width:3.8rem}.hide-narrow{display:none}}");
 
     static final PageStyle STANDARD = new PageStyle(CSS);
 
