@@ -81,9 +81,14 @@ class ResultsWebServerTest {
         chat.pollWithThreeVoters(CREATE);
         String link = ChatSession.link(chat.say("/poll results"));
         assertThat(chat.get(link).body()).contains("<strong>3</strong> voters");
+        // the report is computed once and kept while no vote changes the poll
+        dev.fieldpoll.poll.Poll poll = wiring.store().findById(1).orElseThrow();
+        dev.fieldpoll.report.PollReport kept = wiring.reports().reportFor(poll);
+        assertThat(wiring.reports().reportFor(poll)).isSameAs(kept);
 
         chat.say(":as dana", "/poll vote mech feedback=1 economic=1");
 
+        assertThat(wiring.reports().reportFor(poll)).isNotSameAs(kept);
         assertThat(chat.get(link).body()).contains("<strong>4</strong> voters");
     }
 
