@@ -23,7 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Polls and votes in fieldpoll's SQLite database. Every write is committed before a method returns. */
+/**
+ * Polls and votes in fieldpoll's SQLite database. Every write is committed before a method returns.
+ * Thread-safe: the database serialises writes, and the caches here are concurrent maps.
+ */
 public final class SqlitePollStore implements PollStore {
 
     private static final Logger log = LoggerFactory.getLogger(SqlitePollStore.class);

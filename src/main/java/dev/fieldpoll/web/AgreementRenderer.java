@@ -12,8 +12,7 @@ final class AgreementRenderer implements SectionRenderer {
         if (report.ranking().isEmpty() || report.agreement() == null) {
             return;
         }
-        html.open("section", "aria-labelledby", "agreement-heading");
-        html.element("h2", "Agreement", "id", "agreement-heading");
+        html.section("agreement", "Agreement");
         html.element(
                 "p",
                 "Krippendorff's α (ordinal) = "

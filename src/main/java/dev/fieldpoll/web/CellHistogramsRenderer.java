@@ -32,8 +32,7 @@ final class CellHistogramsRenderer implements SectionRenderer {
         for (FactorInfo factor : report.factors()) {
             factorNames.put(factor.key(), factor.name());
         }
-        html.open("section", "aria-labelledby", "cells-heading");
-        html.element("h2", "Every cell", "id", "cells-heading");
+        html.section("cells", "Every cell");
         html.element(
                 "p",
                 "How the community scored each field on each factor. n counts scores; don't know is counted "

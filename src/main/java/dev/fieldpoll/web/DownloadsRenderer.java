@@ -12,8 +12,7 @@ final class DownloadsRenderer implements SectionRenderer {
             return;
         }
         String base = page.downloads().get();
-        html.open("section", "aria-labelledby", "downloads-heading", "class", "downloads");
-        html.element("h2", "Downloads (admins)", "id", "downloads-heading");
+        html.section("downloads", "Downloads (admins)", "class", "downloads");
         html.open("p");
         html.element(
                 "a",

@@ -44,8 +44,7 @@ final class FactorMapRenderer implements SectionRenderer {
         FactorInfo across = report.factors().get(0);
         FactorInfo up = report.factors().get(1);
         Axes axes = new Axes(report.poll().scaleMin(), report.poll().scaleMax());
-        html.open("section", "aria-labelledby", "map-heading");
-        html.element("h2", "Map: " + across.name() + " × " + up.name(), "id", "map-heading");
+        html.section("map", "Map: " + across.name() + " × " + up.name());
         html.open("figure", "class", "chart");
         html.open(
                 "svg",

@@ -71,6 +71,33 @@ final class HtmlWriter {
         return this;
     }
 
+    /** Opens a page section labelled by its heading: {@code <section aria-labelledby="NAME-heading"><h2 …>}. */
+    HtmlWriter section(String name, String heading, String... attributes) {
+        String[] all = new String[attributes.length + 2];
+        all[0] = "aria-labelledby";
+        all[1] = name + "-heading";
+        System.arraycopy(attributes, 0, all, 2, attributes.length);
+        return open("section", all).element("h2", heading, "id", name + "-heading");
+    }
+
+    /** A table's column heading, and its class ({@code num} right-aligns numbers), or null. */
+    record Column(String label, String cssClass) {}
+
+    /** Opens a table that scrolls sideways on a narrow screen, with its caption and column headings, up to its body. */
+    HtmlWriter table(String id, String caption, Column... columns) {
+        open("div", "class", "scroll").open("table", "id", id).element("caption", caption);
+        open("thead").open("tr");
+        for (Column column : columns) {
+            element("th", column.label(), "scope", "col", "class", column.cssClass());
+        }
+        return close("tr").close("thead").open("tbody");
+    }
+
+    /** Closes what {@link #table} opened. */
+    HtmlWriter endTable() {
+        return close("tbody").close("table").close("div");
+    }
+
     /** The page's own style sheet: a constant of this package, the one piece written unescaped. */
     HtmlWriter styleSheet(PageStyle style) {
         out.append("<style>").append(style.css()).append("</style>");

@@ -198,7 +198,7 @@ final class PageRequestListener {
         if (reply instanceof PageReply.SlowDown slow) {
             return page(429, "One moment", slow.reason());
         }
-        return page(403, "These results are not for this link now", ((PageReply.Refused) reply).reason());
+        return page(403, "These results are not shown to you now", ((PageReply.Refused) reply).reason());
     }
 
     private Response page(int status, String heading, String message) {

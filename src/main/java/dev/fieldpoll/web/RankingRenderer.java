@@ -2,6 +2,7 @@ package dev.fieldpoll.web;
 
 import dev.fieldpoll.report.Numbers;
 import dev.fieldpoll.report.PollReport.RankingEntry;
+import dev.fieldpoll.web.HtmlWriter.Column;
 import java.util.List;
 
 /** The ranking as a real table, each field's 90% rank range written out and drawn as an interval. */
@@ -16,27 +17,21 @@ final class RankingRenderer implements SectionRenderer {
         if (ranking.isEmpty()) {
             return;
         }
-        html.open("section", "aria-labelledby", "ranking-heading");
-        html.element("h2", "Ranking", "id", "ranking-heading");
-        html.open("div", "class", "scroll");
-        html.open("table", "id", "ranking");
-        html.element(
-                "caption",
+        html.section("ranking", "Ranking");
+        html.table(
+                "ranking",
                 "Higher score ranks first. Rank range: the ranks the field takes in 90% of 1,000 resamples of "
                         + "whole ballots; ≈ marks neighbours that swap places often. Tier 1 fields are beaten on "
-                        + "every factor by no other field.");
-        html.open("thead").open("tr");
-        html.element("th", "Rank", "scope", "col", "class", "num");
-        html.element("th", "Field", "scope", "col");
-        html.element("th", "Score", "scope", "col", "class", "num");
-        html.element("th", "Rank range", "scope", "col");
-        html.element("th", "Tier", "scope", "col", "class", "num hide-narrow");
-        html.close("tr").close("thead");
-        html.open("tbody");
+                        + "every factor by no other field.",
+                new Column("Rank", "num"),
+                new Column("Field", null),
+                new Column("Score", "num"),
+                new Column("Rank range", null),
+                new Column("Tier", "num hide-narrow"));
         for (RankingEntry entry : ranking) {
             row(html, entry, ranking.size());
         }
-        html.close("tbody").close("table").close("div").close("section");
+        html.endTable().close("section");
     }
 
     private static void row(HtmlWriter html, RankingEntry entry, int fields) {

@@ -14,8 +14,7 @@ final class SplitsRenderer implements SectionRenderer {
         if (report.ranking().isEmpty()) {
             return;
         }
-        html.open("section", "aria-labelledby", "splits-heading");
-        html.element("h2", "Where we split", "id", "splits-heading");
+        html.section("splits", "Where we split");
         if (report.highlights().isEmpty()) {
             html.element(
                     "p",

@@ -15,10 +15,9 @@ import dev.fieldpoll.report.BallotTable;
 import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.PollInfo;
 import dev.fieldpoll.report.ReportBuilder;
+import dev.fieldpoll.report.ReportFixtures;
 import dev.fieldpoll.report.ReportInput;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,19 +61,10 @@ final class PageFixtures {
                 null);
     }
 
-    /** Interp high and agreed, the hostile field split into camps, theory low; one don't know. */
+    /** The report fixture's ballots (interp agreed, the hostile field split into camps, theory low), the first {@code voters}. */
     static PollReport report(int voters, int minVoters) {
-        List<Map<CellKey, Answer>> ballots = new ArrayList<>();
-        for (int voter = 0; voter < voters; voter++) {
-            Map<CellKey, Answer> ballot = new LinkedHashMap<>();
-            ballot.put(new CellKey("interp", "feedback"), Answer.score(voter < 8 ? 5 : 4));
-            ballot.put(new CellKey("interp", "incentive"), Answer.score(4));
-            ballot.put(new CellKey("evals", "feedback"), Answer.score(voter % 2 == 0 ? 1 : 5));
-            ballot.put(new CellKey("evals", "incentive"), voter == 9 ? Answer.DONT_KNOW : Answer.score(3 + voter % 2));
-            ballot.put(new CellKey("theory", "feedback"), Answer.score(1 + voter % 3));
-            ballot.put(new CellKey("theory", "incentive"), Answer.score(voter < 5 ? 1 : 2));
-            ballots.add(ballot);
-        }
+        List<Map<CellKey, Answer>> ballots =
+                ReportFixtures.tenVoters().values().stream().limit(voters).toList();
         BallotTable table = BallotTable.of(DEFINITION, ballots);
         PollInfo info = new PollInfo(7, poll().title(), "open", voters, table.completeBallots(), 1, 5);
         return new ReportBuilder()
