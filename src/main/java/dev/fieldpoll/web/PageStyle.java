@@ -15,9 +15,9 @@ final class PageStyle {
     private static final String CSS = String.join(
             "",
             ":root{color-scheme:light dark;--bg:#fbfbfd;--fg:#1c1d21;--muted:#5b5f6b;--line:#d5d8e0;--card:#ffffff;",
-            "--accent:#2f5d8a;--accent-soft:#c9d9ea;--ref:#b4531b;--good:#2e7d4f;--warn:#9c2f2f}",
+            "--accent:#2f5d8a;--ref:#b4531b;--good:#2e7d4f;--warn:#9c2f2f}",
             "@media (prefers-color-scheme:dark){:root{--bg:#15171c;--fg:#e8e9ed;--muted:#a4a9b6;--line:#3a3f4b;",
-            "--card:#1d2027;--accent:#8db8e4;--accent-soft:#2c4763;--ref:#f0a46e;--good:#7fd1a0;--warn:#f19a9a}}",
+            "--card:#1d2027;--accent:#8db8e4;--ref:#f0a46e;--good:#7fd1a0;--warn:#f19a9a}}",
             "*{box-sizing:border-box}",
             "body{margin:0;background:var(--bg);color:var(--fg);",
             "font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif}",
@@ -73,7 +73,6 @@ final class PageStyle {
             "svg .refpoint{fill:var(--card);stroke:var(--ref);stroke-width:2}",
             "svg .arrow{stroke:var(--ref);stroke-width:1.5;fill:none}",
             "svg .arrowhead{fill:var(--ref)}",
-            "svg .legend-ref{fill:var(--ref)}",
             "@media (max-width:40rem){main{padding:.8rem .7rem 2rem}h1{font-size:1.4rem}",
             "th,td{padding:.35rem .3rem}.range-text{min-width:2.2rem}.range svg{width:3.8rem}.hide-narrow{display:none}}");
 
