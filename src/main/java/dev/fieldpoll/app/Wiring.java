@@ -49,7 +49,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place fieldpoll's objects are built and connected. Close it to close the database. */
+/**
+ * The one place fieldpoll's objects are built and connected. Close it to close the database.
+ * Thread-safe: starting and stopping the jobs and the results pages is synchronized on it.
+ */
 public final class Wiring implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Wiring.class);

@@ -124,7 +124,7 @@ final class PageRequestListener {
             return page(
                     404,
                     "Nothing here",
-                    "fieldpoll serves results pages only at the links it gives members in " + "the chat. "
+                    "fieldpoll serves results pages only at the links it gives members in the chat. "
                             + PageReply.NEW_LINK);
         }
         LinkVerdict verdict = signer.verify(route.get().token());
