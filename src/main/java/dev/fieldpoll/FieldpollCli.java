@@ -10,6 +10,7 @@ import dev.fieldpoll.cli.ExportCommand;
 import dev.fieldpoll.cli.RunCommand;
 import dev.fieldpoll.cli.SimulateCommand;
 import dev.fieldpoll.cli.SummaryCommand;
+import dev.fieldpoll.cli.WebCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Mixin;
             SummaryCommand.class,
             BackupCommand.class,
             CheckCommand.class,
+            WebCommand.class,
             BenchCommand.class
         })
 public final class FieldpollCli implements Callable<Integer> {

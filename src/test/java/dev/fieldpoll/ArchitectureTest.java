@@ -36,7 +36,11 @@ class ArchitectureTest {
                 .layer("bot")
                 .definedBy("dev.fieldpoll.bot..")
                 .layer("adapters")
-                .definedBy("dev.fieldpoll.discord..", "dev.fieldpoll.slack..", "dev.fieldpoll.console..")
+                .definedBy(
+                        "dev.fieldpoll.discord..",
+                        "dev.fieldpoll.slack..",
+                        "dev.fieldpoll.console..",
+                        "dev.fieldpoll.web..")
                 .layer("store")
                 .definedBy("dev.fieldpoll.store..")
                 .layer("wiring")
@@ -107,6 +111,50 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_web_adapter_reaches_the_core_only_through_poll_bot_and_its_ports() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.fieldpoll.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.fieldpoll.store..",
+                        "dev.fieldpoll.summary..",
+                        "dev.fieldpoll.discord..",
+                        "dev.fieldpoll.slack..",
+                        "dev.fieldpoll.console..",
+                        "dev.fieldpoll.app..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.fieldpoll.poll.PollService")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.fieldpoll.poll.PollStore")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.fieldpoll.poll.ResultsPageStore")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.fieldpoll.report.ReportService")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.fieldpoll.bot.ResultsPageService")
+                .check(classes);
+    }
+
+    @Test
+    /** The results pages are the web adapter's; Slack's HTTP mode (which came first) bridges Bolt the same way. */
+    void only_the_web_adapter_and_slacks_http_mode_run_an_http_server() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.fieldpoll.web..", "dev.fieldpoll.slack..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.sun.net.httpserver..")
+                .check(classes);
+    }
+
+    @Test
     void the_core_knows_no_platform_and_no_sql() {
         noClasses()
                 .that()
@@ -119,7 +167,13 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        "net.dv8tion..", "com.slack..", "java.sql..", "dev.fieldpoll.store..", "dev.fieldpoll.app..")
+                        "net.dv8tion..",
+                        "com.slack..",
+                        "com.sun.net.httpserver..",
+                        "java.sql..",
+                        "dev.fieldpoll.store..",
+                        "dev.fieldpoll.app..",
+                        "dev.fieldpoll.web..")
                 .check(classes);
     }
 }

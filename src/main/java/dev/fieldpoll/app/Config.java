@@ -24,7 +24,8 @@ public record Config(
         Discord discord,
         Slack slack,
         Duration remindBefore,
-        RateLimit rateLimit) {
+        RateLimit rateLimit,
+        Web web) {
 
     public static final int MAX_MIN_VOTERS = 50;
 
@@ -46,8 +47,8 @@ public record Config(
         if (rateLimit == null) {
             throw new ConfigException("rate-limit settings must not be empty");
         }
-        if (console == null || discord == null || slack == null) {
-            throw new ConfigException("console, discord and slack settings must not be empty");
+        if (console == null || discord == null || slack == null || web == null) {
+            throw new ConfigException("console, discord, slack and web settings must not be empty");
         }
     }
 
@@ -100,6 +101,45 @@ public record Config(
         }
     }
 
+    /**
+     * Results pages: on or off (unset: off for {@code run}, on for the console chat), the address
+     * to listen on, the port (0 = any free one), the address members open when a reverse proxy
+     * stands in front, and how long a personal link works.
+     */
+    public record Web(Optional<Boolean> enabled, String bind, int port, Optional<URI> baseUrl, Duration linkLifetime) {
+        public Web {
+            enabled = enabled == null ? Optional.empty() : enabled;
+            if (bind == null || bind.isBlank()) {
+                throw new ConfigException("web.bind must be an address like 127.0.0.1");
+            }
+            if (port < 0 || port > 65535) {
+                throw new ConfigException("web.port must be between 0 and 65535, was " + port);
+            }
+            if (linkLifetime == null
+                    || linkLifetime.compareTo(Duration.ofMinutes(1)) < 0
+                    || linkLifetime.compareTo(Duration.ofDays(30)) > 0) {
+                throw new ConfigException("web.link-lifetime must be between 1m and 30d, like 24h");
+            }
+        }
+
+        public boolean isOn() {
+            return enabled.orElse(false);
+        }
+
+        /** On, unless the configuration turned it off: the console chat's default. */
+        public Web onUnlessTurnedOff() {
+            return new Web(Optional.of(enabled.orElse(true)), bind, port, baseUrl, linkLifetime);
+        }
+
+        public Web turnedOn() {
+            return new Web(Optional.of(true), bind, port, baseUrl, linkLifetime);
+        }
+
+        public Web withPort(int newPort) {
+            return new Web(enabled, bind, newPort, baseUrl, linkLifetime);
+        }
+    }
+
     public Config withSlack(Slack settings) {
         return new Config(
                 databasePath,
@@ -113,7 +153,8 @@ public record Config(
                 discord,
                 settings,
                 remindBefore,
-                rateLimit);
+                rateLimit,
+                web);
     }
 
     public Config withDiscord(Discord settings) {
@@ -129,7 +170,8 @@ public record Config(
                 settings,
                 slack,
                 remindBefore,
-                rateLimit);
+                rateLimit,
+                web);
     }
 
     public Config withRateLimit(RateLimit settings) {
@@ -145,7 +187,8 @@ public record Config(
                 discord,
                 slack,
                 remindBefore,
-                settings);
+                settings,
+                web);
     }
 
     public Config withDatabasePath(Path path) {
@@ -161,6 +204,24 @@ public record Config(
                 discord,
                 slack,
                 remindBefore,
-                rateLimit);
+                rateLimit,
+                web);
+    }
+
+    public Config withWeb(Web settings) {
+        return new Config(
+                databasePath,
+                zone,
+                minVoters,
+                onlyAdminsCreate,
+                admins,
+                templatesDirectory,
+                defaultTemplate,
+                console,
+                discord,
+                slack,
+                remindBefore,
+                rateLimit,
+                settings);
     }
 }

@@ -102,7 +102,8 @@ public final class ConfigLoader {
                                     "rate-limit.burst / FIELDPOLL_RATE_BURST",
                                     env("FIELDPOLL_RATE_BURST")
                                             .orElse(String.valueOf(
-                                                    raw.rateLimit().burst())))));
+                                                    raw.rateLimit().burst())))),
+                    web(raw.web()));
         } catch (ConfigException wrong) {
             throw new ConfigException("Configuration (" + source + "): " + wrong.getMessage());
         }
@@ -139,17 +140,47 @@ public final class ConfigLoader {
                 section.admins());
     }
 
+    private Config.Web web(WebSection section) {
+        String enabled = env("FIELDPOLL_WEB_ENABLED").orElse(section.enabled() == null ? null : section.enabled());
+        return new Config.Web(
+                enabled == null ? Optional.empty() : Optional.of(bool("web.enabled / FIELDPOLL_WEB_ENABLED", enabled)),
+                env("FIELDPOLL_WEB_BIND").orElse(section.bind()),
+                integer(
+                        "web.port / FIELDPOLL_WEB_PORT",
+                        env("FIELDPOLL_WEB_PORT").orElse(String.valueOf(section.port()))),
+                url(
+                        "FIELDPOLL_WEB_BASE_URL / web.base-url",
+                        env("FIELDPOLL_WEB_BASE_URL").orElse(section.baseUrl())),
+                duration(
+                        "web.link-lifetime / FIELDPOLL_WEB_LINK_LIFETIME",
+                        "24h, 2d or 90m",
+                        env("FIELDPOLL_WEB_LINK_LIFETIME").orElse(section.linkLifetime())));
+    }
+
+    private static boolean bool(String what, String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new ConfigException(what + " must be true or false, was '" + text + "'");
+        };
+    }
+
     /** "24h", "2d", "90m", or "off"/"0" for no closing reminders. */
     private static Duration remindBefore(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         if (value.equals("off") || value.equals("0")) {
             return Duration.ZERO;
         }
+        return duration("polls.remind-before / FIELDPOLL_REMIND_BEFORE", "24h, 2d or off", text);
+    }
+
+    /** "24h", "2d", "90m". */
+    private static Duration duration(String what, String forms, String text) {
+        String value = text.strip().toLowerCase(Locale.ROOT);
         java.util.regex.Matcher parts =
                 java.util.regex.Pattern.compile("(\\d{1,4})([mhd])").matcher(value);
         if (!parts.matches()) {
-            throw new ConfigException(
-                    "polls.remind-before / FIELDPOLL_REMIND_BEFORE must be like 24h, 2d or off, was '" + text + "'");
+            throw new ConfigException(what + " must be like " + forms + ", was '" + text + "'");
         }
         long amount = Long.parseLong(parts.group(1));
         return switch (parts.group(2)) {
@@ -219,9 +250,10 @@ public final class ConfigLoader {
             ConsoleSection console,
             DiscordSection discord,
             SlackSection slack,
-            @JsonProperty("rate-limit") RateLimitSection rateLimit) {
+            @JsonProperty("rate-limit") RateLimitSection rateLimit,
+            WebSection web) {
 
-        static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null);
+        static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null);
 
         ConfigFile orDefaults() {
             return new ConfigFile(
@@ -233,7 +265,26 @@ public final class ConfigLoader {
                     (console == null ? new ConsoleSection(null, null, null) : console).orDefaults(),
                     (discord == null ? new DiscordSection(null, null, null, null) : discord).orDefaults(),
                     (slack == null ? new SlackSection(null, null, null, null) : slack).orDefaults(),
-                    (rateLimit == null ? new RateLimitSection(null, null) : rateLimit).orDefaults());
+                    (rateLimit == null ? new RateLimitSection(null, null) : rateLimit).orDefaults(),
+                    (web == null ? new WebSection(null, null, null, null, null) : web).orDefaults());
+        }
+    }
+
+    /** {@code enabled} stays null when unset: the console chat turns pages on, {@code run} leaves them off. */
+    record WebSection(
+            String enabled,
+            String bind,
+            Integer port,
+            @JsonProperty("base-url") String baseUrl,
+            @JsonProperty("link-lifetime") String linkLifetime) {
+
+        WebSection orDefaults() {
+            return new WebSection(
+                    enabled,
+                    bind == null ? "127.0.0.1" : bind,
+                    port == null ? 8080 : port,
+                    baseUrl,
+                    linkLifetime == null ? "24h" : linkLifetime);
         }
     }
 

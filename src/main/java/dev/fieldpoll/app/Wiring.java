@@ -4,6 +4,8 @@ import dev.fieldpoll.bot.CommandParser;
 import dev.fieldpoll.bot.DaemonThreads;
 import dev.fieldpoll.bot.PollBot;
 import dev.fieldpoll.bot.RateLimiter;
+import dev.fieldpoll.bot.ResultsLinks;
+import dev.fieldpoll.bot.ResultsPageService;
 import dev.fieldpoll.bot.SummaryCommands;
 import dev.fieldpoll.console.ConsoleChat;
 import dev.fieldpoll.console.ConsoleRenderer;
@@ -20,8 +22,10 @@ import dev.fieldpoll.report.ReportService;
 import dev.fieldpoll.slack.SlackApp;
 import dev.fieldpoll.slack.SlackSettings;
 import dev.fieldpoll.store.Database;
+import dev.fieldpoll.store.DatabaseSettings;
 import dev.fieldpoll.store.SqlitePollStore;
 import dev.fieldpoll.store.SqliteReminderStore;
+import dev.fieldpoll.store.SqliteResultsPageStore;
 import dev.fieldpoll.store.SqliteSummaryStore;
 import dev.fieldpoll.summary.Backoff;
 import dev.fieldpoll.summary.ReminderJob;
@@ -29,7 +33,12 @@ import dev.fieldpoll.summary.SummaryBuilder;
 import dev.fieldpoll.summary.SummaryJob;
 import dev.fieldpoll.summary.SummaryPublishers;
 import dev.fieldpoll.summary.SummaryStore;
+import dev.fieldpoll.web.PageLinks;
+import dev.fieldpoll.web.ResultsWebServer;
+import dev.fieldpoll.web.WebSettings;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
@@ -40,7 +49,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place fieldpoll's objects are built and connected. Close it to close the database. */
+/**
+ * The one place fieldpoll's objects are built and connected. Close it to close the database.
+ * Thread-safe: starting and stopping the jobs and the results pages is synchronized on it.
+ */
 public final class Wiring implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Wiring.class);
@@ -57,13 +69,32 @@ public final class Wiring implements AutoCloseable {
     private final SummaryJob summaryJob;
     private final ReminderJob reminderJob;
     private final PollBot bot;
+    /** Signs results-page links; null when pages are off. */
+    private final PageLinks pageLinks;
+
     private ScheduledExecutorService jobs;
+    private ResultsWebServer web;
 
     public Wiring(Config config, Clock clock) {
+        this(config, clock, DatabaseSettings.defaults());
+    }
+
+    /**
+     * Only the results pages of a database, which is opened read-only and never changed: for
+     * {@code fieldpoll web}, on a copy of a bot's database. Pages are on whatever the configuration says.
+     */
+    public static Wiring pagesOnly(Config config, Clock clock) {
+        return new Wiring(
+                config.withWeb(config.web().turnedOn()),
+                clock,
+                DatabaseSettings.defaults().withReadOnly(true));
+    }
+
+    private Wiring(Config config, Clock clock, DatabaseSettings databaseSettings) {
         this.config = config;
         this.clock = clock;
         this.templates = catalog(config);
-        this.database = Database.open(config.databasePath());
+        this.database = Database.open(config.databasePath(), databaseSettings);
         this.store = new SqlitePollStore(database);
         this.polls = new PollService(store, templates, clock, new PollPolicy(config.onlyAdminsCreate()));
         this.reports = new ReportService(store, clock, config.minVoters());
@@ -78,15 +109,51 @@ public final class Wiring implements AutoCloseable {
         SqliteReminderStore reminders = new SqliteReminderStore(database);
         this.reminderJob =
                 new ReminderJob(reminders, store, publishers, clock, config.remindBefore(), Backoff.standard());
+        RateLimiter rateLimiter = new RateLimiter(
+                clock, config.rateLimit().perMinute(), config.rateLimit().burst());
+        SqliteResultsPageStore pages = new SqliteResultsPageStore(database);
+        this.pageLinks = config.web().isOn()
+                ? new PageLinks(pages.linkSecret(), clock, config.web().linkLifetime())
+                : null;
         this.bot = new PollBot(
                 polls,
                 reports,
                 new SummaryCommands(summaries, reminders, summaryJob, clock, config.zone()),
-                new RateLimiter(
-                        clock,
-                        config.rateLimit().perMinute(),
-                        config.rateLimit().burst()),
+                new ResultsPageService(
+                        polls, reports, pages, pageLinks == null ? ResultsLinks.NONE : pageLinks, rateLimiter),
+                rateLimiter,
                 config.zone());
+    }
+
+    /**
+     * Serves the results pages (web.enabled) from this process; from then on Results replies carry
+     * links. Returns the address links start with. Fails when the port cannot be had.
+     */
+    public synchronized URI startWeb() throws IOException {
+        if (pageLinks == null) {
+            throw new IllegalStateException("results pages are off (web.enabled)");
+        }
+        if (web != null) {
+            throw new IllegalStateException("results pages are already served");
+        }
+        Config.Web settings = config.web();
+        ResultsWebServer server = new ResultsWebServer(
+                new WebSettings(settings.bind(), settings.port(), settings.baseUrl(), settings.linkLifetime()),
+                bot,
+                pageLinks,
+                clock,
+                config.zone());
+        URI base = server.start();
+        web = server;
+        return base;
+    }
+
+    /** The port results pages are served on, once {@link #startWeb()} ran. */
+    public synchronized int webPort() {
+        if (web == null) {
+            throw new IllegalStateException("results pages are not served");
+        }
+        return web.port();
     }
 
     private static TemplateCatalog catalog(Config config) {
@@ -229,10 +296,17 @@ public final class Wiring implements AutoCloseable {
         return publishers;
     }
 
+    /** Stops the pages and the jobs, then closes the database. */
     @Override
     public void close() {
-        if (jobs != null) {
-            jobs.shutdownNow();
+        synchronized (this) {
+            if (web != null) {
+                web.close();
+                web = null;
+            }
+            if (jobs != null) {
+                jobs.shutdownNow();
+            }
         }
         database.close();
     }

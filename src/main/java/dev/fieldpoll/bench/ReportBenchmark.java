@@ -1,12 +1,8 @@
 package dev.fieldpoll.bench;
 
-import dev.fieldpoll.app.TemplateLoader;
-import dev.fieldpoll.poll.PollDefinition;
-import dev.fieldpoll.poll.Template;
 import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.ReportBuilder;
 import dev.fieldpoll.report.ReportInput;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,13 +30,7 @@ public class ReportBenchmark {
 
     @Setup
     public void createPoll() {
-        Template template = new TemplateLoader()
-                .loadAll(Path.of("no-such-folder")).stream()
-                        .filter(candidate -> candidate.key().equals("ai-safety-automation"))
-                        .findFirst()
-                        .orElseThrow();
-        PollDefinition definition = template.definition();
-        input = SyntheticPolls.input(definition, voters, 42);
+        input = SyntheticPolls.input(SyntheticPolls.aiSafety(), voters, 42);
     }
 
     @Benchmark

@@ -1,11 +1,13 @@
 package dev.fieldpoll.bench;
 
+import dev.fieldpoll.app.TemplateLoader;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.report.BallotTable;
 import dev.fieldpoll.report.PollReport.PollInfo;
 import dev.fieldpoll.report.ReportInput;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -13,6 +15,16 @@ import java.util.SplittableRandom;
 final class SyntheticPolls {
 
     private SyntheticPolls() {}
+
+    /** The built-in AI-safety template: 10 fields × 2 factors, with reference scores. */
+    static PollDefinition aiSafety() {
+        return new TemplateLoader()
+                .loadAll(Path.of("no-such-folder")).stream()
+                        .filter(candidate -> candidate.key().equals("ai-safety-automation"))
+                        .findFirst()
+                        .orElseThrow()
+                        .definition();
+    }
 
     static ReportInput input(PollDefinition definition, int voters, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

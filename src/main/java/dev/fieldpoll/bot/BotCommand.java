@@ -66,6 +66,9 @@ public sealed interface BotCommand {
 
     record Results(PollRef poll, boolean postPublicly) implements BotCommand {}
 
+    /** Makes the poll's results page public (anyone with its link) or private again (personal links only). */
+    record SharePage(PollRef poll, boolean makePublic) implements BotCommand {}
+
     record Mine(PollRef poll) implements BotCommand {}
 
     record ListPolls() implements BotCommand {}

@@ -6,6 +6,7 @@ import dev.fieldpoll.poll.Outcomes.Listing;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.report.PollReport;
 import java.util.List;
+import java.util.Optional;
 
 /** What the bot answers, before any platform renders it. Only PollPosted, PollClosed and public results are for everyone. */
 public sealed interface BotReply {
@@ -23,7 +24,16 @@ public sealed interface BotReply {
         }
     }
 
-    record ResultsView(Poll poll, PollReport report, boolean postPublicly) implements BotReply {}
+    /**
+     * Results for the member, or for the channel when an admin posts them. {@code page}: the
+     * member's own results-page link, or on a channel post the public one if an admin shared it.
+     */
+    record ResultsView(Poll poll, PollReport report, boolean postPublicly, Optional<PageLink> page)
+            implements BotReply {
+        public ResultsView {
+            page = page == null ? Optional.empty() : page;
+        }
+    }
 
     record MyBallot(Poll poll, Ballot ballot) implements BotReply {}
 

@@ -62,7 +62,11 @@ public final class CommandParser {
     private BotCommand command(String verb, List<String> arguments) throws SyntaxException {
         Map<String, String> options = new LinkedHashMap<>();
         List<String> words = new ArrayList<>();
+        Optional<Boolean> sharePage = isResults(verb) ? pageSharing(arguments) : Optional.empty();
         splitOptions(arguments, options, words);
+        if (sharePage.isPresent()) {
+            return new BotCommand.SharePage(pollRef(words, options), sharePage.get());
+        }
         switch (verb) {
             case "create":
             case "new":
@@ -85,6 +89,27 @@ public final class CommandParser {
             default:
                 throw new SyntaxException("I don't know `/poll " + Keys.shown(verb) + "`. Try `/poll help`.");
         }
+    }
+
+    private static boolean isResults(String verb) {
+        return verb.equals("results") || verb.equals("result");
+    }
+
+    /**
+     * {@code /poll results [poll] public page} makes the results page public, {@code … private page}
+     * private again: the two words end the command. Removes them from the arguments when present.
+     */
+    private static Optional<Boolean> pageSharing(List<String> arguments) {
+        int size = arguments.size();
+        if (size < 2 || !arguments.get(size - 1).equalsIgnoreCase("page")) {
+            return Optional.empty();
+        }
+        String which = arguments.get(size - 2).toLowerCase(Locale.ROOT);
+        if (!which.equals("public") && !which.equals("private")) {
+            return Optional.empty();
+        }
+        arguments.subList(size - 2, size).clear();
+        return Optional.of(which.equals("public"));
     }
 
     private static void splitOptions(List<String> arguments, Map<String, String> options, List<String> words)

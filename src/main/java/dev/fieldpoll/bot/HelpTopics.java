@@ -17,7 +17,12 @@ final class HelpTopics {
             new HelpTopic(
                     "/poll vote <field> <factor>=<score> …",
                     "Score one field directly, e.g. /poll vote mech interp feedback=4 incentive=5 (? = don't know, clear = withdraw)."),
-            new HelpTopic("/poll results [poll] [public]", "Rankings, disagreements and the reference comparison."),
+            new HelpTopic(
+                    "/poll results [poll] [public]",
+                    "Rankings, disagreements and the reference comparison, with a link to the full results page."),
+            new HelpTopic(
+                    "/poll results [poll] public page | private page",
+                    "Make the poll's results page public (anyone with its link) or private again (admins)."),
             new HelpTopic("/poll mine [poll]", "Your own answers (only you see them)."),
             new HelpTopic("/poll list", "This channel's polls."),
             new HelpTopic("/poll close [poll]", "Close a poll (its creator or an admin)."),

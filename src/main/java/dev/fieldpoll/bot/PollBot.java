@@ -37,20 +37,42 @@ public final class PollBot {
     private final PollService polls;
     private final ReportService reports;
     private final SummaryCommands summaries;
+    private final ResultsPageService pages;
     private final RateLimiter rateLimiter;
     private final ZoneId zone;
 
     public PollBot(
-            PollService polls, ReportService reports, SummaryCommands summaries, RateLimiter rateLimiter, ZoneId zone) {
+            PollService polls,
+            ReportService reports,
+            SummaryCommands summaries,
+            ResultsPageService pages,
+            RateLimiter rateLimiter,
+            ZoneId zone) {
         this.polls = polls;
         this.reports = reports;
         this.summaries = summaries;
+        this.pages = pages;
         this.rateLimiter = rateLimiter;
         this.zone = zone;
     }
 
+    /** The results page a verified personal link asks for: what the chat would show that member now. */
+    public PageReply page(PageViewer viewer, long pollId) {
+        return pages.page(viewer, pollId);
+    }
+
+    /** The results page a public link asks for, while an admin keeps it public. */
+    public PageReply sharedPage(long pollId, int generation) {
+        return pages.sharedPage(pollId, generation);
+    }
+
+    /** An admin's download of a poll's answers (pseudonymous voters), through their personal link. */
+    public PageReply votes(PageViewer viewer, long pollId) {
+        return pages.votes(viewer, pollId);
+    }
+
     public BotReply handle(Caller caller, BotCommand command) {
-        if (!rateLimiter.tryAcquire(caller.platform() + ":" + caller.workspaceId() + ":" + caller.userId())) {
+        if (!rateLimiter.tryAcquire(RateLimiter.memberKey(caller.platform(), caller.workspaceId(), caller.userId()))) {
             return new Problem("Slow down a little: you are sending commands faster than I take them. "
                     + "Try again in a few seconds; nothing was changed.");
         }
@@ -85,6 +107,9 @@ public final class PollBot {
         }
         if (command instanceof BotCommand.Results results) {
             return withPoll(member, results.poll(), poll -> results(member, poll, results.postPublicly()));
+        }
+        if (command instanceof BotCommand.SharePage share) {
+            return withPoll(member, share.poll(), poll -> pages.share(member, poll, share.makePublic()));
         }
         if (command instanceof BotCommand.Mine mine) {
             return withPoll(member, mine.poll(), poll -> new BotReply.MyBallot(poll, polls.ballot(member, poll)));
@@ -246,7 +271,8 @@ public final class PollBot {
         if (access instanceof Outcomes.ResultsHidden hidden) {
             return new Problem(hidden.reason());
         }
-        return new BotReply.ResultsView(poll, reports.reportFor(poll), postPublicly);
+        return new BotReply.ResultsView(
+                poll, reports.reportFor(poll), postPublicly, pages.linkFor(member, poll, postPublicly));
     }
 
     private BotReply close(Member member, Poll poll) {

@@ -1,5 +1,6 @@
 package dev.fieldpoll.bot;
 
+import dev.fieldpoll.poll.Platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -33,6 +34,11 @@ public final class RateLimiter {
 
     public static RateLimiter unlimited(Clock clock) {
         return new RateLimiter(clock, Integer.MAX_VALUE / 2, Integer.MAX_VALUE / 2);
+    }
+
+    /** The bucket of one member of one workspace, wherever they act from (a chat, a results page). */
+    public static String memberKey(Platform platform, String workspaceId, String userId) {
+        return platform + ":" + workspaceId + ":" + userId;
     }
 
     /** Takes one token for the member; false when they must slow down. */

@@ -1,7 +1,9 @@
 package dev.fieldpoll.cli;
 
+import dev.fieldpoll.app.Config;
 import dev.fieldpoll.app.Wiring;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +24,29 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Quiet.logging();
-        try (Wiring wiring = new Wiring(options.load(), Clock.systemUTC())) {
+        Config config = options.load();
+        try (Wiring wiring = new Wiring(config.withWeb(config.web().onUnlessTurnedOff()), Clock.systemUTC())) {
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             out.println("Database: " + wiring.config().databasePath().toAbsolutePath());
+            startPages(wiring, out);
             wiring.startJobs();
             wiring.consoleChat(out).run(in, out);
         }
         return 0;
+    }
+
+    /** Results pages are on in the console unless turned off; a taken port turns them off with a note. */
+    static void startPages(Wiring wiring, PrintStream out) {
+        Config.Web web = wiring.config().web();
+        if (!web.isOn()) {
+            return;
+        }
+        try {
+            out.println("Results pages: " + wiring.startWeb() + " (/poll results gives you your own link).");
+        } catch (IOException | RuntimeException refused) {
+            out.println("Results pages are off: " + web.bind() + ":" + web.port() + " cannot be used ("
+                    + refused.getMessage() + "). Set FIELDPOLL_WEB_PORT to another port, or web.enabled: false.");
+        }
     }
 }

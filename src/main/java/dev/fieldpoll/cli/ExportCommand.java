@@ -4,16 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fieldpoll.app.Wiring;
 import dev.fieldpoll.poll.Poll;
-import dev.fieldpoll.poll.Pseudonyms;
+import dev.fieldpoll.poll.PseudonymousVote;
+import dev.fieldpoll.report.VotesCsvRenderer;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,8 +38,6 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    record Row(String voter, String field, String factor, Integer score) {}
-
     @Spec
     CommandSpec spec;
 
@@ -50,41 +46,21 @@ public final class ExportCommand implements Callable<Integer> {
         Quiet.logging();
         try (Wiring wiring = new Wiring(options.load(), Clock.systemUTC())) {
             Poll poll = CommonOptions.poll(wiring, pollId);
-            Pseudonyms pseudonyms = new Pseudonyms(wiring.store().pseudonymSecret(poll.id()));
-            List<Row> rows = new ArrayList<>();
-            wiring.store()
-                    .forEachAnswer(
-                            poll.id(),
-                            (voter, cell, answer) -> rows.add(
-                                    new Row(pseudonyms.of(voter), cell.field(), cell.factor(), answer.valueOrNull())));
+            List<PseudonymousVote> votes = wiring.polls().pseudonymousVotes(poll);
             PrintWriter out = spec.commandLine().getOut();
             if (format == Format.CSV) {
-                writeCsv(rows, out);
+                new VotesCsvRenderer().render(votes, out);
             } else {
-                writeJson(poll, rows, out);
+                writeJson(poll, votes, out);
             }
         }
         return 0;
     }
 
-    private static void writeCsv(List<Row> rows, PrintWriter out) throws java.io.IOException {
-        // Not closed: closing the printer would close the command's output stream.
-        CSVPrinter csv = new CSVPrinter(
-                out,
-                CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader("voter", "field", "factor", "score")
-                        .get());
-        for (Row row : rows) {
-            csv.printRecord(row.voter(), row.field(), row.factor(), row.score() == null ? "?" : row.score());
-        }
-        csv.flush();
-    }
-
-    private static void writeJson(Poll poll, List<Row> rows, PrintWriter out) throws java.io.IOException {
+    private static void writeJson(Poll poll, List<PseudonymousVote> votes, PrintWriter out) throws java.io.IOException {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("poll", Map.of("id", poll.id(), "title", poll.title()));
-        document.put("votes", rows);
+        document.put("votes", votes);
         out.println(
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document));
     }

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -61,20 +60,30 @@ public final class RunCommand implements Callable<Integer> {
             closeAll(running, wiring);
             throw failure;
         }
+        String pages = startPages(wiring, running);
         wiring.startJobs();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            closeAll(running, wiring);
-                            stopped.countDown();
-                        },
-                        "fieldpoll-shutdown"));
         System.err.println("fieldpoll: running on " + (secrets.hasDiscord() ? "Discord" : "")
                 + (secrets.hasDiscord() && secrets.hasSlack() ? " and " : "") + (secrets.hasSlack() ? "Slack" : "")
-                + ". Stop with Ctrl-C or SIGTERM.");
-        stopped.await();
+                + pages + ". Stop with Ctrl-C or SIGTERM.");
+        StopSignal.await(() -> closeAll(running, wiring));
         return 0;
+    }
+
+    /** Results pages when web.enabled: a port that cannot be had stops fieldpoll with one line. */
+    private static String startPages(Wiring wiring, Deque<AutoCloseable> running) {
+        if (!wiring.config().web().isOn()) {
+            return "";
+        }
+        try {
+            return ", results pages at " + wiring.startWeb();
+        } catch (IOException | RuntimeException refused) {
+            closeAll(running, wiring);
+            throw new ConfigException(
+                    "Cannot serve results pages on " + wiring.config().web().bind() + ":"
+                            + wiring.config().web().port() + " (web.port / FIELDPOLL_WEB_PORT): "
+                            + refused.getMessage(),
+                    refused);
+        }
     }
 
     private static void closeAll(Deque<AutoCloseable> running, Wiring wiring) {

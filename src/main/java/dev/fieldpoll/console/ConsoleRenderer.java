@@ -2,6 +2,7 @@ package dev.fieldpoll.console;
 
 import dev.fieldpoll.bot.BallotText;
 import dev.fieldpoll.bot.BotReply;
+import dev.fieldpoll.bot.PageLink;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.Ballot;
 import dev.fieldpoll.poll.CellKey;
@@ -37,7 +38,8 @@ public final class ConsoleRenderer {
             return voteSaved(saved);
         }
         if (reply instanceof BotReply.ResultsView results) {
-            return reports.render(results.report());
+            return reports.render(results.report())
+                    + results.page().map(page -> "\n\n" + pageLine(page)).orElse("");
         }
         if (reply instanceof BotReply.MyBallot mine) {
             return myBallot(mine.poll(), mine.ballot());
@@ -70,6 +72,12 @@ public final class ConsoleRenderer {
             return "! " + invalid.message();
         }
         return "! " + ((BotReply.Problem) reply).message();
+    }
+
+    private String pageLine(PageLink page) {
+        return page.expires()
+                .map(until -> "Full results page (your own link, works until " + when(until) + "): " + page.uri())
+                .orElse("Public results page: " + page.uri());
     }
 
     String pollCard(Poll poll) {

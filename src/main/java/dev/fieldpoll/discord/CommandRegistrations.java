@@ -53,6 +53,7 @@ final class CommandRegistrations {
     static final String FACTOR = "factor";
     static final String SCORE_OPTION = "score";
     static final String PUBLIC = "public";
+    static final String PAGE = "page";
     static final String DAY = "day";
     static final String TIME = "time";
     static final String ZONE = "zone";
@@ -133,7 +134,13 @@ final class CommandRegistrations {
                                 .addOptions(
                                         pollOption(),
                                         new OptionData(
-                                                OptionType.BOOLEAN, PUBLIC, "Post to the whole channel (admins only)")),
+                                                OptionType.BOOLEAN, PUBLIC, "Post to the whole channel (admins only)"),
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        PAGE,
+                                                        "Make the results page public or private again (admins only)")
+                                                .addChoice("public", "public")
+                                                .addChoice("private", "private")),
                         new SubcommandData(MINE, "Your own answers; only you see them").addOptions(pollOption()),
                         new SubcommandData(LIST, "This channel's polls"),
                         new SubcommandData(CLOSE, "Close a poll (its creator or an admin)").addOptions(pollOption()),

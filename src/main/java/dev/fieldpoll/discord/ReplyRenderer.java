@@ -27,7 +27,8 @@ final class ReplyRenderer {
             return Messages.text(voteSaved(saved));
         }
         if (reply instanceof BotReply.ResultsView view) {
-            return Messages.embeds(results.render(view.report()));
+            return Messages.message(
+                    results.pageNote(view.page()), results.render(view.report()), results.pageButton(view.page()));
         }
         if (reply instanceof BotReply.MyBallot mine) {
             return myBallot(mine.poll(), mine.ballot());
@@ -72,7 +73,8 @@ final class ReplyRenderer {
                     + "`voters` (only members with that role vote).",
             "`/poll vote` — your ballot, step by step; only you see it. Every choice is saved at once.",
             "`/poll score` — score one field on one factor directly.",
-            "`/poll results` — ranking, where members split, the reference comparison (admins: `public:True` posts it).",
+            "`/poll results` — ranking, where members split, the reference comparison, and a link to the full "
+                    + "results page (admins: `public:True` posts it; `page:public` or `page:private` shares the page).",
             "`/poll mine` — your own answers, only for you.",
             "`/poll list` — this channel's polls.",
             "`/poll close` — close a poll (its creator or an admin).",

@@ -1,5 +1,6 @@
 package dev.fieldpoll.discord;
 
+import dev.fieldpoll.bot.PageLink;
 import dev.fieldpoll.report.Numbers;
 import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.Highlight;
@@ -7,7 +8,10 @@ import dev.fieldpoll.report.PollReport.RankingEntry;
 import dev.fieldpoll.report.PollReport.ReferenceField;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 
 /**
@@ -74,6 +78,21 @@ final class ResultsRenderer {
                     .build());
         }
         return embeds;
+    }
+
+    /** A link button to the full results page, when the reply carries a link. */
+    List<ActionRow> pageButton(Optional<PageLink> page) {
+        return page.map(link -> List.of(ActionRow.of(Button.link(
+                        link.uri().toString(), link.isPersonal() ? "Full results page" : "Public results page"))))
+                .orElse(List.of());
+    }
+
+    /** How long a personal link works, in each reader's own time zone (Discord's timestamp markup). */
+    String pageNote(Optional<PageLink> page) {
+        return page.flatMap(PageLink::expires)
+                .map(until ->
+                        "Your own link to the full results page works until <t:" + until.getEpochSecond() + ":f>.")
+                .orElse("");
     }
 
     private static String highlight(Highlight highlight) {

@@ -114,6 +114,7 @@ final class SlashCommandListener extends ListenerAdapter {
             event.getChannel()
                     .sendMessage(new MessageCreateBuilder()
                             .setEmbeds(embeds)
+                            .setComponents(adapter.results.pageButton(view.page()))
                             .setAllowedMentions(Messages.NO_PINGS)
                             .build())
                     .complete();
@@ -129,7 +130,7 @@ final class SlashCommandListener extends ListenerAdapter {
                     "⚠️ I couldn't post in this channel (I need Send Messages and Embed Links), "
                             + "so here are the results just for you.",
                     embeds,
-                    List.of()));
+                    adapter.results.pageButton(view.page())));
         }
     }
 

@@ -10,6 +10,7 @@ import static dev.fieldpoll.discord.CommandRegistrations.FIELDS;
 import static dev.fieldpoll.discord.CommandRegistrations.HELP;
 import static dev.fieldpoll.discord.CommandRegistrations.LIST;
 import static dev.fieldpoll.discord.CommandRegistrations.MINE;
+import static dev.fieldpoll.discord.CommandRegistrations.PAGE;
 import static dev.fieldpoll.discord.CommandRegistrations.POLL;
 import static dev.fieldpoll.discord.CommandRegistrations.PUBLIC;
 import static dev.fieldpoll.discord.CommandRegistrations.REMIND;
@@ -82,8 +83,7 @@ final class SlashCommands {
                         List.of(new BotCommand.FactorScore(
                                 required(options, FACTOR), required(options, SCORE_OPTION))));
             case RESULTS:
-                return new BotCommand.Results(
-                        poll(options), options.flag(PUBLIC).orElse(false));
+                return results(options);
             case MINE:
                 return new BotCommand.Mine(poll(options));
             case LIST:
@@ -95,6 +95,19 @@ final class SlashCommands {
             default:
                 throw new Unreadable("I don't know `/poll " + cut(subcommand) + "`. Try `/poll help`.");
         }
+    }
+
+    /** {@code page:public} or {@code page:private} shares the results page instead of showing results. */
+    private static BotCommand results(Options options) throws Unreadable {
+        Optional<String> page = text(options, PAGE);
+        if (page.isEmpty()) {
+            return new BotCommand.Results(poll(options), options.flag(PUBLIC).orElse(false));
+        }
+        return switch (page.get()) {
+            case "public" -> new BotCommand.SharePage(poll(options), true);
+            case "private" -> new BotCommand.SharePage(poll(options), false);
+            default -> throw new Unreadable("page takes public or private.");
+        };
     }
 
     private static BotCommand create(Options options) throws Unreadable {

@@ -17,6 +17,7 @@ import dev.fieldpoll.poll.Outcomes.Voted;
 import dev.fieldpoll.poll.Outcomes.VotesSaved;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,16 @@ public final class PollService {
             return findByTitle(member, byTitle.prefix());
         }
         return findDefault(member);
+    }
+
+    /** The poll with this id in the workspace, whatever its channel: for a results page's verified link. */
+    public Optional<Poll> findInWorkspace(Workspace workspace, long pollId) {
+        return store.find(workspace, pollId);
+    }
+
+    /** The poll by id alone, for an id from a link this bot signed (a public results page). */
+    public Optional<Poll> findLinked(long pollId) {
+        return store.findById(pollId);
     }
 
     private Lookup findByTitle(Member member, String prefix) {
@@ -268,6 +279,20 @@ public final class PollService {
 
     public Ballot ballot(Member member, Poll poll) {
         return store.ballot(poll.id(), member.userId());
+    }
+
+    /**
+     * Every stored answer of the poll with voters as pseudonyms (HMAC under the poll's own secret):
+     * what exports and admin downloads hand out. Callers check who may have it.
+     */
+    public List<PseudonymousVote> pseudonymousVotes(Poll poll) {
+        Pseudonyms pseudonyms = new Pseudonyms(store.pseudonymSecret(poll.id()));
+        List<PseudonymousVote> votes = new ArrayList<>();
+        store.forEachAnswer(
+                poll.id(),
+                (voter, cell, answer) -> votes.add(
+                        new PseudonymousVote(pseudonyms.of(voter), cell.field(), cell.factor(), answer.valueOrNull())));
+        return votes;
     }
 
     public int voterCount(Poll poll) {

@@ -40,6 +40,13 @@ public interface PollStore {
     /** Streams every answer of the poll, grouped by voter, for statistics that need whole ballots. */
     void forEachAnswer(long pollId, AnswerVisitor visitor);
 
+    /**
+     * A number that changes each time this process commits a change to the poll's answers or
+     * status, so what is computed from them may be kept until it changes. Writes by another
+     * process sharing the database do not change it.
+     */
+    long dataVersion(long pollId);
+
     /** Marks the poll closed at the given time; false when it was already closed. */
     boolean close(long pollId, Instant at);
 

@@ -14,15 +14,29 @@ public final class ReportService {
     private final Clock clock;
     private final int minVoters;
     private final ReportBuilder builder = new ReportBuilder();
+    private final ReportCache cache;
 
     public ReportService(PollStore store, Clock clock, int minVoters) {
+        this(
+                store,
+                clock,
+                minVoters,
+                new ReportCache(clock, ReportCache.DEFAULT_CAPACITY, ReportCache.DEFAULT_MAX_AGE));
+    }
+
+    public ReportService(PollStore store, Clock clock, int minVoters, ReportCache cache) {
         this.store = store;
         this.clock = clock;
         this.minVoters = minVoters;
+        this.cache = cache;
     }
 
+    /** The poll's report, computed again only when a vote or its closing changed it since the last one. */
     public PollReport reportFor(Poll poll) {
-        return builder.build(inputFor(poll));
+        // the version is read before the answers, so a report kept under it holds every change that version counts
+        ReportCache.Key key = new ReportCache.Key(
+                store.dataVersion(poll.id()), poll.statusAt(clock.instant()).name());
+        return cache.get(poll.id(), key, () -> builder.build(inputFor(poll)));
     }
 
     /**

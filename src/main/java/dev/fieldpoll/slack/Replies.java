@@ -51,7 +51,8 @@ final class Replies {
             return;
         }
         if (reply instanceof BotReply.ResultsView view) {
-            SlackMessage message = new SlackMessage(results.fallbackText(view.report()), results.render(view.report()));
+            SlackMessage message =
+                    new SlackMessage(results.fallbackText(view.report()), results.render(view.report(), view.page()));
             if (!view.postPublicly()) {
                 tell(origin, message);
                 return;

@@ -6,12 +6,15 @@ import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
+import dev.fieldpoll.bot.PageLink;
 import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.Highlight;
 import dev.fieldpoll.report.PollReport.RankingEntry;
 import dev.fieldpoll.report.PollReport.ReferenceField;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A poll's results in Block Kit: ranking with rank ranges and ties, where the community splits,
@@ -19,6 +22,22 @@ import java.util.List;
  * most 3000 characters, so even 25 fields stay far below Slack's 50 blocks per message.
  */
 final class ResultsBlocks {
+
+    private final ZoneId zone;
+
+    ResultsBlocks(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** The results, then the link to the full results page when there is one. */
+    List<LayoutBlock> render(PollReport report, Optional<PageLink> page) {
+        List<LayoutBlock> blocks = render(report);
+        page.ifPresent(link -> blocks.add(Mrkdwn.section(link.expires()
+                .map(until -> ":link: <" + link.uri() + "|Open the full results page> — your own link, it works until "
+                        + SlackDate.token(until, zone) + ".")
+                .orElse(":link: <" + link.uri() + "|Public results page> — anyone with this link can open it."))));
+        return blocks;
+    }
 
     List<LayoutBlock> render(PollReport report) {
         PollReport.PollInfo poll = report.poll();

@@ -81,7 +81,7 @@ public final class SlackApp implements AutoCloseable {
         BallotModal modal = new BallotModal();
         PollMessages messages =
                 new PollMessages(web, store, clock, new PollMessageBlocks(zone), scheduler, settings.refreshInterval());
-        Replies replies = new Replies(web, messages, modal, new ResultsBlocks(), new ReplyMessages());
+        Replies replies = new Replies(web, messages, modal, new ResultsBlocks(zone), new ReplyMessages());
         SlackHandlers handlers = new SlackHandlers(
                 bot, parser, new SlackCaller(web, settings.admins(), clock), replies, modal, web, work);
         app.command("/poll", (request, context) -> handlers.onCommand(request.getPayload(), context));

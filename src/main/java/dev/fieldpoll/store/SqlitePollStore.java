@@ -23,7 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Polls and votes in fieldpoll's SQLite database. Every write is committed before a method returns. */
+/**
+ * Polls and votes in fieldpoll's SQLite database. Every write is committed before a method returns.
+ * Thread-safe: the database serialises writes, and the caches here are concurrent maps.
+ */
 public final class SqlitePollStore implements PollStore {
 
     private static final Logger log = LoggerFactory.getLogger(SqlitePollStore.class);
@@ -40,6 +43,11 @@ public final class SqlitePollStore implements PollStore {
      * needs to read only the poll's row. Filled from reads alone, which see committed polls only.
      */
     private final Map<Long, PollDefinition> definitionsRead = new ConcurrentHashMap<>();
+    /**
+     * Per poll, how many changes to its answers or status this process has committed: raised after
+     * the commit, so whatever was computed under an older number may hold older data, never newer.
+     */
+    private final Map<Long, Long> versions = new ConcurrentHashMap<>();
 
     public SqlitePollStore(Database database) {
         this.database = database;
@@ -92,6 +100,7 @@ public final class SqlitePollStore implements PollStore {
             votes.upsert(connection, pollId, voterId, answers, at);
             return null;
         });
+        changed(pollId);
     }
 
     @Override
@@ -99,8 +108,10 @@ public final class SqlitePollStore implements PollStore {
         if (cells.isEmpty()) {
             return 0;
         }
-        return database.inSharedTransaction(
+        int removed = database.inSharedTransaction(
                 "clear answers in poll " + pollId, connection -> votes.delete(connection, pollId, voterId, cells));
+        changed(pollId);
+        return removed;
     }
 
     @Override
@@ -161,8 +172,20 @@ public final class SqlitePollStore implements PollStore {
     }
 
     @Override
+    public long dataVersion(long pollId) {
+        return versions.getOrDefault(pollId, 0L);
+    }
+
+    private void changed(long pollId) {
+        versions.merge(pollId, 1L, Long::sum);
+    }
+
+    @Override
     public boolean close(long pollId, Instant at) {
-        return database.inTransaction("close poll " + pollId, connection -> polls.close(connection, pollId, at));
+        boolean closed =
+                database.inTransaction("close poll " + pollId, connection -> polls.close(connection, pollId, at));
+        changed(pollId);
+        return closed;
     }
 
     @Override

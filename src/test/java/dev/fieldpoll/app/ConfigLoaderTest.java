@@ -75,4 +75,42 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(folder.resolve("nope.yml"))))
                 .hasMessageContaining("does not exist");
     }
+
+    @Test
+    void results_pages_are_unset_by_default_and_configured_from_the_file_and_the_environment() throws Exception {
+        // given no setting: off for run, on for the console chat, on 127.0.0.1:8080 with 24-hour links
+        Config.Web defaults = new ConfigLoader(Map.of()).load(Optional.empty()).web();
+        assertThat(defaults.enabled()).isEmpty();
+        assertThat(defaults.isOn()).isFalse();
+        assertThat(defaults.onUnlessTurnedOff().isOn()).isTrue();
+        assertThat(defaults.bind()).isEqualTo("127.0.0.1");
+        assertThat(defaults.port()).isEqualTo(8080);
+        assertThat(defaults.baseUrl()).isEmpty();
+        assertThat(defaults.linkLifetime()).isEqualTo(java.time.Duration.ofHours(24));
+
+        // a file turns them on behind a proxy; the environment picks the port
+        Path file = folder.resolve("web.yml");
+        Files.writeString(
+                file, "web:\n  enabled: true\n  base-url: https://polls.example.org/fieldpoll/\n  link-lifetime: 2d\n");
+        Config.Web web = new ConfigLoader(Map.of("FIELDPOLL_WEB_PORT", "9090"))
+                .load(Optional.of(file))
+                .web();
+        assertThat(web.isOn()).isTrue();
+        assertThat(web.port()).isEqualTo(9090);
+        assertThat(web.baseUrl()).contains(java.net.URI.create("https://polls.example.org/fieldpoll/"));
+        assertThat(web.linkLifetime()).isEqualTo(java.time.Duration.ofDays(2));
+
+        // turned off explicitly, the console leaves them off
+        Config.Web off = new ConfigLoader(Map.of("FIELDPOLL_WEB_ENABLED", "false"))
+                .load(Optional.empty())
+                .web();
+        assertThat(off.onUnlessTurnedOff().isOn()).isFalse();
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("FIELDPOLL_WEB_ENABLED", "sometimes")).load(Optional.empty()))
+                .hasMessageContaining("web.enabled / FIELDPOLL_WEB_ENABLED must be true or false");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("FIELDPOLL_WEB_PORT", "70000")).load(Optional.empty()))
+                .hasMessageContaining("web.port must be between 0 and 65535");
+        assertThatThrownBy(
+                        () -> new ConfigLoader(Map.of("FIELDPOLL_WEB_LINK_LIFETIME", "forever")).load(Optional.empty()))
+                .hasMessageContaining("web.link-lifetime / FIELDPOLL_WEB_LINK_LIFETIME must be like 24h");
+    }
 }

@@ -139,4 +139,19 @@ class CommandParserTest {
                 .allSatisfy(text -> assertThat(parsed("/poll create T closes:" + text))
                         .isEqualTo(parsed("/poll create T closes:3d")));
     }
+
+    @Test
+    void public_page_and_private_page_end_a_results_command_to_share_the_page() {
+        assertThat(parsed("/poll results public page")).isEqualTo(new BotCommand.SharePage(PollRef.parse(""), true));
+        assertThat(parsed("/poll results #3 public page"))
+                .isEqualTo(new BotCommand.SharePage(new PollRef.ById(3), true));
+        assertThat(parsed("results Team priorities Private PAGE"))
+                .isEqualTo(new BotCommand.SharePage(PollRef.parse("Team priorities"), false));
+        assertThat(parsed("/poll results poll:#4 private page"))
+                .isEqualTo(new BotCommand.SharePage(new PollRef.ById(4), false));
+
+        // without "page" at the end it is the results, posted publicly or not
+        assertThat(parsed("/poll results public")).isEqualTo(new BotCommand.Results(PollRef.parse(""), true));
+        assertThat(parsed("/poll results page")).isEqualTo(new BotCommand.Results(PollRef.parse("page"), false));
+    }
 }

@@ -178,4 +178,19 @@ class CliTest {
                 .doesNotContain("\tat ");
         assertThat(Files.readString(notSqlite)).startsWith("these are my notes");
     }
+
+    @Test
+    void web_serves_only_an_existing_database_and_says_so_in_one_line() {
+        Path missing = folder.resolve("copied-elsewhere.db");
+
+        CliRun run = run("web", "--db", missing.toString(), "--port", "0");
+
+        assertThat(run.exitCode()).isEqualTo(CliErrors.CONFIGURATION);
+        assertThat(run.err())
+                .startsWith("fieldpoll: ")
+                .contains(missing.toString())
+                .doesNotContain("\tat ");
+        assertThat(missing).doesNotExist();
+        assertThat(run("web", "--help").out()).contains("read-only").contains("--port");
+    }
 }

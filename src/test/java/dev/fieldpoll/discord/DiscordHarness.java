@@ -29,6 +29,11 @@ final class DiscordHarness implements AutoCloseable {
     final DiscordBot bot;
 
     DiscordHarness(Path folder) throws InterruptedException {
+        this(folder, false);
+    }
+
+    /** With {@code pages}, results pages are served on a free loopback port and replies carry links. */
+    DiscordHarness(Path folder, boolean pages) throws InterruptedException {
         discord = new FakeDiscord()
                 .withGuild(Payloads.guildCreate(
                         Payloads.GUILD,
@@ -40,7 +45,17 @@ final class DiscordHarness implements AutoCloseable {
         Config config = config(folder, discord, List.of(Payloads.GUILD), List.of("Poll Admins"));
         Secrets secrets =
                 new Secrets(Optional.of(FakeDiscord.TOKEN), Optional.empty(), Optional.empty(), Optional.empty());
+        if (pages) {
+            config = config.withWeb(TestConfigs.withWeb(folder).web());
+        }
         wiring = new Wiring(config, clock);
+        if (pages) {
+            try {
+                wiring.startWeb();
+            } catch (java.io.IOException noPort) {
+                throw new java.io.UncheckedIOException(noPort);
+            }
+        }
         bot = wiring.discordBot(config, secrets);
         bot.start();
     }

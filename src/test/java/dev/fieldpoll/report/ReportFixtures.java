@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Small, hand-made polls whose reports tests can reason about. */
-final class ReportFixtures {
+public final class ReportFixtures {
 
     static final PollDefinition DEFINITION = new PollDefinition(
             Scale.ONE_TO_FIVE,
@@ -41,9 +41,10 @@ final class ReportFixtures {
 
     /**
      * Ten voters: interp high and agreed, evals feedback split into camps of 1s and 5s,
-     * theory low; voter 9 says "don't know" on evals incentive.
+     * theory low; voter 9 says "don't know" on evals incentive. Cells: interp, evals, theory ×
+     * feedback, incentive.
      */
-    static Map<String, Map<CellKey, Answer>> tenVoters() {
+    public static Map<String, Map<CellKey, Answer>> tenVoters() {
         Map<String, Map<CellKey, Answer>> ballots = new LinkedHashMap<>();
         for (int voter = 0; voter < 10; voter++) {
             Map<CellKey, Answer> ballot = new LinkedHashMap<>();

@@ -87,7 +87,8 @@ class SlackBlocksTest {
             BotReply.BallotView ballot = (BotReply.BallotView)
                     wiring.bot().handle(member, new BotCommand.OpenBallot(new PollRef.ById(poll.id())));
             JsonNode modal = json(new BallotModal().render(ballot.poll(), ballot.ballot(), 1));
-            JsonNode results = json(new ResultsBlocks().render(wiring.reports().reportFor(poll)));
+            JsonNode results = json(new ResultsBlocks(java.time.ZoneOffset.UTC)
+                    .render(wiring.reports().reportFor(poll)));
             clock.advance(Duration.ofDays(4));
             JsonNode closed = json(new PollMessageBlocks(ZoneOffset.UTC).render(poll, 7, clock.instant()));
 
@@ -120,8 +121,8 @@ class SlackBlocksTest {
             BallotModal modal = new BallotModal();
             for (Poll poll : List.of(twoFactors, fiveFactors)) {
                 JsonNode message = json(new PollMessageBlocks(ZoneOffset.UTC).render(poll, 8, clock.instant()));
-                JsonNode results =
-                        json(new ResultsBlocks().render(wiring.reports().reportFor(poll)));
+                JsonNode results = json(new ResultsBlocks(java.time.ZoneOffset.UTC)
+                        .render(wiring.reports().reportFor(poll)));
                 assertThat(BlockKitLimits.message(message)).as("poll message").isEmpty();
                 assertThat(BlockKitLimits.message(results)).as("results").isEmpty();
                 assertThat(results.toString()).contains("Field number 25");
@@ -173,7 +174,10 @@ class SlackBlocksTest {
             BotReply.BallotView ballot = (BotReply.BallotView)
                     wiring.bot().handle(caller("U0ALICE"), new BotCommand.OpenBallot(new PollRef.ById(poll.id())));
             collectMrkdwn(json(new BallotModal().render(ballot.poll(), ballot.ballot(), 1)), mrkdwn);
-            collectMrkdwn(json(new ResultsBlocks().render(wiring.reports().reportFor(poll))), mrkdwn);
+            collectMrkdwn(
+                    json(new ResultsBlocks(java.time.ZoneOffset.UTC)
+                            .render(wiring.reports().reportFor(poll))),
+                    mrkdwn);
 
             // Slack reads <!channel>, <@user> and <url|text> only in mrkdwn; plain_text shows them as typed
             assertThat(mrkdwn)

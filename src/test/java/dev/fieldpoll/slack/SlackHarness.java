@@ -29,11 +29,18 @@ final class SlackHarness implements AutoCloseable {
     final SlackRequests requests;
 
     private SlackHarness(Path folder, Config.SlackMode mode, List<String> admins) throws IOException {
+        this(folder, mode, admins, false);
+    }
+
+    private SlackHarness(Path folder, Config.SlackMode mode, List<String> admins, boolean pages) throws IOException {
         slack = new FakeSlack();
-        Config base = TestConfigs.at(folder);
+        Config base = pages ? TestConfigs.withWeb(folder) : TestConfigs.at(folder);
         int port = mode == Config.SlackMode.HTTP ? freePort() : 3000;
         Config config = base.withSlack(new Config.Slack(mode, port, Optional.of(URI.create(slack.apiUrl())), admins));
         wiring = new Wiring(config, clock);
+        if (pages) {
+            wiring.startWeb();
+        }
         Secrets secrets = new Secrets(
                 Optional.empty(), Optional.of(BOT_TOKEN), Optional.of(APP_TOKEN), Optional.of(SlackRequests.SECRET));
         app = wiring.slackApp(secrets);
@@ -43,6 +50,11 @@ final class SlackHarness implements AutoCloseable {
 
     static SlackHarness http(Path folder, String... admins) throws IOException {
         return new SlackHarness(folder, Config.SlackMode.HTTP, List.of(admins));
+    }
+
+    /** HTTP mode with results pages served on a free loopback port. */
+    static SlackHarness httpWithPages(Path folder, String... admins) throws IOException {
+        return new SlackHarness(folder, Config.SlackMode.HTTP, List.of(admins), true);
     }
 
     static SlackHarness socketMode(Path folder) throws IOException {

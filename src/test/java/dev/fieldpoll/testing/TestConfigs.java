@@ -26,6 +26,14 @@ public final class TestConfigs {
                 new Config.Discord(List.of(), List.of(), Optional.empty(), Optional.empty()),
                 new Config.Slack(Config.SlackMode.SOCKET, 3000, Optional.empty(), List.of()),
                 Duration.ofHours(24),
-                new Config.RateLimit(100_000, 100_000));
+                new Config.RateLimit(100_000, 100_000),
+                new Config.Web(Optional.of(false), "127.0.0.1", 0, Optional.empty(), Duration.ofHours(24)));
+    }
+
+    /** The same, with results pages on at a free loopback port. */
+    public static Config withWeb(Path folder) {
+        Config config = at(folder);
+        return config.withWeb(
+                new Config.Web(Optional.of(true), "127.0.0.1", 0, Optional.empty(), Duration.ofHours(24)));
     }
 }

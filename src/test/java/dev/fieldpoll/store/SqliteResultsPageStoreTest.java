@@ -1,0 +1,83 @@
+package dev.fieldpoll.store;
+
+import static dev.fieldpoll.store.TestPolls.CREATED;
+import static dev.fieldpoll.store.TestPolls.MECH_FEEDBACK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.PageSharing;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteResultsPageStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private Database database;
+    private SqliteResultsPageStore pages;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(dir.resolve("fieldpoll.db"));
+        pages = new SqliteResultsPageStore(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void every_database_gets_its_own_random_link_secret_that_stays() {
+        byte[] secret = pages.linkSecret();
+
+        try (Database other = Database.open(dir.resolve("other.db"))) {
+            assertThat(new SqliteResultsPageStore(other).linkSecret())
+                    .hasSize(32)
+                    .isNotEqualTo(secret);
+        }
+        database.close();
+        database = Database.open(dir.resolve("fieldpoll.db"));
+        assertThat(new SqliteResultsPageStore(database).linkSecret())
+                .hasSize(32)
+                .isEqualTo(secret);
+    }
+
+    @Test
+    void a_page_is_private_until_shared_and_each_new_sharing_is_a_new_generation() {
+        long poll = new SqlitePollStore(database).create(TestPolls.newPoll()).id();
+
+        assertThat(pages.sharing(poll)).isEqualTo(PageSharing.PRIVATE);
+        assertThat(pages.share(poll, true, "admin", CREATED)).isEqualTo(new PageSharing(true, 1));
+        // sharing a public page again keeps its link
+        assertThat(pages.share(poll, true, "admin", CREATED)).isEqualTo(new PageSharing(true, 1));
+        assertThat(pages.share(poll, false, "admin", CREATED)).isEqualTo(new PageSharing(false, 1));
+        assertThat(pages.share(poll, false, "admin", CREATED)).isEqualTo(new PageSharing(false, 1));
+        assertThat(pages.share(poll, true, "other-admin", CREATED)).isEqualTo(new PageSharing(true, 2));
+        assertThat(pages.sharing(poll)).isEqualTo(new PageSharing(true, 2));
+    }
+
+    @Test
+    void the_data_version_of_a_poll_moves_with_each_committed_change_of_it_alone() {
+        SqlitePollStore store = new SqlitePollStore(database);
+        long poll = store.create(TestPolls.newPoll()).id();
+        long other = store.create(TestPolls.newPoll()).id();
+        long start = store.dataVersion(poll);
+
+        store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(4)), CREATED);
+        long afterVote = store.dataVersion(poll);
+        store.clearAnswers(poll, "alice", java.util.List.of(MECH_FEEDBACK));
+        long afterClear = store.dataVersion(poll);
+        store.close(poll, CREATED);
+
+        assertThat(afterVote).isGreaterThan(start);
+        assertThat(afterClear).isGreaterThan(afterVote);
+        assertThat(store.dataVersion(poll)).isGreaterThan(afterClear);
+        assertThat(store.dataVersion(other)).isZero();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.fieldpoll.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldpoll.bot.PageReply;
+import dev.fieldpoll.testing.Golden;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ResultsPageRendererTest {
+
+    private static final ZoneId UTC = ZoneId.of("UTC");
+    private static final Instant EXPIRES = Instant.parse("2026-11-28T10:00:00Z");
+
+    private final ResultsPageRenderer renderer = ResultsPageRenderer.standard();
+
+    private String render(PageReply.Page shown, Optional<String> downloads) {
+        return renderer.render(new ResultsPage(shown, Optional.of(EXPIRES), downloads, PageFixtures.NOW, UTC));
+    }
+
+    @Test
+    void an_admins_page_has_every_section_of_the_report() {
+        // given an admin's page of a ten-voter poll with a reference
+        String html = render(PageFixtures.page(true), Optional.of("TOKEN/"));
+
+        // then it is exactly the reviewed page
+        Golden.assertMatches("web/results-page.html", html);
+        assertThat(html)
+                .contains("<table id=\"ranking\">")
+                .contains("<svg id=\"factor-map\"")
+                .contains("<h2 id=\"splits-heading\">Where we split</h2>")
+                .contains("<table id=\"reference\">")
+                .contains("href=\"TOKEN/votes.csv\"")
+                .contains("href=\"TOKEN/report.json\"")
+                .contains("your link works until 2026-11-28 10:00 UTC")
+                .doesNotContain("<script");
+        // one histogram per cell, plus the map, each labelled by a title and a text description
+        assertThat(count(html, "role=\"img\"")).isEqualTo(6 + 1);
+        assertThat(count(html, "<title id=")).isEqualTo(6 + 1);
+        assertThat(count(html, "<desc id=")).isEqualTo(6 + 1);
+    }
+
+    @Test
+    void member_text_is_escaped_everywhere_it_appears() {
+        String html = render(PageFixtures.page(false), Optional.empty());
+
+        assertThat(html)
+                .doesNotContain("<script>alert")
+                .doesNotContain("<b>incentive</b>")
+                .doesNotContain("<first>")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Evals&quot;")
+                .contains("Economic &lt;b&gt;incentive&lt;/b&gt;")
+                .contains("<title>Results: Which fields &lt;first&gt;? · fieldpoll</title>");
+    }
+
+    @Test
+    void a_member_gets_no_downloads_and_the_ranking_reads_in_rank_order() {
+        String html = render(PageFixtures.page(false), Optional.empty());
+
+        assertThat(html).doesNotContain("votes.csv").doesNotContain("Downloads");
+        Matcher rows = Pattern.compile("<tr data-field=\"([a-z-]+)\"><td class=\"num\">(\\d+)</td>")
+                .matcher(html.substring(html.indexOf("<table id=\"ranking\">"), html.indexOf("</table>")));
+        StringBuilder order = new StringBuilder();
+        while (rows.find()) {
+            order.append(rows.group(2)).append(':').append(rows.group(1)).append(' ');
+        }
+        assertThat(order.toString().strip()).isEqualTo("1:interp 2:evals 3:theory");
+    }
+
+    @Test
+    void with_fewer_voters_than_the_minimum_there_is_no_ranking_map_or_distribution() {
+        PageReply.Page few = new PageReply.Page(PageFixtures.poll(), PageFixtures.report(2, 3), false, false);
+
+        String html = render(few, Optional.empty());
+
+        assertThat(html)
+                .contains("Results appear once 3 members have voted (so far 2)")
+                .doesNotContain("<table id=\"ranking\">")
+                .doesNotContain("factor-map")
+                .doesNotContain("role=\"img\"")
+                .contains("Fewer than 3 scores, so no distribution is shown.");
+    }
+
+    @Test
+    void a_public_page_says_so_and_names_no_one() {
+        String html = renderer.renderShared(
+                new PageReply.Page(PageFixtures.poll(), PageFixtures.report(10, 3), false, true),
+                PageFixtures.NOW,
+                UTC);
+
+        assertThat(html)
+                .contains("made its results page public")
+                .doesNotContain("made for you")
+                .doesNotContain("votes.csv");
+    }
+
+    @Test
+    void the_content_security_policy_allows_exactly_the_page_style_sheet() throws Exception {
+        String css = PageStyle.STANDARD.css();
+        String hash = java.util.Base64.getEncoder()
+                .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(css.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(PageStyle.STANDARD.contentSecurityPolicy())
+                .startsWith("default-src 'none'; style-src 'sha256-" + hash + "'")
+                .doesNotContain("unsafe")
+                .doesNotContain("script-src");
+        assertThat(render(PageFixtures.page(false), Optional.empty())).contains("<style>" + css + "</style>");
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
