@@ -40,7 +40,7 @@ class ArchitectureTest {
                 .layer("store")
                 .definedBy("dev.fieldpoll.store..")
                 .layer("wiring")
-                .definedBy("dev.fieldpoll.app..", "dev.fieldpoll.cli..", "dev.fieldpoll.bench..", "dev.fieldpoll")
+                .definedBy("dev.fieldpoll.app..", "dev.fieldpoll.cli..", "dev.fieldpoll")
                 .whereLayer("wiring")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("adapters")
@@ -120,6 +120,18 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "net.dv8tion..", "com.slack..", "java.sql..", "dev.fieldpoll.store..", "dev.fieldpoll.app..")
+                .check(classes);
+    }
+
+    @Test
+    void the_product_holds_no_benchmark() {
+        // fieldpoll.jar is these classes and their runtime libraries; the benchmarks live in src/bench
+        noClasses()
+                .should()
+                .resideInAPackage("dev.fieldpoll.bench..")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("org.openjdk.jmh..")
                 .check(classes);
     }
 }

@@ -1,9 +1,11 @@
-package dev.fieldpoll.cli;
+package dev.fieldpoll.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.fieldpoll.bench.BenchTable;
-import dev.fieldpoll.bench.PeakHeapProfiler;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.runner.Runner;
@@ -11,19 +13,23 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Runs the JMH benchmarks in forked JVMs and prints medians (numbers are reported, never asserted). */
+/**
+ * fieldpoll-bench.jar's entry point: the JMH benchmarks in forked JVMs, printed as medians
+ * (numbers are reported, never asserted). Built apart from fieldpoll.jar by {@code mvn -Pbench package}.
+ */
 @Command(
-        name = "bench",
+        name = "fieldpoll-bench",
         mixinStandardHelpOptions = true,
         description = "Measure fieldpoll with JMH: the full report for polls of 1,000 to 100,000 voters, and vote "
-                + "ingest through the bot by 1, 16 and 64 members at once on a real SQLite file, against bare "
-                + "single-row upserts.")
-public final class BenchCommand implements Callable<Integer> {
+                + "ingest through the bot by 1, 16 and 64 members at once on a real SQLite file, between bare "
+                + "single-row upserts (the floor) and 64 upserts per transaction (the ceiling).")
+public final class BenchCli implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
@@ -47,11 +53,21 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new BenchCli())
+                .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
+                .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+    }
+
     @Override
     public Integer call() throws Exception {
-        Quiet.logging();
+        quietLogging();
         if (databases != null) {
-            java.nio.file.Files.createDirectories(databases);
+            Files.createDirectories(databases);
         }
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(filter)
@@ -66,17 +82,23 @@ public final class BenchCommand implements Callable<Integer> {
                 .measurementTime(TimeValue.seconds(quick ? 1 : 2))
                 .verbosity(VerboseMode.SILENT);
         BenchTable table = BenchTable.of(new Runner(options.build()).run());
+        PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            spec.commandLine()
-                    .getOut()
-                    .println(new ObjectMapper()
-                            .enable(SerializationFeature.INDENT_OUTPUT)
-                            .writeValueAsString(table));
+            out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(table));
         } else {
-            spec.commandLine().getOut().print(table.text());
-            spec.commandLine().getOut().flush();
+            out.print(table.text());
+            out.flush();
         }
         return 0;
+    }
+
+    /** The benchmarks measure fieldpoll, not its log: warnings only, unless asked otherwise. */
+    static void quietLogging() {
+        if (System.getProperty("fieldpoll.log.level") == null) {
+            System.setProperty("fieldpoll.log.level", "WARN");
+        }
     }
 
     private String[] jvmArguments() {

@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * The floor that group commit is measured against in {@code fieldpoll bench}: answers upserted
+ * The floor that group commit is measured against in the benchmarks (fieldpoll-bench.jar): answers upserted
  * one row per transaction, on one bare JDBC connection with a statement prepared once, to the
  * same schema and with the same settings (WAL, synchronous FULL) as {@link Database}.
  */
