@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "fieldpoll-bench",
         mixinStandardHelpOptions = true,
+        subcommands = StartupCommand.class,
         description = "Measure fieldpoll with JMH: the full report for polls of 1,000 to 100,000 voters, and vote "
                 + "ingest through the bot by 1, 16 and 64 members at once on a real SQLite file, between bare "
                 + "single-row upserts (the floor) and 64 upserts per transaction (the ceiling).")
@@ -59,6 +60,7 @@ public final class BenchCli implements Callable<Integer> {
 
     static CommandLine commandLine() {
         return new CommandLine(new BenchCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     }
