@@ -51,14 +51,18 @@ final class StartupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (runs < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1");
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
                 Locale.ROOT,
-                "%-8s %-52s %18s %18s %9s%n",
+                "%-8s %-44s %18s %10s %12s %8s%n",
                 "target",
                 "jar and JVM options",
                 "ready ms (min-max)",
                 "answer ms",
+                "CPU ms ready",
                 "RSS MiB");
         for (StartupTarget target : targets) {
             Map<String, List<Startup>> results = measure(target);
@@ -66,7 +70,7 @@ final class StartupCommand implements Callable<Integer> {
                 List<Startup> starts = variant.getValue();
                 out.printf(
                         Locale.ROOT,
-                        "%-8s %-52s %18s %18.0f %9.0f%n",
+                        "%-8s %-44s %18s %10.0f %12.0f %8.0f%n",
                         target.name().toLowerCase(Locale.ROOT),
                         variant.getKey(),
                         String.format(
@@ -76,6 +80,7 @@ final class StartupCommand implements Callable<Integer> {
                                 min(starts, Startup::readyMillis),
                                 max(starts, Startup::readyMillis)),
                         median(starts, Startup::firstAnswerMillis),
+                        median(starts, Startup::cpuMillis),
                         median(starts, start -> start.rssKib() / 1024.0));
             }
             out.flush();

@@ -22,8 +22,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class StartupProbe {
 
-    /** One start: milliseconds to ready and to the first answer, and the resident memory when ready. */
-    record Startup(double readyMillis, double firstAnswerMillis, long rssKib) {}
+    /**
+     * One start: milliseconds to ready and to the first answer, and when ready the processor time
+     * the JVM had used (all its threads: a steadier figure than wall time on a busy machine) and
+     * its resident memory.
+     */
+    record Startup(double readyMillis, double firstAnswerMillis, double cpuMillis, long rssKib) {}
 
     static final String READY_LINE = "fieldpoll: running on";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -54,6 +58,7 @@ final class StartupProbe {
                                 && (slack == null || slack.awaitConnectedAndSendHelp());
                 long readyAt = System.nanoTime();
                 long rss = rssKib(child.pid());
+                double cpu = cpuMillis(child.pid());
                 if (!ready) {
                     throw new IllegalStateException("fieldpoll did not get ready. Its log:\n" + err.text());
                 }
@@ -71,7 +76,7 @@ final class StartupProbe {
                     throw new IllegalStateException("fieldpoll did not answer /poll help. Its log:\n" + err.text());
                 }
                 stop(child, target);
-                return new Startup(millis(readyAt - start), millis(answeredAt - start), rss);
+                return new Startup(millis(readyAt - start), millis(answeredAt - start), cpu, rss);
             } finally {
                 child.destroyForcibly();
                 child.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -144,6 +149,19 @@ final class StartupProbe {
             // not Linux, or the process is gone
         }
         return -1;
+    }
+
+    /** User and system time of the process so far (/proc/PID/stat, in clock ticks of 10 ms), or NaN. */
+    static double cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // fields after the command name, which is in parentheses and may hold spaces
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 10.0;
+        } catch (IOException | RuntimeException unknown) {
+            return Double.NaN;
+        }
     }
 
     private static double millis(long nanos) {
