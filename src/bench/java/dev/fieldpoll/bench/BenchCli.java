@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -50,6 +52,13 @@ public final class BenchCli implements Callable<Integer> {
             description = "Folder for the benchmark databases (default: the system's temporary folder). "
                     + "Put it on the disk that holds the bot's database: a commit waits for that disk.")
     Path databases;
+
+    @Option(
+            names = "--jvm-arg",
+            paramLabel = "OPTION",
+            description = "An option for the benchmark JVMs, repeatable: to profile, "
+                    + "--jvm-arg=-XX:StartFlightRecording=filename=ingest.jfr,settings=profile")
+    List<String> jvmArgs = new ArrayList<>();
 
     @Spec
     CommandSpec spec;
@@ -104,9 +113,11 @@ public final class BenchCli implements Callable<Integer> {
     }
 
     private String[] jvmArguments() {
-        String quietLog = "-Dfieldpoll.log.level=WARN";
-        return databases == null
-                ? new String[] {quietLog}
-                : new String[] {quietLog, "-Djava.io.tmpdir=" + databases.toAbsolutePath()};
+        List<String> arguments = new ArrayList<>(List.of("-Dfieldpoll.log.level=WARN"));
+        if (databases != null) {
+            arguments.add("-Djava.io.tmpdir=" + databases.toAbsolutePath());
+        }
+        arguments.addAll(jvmArgs);
+        return arguments.toArray(String[]::new);
     }
 }

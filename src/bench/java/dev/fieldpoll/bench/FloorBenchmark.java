@@ -1,7 +1,7 @@
 package dev.fieldpoll.bench;
 
 import dev.fieldpoll.poll.CellKey;
-import dev.fieldpoll.store.SingleRowUpserts;
+import dev.fieldpoll.store.BareUpserts;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Threads;
 public class FloorBenchmark {
 
     private BenchPoll poll;
-    private SingleRowUpserts upserts;
+    private BareUpserts upserts;
     private List<CellKey> cells;
     private long votes;
 
@@ -35,7 +35,7 @@ public class FloorBenchmark {
         poll = BenchPoll.create();
         cells = poll.poll().definition().cells();
         poll.wiring().close();
-        upserts = SingleRowUpserts.open(poll.file());
+        upserts = BareUpserts.open(poll.file());
     }
 
     @TearDown
