@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,6 +61,23 @@ public final class BenchCli implements Callable<Integer> {
                     + "--jvm-arg=-XX:StartFlightRecording=filename=ingest.jfr,settings=profile")
     List<String> jvmArgs = new ArrayList<>();
 
+    @Option(
+            names = "--soak",
+            paramLabel = "DURATION",
+            description = "Instead of JMH: a steady vote load plus a report every few seconds for this long "
+                    + "(90s, 30m, 2h), printing heap after GC, RSS, p99 latency and errors once a minute.")
+    String soak;
+
+    @Option(names = "--rate", defaultValue = "200", description = "Votes per second in the soak (default: 200).")
+    int rate;
+
+    @Option(
+            names = "--report-every",
+            paramLabel = "DURATION",
+            defaultValue = "10s",
+            description = "How often the soak asks for the full report (default: 10s).")
+    String reportEvery;
+
     @Spec
     CommandSpec spec;
 
@@ -79,6 +97,20 @@ public final class BenchCli implements Callable<Integer> {
         quietLogging();
         if (databases != null) {
             Files.createDirectories(databases);
+        }
+        if (soak != null) {
+            if (databases != null) {
+                System.setProperty("java.io.tmpdir", databases.toAbsolutePath().toString());
+            }
+            return new SoakRun(
+                                            duration(soak),
+                                            rate,
+                                            duration(reportEvery),
+                                            spec.commandLine().getOut())
+                                    .run()
+                            == 0
+                    ? 0
+                    : 1;
         }
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(filter)
@@ -103,6 +135,22 @@ public final class BenchCli implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** "90s", "30m" or "2h". */
+    private Duration duration(String text) {
+        java.util.regex.Matcher matcher =
+                java.util.regex.Pattern.compile("(\\d+)([smh])").matcher(text.strip());
+        if (!matcher.matches()) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "A duration is a number and s, m or h (90s, 30m, 2h), not '" + text + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
     }
 
     /** The benchmarks measure fieldpoll, not its log: warnings only, unless asked otherwise. */
