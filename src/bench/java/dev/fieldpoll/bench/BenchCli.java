@@ -99,18 +99,13 @@ public final class BenchCli implements Callable<Integer> {
             Files.createDirectories(databases);
         }
         if (soak != null) {
-            if (databases != null) {
-                System.setProperty("java.io.tmpdir", databases.toAbsolutePath().toString());
-            }
-            return new SoakRun(
-                                            duration(soak),
-                                            rate,
-                                            duration(reportEvery),
-                                            spec.commandLine().getOut())
-                                    .run()
-                            == 0
-                    ? 0
-                    : 1;
+            SoakRun run = new SoakRun(
+                    duration(soak),
+                    rate,
+                    duration(reportEvery),
+                    databases,
+                    spec.commandLine().getOut());
+            return run.run() == 0 ? 0 : 1;
         }
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(filter)
