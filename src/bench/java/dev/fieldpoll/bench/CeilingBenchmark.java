@@ -1,6 +1,5 @@
 package dev.fieldpoll.bench;
 
-import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.store.BareUpserts;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +11,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
@@ -25,30 +22,10 @@ import org.openjdk.jmh.annotations.Threads;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class CeilingBenchmark {
+public class CeilingBenchmark extends BareUpsertsBenchmark {
 
     static final int BATCH = 64;
 
-    private BenchPoll poll;
-    private BareUpserts upserts;
-    private List<CellKey> cells;
-    private long votes;
-
-    @Setup
-    public void openPoll() {
-        poll = BenchPoll.create();
-        cells = poll.poll().definition().cells();
-        poll.wiring().close();
-        upserts = BareUpserts.open(poll.file());
-    }
-
-    @TearDown
-    public void deletePoll() {
-        upserts.close();
-        poll.close();
-    }
-
-    /** 64 members each answer one cell, as the 64 threads of IngestBenchmark do, in one transaction. */
     @Benchmark
     @Threads(1)
     @OperationsPerInvocation(BATCH)
