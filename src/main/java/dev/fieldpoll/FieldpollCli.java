@@ -2,7 +2,6 @@ package dev.fieldpoll;
 
 import dev.fieldpoll.cli.AnalyzeCommand;
 import dev.fieldpoll.cli.BackupCommand;
-import dev.fieldpoll.cli.BenchCommand;
 import dev.fieldpoll.cli.CheckCommand;
 import dev.fieldpoll.cli.CliErrors;
 import dev.fieldpoll.cli.ConsoleCommand;
@@ -34,8 +33,7 @@ import picocli.CommandLine.Mixin;
             SummaryCommand.class,
             BackupCommand.class,
             CheckCommand.class,
-            WebCommand.class,
-            BenchCommand.class
+            WebCommand.class
         })
 public final class FieldpollCli implements Callable<Integer> {
 

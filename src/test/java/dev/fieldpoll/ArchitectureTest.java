@@ -44,7 +44,7 @@ class ArchitectureTest {
                 .layer("store")
                 .definedBy("dev.fieldpoll.store..")
                 .layer("wiring")
-                .definedBy("dev.fieldpoll.app..", "dev.fieldpoll.cli..", "dev.fieldpoll.bench..", "dev.fieldpoll")
+                .definedBy("dev.fieldpoll.app..", "dev.fieldpoll.cli..", "dev.fieldpoll")
                 .whereLayer("wiring")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("adapters")
@@ -174,6 +174,18 @@ class ArchitectureTest {
                         "dev.fieldpoll.store..",
                         "dev.fieldpoll.app..",
                         "dev.fieldpoll.web..")
+                .check(classes);
+    }
+
+    @Test
+    void the_product_holds_no_benchmark() {
+        // fieldpoll.jar is these classes and their runtime libraries; the benchmarks live in src/bench
+        noClasses()
+                .should()
+                .resideInAPackage("dev.fieldpoll.bench..")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("org.openjdk.jmh..")
                 .check(classes);
     }
 }

@@ -43,7 +43,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -93,8 +95,11 @@ public final class Wiring implements AutoCloseable {
     private Wiring(Config config, Clock clock, DatabaseSettings databaseSettings) {
         this.config = config;
         this.clock = clock;
-        this.templates = catalog(config);
-        this.database = Database.open(config.databasePath(), databaseSettings);
+        // Two cores: the database (SQLite's native library, the schema check) opens while the templates parse.
+        FutureTask<Database> opening = new FutureTask<>(() -> Database.open(config.databasePath(), databaseSettings));
+        DaemonThreads.named("fieldpoll-open").newThread(opening).start();
+        this.templates = catalogClosingOnFailure(config, opening);
+        this.database = opened(opening);
         this.store = new SqlitePollStore(database);
         this.polls = new PollService(store, templates, clock, new PollPolicy(config.onlyAdminsCreate()));
         this.reports = new ReportService(store, clock, config.minVoters());
@@ -154,6 +159,38 @@ public final class Wiring implements AutoCloseable {
             throw new IllegalStateException("results pages are not served");
         }
         return web.port();
+    }
+
+    /** The catalog; when it fails, the database opened meanwhile is closed before the failure goes on. */
+    private static TemplateCatalog catalogClosingOnFailure(Config config, FutureTask<Database> opening) {
+        try {
+            return catalog(config);
+        } catch (RuntimeException failure) {
+            try {
+                opened(opening).close();
+            } catch (RuntimeException alsoFailed) {
+                failure.addSuppressed(alsoFailed);
+            }
+            throw failure;
+        }
+    }
+
+    /** The database once open, or the reason it could not be opened, as {@link Database#open} throws it. */
+    private static Database opened(FutureTask<Database> opening) {
+        try {
+            return opening.get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while opening the database", interrupted);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (failed.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(failed.getCause());
+        }
     }
 
     private static TemplateCatalog catalog(Config config) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -48,8 +49,7 @@ public final class Database implements AutoCloseable {
         ConnectionPool writeConnection = null;
         try {
             writeConnection = openPool(dataSource, 1, errors);
-            Migrations migrations = new Migrations(file, dataSource, errors);
-            String version = settings.readOnly() ? migrations.requireCurrent() : migrations.migrate();
+            String version = schemaVersion(file, dataSource, settings, errors);
             log.info(
                     "Opened database {} (schema version {}, {} connections{})",
                     file,
@@ -64,6 +64,17 @@ public final class Database implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Flyway migrates (or, read-only, validates) only when the schema history is not exactly this build's. */
+    private static String schemaVersion(
+            Path file, SQLiteDataSource dataSource, DatabaseSettings settings, SqliteErrors errors) {
+        Optional<String> current = SchemaHistory.upToDate(dataSource, Database.class.getClassLoader());
+        if (current.isPresent()) {
+            return current.get();
+        }
+        Migrations migrations = new Migrations(file, dataSource, errors);
+        return settings.readOnly() ? migrations.requireCurrent() : migrations.migrate();
     }
 
     private static ConnectionPool openPool(SQLiteDataSource dataSource, int size, SqliteErrors errors) {

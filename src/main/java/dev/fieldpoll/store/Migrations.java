@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
 
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
-    private static final String LOCATION = "classpath:db/migration";
+    private static final String LOCATION = "classpath:" + SchemaHistory.LOCATION;
 
     private final Path file;
     private final Flyway flyway;

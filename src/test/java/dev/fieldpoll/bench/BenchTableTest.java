@@ -14,21 +14,24 @@ class BenchTableTest {
     private static final Row FLOOR = new Row("FloorBenchmark.singleRowUpsert", "{}", 1, 0.9, 2.0, 1000.0, 5000, 40.0);
     private static final Row INGEST_16 =
             new Row("IngestBenchmark.voteBy16Members", "{}", 16, 4.0, 9.0, 3500.0, 9000, 300.0);
+    private static final Row CEILING =
+            new Row("CeilingBenchmark.batchOf64Upserts", "{}", 1, 0.1, 0.5, 9000.0, 9000, 50.0);
     private static final Row INGEST_64 =
             new Row("IngestBenchmark.voteBy64Members", "{}", 64, 12.0, 30.0, 4500.0, 9000, 480.0);
 
     @Test
-    void comparesIngestAt64MembersWithTheFloorAndKeepsTheLargestPeakHeap() {
-        BenchTable table = BenchTable.of(List.of(REPORT, FLOOR, INGEST_16, INGEST_64));
+    void comparesIngestAt64MembersWithFloorAndCeilingAndKeepsTheLargestPeakHeap() {
+        BenchTable table = BenchTable.of(List.of(REPORT, FLOOR, CEILING, INGEST_16, INGEST_64));
 
         assertThat(table.ingestToFloor()).isEqualTo(4.5);
+        assertThat(table.ingestToCeiling()).isEqualTo(0.5);
         assertThat(table.peakHeapMb()).isEqualTo(480.0);
         assertThat(table.text())
                 .contains(
                         "IngestBenchmark.voteBy64Members    {}                    64      12.000      30.000      4500.0      9000           480")
                 .contains(
                         "ReportBenchmark.fullReport         {voters=1000}          1       2.500       7.000       380.0")
-                .contains("Vote ingest at 64 members: 4.5× the single-row floor")
+                .contains("Vote ingest at 64 members: 4.5× the single-row floor; 0.50 of the group-commit ceiling")
                 .contains("Peak heap used: 480 MB");
     }
 
@@ -37,6 +40,7 @@ class BenchTableTest {
         BenchTable table = BenchTable.of(List.of(REPORT));
 
         assertThat(table.ingestToFloor()).isNull();
+        assertThat(table.ingestToCeiling()).isNull();
         assertThat(table.text()).doesNotContain("single-row floor").contains("Peak heap used: 210 MB");
     }
 }

@@ -14,12 +14,15 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * JMH results as one row per benchmark and parameter, plus what the rows say together: vote
- * ingest at 64 members over the single-row floor, and the peak heap of all runs.
+ * ingest at 64 members against the single-row floor and the group-commit ceiling, and the peak
+ * heap of all runs.
  *
- * @param ingestToFloor votes/s through PollBot at 64 members ÷ single-row upserts/s; null when either did not run
- * @param peakHeapMb    the largest peak heap of the benchmark JVMs; null without {@link PeakHeapProfiler}
+ * @param ingestToFloor   votes/s through PollBot at 64 members ÷ single-row upserts/s; null when either did not run
+ * @param ingestToCeiling votes/s through PollBot at 64 members ÷ upserts/s in transactions of 64; null when
+ *                        either did not run
+ * @param peakHeapMb      the largest peak heap of the benchmark JVMs; null without {@link PeakHeapProfiler}
  */
-public record BenchTable(List<Row> rows, Double ingestToFloor, Double peakHeapMb) {
+public record BenchTable(List<Row> rows, Double ingestToFloor, Double ingestToCeiling, Double peakHeapMb) {
 
     private static final int MEMBERS_COMPARED = 64;
 
@@ -50,19 +53,23 @@ public record BenchTable(List<Row> rows, Double ingestToFloor, Double peakHeapMb
         return of(rows);
     }
 
-    /** The table of these rows, with the ingest-to-floor ratio and the peak heap worked out. */
+    /** The table of these rows, with ingest against floor and ceiling and the peak heap worked out. */
     static BenchTable of(List<Row> rows) {
         Optional<Row> ingest = find(rows, "IngestBenchmark.", MEMBERS_COMPARED);
-        Optional<Row> floor = find(rows, "FloorBenchmark.", 1);
-        Double ratio = ingest.isPresent() && floor.isPresent()
-                ? ingest.get().opsPerSecond() / floor.get().opsPerSecond()
-                : null;
+        Double toFloor = ratio(ingest, find(rows, "FloorBenchmark.", 1));
+        Double toCeiling = ratio(ingest, find(rows, "CeilingBenchmark.", 1));
         Double peakHeap = rows.stream()
                 .map(Row::peakHeapMb)
                 .filter(mb -> mb != null)
                 .max(Double::compare)
                 .orElse(null);
-        return new BenchTable(rows, ratio, peakHeap);
+        return new BenchTable(rows, toFloor, toCeiling, peakHeap);
+    }
+
+    private static Double ratio(Optional<Row> measured, Optional<Row> against) {
+        return measured.isPresent() && against.isPresent()
+                ? measured.get().opsPerSecond() / against.get().opsPerSecond()
+                : null;
     }
 
     private static Row row(RunResult result) {
@@ -116,12 +123,19 @@ public record BenchTable(List<Row> rows, Double ingestToFloor, Double peakHeapMb
                     row.samples(),
                     row.peakHeapMb() == null ? "-" : String.format(Locale.ROOT, "%.0f", row.peakHeapMb())));
         }
-        if (ingestToFloor != null) {
-            text.append(String.format(
-                    Locale.ROOT,
-                    "%nVote ingest at %d members: %.1f× the single-row floor%n",
-                    MEMBERS_COMPARED,
-                    ingestToFloor));
+        if (ingestToFloor != null || ingestToCeiling != null) {
+            text.append(String.format(Locale.ROOT, "%nVote ingest at %d members:", MEMBERS_COMPARED));
+            if (ingestToFloor != null) {
+                text.append(String.format(Locale.ROOT, " %.1f× the single-row floor", ingestToFloor));
+            }
+            if (ingestToCeiling != null) {
+                text.append(String.format(
+                        Locale.ROOT,
+                        "%s %.2f of the group-commit ceiling",
+                        ingestToFloor != null ? ";" : "",
+                        ingestToCeiling));
+            }
+            text.append(String.format("%n"));
         }
         if (peakHeapMb != null) {
             text.append(String.format(Locale.ROOT, "Peak heap used: %.0f MB%n", peakHeapMb));

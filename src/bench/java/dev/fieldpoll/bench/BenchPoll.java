@@ -39,8 +39,15 @@ final class BenchPoll implements AutoCloseable {
     }
 
     static BenchPoll create() {
+        return create(null);
+    }
+
+    /** A poll in a new folder inside {@code parent} (null: the system's temporary folder). */
+    static BenchPoll create(Path parent) {
         try {
-            Path folder = Files.createTempDirectory("fieldpoll-bench");
+            Path folder = parent == null
+                    ? Files.createTempDirectory("fieldpoll-bench")
+                    : Files.createTempDirectory(parent, "fieldpoll-bench");
             // The built-in defaults, whatever configuration lies about: env and config file are ignored.
             Config config =
                     new ConfigLoader(Map.of()).load(Optional.empty()).withDatabasePath(folder.resolve("bench.db"));

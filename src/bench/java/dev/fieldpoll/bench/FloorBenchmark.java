@@ -1,18 +1,13 @@
 package dev.fieldpoll.bench;
 
-import dev.fieldpoll.poll.CellKey;
-import dev.fieldpoll.store.SingleRowUpserts;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
@@ -23,26 +18,7 @@ import org.openjdk.jmh.annotations.Threads;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class FloorBenchmark {
-
-    private BenchPoll poll;
-    private SingleRowUpserts upserts;
-    private List<CellKey> cells;
-    private long votes;
-
-    @Setup
-    public void openPoll() {
-        poll = BenchPoll.create();
-        cells = poll.poll().definition().cells();
-        poll.wiring().close();
-        upserts = SingleRowUpserts.open(poll.file());
-    }
-
-    @TearDown
-    public void deletePoll() {
-        upserts.close();
-        poll.close();
-    }
+public class FloorBenchmark extends BareUpsertsBenchmark {
 
     @Benchmark
     @Threads(1)

@@ -1,0 +1,111 @@
+package dev.fieldpoll.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fieldpoll.poll.StoreException;
+import dev.fieldpoll.testing.MigrationFiles;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cheap check that lets a start skip Flyway: only an exact match with Flyway's own history passes. */
+class SchemaHistoryTest {
+
+    private static final ClassLoader BUILD = SchemaHistory.class.getClassLoader();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileFlywayMigratedIsUpToDateWithFlywaysOwnChecksums() {
+        // given a new file, migrated by Flyway
+        Path file = dir.resolve("fieldpoll.db");
+        Database.open(file).close();
+        DataSource dataSource = Database.dataSource(file, DatabaseSettings.defaults());
+
+        // when / then: the check reads the history Flyway wrote exactly as it reads the build's migrations
+        assertThat(SchemaHistory.bundled(BUILD)).hasSize(MigrationFiles.names().size());
+        assertThat(SchemaHistory.applied(dataSource)).isEqualTo(SchemaHistory.bundled(BUILD));
+        assertThat(SchemaHistory.upToDate(dataSource, BUILD)).contains(MigrationFiles.latest());
+    }
+
+    @Test
+    void aNewFileIsLeftToFlyway() {
+        DataSource dataSource = Database.dataSource(dir.resolve("new.db"), DatabaseSettings.defaults());
+
+        assertThat(SchemaHistory.upToDate(dataSource, BUILD)).isEmpty();
+    }
+
+    @Test
+    void aChangedMigrationIsLeftToFlywayWhichRefusesIt() {
+        // given a migrated file whose history no longer matches the first migration
+        Path file = dir.resolve("fieldpoll.db");
+        try (Database database = Database.open(file)) {
+            update(database, "UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
+        }
+
+        // when / then
+        assertThat(SchemaHistory.upToDate(Database.dataSource(file, DatabaseSettings.defaults()), BUILD))
+                .isEmpty();
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("schema history that does not match");
+    }
+
+    @Test
+    void aFailedMigrationIsLeftToFlyway() {
+        Path file = dir.resolve("fieldpoll.db");
+        try (Database database = Database.open(file)) {
+            update(
+                    database,
+                    "UPDATE flyway_schema_history SET success = 0 WHERE version = '" + MigrationFiles.latest() + "'");
+        }
+
+        assertThat(SchemaHistory.upToDate(Database.dataSource(file, DatabaseSettings.defaults()), BUILD))
+                .isEmpty();
+    }
+
+    @Test
+    void listsTheMigrationsInsideAJar() throws IOException {
+        // given fieldpoll's migrations packed in a jar, as fieldpoll.jar holds them
+        Path jar = dir.resolve("fieldpoll.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("db/migration/"));
+            for (String name : MigrationFiles.names()) {
+                out.putNextEntry(new JarEntry("db/migration/" + name));
+                out.write(Files.readAllBytes(Path.of("migrations", name)));
+            }
+            out.putNextEntry(new JarEntry("db/migration/README.txt"));
+            write(out, "not a migration");
+        }
+
+        // when
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            // then
+            assertThat(SchemaHistory.bundled(loader)).isEqualTo(SchemaHistory.bundled(BUILD));
+        }
+    }
+
+    private static void update(Database database, String sql) {
+        database.inTransaction(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                return statement.executeUpdate(sql);
+            }
+        });
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
