@@ -16,6 +16,7 @@ public record Config(
         Path databasePath,
         ZoneId zone,
         int minVoters,
+        int labelFrom,
         boolean onlyAdminsCreate,
         Set<String> admins,
         Path templatesDirectory,
@@ -27,6 +28,7 @@ public record Config(
         RateLimit rateLimit) {
 
     public static final int MAX_MIN_VOTERS = 50;
+    public static final int MAX_LABEL_FROM = 1000;
 
     public Config {
         if (databasePath == null || databasePath.toString().isBlank()) {
@@ -38,6 +40,10 @@ public record Config(
         if (minVoters < 1 || minVoters > MAX_MIN_VOTERS) {
             throw new ConfigException(
                     "privacy.min-voters must be between 1 and " + MAX_MIN_VOTERS + ", was " + minVoters);
+        }
+        if (labelFrom < 1 || labelFrom > MAX_LABEL_FROM) {
+            throw new ConfigException(
+                    "results.label-from must be between 1 and " + MAX_LABEL_FROM + ", was " + labelFrom);
         }
         admins = Set.copyOf(admins);
         if (remindBefore == null || remindBefore.isNegative()) {
@@ -105,6 +111,7 @@ public record Config(
                 databasePath,
                 zone,
                 minVoters,
+                labelFrom,
                 onlyAdminsCreate,
                 admins,
                 templatesDirectory,
@@ -121,6 +128,7 @@ public record Config(
                 databasePath,
                 zone,
                 minVoters,
+                labelFrom,
                 onlyAdminsCreate,
                 admins,
                 templatesDirectory,
@@ -137,6 +145,7 @@ public record Config(
                 databasePath,
                 zone,
                 minVoters,
+                labelFrom,
                 onlyAdminsCreate,
                 admins,
                 templatesDirectory,
@@ -153,6 +162,7 @@ public record Config(
                 path,
                 zone,
                 minVoters,
+                labelFrom,
                 onlyAdminsCreate,
                 admins,
                 templatesDirectory,

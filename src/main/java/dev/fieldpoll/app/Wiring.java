@@ -66,7 +66,7 @@ public final class Wiring implements AutoCloseable {
         this.database = Database.open(config.databasePath());
         this.store = new SqlitePollStore(database);
         this.polls = new PollService(store, templates, clock, new PollPolicy(config.onlyAdminsCreate()));
-        this.reports = new ReportService(store, clock, config.minVoters());
+        this.reports = new ReportService(store, clock, config.minVoters(), config.labelFrom());
         this.summaries = new SqliteSummaryStore(database);
         this.summaryJob = new SummaryJob(
                 summaries,

@@ -35,7 +35,7 @@ final class SyntheticPolls {
                 table.completeBallots(),
                 definition.scale().min(),
                 definition.scale().max());
-        return new ReportInput(info, definition, table.counts(), table.matrix(), 3, seed);
+        return new ReportInput(info, definition, table.counts(), table.matrix(), 3, 10);
     }
 
     private static int score(PollDefinition definition, CellKey cell, SplittableRandom random) {

@@ -74,6 +74,10 @@ final class PollSummaryBlocks {
             lines.add(move.rank() + ". *" + escape(move.name()) + "* " + move.movement() + " · rank "
                     + range(move.rankLow(), move.rankHigh()));
         }
+        String notRanked = Sentences.notRankedNames(summary.report());
+        if (!notRanked.isEmpty()) {
+            lines.add("_" + escape(notRanked) + "_");
+        }
         return lines;
     }
 
@@ -108,13 +112,12 @@ final class PollSummaryBlocks {
         List<String> lines = new ArrayList<>();
         lines.add("*Against the reference scores* (Kendall τ_b = " + Mrkdwn.twoDecimals(reference.kendallTauB()) + ")");
         reference.fields().stream()
-                .filter(field -> field.difference() != null)
                 .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference()))
                         .reversed())
                 .limit(DIVERGENCES)
                 .forEach(field -> lines.add("• " + escape(field.name()) + ": community "
                         + Mrkdwn.twoDecimals(field.community()) + " vs " + Mrkdwn.twoDecimals(field.reference())
-                        + " (" + Mrkdwn.signed(field.difference()) + ")"));
+                        + " (" + Mrkdwn.signed(field.difference()) + (field.real() ? ", real" : "") + ")"));
         return lines;
     }
 

@@ -68,6 +68,10 @@ public final class SummaryMarkdownRenderer {
                     .append(Numbers.rankRange(move.rankLow(), move.rankHigh()))
                     .append('\n');
         }
+        String notRanked = Sentences.notRankedNames(summary.report());
+        if (!notRanked.isEmpty()) {
+            text.append(escape(notRanked)).append('\n');
+        }
     }
 
     private static void movers(PollSummary summary, StringBuilder text) {
@@ -124,7 +128,6 @@ public final class SummaryMarkdownRenderer {
                 .append(Numbers.twoDecimals(report.reference().kendallTauB()))
                 .append('\n');
         report.reference().fields().stream()
-                .filter(field -> field.difference() != null)
                 .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference()))
                         .reversed())
                 .limit(DIVERGENCES)
@@ -136,6 +139,7 @@ public final class SummaryMarkdownRenderer {
                         .append(Numbers.twoDecimals(field.reference()))
                         .append(" (")
                         .append(Numbers.signed(field.difference()))
+                        .append(field.real() ? ", real" : "")
                         .append(")\n"));
     }
 

@@ -1,0 +1,50 @@
+package dev.fieldpoll.tally;
+
+import org.apache.commons.statistics.distribution.FDistribution;
+
+/**
+ * How reproducible the ranking is (DESIGN: "Agreement"): the expected correlation between these
+ * field scores and those another group of members like these, as many, would give. It is what a
+ * split-half correlation stepped up by Spearman–Brown estimates, computed without random splits
+ * from the variance the ballot bootstrap already measured:
+ *
+ * <p>ρ = 1 − v̄ / S², with S² the variance of the ranked fields' scores and v̄ the mean bootstrap
+ * variance of a score (the reliability of means, ICC(1,k)). Its 90% interval is the usual one for
+ * ICC(1,k) (McGraw &amp; Wong 1996): with F = S² / v̄ on (fields − 1, voters − 1) degrees of freedom,
+ * 1 − F_{.95}/F to 1 − F_{.05}/F. Values are kept within [0, 1]. NaN parts when fewer than 3
+ * fields are ranked or the scores do not differ at all.
+ */
+public record Reliability(double value, double low, double high) {
+
+    static final double CONFIDENCE = 0.90;
+
+    static Reliability undefined() {
+        return new Reliability(Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    static Reliability of(double[] scores, double[] samplingVariances, int voters) {
+        int fields = scores.length;
+        if (fields < 3 || voters < 2) {
+            return undefined();
+        }
+        double between = Percentiles.variance(scores);
+        double noise = java.util.Arrays.stream(samplingVariances).average().orElse(Double.NaN);
+        if (!(between > 0) || Double.isNaN(noise)) {
+            return undefined();
+        }
+        if (noise == 0) {
+            return new Reliability(1, 1, 1);
+        }
+        double ratio = between / noise;
+        FDistribution f = FDistribution.of(fields - 1.0, voters - 1.0);
+        double tail = (1 - CONFIDENCE) / 2;
+        return new Reliability(
+                clamp(1 - 1 / ratio),
+                clamp(1 - f.inverseCumulativeProbability(1 - tail) / ratio),
+                clamp(1 - f.inverseCumulativeProbability(tail) / ratio));
+    }
+
+    private static double clamp(double value) {
+        return Math.max(0, Math.min(1, value));
+    }
+}
