@@ -8,8 +8,8 @@ import java.util.stream.IntStream;
 /**
  * The ballot bootstrap (DESIGN: "Uncertainty, from ballots"; Efron &amp; Tibshirani 1993): draw
  * as many whole ballots as there are, with replacement, refit every estimate, repeat. Each
- * resample is one pass over the packed ballots plus one over the voters' patterns; the refit
- * works on patterns and cells only.
+ * resample is one pass over the packed ballots plus, for an exact refit, one over the voters'
+ * patterns; the refit itself works on patterns and cells only (see {@link Refit}).
  *
  * <p>Deterministic: resample {@code b} draws from a generator seeded by {@code mix(seed, b)}
  * alone, so the tables depend on the seed, never on how resamples are split over threads.
@@ -51,18 +51,52 @@ final class BallotBootstrap {
         }
     }
 
+    /** How a worker refits the cell values of a resample into its estimator; each worker has its own. */
+    interface Refit {
+        void fit(int[] timesDrawn, Estimator estimator);
+    }
+
+    /** Refits exactly: the resample's sums and pattern totals, then the model's own solve. */
+    static Supplier<Refit> exact(EligibleBallots ballots, BallotPatterns patterns) {
+        PackedBallots packed = PackedBallots.of(ballots);
+        return () -> {
+            long[] sums = new long[packed.columns];
+            int[] draws = new int[patterns.patterns];
+            long[] totals = new long[patterns.patterns];
+            return (timesDrawn, estimator) -> {
+                Arrays.fill(sums, 0);
+                packed.addDrawn(timesDrawn, sums);
+                patterns.accumulate(timesDrawn, draws, totals);
+                estimator.fit(sums, draws, totals);
+            };
+        };
+    }
+
+    /** Refits by one Newton step from the full-data fit (large polls with many patterns). */
+    static Supplier<Refit> linearized(LinearizedRefit refit, int columns) {
+        return () -> {
+            long[] laneSums = refit.newLaneSums();
+            double[] counts = new double[columns];
+            double[] values = new double[columns];
+            return (timesDrawn, estimator) -> {
+                refit.refit(timesDrawn, laneSums, counts, values);
+                estimator.fitValues(counts, values);
+            };
+        };
+    }
+
     /**
-     * @param rankedFields the fields to score and rank in each resample (complete fields)
+     * @param refits a fresh {@link Refit} per worker
      * @param estimators a fresh {@link Estimator} per worker, each seeing the same settings
+     * @param rankedFields the fields to score and rank in each resample (complete fields)
      */
     static Tables run(
             EligibleBallots ballots,
-            BallotPatterns patterns,
+            Supplier<Refit> refits,
             Supplier<Estimator> estimators,
             int[] rankedFields,
             int resamples,
             long seed) {
-        PackedBallots packed = PackedBallots.of(ballots);
         int ranked = rankedFields.length;
         int columns = ballots.columns();
         double[] scores = new double[Math.multiplyExact(resamples, ranked)];
@@ -71,7 +105,7 @@ final class BallotBootstrap {
         int chunks =
                 Math.min(resamples, CHUNKS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors());
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
-            Worker worker = new Worker(packed, patterns, estimators.get(), rankedFields);
+            Worker worker = new Worker(ballots.voters(), refits.get(), estimators.get(), rankedFields);
             int end = (int) ((long) resamples * (chunk + 1) / chunks);
             for (int resample = (int) ((long) resamples * chunk / chunks); resample < end; resample++) {
                 worker.resample(resampleSeed(seed, resample));
@@ -93,27 +127,19 @@ final class BallotBootstrap {
     /** One worker's scratch: it allocates nothing per resample. */
     private static final class Worker {
 
-        private final PackedBallots packed;
-        private final BallotPatterns patterns;
+        private final Refit refit;
         final Estimator estimator;
         private final int[] rankedFields;
         private final int[] timesDrawn;
-        private final long[] sums;
-        private final int[] draws;
-        private final long[] totals;
         final double[] scores;
         final int[] ranks;
         private final int[] tieOrder;
 
-        Worker(PackedBallots packed, BallotPatterns patterns, Estimator estimator, int[] rankedFields) {
-            this.packed = packed;
-            this.patterns = patterns;
+        Worker(int voters, Refit refit, Estimator estimator, int[] rankedFields) {
+            this.refit = refit;
             this.estimator = estimator;
             this.rankedFields = rankedFields;
-            this.timesDrawn = new int[packed.voters];
-            this.sums = new long[packed.columns];
-            this.draws = new int[patterns.patterns];
-            this.totals = new long[patterns.patterns];
+            this.timesDrawn = new int[voters];
             this.scores = new double[rankedFields.length];
             this.ranks = new int[rankedFields.length];
             this.tieOrder = new int[rankedFields.length];
@@ -122,13 +148,10 @@ final class BallotBootstrap {
         void resample(long seed) {
             SplittableRandom random = new SplittableRandom(seed);
             Arrays.fill(timesDrawn, 0);
-            for (int draw = 0; draw < packed.voters; draw++) {
-                timesDrawn[uniformBelow(random, packed.voters)]++;
+            for (int draw = 0; draw < timesDrawn.length; draw++) {
+                timesDrawn[uniformBelow(random, timesDrawn.length)]++;
             }
-            Arrays.fill(sums, 0);
-            packed.addDrawn(timesDrawn, sums);
-            patterns.accumulate(timesDrawn, draws, totals);
-            estimator.fit(sums, draws, totals);
+            refit.fit(timesDrawn, estimator);
             for (int position = 0; position < rankedFields.length; position++) {
                 scores[position] = estimator.score(rankedFields[position]);
             }

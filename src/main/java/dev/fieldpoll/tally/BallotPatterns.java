@@ -94,6 +94,16 @@ final class BallotPatterns {
                 columns, firstVoter, voterTotal, size, listsMissing, listStart, Arrays.copyOf(list, used));
     }
 
+    /** Work of one exact refit's "scored together" matrix: Σ over patterns of its list length squared. */
+    long gramCost() {
+        long cost = 0;
+        for (int pattern = 0; pattern < patterns; pattern++) {
+            long length = listStart[pattern + 1] - listStart[pattern];
+            cost += length * length;
+        }
+        return cost;
+    }
+
     /** Times each pattern was drawn and the drawn voters' score-index totals, overwriting both. */
     void accumulate(int[] timesDrawn, int[] draws, long[] totals) {
         for (int pattern = 0; pattern < patterns; pattern++) {

@@ -12,6 +12,12 @@ final class Cholesky {
      * @throws IllegalStateException when the matrix is not positive definite (a bug upstream)
      */
     static void solveInPlace(double[] matrix, int n, double[] rhs) {
+        factor(matrix, n);
+        solve(matrix, n, rhs);
+    }
+
+    /** Overwrites the lower triangle of {@code matrix} with L, where matrix = L Lᵀ. */
+    static void factor(double[] matrix, int n) {
         for (int row = 0; row < n; row++) {
             for (int column = 0; column <= row; column++) {
                 double sum = matrix[row * n + column];
@@ -28,6 +34,10 @@ final class Cholesky {
                 }
             }
         }
+    }
+
+    /** Overwrites {@code rhs} with the solution, given the factor from {@link #factor}. */
+    static void solve(double[] matrix, int n, double[] rhs) {
         for (int row = 0; row < n; row++) {
             double sum = rhs[row];
             for (int k = 0; k < row; k++) {

@@ -53,6 +53,13 @@ final class Estimator {
         prior = shrinkage.shrink(values, counts, fallbackTargets, targets, estimates);
     }
 
+    /** Shrinks cell values someone else fitted (the linearized refit), estimating m from them. */
+    void fitValues(double[] fittedCounts, double[] fittedValues) {
+        System.arraycopy(fittedCounts, 0, counts, 0, counts.length);
+        System.arraycopy(fittedValues, 0, values, 0, values.length);
+        prior = shrinkage.shrink(values, counts, fallbackTargets, targets, estimates);
+    }
+
     /** Fits cell values and shrinks them with a given m. */
     void fit(long[] sums, int[] draws, long[] totals, double givenPrior) {
         model.fit(sums, draws, totals, counts, values);

@@ -1,8 +1,8 @@
 package dev.fieldpoll.tally;
 
 /**
- * Eligible ballots laid out for fast resampling. A voter's score indexes (0 = none) sit in
- * 16-bit lanes, one per eligible column, four lanes to a long. Longs are stored word by word
+ * Per-voter small non-negative numbers (lanes) laid out for fast resampling; by default each
+ * voter's score indexes (0 = none), one lane per eligible column. Lanes are 16 bits, four to a long. Longs are stored word by word
  * across voters ({@code packed[word * voters + voter]}), so adding up a resample is, per word,
  * one straight dot product of "times drawn" with that word: one multiply-add covers four cells
  * (measured faster than a voter's words side by side, whose accumulators cannot stay in registers).
@@ -18,32 +18,48 @@ final class PackedBallots {
     private static final int LANES_PER_WORD = Long.SIZE / LANE_BITS;
     private static final long LANE_MASK = (1L << LANE_BITS) - 1;
 
+    /** A voter's value in a lane, 0..max. */
+    interface LaneValues {
+        int value(int voter, int lane);
+    }
+
     final int voters;
     final int columns;
     final int maxDrawsPerBlock;
     private final int words;
     private final long[] packed;
 
-    private PackedBallots(int voters, int columns, int scalePoints, long[] packed) {
+    private PackedBallots(int voters, int lanes, int maxValue, long[] packed) {
         this.voters = voters;
-        this.columns = columns;
-        this.maxDrawsPerBlock = (int) (LANE_MASK / scalePoints);
-        this.words = wordsFor(columns);
+        this.columns = lanes;
+        this.maxDrawsPerBlock = (int) (LANE_MASK / Math.max(1, maxValue));
+        this.words = wordsFor(lanes);
         this.packed = packed;
     }
 
+    /** The ballots' score indexes, one lane per eligible column. */
     static PackedBallots of(EligibleBallots ballots) {
-        int voters = ballots.voters();
-        int columns = ballots.columns();
         byte[] rows = ballots.rows();
-        long[] packed = new long[Math.multiplyExact(voters, wordsFor(columns))];
+        int columns = ballots.columns();
+        return of(ballots.voters(), columns, ballots.scalePoints(), (voter, lane) -> rows[voter * columns + lane]);
+    }
+
+    /** Any lanes, each value within 0..maxValue (at most 65,535). */
+    static PackedBallots of(int voters, int lanes, int maxValue, LaneValues values) {
+        if (maxValue < 0 || maxValue > LANE_MASK) {
+            throw new IllegalArgumentException("lane values must fit 16 bits, max was " + maxValue);
+        }
+        long[] packed = new long[Math.multiplyExact(voters, wordsFor(lanes))];
         for (int voter = 0; voter < voters; voter++) {
-            for (int column = 0; column < columns; column++) {
-                long scoreIndex = rows[voter * columns + column];
-                packed[wordOf(column) * voters + voter] |= scoreIndex << shiftOf(column);
+            for (int lane = 0; lane < lanes; lane++) {
+                long value = values.value(voter, lane);
+                if (value < 0 || value > maxValue) {
+                    throw new IllegalArgumentException("lane value " + value + " outside 0.." + maxValue);
+                }
+                packed[wordOf(lane) * voters + voter] |= value << shiftOf(lane);
             }
         }
-        return new PackedBallots(voters, columns, ballots.scalePoints(), packed);
+        return new PackedBallots(voters, lanes, maxValue, packed);
     }
 
     /**

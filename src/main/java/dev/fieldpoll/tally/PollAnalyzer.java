@@ -3,6 +3,7 @@ package dev.fieldpoll.tally;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -46,9 +47,12 @@ public final class PollAnalyzer {
         int[] ranked = rankedFields(ballots, full);
         fillPointEstimates(result, ballots, full, plain, ranked);
         double[] targets = full.targets();
+        Supplier<BallotBootstrap.Refit> refits = LinearizedRefit.pays(ballots, patterns, lambda)
+                ? BallotBootstrap.linearized(LinearizedRefit.of(ballots, patterns, lambda), ballots.columns())
+                : BallotBootstrap.exact(ballots, patterns);
         BallotBootstrap.Tables tables = BallotBootstrap.run(
                 ballots,
-                patterns,
+                refits,
                 () -> new Estimator(ballots, patterns, variances, lambda, weights, settings.scaleMin(), targets),
                 ranked,
                 settings.resamples(),

@@ -55,6 +55,22 @@ final class VoterCellModel {
      * @param values out: per column, the fitted value in score-index units (NaN where counts is 0)
      */
     void fit(long[] sums, int[] draws, long[] totals, double[] counts, double[] values) {
+        solve(sums, draws, totals, counts, values);
+        keepOnScale(counts, values, scalePoints);
+    }
+
+    /**
+     * An additive model can overshoot a bounded scale (a harsh member's 5): its end is the value.
+     * A cell nobody drew is unknown (NaN).
+     */
+    static void keepOnScale(double[] counts, double[] values, int scalePoints) {
+        for (int column = 0; column < values.length; column++) {
+            values[column] = counts[column] == 0 ? Double.NaN : Math.max(1, Math.min(scalePoints, values[column]));
+        }
+    }
+
+    /** As {@link #fit} but with the values as solved, off the scale if need be (for residuals). */
+    void solve(long[] sums, int[] draws, long[] totals, double[] counts, double[] values) {
         if (!adjusts()) {
             patterns.counts(draws, counts);
             for (int column = 0; column < columns; column++) {
@@ -82,9 +98,23 @@ final class VoterCellModel {
             }
         }
         Cholesky.solveInPlace(gram, columns, values);
-        for (int column = 0; column < columns; column++) {
-            // An additive model can overshoot a bounded scale (a harsh member's 5); its end is the value.
-            values[column] = counts[column] == 0 ? Double.NaN : Math.max(1, Math.min(scalePoints, values[column]));
+    }
+
+    /**
+     * The Cholesky factor of diag(N) − G for the given draws (its lower triangle, columns × columns),
+     * the Hessian the linearized refit reuses for every resample.
+     */
+    double[] hessianFactor(int[] draws, long[] totals) {
+        double[] counts = new double[columns];
+        double[] hessian = new double[columns * columns];
+        patterns.modelSums(draws, totals, lambda, counts, offsets, hessian, missingGram);
+        for (int index = 0; index < hessian.length; index++) {
+            hessian[index] = -hessian[index];
         }
+        for (int column = 0; column < columns; column++) {
+            hessian[column * columns + column] += counts[column];
+        }
+        Cholesky.factor(hessian, columns);
+        return hessian;
     }
 }
