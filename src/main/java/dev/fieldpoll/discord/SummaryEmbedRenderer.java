@@ -75,15 +75,11 @@ final class SummaryEmbedRenderer {
     }
 
     private static String callToVote(PollSummary summary) {
-        int voters = summary.participation().voters();
-        int needed = summary.report().minVoters();
         if (!isOpen(summary)) {
-            return "This poll closed with " + Numbers.voters(voters) + ", too few to show results (they appear from "
-                    + needed + ").";
+            return Sentences.closedWithoutResults(summary.report());
         }
         long id = summary.report().poll().id();
-        return (voters == 0 ? "Nobody has voted yet." : "Only " + Numbers.voters(voters) + " so far.")
-                + " Results appear from " + needed + " voters: press **" + voteLabel(summary)
+        return Sentences.progress(summary.report()) + ": press **" + voteLabel(summary)
                 + "** below, or use `/poll vote poll:" + id + "`.";
     }
 

@@ -59,6 +59,32 @@ public final class Sentences {
                 + "), so nothing is ranked; a field appears once it has, so no one's own votes can be read off.";
     }
 
+    /**
+     * Where an open poll without a ranking stands, for summaries: "Only 2 voters so far. Results
+     * appear from 3 voters" or, with enough voters, "5 voters so far, but no field has 3 scores on
+     * every factor yet". Callers add how to vote.
+     */
+    public static String progress(PollReport report) {
+        int voters = report.poll().voters();
+        int needed = report.minVoters();
+        if (voters >= needed) {
+            return Numbers.voters(voters) + " so far, but no field has " + needed
+                    + " scores on every factor yet, so nothing is ranked";
+        }
+        return (voters == 0 ? "Nobody has voted yet." : "Only " + Numbers.voters(voters) + " so far.")
+                + " Results appear from " + needed + " voters";
+    }
+
+    /** Why a closed poll shows no ranking: "It closed with 2 voters, too few to show results (3 needed)". */
+    public static String closedWithoutResults(PollReport report) {
+        int voters = report.poll().voters();
+        return voters >= report.minVoters()
+                ? "It closed with " + Numbers.voters(voters) + " before any field had " + report.minVoters()
+                        + " scores on every factor, so no one's own votes can be read off."
+                : "It closed with " + Numbers.voters(voters) + ", too few to show results (" + report.minVoters()
+                        + " needed, so no one's own votes can be read off).";
+    }
+
     /** "Agent Foundations: 1 of 2 factors have 3 scores (35% don't know)". */
     public static String notRanked(UnrankedField field, int minVoters) {
         return field.name() + ": " + field.factorsCounted() + " of " + field.factors() + " factors have " + minVoters

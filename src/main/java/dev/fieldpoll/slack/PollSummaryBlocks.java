@@ -52,16 +52,12 @@ final class PollSummaryBlocks {
 
     private static List<LayoutBlock> callToVote(PollSummary summary) {
         PollReport.PollInfo poll = summary.report().poll();
-        int voters = summary.participation().voters();
         if (!isOpen(poll)) {
-            return List.of(
-                    Mrkdwn.section("It closed with " + Mrkdwn.plural(voters, "voter") + ", too few to show results ("
-                            + summary.report().minVoters() + " needed, so no one's own votes can be read off)."));
+            return List.of(Mrkdwn.section(escape(Sentences.closedWithoutResults(summary.report()))));
         }
-        String sofar = voters == 0 ? "Nobody has voted yet." : "Only " + Mrkdwn.plural(voters, "voter") + " so far.";
         return List.of(
-                Mrkdwn.section(sofar + " Results appear from "
-                        + summary.report().minVoters() + " voters: add your view with the button or `/poll vote`."),
+                Mrkdwn.section(escape(Sentences.progress(summary.report()))
+                        + ": add your view with the button or `/poll vote`."),
                 ActionsBlock.builder()
                         .elements(List.<BlockElement>of(voteButton(poll.id())))
                         .build());

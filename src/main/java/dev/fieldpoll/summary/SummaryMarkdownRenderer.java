@@ -50,10 +50,7 @@ public final class SummaryMarkdownRenderer {
     }
 
     private static String callToVote(PollSummary summary) {
-        int voters = summary.participation().voters();
-        return (voters == 0 ? "Nobody has voted yet." : "Only " + Numbers.voters(voters) + " so far.")
-                + " Results appear from " + summary.report().minVoters()
-                + " voters: add your view with `/poll vote`.\n";
+        return Sentences.progress(summary.report()) + ": add your view with `/poll vote`.\n";
     }
 
     private static void ranking(PollSummary summary, StringBuilder text) {

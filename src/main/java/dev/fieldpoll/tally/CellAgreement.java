@@ -14,6 +14,12 @@ import java.util.SplittableRandom;
  */
 public record CellAgreement(double consensus, double consensusSe, double agreementA, double agreementASe) {
 
+    public CellAgreement {
+        if (consensusSe < 0 || agreementASe < 0) {
+            throw new IllegalArgumentException("standard errors are never negative");
+        }
+    }
+
     /** Seeded from the votes and the cell, so the same answers always give the same errors. */
     static CellAgreement of(int[] histogram, int resamples, long seed) {
         double consensus = Consensus.tastleWierman(histogram);

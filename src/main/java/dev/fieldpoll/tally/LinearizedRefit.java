@@ -62,17 +62,11 @@ final class LinearizedRefit {
     static LinearizedRefit of(EligibleBallots ballots, BallotPatterns patterns, double lambda) {
         int columns = ballots.columns();
         VoterCellModel model = new VoterCellModel(patterns, lambda, ballots.scalePoints());
-        long[] sums = new long[columns];
+        FullSample all = FullSample.of(ballots, patterns);
         byte[] rows = ballots.rows();
-        for (int index = 0; index < rows.length; index++) {
-            sums[index % columns] += rows[index];
-        }
-        int[] draws = new int[patterns.patterns];
-        long[] totals = new long[patterns.patterns];
-        patterns.accumulateAll(draws, totals);
         double[] counts = new double[columns];
         double[] fitted = new double[columns];
-        model.solve(sums, draws, totals, counts, fitted);
+        model.solve(all.sums(), all.draws(), all.totals(), counts, fitted);
         double[] offsets = offsets(ballots, fitted, lambda);
         int fractionBits = fractionBits(ballots.scalePoints());
         double unit = 1.0 / (1 << fractionBits);
@@ -94,7 +88,7 @@ final class LinearizedRefit {
         });
         return new LinearizedRefit(
                 lanes,
-                model.hessianFactor(draws, totals),
+                model.hessianFactor(all.draws(), all.totals()),
                 fitted,
                 quantizationError,
                 counts,

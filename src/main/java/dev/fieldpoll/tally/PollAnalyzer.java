@@ -37,11 +37,11 @@ public final class PollAnalyzer {
         double[] noFallback = new double[ballots.factors()];
         Arrays.fill(noFallback, Double.NaN);
         Estimator full = new Estimator(ballots, patterns, variances, lambda, weights, settings.scaleMin(), noFallback);
-        Aggregates all = Aggregates.of(ballots, patterns);
-        full.fit(all.sums, all.draws, all.totals);
+        FullSample all = FullSample.of(ballots, patterns);
+        full.fit(all.sums(), all.draws(), all.totals());
         Estimator plain = new Estimator(
                 ballots, patterns, variances, Double.POSITIVE_INFINITY, weights, settings.scaleMin(), noFallback);
-        plain.fit(all.sums, all.draws, all.totals, full.prior());
+        plain.fit(all.sums(), all.draws(), all.totals(), full.prior());
         result.method =
                 new PollAnalysis.Method(full.prior(), lambda, settings.resamples(), ballots.seed(), ballots.voters());
         int[] ranked = rankedFields(ballots, full);
@@ -214,21 +214,5 @@ public final class PollAnalyzer {
         }
         result.labels = SplitLabels.label(scored, result.agreements, settings.labelFrom());
         result.krippendorffAlpha = KrippendorffAlpha.ordinal(units);
-    }
-
-    /** One (re)sample's inputs to the estimator; here the full data, every voter once. */
-    private record Aggregates(long[] sums, int[] draws, long[] totals) {
-
-        static Aggregates of(EligibleBallots ballots, BallotPatterns patterns) {
-            long[] sums = new long[ballots.columns()];
-            byte[] rows = ballots.rows();
-            for (int index = 0; index < rows.length; index++) {
-                sums[index % ballots.columns()] += rows[index];
-            }
-            int[] draws = new int[patterns.patterns];
-            long[] totals = new long[patterns.patterns];
-            patterns.accumulateAll(draws, totals);
-            return new Aggregates(sums, draws, totals);
-        }
     }
 }

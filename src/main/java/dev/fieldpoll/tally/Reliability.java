@@ -16,6 +16,12 @@ import org.apache.commons.statistics.distribution.FDistribution;
  */
 public record Reliability(double value, double low, double high) {
 
+    public Reliability {
+        if (low > value || value > high) {
+            throw new IllegalArgumentException("reliability " + value + " outside its interval " + low + ".." + high);
+        }
+    }
+
     static final double CONFIDENCE = 0.90;
 
     static Reliability undefined() {

@@ -69,14 +69,7 @@ record VarianceComponents(double noise, double severity, double withinCell, doub
     /** Estimates the components, refitting cell values with the model until λ changes by under 1%. */
     static VarianceComponents of(EligibleBallots ballots, BallotPatterns patterns) {
         VarianceComponents components = of(ballots);
-        long[] sums = new long[ballots.columns()];
-        byte[] rows = ballots.rows();
-        for (int index = 0; index < rows.length; index++) {
-            sums[index % ballots.columns()] += rows[index];
-        }
-        int[] draws = new int[patterns.patterns];
-        long[] totals = new long[patterns.patterns];
-        patterns.accumulateAll(draws, totals);
+        FullSample all = FullSample.of(ballots, patterns);
         double[] counts = new double[ballots.columns()];
         double[] values = new double[ballots.columns()];
         for (int refit = 0; refit < MAX_REFITS; refit++) {
@@ -84,7 +77,8 @@ record VarianceComponents(double noise, double severity, double withinCell, doub
             if (lambda == Double.POSITIVE_INFINITY) {
                 return components;
             }
-            new VoterCellModel(patterns, lambda, ballots.scalePoints()).fit(sums, draws, totals, counts, values);
+            new VoterCellModel(patterns, lambda, ballots.scalePoints())
+                    .fit(all.sums(), all.draws(), all.totals(), counts, values);
             VarianceComponents refitted =
                     fromResiduals(ballots, values, components.withinCell()).withDifferenceP(components.differenceP());
             if (Math.abs(refitted.offsetShrinkage() - lambda) < 0.01 * lambda) {

@@ -188,6 +188,37 @@ class ReportBuilderTest {
     }
 
     @Test
+    void the_report_names_fields_the_voter_adjustment_moved() {
+        // lenient members (4s and 5s) scored Mech Interp, harsh ones (1s and 2s) Evals, everyone Agent Foundations
+        Random random = new Random(12);
+        Map<String, Map<CellKey, Answer>> ballots = new LinkedHashMap<>();
+        for (int voter = 0; voter < 40; voter++) {
+            boolean lenient = voter % 2 == 0;
+            Map<CellKey, Answer> ballot = new LinkedHashMap<>();
+            for (CellKey cell : ReportFixtures.DEFINITION.cells()) {
+                boolean scores = cell.field().equals("theory")
+                        || cell.field().equals(lenient ? "interp" : "evals")
+                        || random.nextInt(5) == 0;
+                if (scores) {
+                    ballot.put(cell, Answer.score((lenient ? 4 : 1) + random.nextInt(2)));
+                }
+            }
+            ballots.put("v" + voter, ballot);
+        }
+
+        PollReport report = ReportFixtures.report(ballots);
+
+        assertThat(report.adjustedFields()).extracting(RankingEntry::field).contains("interp", "evals");
+        RankingEntry interp = report.ranking().stream()
+                .filter(entry -> entry.field().equals("interp"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(interp.severityShift()).isLessThan(-0.1);
+        assertThat(new TextReportRenderer().render(report)).contains("Adjusted for harsh and lenient voters");
+        assertThat(report.method().offsetShrinkage()).isNotNull();
+    }
+
+    @Test
     void renders_match_the_golden_files() {
         PollReport report = tenVoterReport();
 
