@@ -173,6 +173,36 @@ class PollSimulationTest {
         assertThat((double) covered / (polls * FIELDS)).isGreaterThanOrEqualTo(0.87);
     }
 
+    /**
+     * The ranking reliability promises the correlation between these scores and another group's:
+     * on average over polls it must match the correlation actually seen between two independent
+     * polls from the same truth.
+     */
+    @Test
+    void rankingReliabilityPredictsTheCorrelationWithAnotherGroupsScores() {
+        SplittableRandom random = new SplittableRandom(91);
+        double[] truth = {2.6, 2.8, 2.9, 3.0, 3.1, 3.2, 3.3, 3.5, 3.6, 3.8};
+        int polls = 40;
+        double predicted = 0;
+        double observed = 0;
+        for (int poll = 0; poll < polls; poll++) {
+            double[][] scores = new double[2][];
+            for (int group = 0; group < 2; group++) {
+                VoteMatrix votes = BootstrapFixtures.votes(
+                        25, FIELDS, 2, (v, f, k) -> BootstrapFixtures.clamp(Math.round(truth[f] + gaussian(random))));
+                PollAnalysis analysis = PollAnalyzer.analyze(votes, BootstrapFixtures.settings(2, 3, 400), null);
+                predicted += group == 0 ? analysis.reliability().value() / polls : 0;
+                scores[group] = java.util.stream.IntStream.range(0, FIELDS)
+                        .mapToDouble(analysis::score)
+                        .toArray();
+            }
+            observed += new org.apache.commons.math3.stat.correlation.PearsonsCorrelation()
+                            .correlation(scores[0], scores[1])
+                    / polls;
+        }
+        assertThat(predicted).isCloseTo(observed, org.assertj.core.api.Assertions.within(0.05));
+    }
+
     /** E[score] for a latent N(centre, 1) rounded to 1–5. */
     private static double expectedScore(double centre) {
         double expected = 0;

@@ -10,16 +10,16 @@ class ReliabilityTest {
 
     @Test
     void oneMinusNoiseOverSpreadWithTheIcc1kInterval() {
-        // scores 1..5 vary by S² = 2.5; each is uncertain by 0.25: ρ = 1 − 0.25 / 2.5
+        // scores 1..5 vary by S² = 2.5; each is uncertain by 0.25: ρ = 1 − (2/4) · 0.25 / 2.5
         Reliability reliability =
                 Reliability.of(new double[] {1, 2, 3, 4, 5}, new double[] {.25, .25, .25, .25, .25}, 100);
 
         FDistribution f = FDistribution.of(4, 99);
-        assertThat(reliability.value()).isCloseTo(0.9, within(1e-12));
+        assertThat(reliability.value()).isCloseTo(0.95, within(1e-12));
         assertThat(reliability.low()).isCloseTo(1 - f.inverseCumulativeProbability(0.95) / 10, within(1e-12));
         assertThat(reliability.high()).isCloseTo(1 - f.inverseCumulativeProbability(0.05) / 10, within(1e-12));
         assertThat(reliability.low()).isLessThan(0.9);
-        assertThat(reliability.high()).isGreaterThan(0.9);
+        assertThat(reliability.high()).isGreaterThan(0.95);
     }
 
     @Test
