@@ -11,8 +11,10 @@ import org.apache.commons.statistics.distribution.FDistribution;
  * <p>ρ = 1 − c · v̄ / S², with S² the variance of the ranked fields' scores and v̄ the mean
  * bootstrap variance of a score (the reliability of means, ICC(1,k)). S² rests on only F − 1
  * degrees of freedom and 1/S² is biased up (E[1/χ²_d] = 1/(d − 2)), so the plain estimate runs
- * low with few fields; c = (F − 3)/(F − 1) removes that (from 4 fields; 1 below). Seeded
- * simulations check it against the correlation actually seen between two independent polls.
+ * low with few fields; c = (F − 3)/(F − 1) removes that (from 4 fields; 1 below), and the value
+ * is kept inside its interval. A seeded simulation checks it against the correlation actually
+ * seen between two independent polls (the median of the pivot, 1 − F_{.50}/F, stayed twice as
+ * far off there).
  * Its 90% interval is the usual one for ICC(1,k) (McGraw &amp; Wong 1996): with F = S² / v̄ on
  * (fields − 1, voters − 1) degrees of freedom, 1 − F_{.95}/F to 1 − F_{.05}/F. Values are kept
  * within [0, 1]. NaN parts when fewer than 3 fields are ranked or the scores do not differ.
