@@ -111,9 +111,9 @@ public final class TextReportRenderer {
                     Numbers.signed(field.ciHigh()),
                     field.real() ? "  real" : ""));
         }
-        text.append("  (\"real\": the difference holds up after checking ")
-                .append(report.reference().fields().size())
-                .append(" fields; false discoveries held to 10%)\n");
+        text.append("  (\"real\": the difference holds up after checking every field with ")
+                .append(report.labelFrom())
+                .append(" scores on each factor; false discoveries held to 10%)\n");
     }
 
     private static void agreement(PollReport report, StringBuilder text) {

@@ -58,7 +58,7 @@ public final class PollAnalyzer {
                 settings.resamples(),
                 ballots.seed());
         fillIntervals(result, ballots, tables);
-        result.reference = reference(result, referenceScores, tables);
+        result.reference = reference(result, referenceScores, tables, fewestScores(ballots), settings.labelFrom());
         result.reliability = reliability(result, tables, ballots.voters());
         fillSplits(result, ballots, settings);
         return new PollAnalysis(result);
@@ -130,8 +130,32 @@ public final class PollAnalyzer {
         }
     }
 
+    /** Per field, the fewest scores any of its eligible cells has (0 when none is eligible). */
+    private static int[] fewestScores(EligibleBallots ballots) {
+        int[] fewest = new int[ballots.fields()];
+        Arrays.fill(fewest, Integer.MAX_VALUE);
+        for (int column = 0; column < ballots.columns(); column++) {
+            int field = ballots.cellOf(column) / ballots.factors();
+            fewest[field] = Math.min(
+                    fewest[field], Arrays.stream(ballots.histogram(column)).sum());
+        }
+        for (int field = 0; field < fewest.length; field++) {
+            fewest[field] = fewest[field] == Integer.MAX_VALUE ? 0 : fewest[field];
+        }
+        return fewest;
+    }
+
+    /**
+     * Differences from the reference with their intervals. Like a split, "real" is a claim: it is
+     * tested only for fields whose every cell has {@code labelFrom} scores (a bootstrap of a handful
+     * of ballots understates its own spread), and Benjamini–Hochberg runs over the fields tested.
+     */
     private static PollAnalysis.ReferenceResult reference(
-            PollAnalysis.Builder result, double[] referenceScores, BallotBootstrap.Tables tables) {
+            PollAnalysis.Builder result,
+            double[] referenceScores,
+            BallotBootstrap.Tables tables,
+            int[] fewestScores,
+            int labelFrom) {
         if (referenceScores == null) {
             return null;
         }
@@ -156,7 +180,8 @@ public final class PollAnalyzer {
                 differences[resample] -= reference;
             }
             intervals[at] = Percentiles.interval(differences);
-            pValues[at] = Percentiles.twoSidedP(differences);
+            pValues[at] =
+                    fewestScores[result.order[position]] >= labelFrom ? Percentiles.twoSidedP(differences) : Double.NaN;
         }
         boolean[] real = BenjaminiHochberg.reject(pValues, REFERENCE_FALSE_DISCOVERY_RATE);
         double[] community = new double[positions.size()];
