@@ -26,6 +26,22 @@ class VoterCellModelTest {
     }
 
     @Test
+    void solvesItForSparseBallotsListedByTheCellsTheyScored() {
+        // given ballots that score about a third of 8 cells: patterns are stored by their scored cells
+        SplittableRandom random = new SplittableRandom(4);
+        VoteMatrix votes = BootstrapFixtures.votes(
+                200, 4, 2, (voter, field, factor) -> random.nextInt(3) == 0 ? 1 + random.nextInt(5) : 0);
+        EligibleBallots ballots = EligibleBallots.of(votes, 5, 3);
+        int[] times = timesDrawn(ballots.voters(), 2);
+
+        double[] counts = new double[ballots.columns()];
+        double[] values = fit(ballots, times, 0.8, counts);
+
+        assertThat(values).containsExactly(alternatingLeastSquares(ballots, times, 0.8), within(1e-9));
+        assertThat(counts).containsExactly(plainCounts(ballots, times), within(1e-9));
+    }
+
+    @Test
     void withCompleteBallotsTheOffsetsChangeNothing() {
         // given lenient and harsh voters who all scored every cell
         VoteMatrix votes = BootstrapFixtures.votes(
