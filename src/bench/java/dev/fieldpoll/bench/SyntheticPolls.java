@@ -11,8 +11,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** In-memory polls of any size for benchmarks: scores around each cell's reference, 5% don't know. */
+/**
+ * In-memory polls of any size for benchmarks: scores around each cell's reference. {@code complete}
+ * ballots answer every cell (5% don't know); {@code half} ballots score a random half of the cells,
+ * from lenient and harsh members, which makes nearly every ballot's pattern unique.
+ */
 final class SyntheticPolls {
+
+    enum Ballots {
+        COMPLETE,
+        HALF
+    }
 
     private SyntheticPolls() {}
 
@@ -27,16 +36,26 @@ final class SyntheticPolls {
     }
 
     static ReportInput input(PollDefinition definition, int voters, long seed) {
+        return input(definition, voters, seed, Ballots.COMPLETE);
+    }
+
+    static ReportInput input(PollDefinition definition, int voters, long seed, Ballots shape) {
         SplittableRandom random = new SplittableRandom(seed);
         BallotTable table = new BallotTable(definition);
         List<CellKey> cells = definition.cells();
         for (int voter = 0; voter < voters; voter++) {
             int row = table.addVoter();
+            double leniency = shape == Ballots.HALF ? (voter % 2 == 0 ? 0.7 : -0.7) : 0;
             for (CellKey cell : cells) {
+                if (shape == Ballots.HALF && random.nextBoolean()) {
+                    continue;
+                }
                 table.add(
                         row,
                         cell,
-                        random.nextInt(20) == 0 ? Answer.DONT_KNOW : Answer.score(score(definition, cell, random)));
+                        random.nextInt(20) == 0
+                                ? Answer.DONT_KNOW
+                                : Answer.score(score(definition, cell, leniency, random)));
             }
         }
         PollInfo info = new PollInfo(
@@ -47,12 +66,12 @@ final class SyntheticPolls {
                 table.completeBallots(),
                 definition.scale().min(),
                 definition.scale().max());
-        return new ReportInput(info, definition, table.counts(), table.matrix(), 3, seed);
+        return new ReportInput(info, definition, table.counts(), table.matrix(), 3, 10);
     }
 
-    private static int score(PollDefinition definition, CellKey cell, SplittableRandom random) {
+    private static int score(PollDefinition definition, CellKey cell, double leniency, SplittableRandom random) {
         double centre =
-                definition.reference().getOrDefault(cell, definition.scale().midpoint());
+                definition.reference().getOrDefault(cell, definition.scale().midpoint()) + leniency;
         long score = Math.round(centre + (random.nextDouble() + random.nextDouble() - 1) * 1.6);
         return (int)
                 Math.max(definition.scale().min(), Math.min(definition.scale().max(), score));

@@ -16,6 +16,7 @@ public record Config(
         Path databasePath,
         ZoneId zone,
         int minVoters,
+        int labelFrom,
         boolean onlyAdminsCreate,
         Set<String> admins,
         Path templatesDirectory,
@@ -28,6 +29,7 @@ public record Config(
         Web web) {
 
     public static final int MAX_MIN_VOTERS = 50;
+    public static final int MAX_LABEL_FROM = 1000;
 
     public Config {
         if (databasePath == null || databasePath.toString().isBlank()) {
@@ -39,6 +41,10 @@ public record Config(
         if (minVoters < 1 || minVoters > MAX_MIN_VOTERS) {
             throw new ConfigException(
                     "privacy.min-voters must be between 1 and " + MAX_MIN_VOTERS + ", was " + minVoters);
+        }
+        if (labelFrom < 1 || labelFrom > MAX_LABEL_FROM) {
+            throw new ConfigException(
+                    "results.label-from must be between 1 and " + MAX_LABEL_FROM + ", was " + labelFrom);
         }
         admins = Set.copyOf(admins);
         if (remindBefore == null || remindBefore.isNegative()) {
@@ -145,6 +151,7 @@ public record Config(
                 databasePath,
                 zone,
                 minVoters,
+                labelFrom,
                 onlyAdminsCreate,
                 admins,
                 templatesDirectory,
@@ -162,6 +169,7 @@ public record Config(
                 databasePath,
                 zone,
                 minVoters,
+                labelFrom,
                 onlyAdminsCreate,
                 admins,
                 templatesDirectory,
@@ -179,6 +187,7 @@ public record Config(
                 databasePath,
                 zone,
                 minVoters,
+                labelFrom,
                 onlyAdminsCreate,
                 admins,
                 templatesDirectory,
@@ -196,6 +205,7 @@ public record Config(
                 path,
                 zone,
                 minVoters,
+                labelFrom,
                 onlyAdminsCreate,
                 admins,
                 templatesDirectory,
@@ -213,6 +223,7 @@ public record Config(
                 databasePath,
                 zone,
                 minVoters,
+                labelFrom,
                 onlyAdminsCreate,
                 admins,
                 templatesDirectory,

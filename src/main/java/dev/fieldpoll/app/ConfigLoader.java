@@ -71,6 +71,8 @@ public final class ConfigLoader {
         String zone = env("FIELDPOLL_ZONE").orElse(raw.zone());
         String minVoters =
                 env("FIELDPOLL_MIN_VOTERS").orElse(String.valueOf(raw.privacy().minVoters()));
+        String labelFrom =
+                env("FIELDPOLL_LABEL_FROM").orElse(String.valueOf(raw.results().labelFrom()));
         String create = env("FIELDPOLL_CREATE_POLLS").orElse(raw.polls().create());
         String templates = env("FIELDPOLL_TEMPLATES_DIR").orElse(raw.polls().templatesDirectory());
         Set<String> admins =
@@ -80,6 +82,7 @@ public final class ConfigLoader {
                     Path.of(database),
                     zone(zone),
                     integer("privacy.min-voters / FIELDPOLL_MIN_VOTERS", minVoters),
+                    integer("results.label-from / FIELDPOLL_LABEL_FROM", labelFrom),
                     onlyAdmins(create),
                     admins,
                     Path.of(templates),
@@ -245,6 +248,7 @@ public final class ConfigLoader {
             Database database,
             String zone,
             Privacy privacy,
+            Results results,
             Polls polls,
             List<String> admins,
             ConsoleSection console,
@@ -253,13 +257,15 @@ public final class ConfigLoader {
             @JsonProperty("rate-limit") RateLimitSection rateLimit,
             WebSection web) {
 
-        static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null);
+        static final ConfigFile EMPTY =
+                new ConfigFile(null, null, null, null, null, null, null, null, null, null, null);
 
         ConfigFile orDefaults() {
             return new ConfigFile(
                     database == null || database.path() == null ? new Database("data/fieldpoll.db") : database,
                     zone == null ? "UTC" : zone,
                     privacy == null || privacy.minVoters() == null ? new Privacy(3) : privacy,
+                    results == null || results.labelFrom() == null ? new Results(10) : results,
                     (polls == null ? new Polls(null, null, null, null) : polls).orDefaults(),
                     admins == null ? List.of() : admins,
                     (console == null ? new ConsoleSection(null, null, null) : console).orDefaults(),
@@ -329,6 +335,8 @@ public final class ConfigLoader {
     record Database(String path) {}
 
     record Privacy(@JsonProperty("min-voters") Integer minVoters) {}
+
+    record Results(@JsonProperty("label-from") Integer labelFrom) {}
 
     record Polls(
             String create,

@@ -102,7 +102,7 @@ public final class Wiring implements AutoCloseable {
         this.database = opened(opening);
         this.store = new SqlitePollStore(database);
         this.polls = new PollService(store, templates, clock, new PollPolicy(config.onlyAdminsCreate()));
-        this.reports = new ReportService(store, clock, config.minVoters());
+        this.reports = new ReportService(store, clock, config.minVoters(), config.labelFrom());
         this.summaries = new SqliteSummaryStore(database);
         this.summaryJob = new SummaryJob(
                 summaries,

@@ -45,10 +45,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(
             names = "--min-voters",
-            defaultValue = "1",
-            description =
-                    "Hide a cell's distribution below this many voters (default: ${DEFAULT-VALUE}; it is your file).")
+            defaultValue = "3",
+            description = "A cell counts only with this many scores (default: ${DEFAULT-VALUE}, as the bot's "
+                    + "privacy.min-voters: an export then gives the bot's report).")
     int minVoters;
+
+    @Option(
+            names = "--label-from",
+            defaultValue = "10",
+            description = "Label a cell (contested, polarized, ...) only from this many scores "
+                    + "(default: ${DEFAULT-VALUE}, as the bot's results.label-from).")
+    int labelFrom;
 
     @Spec
     CommandSpec spec;
@@ -59,10 +66,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (!Files.isRegularFile(votes)) {
             throw new UserInputException("There is no file " + votes + ".");
         }
-        if (minVoters < 1) {
-            throw new UserInputException("--min-voters must be at least 1.");
+        if (minVoters < 1 || labelFrom < 1) {
+            throw new UserInputException("--min-voters and --label-from must be at least 1.");
         }
-        CsvVotes.Parsed parsed = new CsvVotes(template(), scale()).read(votes, minVoters);
+        CsvVotes.Parsed parsed = new CsvVotes(template(), scale()).read(votes, minVoters, labelFrom);
         parsed.problems().forEach(problem -> spec.commandLine().getErr().println("skipped " + problem));
         PrintWriter out = spec.commandLine().getOut();
         out.println(format.render(new ReportBuilder().build(parsed.input())));

@@ -52,7 +52,7 @@ final class CsvVotes {
         });
     }
 
-    Parsed read(Path file, int minVoters) {
+    Parsed read(Path file, int minVoters, int labelFrom) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             CSVFormat format = CSVFormat.DEFAULT
                     .builder()
@@ -80,7 +80,7 @@ final class CsvVotes {
                             ? "."
                             : "; " + problems.size() + " rows were skipped, the first: " + problems.get(0)));
         }
-        return new Parsed(input(file, minVoters), List.copyOf(problems));
+        return new Parsed(input(file, minVoters, labelFrom), List.copyOf(problems));
     }
 
     private void readRow(CSVRecord row) {
@@ -175,7 +175,7 @@ final class CsvVotes {
         return name.length() <= 80 ? name : name.substring(0, 80);
     }
 
-    private ReportInput input(Path file, int minVoters) {
+    private ReportInput input(Path file, int minVoters, int labelFrom) {
         PollDefinition definition;
         try {
             definition = template.map(Template::definition)
@@ -188,6 +188,6 @@ final class CsvVotes {
         BallotTable table = BallotTable.of(definition, ballots.values());
         PollInfo info =
                 new PollInfo(0, title, "file", ballots.size(), table.completeBallots(), scale.min(), scale.max());
-        return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, 0);
+        return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, labelFrom);
     }
 }

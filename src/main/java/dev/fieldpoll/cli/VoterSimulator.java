@@ -81,12 +81,12 @@ final class VoterSimulator {
                 ballot.put(cell, Answer.DONT_KNOW);
                 continue;
             }
-            double centre = polarized.contains(cell)
-                    ? (optimist
-                            ? definition.scale().max() - 0.4
-                            : definition.scale().min() + 0.4)
+            boolean camps = polarized.contains(cell);
+            double centre = camps
+                    ? (optimist ? definition.scale().max() : definition.scale().min())
                     : base.get(cell) + bias;
-            long score = Math.round(centre + random.nextGaussian() * 0.8);
+            // camps sit at the two ends, so that they show as two camps rather than one spread-out crowd
+            long score = Math.round(centre + random.nextGaussian() * (camps ? 0.5 : 0.8));
             ballot.put(cell, Answer.score((int) Math.max(
                     definition.scale().min(), Math.min(definition.scale().max(), score))));
         }

@@ -3,9 +3,9 @@ package dev.fieldpoll.discord;
 import dev.fieldpoll.bot.PageLink;
 import dev.fieldpoll.report.Numbers;
 import dev.fieldpoll.report.PollReport;
-import dev.fieldpoll.report.PollReport.Highlight;
 import dev.fieldpoll.report.PollReport.RankingEntry;
 import dev.fieldpoll.report.PollReport.ReferenceField;
+import dev.fieldpoll.report.Sentences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +24,11 @@ final class ResultsRenderer {
 
     static final int COLOR = 0x57F287;
     /** Room kept for the reference embed, so the ranking cannot crowd it out of the 6000 characters. */
-    private static final int RANKING_MAX = 2600;
+    private static final int RANKING_MAX = 2400;
 
     private static final int REFERENCE_MAX = 1500;
+    /** The note on fields the voter adjustment moved: room left in the 4096 of the description. */
+    private static final int ADJUSTED_MAX = 300;
 
     List<MessageEmbed> render(PollReport report) {
         PollReport.PollInfo poll = report.poll();
@@ -35,28 +37,38 @@ final class ResultsRenderer {
                 .setTitle(DiscordText.cut("📈 Results · " + poll.title(), DiscordText.EMBED_TITLE_MAX))
                 .setFooter("Poll #" + poll.id() + " · " + poll.status() + " · " + Numbers.voters(poll.voters()));
         if (report.ranking().isEmpty()) {
-            summary.setDescription("Results appear once " + report.minVoters() + " members have voted (so far "
-                    + poll.voters() + "), so no one's own votes can be read off.");
+            summary.setDescription(DiscordText.escape(Sentences.notEnoughVotes(report)));
             return List.of(summary.build());
         }
         List<String> ranking = new ArrayList<>();
         for (RankingEntry entry : report.ranking()) {
             ranking.add(entry.rank() + ". **" + DiscordText.escape(entry.name()) + "** — "
-                    + Numbers.twoDecimals(entry.score())
+                    + Numbers.twoDecimals(entry.score()) + " (" + Sentences.scoreInterval(entry) + ")"
                     + " · rank " + range(entry.rankLow(), entry.rankHigh()) + " · tier " + entry.tier()
-                    + (entry.tieWithNext() ? " · ≈ tied with next" : ""));
+                    + (entry.tieWithNext() ? " · ≈ tied with next" : "") + Sentences.dontKnow(entry.dontKnowShare()));
         }
-        summary.setDescription("**Ranking** (higher = sooner; rank range = 90% bootstrap interval)\n"
-                + DiscordText.lines(ranking, RANKING_MAX));
-        if (!report.highlights().isEmpty()) {
-            List<String> splits =
-                    report.highlights().stream().map(ResultsRenderer::highlight).toList();
-            summary.addField("Where we split", DiscordText.lines(splits, DiscordText.EMBED_FIELD_VALUE_MAX), false);
-        }
+        report.notRanked()
+                .forEach(field ->
+                        ranking.add("– " + DiscordText.escape(Sentences.notRanked(field, report.minVoters()))));
+        String adjusted = Sentences.adjusted(report);
+        summary.setDescription("**Ranking** (higher = sooner; score and rank with 90% bootstrap intervals)\n"
+                + DiscordText.lines(ranking, RANKING_MAX)
+                + (adjusted.isEmpty() ? "" : "\n" + DiscordText.cut(DiscordText.escape(adjusted), ADJUSTED_MAX)));
+        List<String> splits = report.highlights().stream()
+                .map(highlight -> "• " + DiscordText.escape(Sentences.highlight(highlight)))
+                .toList();
+        summary.addField(
+                "Where we split",
+                splits.isEmpty()
+                        ? Sentences.noSplits(report)
+                        : DiscordText.lines(splits, DiscordText.EMBED_FIELD_VALUE_MAX),
+                false);
         summary.addField(
                 "Agreement",
-                "Krippendorff's α = " + Numbers.twoDecimals(report.agreement().krippendorffAlphaOrdinal()) + " — "
-                        + report.agreement().reading(),
+                DiscordText.cut(
+                        Sentences.reliability(report) + " Krippendorff's α (ordinal, cells as units) = "
+                                + Numbers.twoDecimals(report.agreement().krippendorffAlphaOrdinal()) + ".",
+                        DiscordText.EMBED_FIELD_VALUE_MAX),
                 false);
         List<MessageEmbed> embeds = new ArrayList<>();
         embeds.add(summary.build());
@@ -67,13 +79,13 @@ final class ResultsRenderer {
                         + " vs "
                         + Numbers.twoDecimals(field.reference()) + " (" + Numbers.signed(field.difference())
                         + ", 90% CI "
-                        + Numbers.signed(field.ciLow()) + " to " + Numbers.signed(field.ciHigh()) + ")");
+                        + Numbers.signed(field.ciLow()) + " to " + Numbers.signed(field.ciHigh())
+                        + (field.real() ? ", real" : "") + ")");
             }
             embeds.add(new EmbedBuilder()
                     .setColor(COLOR)
                     .setTitle("Community vs reference")
-                    .setDescription("Kendall τ_b = "
-                            + Numbers.twoDecimals(report.reference().kendallTauB()) + " (1 = same order)\n"
+                    .setDescription(Sentences.tau(report.reference(), "τ_b") + "; 1 = same order\n"
                             + DiscordText.lines(lines, REFERENCE_MAX))
                     .build());
         }
@@ -93,14 +105,6 @@ final class ResultsRenderer {
                 .map(until ->
                         "Your own link to the full results page works until <t:" + until.getEpochSecond() + ":f>.")
                 .orElse("");
-    }
-
-    private static String highlight(Highlight highlight) {
-        return "• " + DiscordText.escape(highlight.fieldName()) + " / " + DiscordText.escape(highlight.factorName())
-                + " is " + highlight.label() + ": " + Numbers.percent(highlight.lowShare()) + " low, "
-                + Numbers.percent(highlight.highShare()) + " high (consensus "
-                + Numbers.twoDecimals(highlight.consensus()) + ", "
-                + Numbers.voters(highlight.n()) + ")";
     }
 
     private static String range(int low, int high) {

@@ -30,6 +30,7 @@ final class SummaryEmbedRenderer {
     private static final int CHANGES_MAX = 700;
     private static final int SPLITS_MAX = 900;
     private static final int REFERENCE_MAX = 900;
+    private static final int NOT_RANKED_MAX = 300;
 
     MessageEmbed render(PollSummary summary, LocalDate period, boolean withChart) {
         PollReport.PollInfo poll = summary.report().poll();
@@ -74,23 +75,24 @@ final class SummaryEmbedRenderer {
     }
 
     private static String callToVote(PollSummary summary) {
-        int voters = summary.participation().voters();
-        int needed = summary.report().minVoters();
         if (!isOpen(summary)) {
-            return "This poll closed with " + Numbers.voters(voters) + ", too few to show results (they appear from "
-                    + needed + ").";
+            return Sentences.closedWithoutResults(summary.report());
         }
         long id = summary.report().poll().id();
-        return (voters == 0 ? "Nobody has voted yet." : "Only " + Numbers.voters(voters) + " so far.")
-                + " Results appear from " + needed + " voters: press **" + voteLabel(summary)
+        return Sentences.progress(summary.report()) + ": press **" + voteLabel(summary)
                 + "** below, or use `/poll vote poll:" + id + "`.";
     }
 
     private static List<String> ranking(PollSummary summary) {
-        return summary.ranking().stream()
+        List<String> lines = new ArrayList<>(summary.ranking().stream()
                 .map(move -> move.rank() + ". **" + DiscordText.escape(move.name()) + "** " + move.movement()
                         + " · rank " + range(move.rankLow(), move.rankHigh()))
-                .toList();
+                .toList());
+        String notRanked = Sentences.notRankedNames(summary.report());
+        if (!notRanked.isEmpty()) {
+            lines.add(DiscordText.cut(DiscordText.escape(notRanked), NOT_RANKED_MAX));
+        }
+        return lines;
     }
 
     private static List<String> changes(PollSummary summary) {
@@ -126,13 +128,12 @@ final class SummaryEmbedRenderer {
 
     private static String reference(PollReport.ReferenceComparison reference) {
         List<String> divergences = reference.fields().stream()
-                .filter(field -> field.difference() != null)
                 .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference()))
                         .reversed())
                 .limit(DIVERGENCES)
                 .map(field -> "• **" + DiscordText.escape(field.name()) + "**: community "
                         + Numbers.twoDecimals(field.community()) + " vs " + Numbers.twoDecimals(field.reference())
-                        + " (" + Numbers.signed(field.difference()) + ")")
+                        + " (" + Numbers.signed(field.difference()) + (field.real() ? ", real" : "") + ")")
                 .toList();
         String tau = "Kendall τ_b = " + Numbers.twoDecimals(reference.kendallTauB()) + " (1 = same order)";
         return divergences.isEmpty()

@@ -1,8 +1,7 @@
 package dev.fieldpoll.report;
 
-import dev.fieldpoll.report.PollReport.CellReport;
+import dev.fieldpoll.report.PollReport.FactorEstimate;
 import dev.fieldpoll.report.PollReport.RankingEntry;
-import dev.fieldpoll.tally.MeanInterval;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -23,15 +22,14 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * A report as a PNG chart. With two factors, each field sits at its two factor means with 90%
- * intervals as cross-hairs, quadrant lines at the middle of the scale; with any other number of
- * factors, the ranking as bars.
+ * A report as a PNG chart. With two factors, each ranked field sits at its two factor estimates
+ * (the same numbers its score is made of) with their 90% bootstrap intervals as cross-hairs,
+ * quadrant lines at the middle of the scale; with any other number of factors, the ranking as bars.
  */
 public final class ChartRenderer {
 
     public static final int WIDTH = 1200;
     public static final int HEIGHT = 800;
-    private static final double CONFIDENCE = 0.90;
     private static final Color FIELD_COLOR = new Color(0x2F5D8A);
     private static final Color INTERVAL_COLOR = new Color(47, 93, 138, 110);
 
@@ -40,12 +38,16 @@ public final class ChartRenderer {
         if (report.ranking().isEmpty()) {
             return Optional.empty();
         }
-        Chart<?, ?> chart = report.factors().size() == 2 ? scatter(report, date) : bars(report, date);
         try {
-            return Optional.of(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+            return Optional.of(BitmapEncoder.getBitmapBytes(chart(report, date), BitmapEncoder.BitmapFormat.PNG));
         } catch (IOException encoding) {
             throw new UncheckedIOException("could not encode the chart", encoding);
         }
+    }
+
+    /** The chart before encoding: a scatter of factor estimates for two factors, else bars of scores. */
+    Chart<?, ?> chart(PollReport report, LocalDate date) {
+        return report.factors().size() == 2 ? scatter(report, date) : bars(report, date);
     }
 
     private static String title(PollReport report, LocalDate date) {
@@ -54,8 +56,6 @@ public final class ChartRenderer {
     }
 
     private XYChart scatter(PollReport report, LocalDate date) {
-        String xFactor = report.factors().get(0).key();
-        String yFactor = report.factors().get(1).key();
         XYChart chart = new XYChartBuilder()
                 .width(WIDTH)
                 .height(HEIGHT)
@@ -65,11 +65,7 @@ public final class ChartRenderer {
                 .build();
         styleScatter(chart, report);
         for (RankingEntry entry : report.ranking()) {
-            Optional<CellReport> x = cell(report, entry.field(), xFactor);
-            Optional<CellReport> y = cell(report, entry.field(), yFactor);
-            if (x.isPresent() && y.isPresent()) {
-                plotField(chart, entry, x.get(), y.get());
-            }
+            plotField(chart, entry, entry.estimates().get(0), entry.estimates().get(1));
         }
         double middle = (report.poll().scaleMin() + report.poll().scaleMax()) / 2.0;
         chart.addAnnotation(new AnnotationLine(middle, true, false));
@@ -91,30 +87,15 @@ public final class ChartRenderer {
         chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
     }
 
-    private static Optional<CellReport> cell(PollReport report, String field, String factor) {
-        return report.cells().stream()
-                .filter(cell -> cell.field().equals(field) && cell.factor().equals(factor) && cell.disclosed())
-                .findFirst();
-    }
-
-    private static void plotField(XYChart chart, RankingEntry entry, CellReport x, CellReport y) {
-        MeanInterval xInterval = MeanInterval.of(x.mean(), orNaN(x.sd()), x.n(), CONFIDENCE);
-        MeanInterval yInterval = MeanInterval.of(y.mean(), orNaN(y.sd()), y.n(), CONFIDENCE);
-        if (Double.isFinite(xInterval.low())) {
-            line(chart, entry.field() + "-x", new double[] {xInterval.low(), xInterval.high()}, new double[] {
-                y.mean(), y.mean()
-            });
-        }
-        if (Double.isFinite(yInterval.low())) {
-            line(chart, entry.field() + "-y", new double[] {x.mean(), x.mean()}, new double[] {
-                yInterval.low(), yInterval.high()
-            });
-        }
-        XYSeries point = chart.addSeries(entry.field(), new double[] {x.mean()}, new double[] {y.mean()});
+    private static void plotField(XYChart chart, RankingEntry entry, FactorEstimate x, FactorEstimate y) {
+        line(chart, entry.field() + "-x", new double[] {x.low(), x.high()}, new double[] {y.estimate(), y.estimate()});
+        line(chart, entry.field() + "-y", new double[] {x.estimate(), x.estimate()}, new double[] {y.low(), y.high()});
+        XYSeries point = chart.addSeries(entry.field(), new double[] {x.estimate()}, new double[] {y.estimate()});
         point.setMarker(SeriesMarkers.CIRCLE);
         point.setMarkerColor(FIELD_COLOR);
         point.setLineStyle(new BasicStroke(0f));
-        chart.addAnnotation(new AnnotationText(entry.rank() + ". " + entry.name(), x.mean(), y.mean() + 0.09, false));
+        chart.addAnnotation(
+                new AnnotationText(entry.rank() + ". " + entry.name(), x.estimate(), y.estimate() + 0.09, false));
     }
 
     private static void line(XYChart chart, String name, double[] xs, double[] ys) {
@@ -122,10 +103,6 @@ public final class ChartRenderer {
         series.setMarker(SeriesMarkers.NONE);
         series.setLineColor(INTERVAL_COLOR);
         series.setLineStyle(new BasicStroke(1.5f));
-    }
-
-    private static double orNaN(Double value) {
-        return value == null ? Double.NaN : value;
     }
 
     private CategoryChart bars(PollReport report, LocalDate date) {

@@ -3,6 +3,7 @@ package dev.fieldpoll.report;
 import dev.fieldpoll.report.PollReport.Highlight;
 import dev.fieldpoll.report.PollReport.RankingEntry;
 import dev.fieldpoll.report.PollReport.ReferenceField;
+import dev.fieldpoll.report.PollReport.UnrankedField;
 
 /** A report as Markdown: Discord messages, newsletters, archives. */
 public final class MarkdownReportRenderer {
@@ -20,46 +21,62 @@ public final class MarkdownReportRenderer {
                 .append(Numbers.voters(poll.voters()))
                 .append("*\n");
         if (report.ranking().isEmpty()) {
-            return text.append('\n')
-                    .append(Sentences.notEnoughVoters(report))
-                    .append('\n')
-                    .toString();
+            text.append('\n').append(Sentences.notEnoughVotes(report)).append('\n');
+            notRanked(report, text);
+            return text.toString();
         }
-        text.append("\n**Ranking** (higher = sooner; rank range = 90% bootstrap interval)\n");
+        text.append("\n**Ranking** (higher = sooner; score and rank with 90% bootstrap intervals)\n");
         for (RankingEntry entry : report.ranking()) {
             text.append(entry.rank())
                     .append(". **")
                     .append(escape(entry.name()))
                     .append("** — ")
                     .append(Numbers.twoDecimals(entry.score()))
-                    .append(" · rank ")
+                    .append(" (")
+                    .append(Sentences.scoreInterval(entry))
+                    .append(") · rank ")
                     .append(Numbers.rankRange(entry.rankLow(), entry.rankHigh()))
                     .append(" · tier ")
                     .append(entry.tier())
                     .append(entry.tieWithNext() ? " · ≈ tied with next" : "")
+                    .append(Sentences.dontKnow(entry.dontKnowShare()))
                     .append('\n');
         }
-        if (!report.highlights().isEmpty()) {
-            text.append("\n**Where we split**\n");
-            for (Highlight highlight : report.highlights()) {
-                text.append("- ").append(escape(Sentences.highlight(highlight))).append('\n');
-            }
+        String adjusted = Sentences.adjusted(report);
+        if (!adjusted.isEmpty()) {
+            text.append('\n').append(escape(adjusted)).append('\n');
+        }
+        notRanked(report, text);
+        text.append("\n**Where we split**\n");
+        if (report.highlights().isEmpty()) {
+            text.append(Sentences.noSplits(report)).append('\n');
+        }
+        for (Highlight highlight : report.highlights()) {
+            text.append("- ").append(escape(Sentences.highlight(highlight))).append('\n');
         }
         reference(report, text);
-        text.append("\n**Agreement:** Krippendorff's α = ")
-                .append(Numbers.twoDecimals(report.agreement().krippendorffAlphaOrdinal()))
-                .append(" — ")
-                .append(report.agreement().reading())
-                .append('\n');
+        agreement(report, text);
         return text.toString();
+    }
+
+    private static void notRanked(PollReport report, StringBuilder text) {
+        if (report.notRanked().isEmpty()) {
+            return;
+        }
+        text.append("\n**Not enough votes yet**\n");
+        for (UnrankedField field : report.notRanked()) {
+            text.append("- ")
+                    .append(escape(Sentences.notRanked(field, report.minVoters())))
+                    .append('\n');
+        }
     }
 
     private static void reference(PollReport report, StringBuilder text) {
         if (report.reference() == null) {
             return;
         }
-        text.append("\n**Community vs reference** (Kendall τ_b = ")
-                .append(Numbers.twoDecimals(report.reference().kendallTauB()))
+        text.append("\n**Community vs reference** (")
+                .append(Sentences.tau(report.reference(), "τ_b"))
                 .append(")\n");
         for (ReferenceField field : report.reference().fields()) {
             text.append("- ")
@@ -74,8 +91,19 @@ public final class MarkdownReportRenderer {
                     .append(Numbers.signed(field.ciLow()))
                     .append(" to ")
                     .append(Numbers.signed(field.ciHigh()))
+                    .append(field.real() ? ", real" : "")
                     .append(")\n");
         }
+    }
+
+    private static void agreement(PollReport report, StringBuilder text) {
+        String reliability = Sentences.reliability(report);
+        if (!reliability.isEmpty()) {
+            text.append('\n').append(escape(reliability)).append('\n');
+        }
+        text.append("\n*Krippendorff's α (ordinal, cells as units) = ")
+                .append(Numbers.twoDecimals(report.agreement().krippendorffAlphaOrdinal()))
+                .append("*\n");
     }
 
     /** Titles and names are member text: escape Markdown so they cannot restyle the post or make links. */

@@ -13,21 +13,24 @@ public final class ReportService {
     private final PollStore store;
     private final Clock clock;
     private final int minVoters;
+    private final int labelFrom;
     private final ReportBuilder builder = new ReportBuilder();
     private final ReportCache cache;
 
-    public ReportService(PollStore store, Clock clock, int minVoters) {
+    public ReportService(PollStore store, Clock clock, int minVoters, int labelFrom) {
         this(
                 store,
                 clock,
                 minVoters,
+                labelFrom,
                 new ReportCache(clock, ReportCache.DEFAULT_CAPACITY, ReportCache.DEFAULT_MAX_AGE));
     }
 
-    public ReportService(PollStore store, Clock clock, int minVoters, ReportCache cache) {
+    public ReportService(PollStore store, Clock clock, int minVoters, int labelFrom, ReportCache cache) {
         this.store = store;
         this.clock = clock;
         this.minVoters = minVoters;
+        this.labelFrom = labelFrom;
         this.cache = cache;
     }
 
@@ -40,8 +43,8 @@ public final class ReportService {
     }
 
     /**
-     * One pass over the stored answers gives both the ballots and the counts. The bootstrap is
-     * seeded by the poll id, so the same votes always give the same report.
+     * One pass over the stored answers gives both the ballots and the counts. The report orders
+     * ballots by content and seeds its bootstrap from the votes, so store order and ids do not matter.
      */
     public ReportInput inputFor(Poll poll) {
         PollDefinition definition = poll.definition();
@@ -63,6 +66,6 @@ public final class ReportService {
                 table.completeBallots(),
                 definition.scale().min(),
                 definition.scale().max());
-        return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, poll.id());
+        return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, labelFrom);
     }
 }

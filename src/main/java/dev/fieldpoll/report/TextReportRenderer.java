@@ -4,6 +4,7 @@ import dev.fieldpoll.report.PollReport.CellReport;
 import dev.fieldpoll.report.PollReport.Highlight;
 import dev.fieldpoll.report.PollReport.RankingEntry;
 import dev.fieldpoll.report.PollReport.ReferenceField;
+import dev.fieldpoll.report.PollReport.UnrankedField;
 import java.util.Locale;
 
 /** A report as plain ASCII text, for the console chat and the CLI. */
@@ -22,41 +23,67 @@ public final class TextReportRenderer {
                 .append(Numbers.voters(poll.voters()))
                 .append('\n');
         if (report.ranking().isEmpty()) {
-            return text.append(Sentences.notEnoughVoters(report)).toString();
+            text.append(Sentences.notEnoughVotes(report)).append('\n');
+            notRanked(report, text);
+            return text.toString().stripTrailing();
         }
         ranking(report, text);
+        notRanked(report, text);
         highlights(report, text);
         reference(report, text);
-        text.append("\nAgreement: Krippendorff's alpha (ordinal) = ")
-                .append(Numbers.twoDecimals(report.agreement().krippendorffAlphaOrdinal()))
-                .append(", ")
-                .append(report.agreement().reading())
-                .append('\n');
+        agreement(report, text);
         cells(report, text);
         return text.toString().stripTrailing();
     }
 
     private static void ranking(PollReport report, StringBuilder text) {
-        text.append("\nRanking (higher score = automated sooner; rank range = 90% bootstrap interval):\n");
-        text.append(
-                String.format(Locale.ROOT, "  %-4s %-34s %6s  %-6s %-4s%n", "rank", "field", "score", "range", "tier"));
+        text.append("\nRanking (higher score = automated sooner; score and rank with 90% bootstrap intervals):\n");
+        text.append(String.format(
+                Locale.ROOT,
+                "  %-4s %-34s %6s  %-13s %-6s %-4s%n",
+                "rank",
+                "field",
+                "score",
+                "interval",
+                "range",
+                "tier"));
         for (RankingEntry entry : report.ranking()) {
             text.append(String.format(
                     Locale.ROOT,
-                    "  %-4d %-34s %6.2f  %-6s %-4d%s%n",
+                    "  %-4d %-34s %6.2f  %-13s %-6s %-4d%s%s%n",
                     entry.rank(),
                     truncate(entry.name(), 34),
                     entry.score(),
+                    Numbers.twoDecimals(entry.scoreLow()) + "-" + Numbers.twoDecimals(entry.scoreHigh()),
                     Numbers.rankRange(entry.rankLow(), entry.rankHigh()),
                     entry.tier(),
-                    entry.tieWithNext() ? "  ~ tied with next" : ""));
+                    entry.tieWithNext() ? "  ~ tied with next" : "",
+                    Sentences.dontKnow(entry.dontKnowShare())));
+        }
+        String adjusted = Sentences.adjusted(report);
+        if (!adjusted.isEmpty()) {
+            text.append("  ").append(adjusted).append('\n');
+        }
+    }
+
+    private static void notRanked(PollReport report, StringBuilder text) {
+        if (report.notRanked().isEmpty()) {
+            return;
+        }
+        text.append("\nNot enough votes yet (a field is ranked once every factor has ")
+                .append(report.minVoters())
+                .append(" scores):\n");
+        for (UnrankedField field : report.notRanked()) {
+            text.append("  - ")
+                    .append(Sentences.notRanked(field, report.minVoters()))
+                    .append('\n');
         }
     }
 
     private static void highlights(PollReport report, StringBuilder text) {
-        text.append("\nWhere the community splits (most disagreement first):\n");
+        text.append("\nWhere the community splits (clearest first):\n");
         if (report.highlights().isEmpty()) {
-            text.append("  Not enough voters per cell yet (5 needed).\n");
+            text.append("  ").append(Sentences.noSplits(report)).append('\n');
         }
         for (Highlight highlight : report.highlights()) {
             text.append("  - ").append(Sentences.highlight(highlight)).append('\n');
@@ -67,45 +94,59 @@ public final class TextReportRenderer {
         if (report.reference() == null) {
             return;
         }
-        text.append("\nCommunity vs reference scores (Kendall tau-b = ")
-                .append(Numbers.twoDecimals(report.reference().kendallTauB()))
+        text.append("\nCommunity vs reference scores (")
+                .append(Sentences.tau(report.reference(), "tau-b"))
                 .append("):\n");
         text.append(String.format(
                 Locale.ROOT, "  %-34s %9s %9s %7s  %s%n", "field", "community", "reference", "diff", "90% interval"));
         for (ReferenceField field : report.reference().fields()) {
             text.append(String.format(
                     Locale.ROOT,
-                    "  %-34s %9s %9.2f %7s  [%s, %s]%n",
+                    "  %-34s %9.2f %9.2f %7s  [%s, %s]%s%n",
                     truncate(field.name(), 34),
-                    Numbers.twoDecimals(field.community()),
+                    field.community(),
                     field.reference(),
                     Numbers.signed(field.difference()),
                     Numbers.signed(field.ciLow()),
-                    Numbers.signed(field.ciHigh())));
+                    Numbers.signed(field.ciHigh()),
+                    field.real() ? "  real" : ""));
         }
+        text.append("  (\"real\": the difference holds up after checking every field with ")
+                .append(report.labelFrom())
+                .append(" scores on each factor; false discoveries held to 10%)\n");
+    }
+
+    private static void agreement(PollReport report, StringBuilder text) {
+        text.append('\n');
+        String reliability = Sentences.reliability(report);
+        if (!reliability.isEmpty()) {
+            text.append(reliability).append('\n');
+        }
+        text.append("Krippendorff's alpha (ordinal, cells as units) = ")
+                .append(Numbers.twoDecimals(report.agreement().krippendorffAlphaOrdinal()))
+                .append('\n');
     }
 
     private static void cells(PollReport report, StringBuilder text) {
-        text.append("\nCells (n = scores, ? = don't know; distributions shown from ")
+        text.append("\nCells (n = scores, ? = don't know; raw means; shown from ")
                 .append(report.minVoters())
-                .append(" voters):\n");
+                .append(" scores):\n");
         for (CellReport cell : report.cells()) {
+            String name = truncate(cell.fieldName() + " / " + cell.factor(), 45);
+            if (!cell.eligible()) {
+                text.append(String.format(Locale.ROOT, "  %-45s fewer than %d answers%n", name, report.minVoters()));
+                continue;
+            }
             text.append(String.format(
                     Locale.ROOT,
-                    "  %-45s n=%-4d ?=%-3d",
-                    truncate(cell.fieldName() + " / " + cell.factor(), 45),
+                    "  %-45s n=%-4d ?=%-3d mean %s sd %s  %s  %s%n",
+                    name,
                     cell.n(),
-                    cell.dontKnow()));
-            if (cell.disclosed()) {
-                text.append(String.format(
-                        Locale.ROOT,
-                        " mean %s sd %s  %s  %s",
-                        Numbers.twoDecimals(cell.mean()),
-                        Numbers.twoDecimals(cell.sd()),
-                        histogram(cell.histogram()),
-                        cell.label()));
-            }
-            text.append('\n');
+                    cell.dontKnow(),
+                    Numbers.twoDecimals(cell.mean()),
+                    Numbers.twoDecimals(cell.sd()),
+                    histogram(cell.histogram()),
+                    cell.label()));
         }
     }
 

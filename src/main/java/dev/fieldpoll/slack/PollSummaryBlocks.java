@@ -52,16 +52,12 @@ final class PollSummaryBlocks {
 
     private static List<LayoutBlock> callToVote(PollSummary summary) {
         PollReport.PollInfo poll = summary.report().poll();
-        int voters = summary.participation().voters();
         if (!isOpen(poll)) {
-            return List.of(
-                    Mrkdwn.section("It closed with " + Mrkdwn.plural(voters, "voter") + ", too few to show results ("
-                            + summary.report().minVoters() + " needed, so no one's own votes can be read off)."));
+            return List.of(Mrkdwn.section(escape(Sentences.closedWithoutResults(summary.report()))));
         }
-        String sofar = voters == 0 ? "Nobody has voted yet." : "Only " + Mrkdwn.plural(voters, "voter") + " so far.";
         return List.of(
-                Mrkdwn.section(sofar + " Results appear from "
-                        + summary.report().minVoters() + " voters: add your view with the button or `/poll vote`."),
+                Mrkdwn.section(escape(Sentences.progress(summary.report()))
+                        + ": add your view with the button or `/poll vote`."),
                 ActionsBlock.builder()
                         .elements(List.<BlockElement>of(voteButton(poll.id())))
                         .build());
@@ -73,6 +69,10 @@ final class PollSummaryBlocks {
         for (FieldMove move : summary.ranking()) {
             lines.add(move.rank() + ". *" + escape(move.name()) + "* " + move.movement() + " · rank "
                     + range(move.rankLow(), move.rankHigh()));
+        }
+        String notRanked = Sentences.notRankedNames(summary.report());
+        if (!notRanked.isEmpty()) {
+            lines.add("_" + escape(notRanked) + "_");
         }
         return lines;
     }
@@ -108,13 +108,12 @@ final class PollSummaryBlocks {
         List<String> lines = new ArrayList<>();
         lines.add("*Against the reference scores* (Kendall τ_b = " + Mrkdwn.twoDecimals(reference.kendallTauB()) + ")");
         reference.fields().stream()
-                .filter(field -> field.difference() != null)
                 .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference()))
                         .reversed())
                 .limit(DIVERGENCES)
                 .forEach(field -> lines.add("• " + escape(field.name()) + ": community "
                         + Mrkdwn.twoDecimals(field.community()) + " vs " + Mrkdwn.twoDecimals(field.reference())
-                        + " (" + Mrkdwn.signed(field.difference()) + ")"));
+                        + " (" + Mrkdwn.signed(field.difference()) + (field.real() ? ", real" : "") + ")"));
         return lines;
     }
 

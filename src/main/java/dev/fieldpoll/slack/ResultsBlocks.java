@@ -11,6 +11,7 @@ import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.Highlight;
 import dev.fieldpoll.report.PollReport.RankingEntry;
 import dev.fieldpoll.report.PollReport.ReferenceField;
+import dev.fieldpoll.report.Sentences;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,46 +49,46 @@ final class ResultsBlocks {
         blocks.add(
                 context("Poll #" + poll.id() + " · " + poll.status() + " · " + Mrkdwn.plural(poll.voters(), "voter")));
         if (report.ranking().isEmpty()) {
-            blocks.add(Mrkdwn.section("Results appear once " + report.minVoters() + " members have voted (so far "
-                    + poll.voters() + "), so no one's own votes can be read off."));
+            blocks.add(Mrkdwn.section(escape(Sentences.notEnoughVotes(report))));
             return blocks;
         }
         List<String> ranking = new ArrayList<>();
-        ranking.add("*Ranking* (higher score ranks first; rank range = 90% bootstrap interval)");
+        ranking.add("*Ranking* (higher score ranks first; score and rank with 90% bootstrap intervals)");
         for (RankingEntry entry : report.ranking()) {
             ranking.add(entry.rank() + ". *" + escape(entry.name()) + "* — " + Mrkdwn.twoDecimals(entry.score())
-                    + " · rank " + range(entry.rankLow(), entry.rankHigh()) + " · tier " + entry.tier()
-                    + (entry.tieWithNext() ? " · ≈ tied with next" : ""));
+                    + " (" + Sentences.scoreInterval(entry) + ") · rank " + range(entry.rankLow(), entry.rankHigh())
+                    + " · tier " + entry.tier() + (entry.tieWithNext() ? " · ≈ tied with next" : "")
+                    + Sentences.dontKnow(entry.dontKnowShare()));
+        }
+        report.notRanked().forEach(field -> ranking.add("– " + escape(Sentences.notRanked(field, report.minVoters()))));
+        String adjusted = Sentences.adjusted(report);
+        if (!adjusted.isEmpty()) {
+            ranking.add("_" + escape(adjusted) + "_");
         }
         blocks.addAll(Mrkdwn.sections(ranking));
         List<String> splits = new ArrayList<>();
         splits.add("*Where the community splits*");
         if (report.highlights().isEmpty()) {
-            splits.add("Not enough voters per cell yet (5 needed).");
+            splits.add(escape(Sentences.noSplits(report)));
         }
         for (Highlight highlight : report.highlights()) {
-            splits.add("• " + escape(highlight.fieldName() + " / " + highlight.factorName()) + " is _"
-                    + highlight.label() + "_: " + Mrkdwn.percent(highlight.lowShare()) + " score it low, "
-                    + Mrkdwn.percent(highlight.highShare()) + " high (consensus "
-                    + Mrkdwn.twoDecimals(highlight.consensus()) + ", " + Mrkdwn.plural(highlight.n(), "voter") + ")");
+            splits.add("• " + escape(Sentences.highlight(highlight)));
         }
         blocks.addAll(Mrkdwn.sections(splits));
         if (report.reference() != null) {
             List<String> reference = new ArrayList<>();
-            reference.add("*Community vs reference scores* (Kendall τ_b = "
-                    + Mrkdwn.twoDecimals(report.reference().kendallTauB()) + ")");
+            reference.add("*Community vs reference scores* (" + Sentences.tau(report.reference(), "τ_b") + ")");
             for (ReferenceField field : report.reference().fields()) {
                 reference.add("• " + escape(field.name()) + ": " + Mrkdwn.twoDecimals(field.community()) + " vs "
                         + Mrkdwn.twoDecimals(field.reference()) + " (" + Mrkdwn.signed(field.difference())
                         + ", 90% interval " + Mrkdwn.signed(field.ciLow()) + " to " + Mrkdwn.signed(field.ciHigh())
-                        + ")");
+                        + (field.real() ? ", real" : "") + ")");
             }
             blocks.addAll(Mrkdwn.sections(reference));
         }
-        blocks.add(context("Agreement: Krippendorff's α (ordinal) = "
-                + Mrkdwn.twoDecimals(report.agreement().krippendorffAlphaOrdinal()) + " — "
-                + escape(report.agreement().reading()) + ". Cells show distributions from " + report.minVoters()
-                + " voters."));
+        blocks.add(context(escape(Sentences.reliability(report)) + " Krippendorff's α (ordinal, cells as units) = "
+                + Mrkdwn.twoDecimals(report.agreement().krippendorffAlphaOrdinal()) + ". Cells count from "
+                + report.minVoters() + " scores."));
         return blocks;
     }
 

@@ -1,11 +1,14 @@
 package dev.fieldpoll.summary;
 
+import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.report.PollReport;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One poll in a weekly summary: its report, what moved since the last summary, and the chart.
  * {@code chart} is a PNG, or empty when the poll has too few voters to show anything.
+ * {@code cellStates} is each cell's split state after hysteresis, what next week compares with.
  */
 public record PollSummary(
         PollReport report,
@@ -13,12 +16,14 @@ public record PollSummary(
         List<FieldMove> biggestMovers,
         List<CellTurn> newlySplit,
         Participation participation,
-        Chart chart) {
+        Chart chart,
+        Map<CellKey, String> cellStates) {
 
     public PollSummary {
         ranking = List.copyOf(ranking);
         biggestMovers = List.copyOf(biggestMovers);
         newlySplit = List.copyOf(newlySplit);
+        cellStates = Map.copyOf(cellStates);
     }
 
     public boolean hasResults() {

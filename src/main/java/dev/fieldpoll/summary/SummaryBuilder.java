@@ -18,13 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Builds one poll's part of a summary by comparing its report now with the last snapshot. */
 public final class SummaryBuilder {
 
     static final int BIGGEST_MOVERS = 3;
-    private static final Set<String> SPLIT_LABELS = Set.of("contested", "polarized");
 
     private final ReportService reports;
     private final SummaryStore store;
@@ -52,13 +50,15 @@ public final class SummaryBuilder {
                 Math.max(0, report.poll().voters() - previousVoters),
                 report.poll().completeBallots());
         byte[] png = charts.render(report, date).orElse(new byte[0]);
+        Map<CellKey, String> states = cellStates(report, previous);
         return new PollSummary(
                 report,
                 ranking,
                 movers,
-                newlySplit(report, previous),
+                newlySplit(report, previous, states),
                 participation,
-                new Chart("poll-" + poll.id() + "-" + date + ".png", png));
+                new Chart("poll-" + poll.id() + "-" + date + ".png", png),
+                states);
     }
 
     private static FieldMove move(RankingEntry entry, Optional<Snapshot> previous) {
@@ -67,38 +67,53 @@ public final class SummaryBuilder {
         return new FieldMove(entry.rank(), entry.field(), entry.name(), before, entry.rankLow(), entry.rankHigh());
     }
 
-    /** Cells split now that were not split at the last summary (or had no label then). */
-    private static List<CellTurn> newlySplit(PollReport report, Optional<Snapshot> previous) {
+    /** Every cell's split state after this week's report, with hysteresis against the last summary's. */
+    private static Map<CellKey, String> cellStates(PollReport report, Optional<Snapshot> previous) {
+        Map<CellKey, String> states = new HashMap<>();
+        for (CellReport cell : report.cells()) {
+            CellKey key = new CellKey(cell.field(), cell.factor());
+            states.put(key, SplitStates.next(previousState(previous, key), cell));
+        }
+        return states;
+    }
+
+    /**
+     * Cells whose state turned contested or polarized since the last summary. A first summary has
+     * nothing to compare with, so it calls nothing "newly" split.
+     */
+    private static List<CellTurn> newlySplit(
+            PollReport report, Optional<Snapshot> previous, Map<CellKey, String> states) {
+        if (previous.isEmpty()) {
+            return List.of();
+        }
         Map<String, String> factorNames = new HashMap<>();
         report.factors().forEach(factor -> factorNames.put(factor.key(), factor.name()));
         return report.cells().stream()
-                .filter(cell -> SPLIT_LABELS.contains(cell.label()))
-                .filter(cell -> !wasSplit(previousLabel(previous, cell)))
-                .map(cell -> new CellTurn(
-                        cell.field(),
-                        cell.fieldName(),
-                        cell.factor(),
-                        factorNames.get(cell.factor()),
-                        cell.label(),
-                        previousLabel(previous, cell)))
+                .filter(cell -> {
+                    CellKey key = new CellKey(cell.field(), cell.factor());
+                    return SplitStates.isNewly(previousState(previous, key), states.get(key));
+                })
+                .map(cell -> {
+                    CellKey key = new CellKey(cell.field(), cell.factor());
+                    return new CellTurn(
+                            cell.field(),
+                            cell.fieldName(),
+                            cell.factor(),
+                            factorNames.get(cell.factor()),
+                            states.get(key),
+                            previousState(previous, key));
+                })
                 .toList();
     }
 
-    private static boolean wasSplit(String label) {
-        return label != null && SPLIT_LABELS.contains(label);
-    }
-
-    private static String previousLabel(Optional<Snapshot> previous, CellReport cell) {
-        return previous.map(snapshot -> snapshot.labels().get(new CellKey(cell.field(), cell.factor())))
-                .orElse(null);
+    private static String previousState(Optional<Snapshot> previous, CellKey cell) {
+        return previous.map(snapshot -> snapshot.labels().get(cell)).orElse(null);
     }
 
     /** What next week's summary compares with. */
     public static Snapshot snapshotOf(long pollId, PollSummary summary, Instant takenAt) {
         Map<String, Integer> ranks = new HashMap<>();
         summary.report().ranking().forEach(entry -> ranks.put(entry.field(), entry.rank()));
-        Map<CellKey, String> labels = new HashMap<>();
-        summary.report().cells().forEach(cell -> labels.put(new CellKey(cell.field(), cell.factor()), cell.label()));
-        return new Snapshot(pollId, takenAt, summary.report().poll().voters(), ranks, labels);
+        return new Snapshot(pollId, takenAt, summary.report().poll().voters(), ranks, summary.cellStates());
     }
 }

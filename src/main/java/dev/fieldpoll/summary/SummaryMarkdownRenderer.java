@@ -50,10 +50,7 @@ public final class SummaryMarkdownRenderer {
     }
 
     private static String callToVote(PollSummary summary) {
-        int voters = summary.participation().voters();
-        return (voters == 0 ? "Nobody has voted yet." : "Only " + Numbers.voters(voters) + " so far.")
-                + " Results appear from " + summary.report().minVoters()
-                + " voters: add your view with `/poll vote`.\n";
+        return Sentences.progress(summary.report()) + ": add your view with `/poll vote`.\n";
     }
 
     private static void ranking(PollSummary summary, StringBuilder text) {
@@ -67,6 +64,10 @@ public final class SummaryMarkdownRenderer {
                     .append(" · rank ")
                     .append(Numbers.rankRange(move.rankLow(), move.rankHigh()))
                     .append('\n');
+        }
+        String notRanked = Sentences.notRankedNames(summary.report());
+        if (!notRanked.isEmpty()) {
+            text.append(escape(notRanked)).append('\n');
         }
     }
 
@@ -124,7 +125,6 @@ public final class SummaryMarkdownRenderer {
                 .append(Numbers.twoDecimals(report.reference().kendallTauB()))
                 .append('\n');
         report.reference().fields().stream()
-                .filter(field -> field.difference() != null)
                 .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference()))
                         .reversed())
                 .limit(DIVERGENCES)
@@ -136,6 +136,7 @@ public final class SummaryMarkdownRenderer {
                         .append(Numbers.twoDecimals(field.reference()))
                         .append(" (")
                         .append(Numbers.signed(field.difference()))
+                        .append(field.real() ? ", real" : "")
                         .append(")\n"));
     }
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Summary of one cell (field × factor) over its scored answers; "don't know" answers are
+ * Raw summary of one cell (field × factor) over its scored answers; "don't know" answers are
  * only counted in {@code dontKnow}. Mean, median and histogram positions are in scale
  * units; statistics that need answers are NaN when there are none.
  *
@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param sd sample standard deviation (n − 1), NaN below 2 answers
  * @param median middle answer, the average of the two middle ones for even n
  * @param consensus Tastle &amp; Wierman consensus, see {@link Consensus}
+ * @param agreementA van der Eijk's agreement A, see {@link VanDerEijk}
  * @param lowShare share of answers strictly below the scale's midpoint (1–5: 1 and 2)
  * @param highShare share of answers strictly above the scale's midpoint (1–5: 4 and 5)
  */
@@ -24,9 +25,9 @@ public record CellStatistics(
         double sd,
         double median,
         double consensus,
+        double agreementA,
         double lowShare,
-        double highShare,
-        CellLabel label) {
+        double highShare) {
 
     public CellStatistics {
         if (Histograms.total(histogram) != n) {
@@ -36,7 +37,6 @@ public record CellStatistics(
         if (dontKnow < 0) {
             throw new IllegalArgumentException("negative don't-know count: " + dontKnow);
         }
-        Objects.requireNonNull(label, "label");
         histogram = histogram.clone();
     }
 
@@ -45,7 +45,7 @@ public record CellStatistics(
         int n = Math.toIntExact(Histograms.total(histogram));
         if (n == 0) {
             return new CellStatistics(
-                    0, dontKnow, histogram, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, CellLabel.TOO_FEW);
+                    0, dontKnow, histogram, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
         }
         double meanIndex = Histograms.meanIndex(histogram, n);
         double consensus = Consensus.tastleWierman(histogram);
@@ -59,9 +59,9 @@ public record CellStatistics(
                 sampleStandardDeviation(histogram, n, meanIndex),
                 scaleMin + medianIndex(histogram, n),
                 consensus,
+                VanDerEijk.agreement(histogram),
                 lowShare,
-                highShare,
-                CellLabel.classify(n, consensus, lowShare, highShare));
+                highShare);
     }
 
     private static double sampleStandardDeviation(int[] histogram, int n, double meanIndex) {
@@ -126,21 +126,21 @@ public record CellStatistics(
                 && Double.compare(sd, that.sd) == 0
                 && Double.compare(median, that.median) == 0
                 && Double.compare(consensus, that.consensus) == 0
+                && Double.compare(agreementA, that.agreementA) == 0
                 && Double.compare(lowShare, that.lowShare) == 0
-                && Double.compare(highShare, that.highShare) == 0
-                && label == that.label;
+                && Double.compare(highShare, that.highShare) == 0;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(
-                n, dontKnow, Arrays.hashCode(histogram), mean, sd, median, consensus, lowShare, highShare, label);
+                n, dontKnow, Arrays.hashCode(histogram), mean, sd, median, consensus, agreementA, lowShare, highShare);
     }
 
     @Override
     public String toString() {
         return "CellStatistics[n=" + n + ", dontKnow=" + dontKnow + ", histogram=" + Arrays.toString(histogram)
                 + ", mean=" + mean + ", sd=" + sd + ", median=" + median + ", consensus=" + consensus
-                + ", lowShare=" + lowShare + ", highShare=" + highShare + ", label=" + label + "]";
+                + ", agreementA=" + agreementA + ", lowShare=" + lowShare + ", highShare=" + highShare + "]";
     }
 }

@@ -1,7 +1,11 @@
 /**
- * Pure statistics over poll scores: cell summaries and labels, consensus, shrunk field
- * scores, Pareto tiers, rank intervals by bootstrap, agreement (Krippendorff's α) and the
- * comparison with a reference (Kendall's τ_b, t-intervals).
+ * Pure statistics over poll scores. {@link dev.fieldpoll.tally.PollAnalyzer} turns ballots into
+ * a {@link dev.fieldpoll.tally.PollAnalysis}: eligible ballots in canonical order
+ * ({@link dev.fieldpoll.tally.EligibleBallots}), cell values from the voter + cell model,
+ * empirical-Bayes shrinkage, field scores, Pareto tiers, the ballot bootstrap for every interval
+ * (scores, ranks, ties, reference differences, τ_b), split labels on evidence (Tastle &amp;
+ * Wierman's consensus, van der Eijk's A, Benjamini–Hochberg), ranking reliability and
+ * Krippendorff's α. Raw per-cell summaries are {@link dev.fieldpoll.tally.CellStatistics}.
  *
  * <p>Rules come from DESIGN.md, section "Statistics". Everything here is a function of its
  * arguments: no I/O, no clock, no platform, no SQL, and no dependency on the rest of

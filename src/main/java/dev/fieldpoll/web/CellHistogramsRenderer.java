@@ -69,9 +69,7 @@ final class CellHistogramsRenderer implements SectionRenderer {
         html.open("figure", "class", "cell", "data-field", cell.field(), "data-factor", cell.factor());
         if (!cell.disclosed()) {
             html.element(
-                    "figcaption",
-                    factorName + ": " + Numbers.voters(cell.n()) + ", " + cell.dontKnow() + " don't know. Fewer than "
-                            + report.minVoters() + " scores, so no distribution is shown.");
+                    "figcaption", factorName + ": fewer than " + report.minVoters() + " scores, so nothing is shown.");
             html.close("figure");
             return;
         }
@@ -85,7 +83,8 @@ final class CellHistogramsRenderer implements SectionRenderer {
         html.text(factorName + " ");
         html.element("span", cell.label(), "class", "label label-" + cell.label());
         html.text(" n " + cell.n() + " · mean " + Numbers.twoDecimals(cell.mean()) + " · sd "
-                + Numbers.twoDecimals(cell.sd()) + " · consensus " + Numbers.twoDecimals(cell.consensus())
+                + Numbers.twoDecimals(cell.sd()) + " · consensus "
+                + Numbers.twoDecimals(cell.consensus().value())
                 + (cell.dontKnow() > 0 ? " · " + cell.dontKnow() + " don't know" : ""));
         html.close("figcaption");
         html.close("figure");

@@ -3,24 +3,21 @@ package dev.fieldpoll.web;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.report.Numbers;
 import dev.fieldpoll.report.PollReport;
-import dev.fieldpoll.report.PollReport.CellReport;
+import dev.fieldpoll.report.PollReport.FactorEstimate;
 import dev.fieldpoll.report.PollReport.FactorInfo;
 import dev.fieldpoll.report.PollReport.RankingEntry;
-import dev.fieldpoll.tally.MeanInterval;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The two-factor map of the weekly summary as inline SVG: each ranked field at its two factor
- * means with 90% intervals as cross-hairs, quadrant lines at the middle of the scale, and, where
+ * estimates (the same numbers as its score) with their 90% bootstrap intervals as cross-hairs, quadrant lines at the middle of the scale, and, where
  * the poll has reference scores, the reference position with an arrow to the community's.
  * Only for polls of exactly two factors; the chart's text alternative lists every position.
  */
 final class FactorMapRenderer implements SectionRenderer {
 
-    private static final double CONFIDENCE = 0.90;
     private static final double LEFT = 64;
     private static final double RIGHT = 624;
     private static final double TOP = 16;
@@ -29,7 +26,7 @@ final class FactorMapRenderer implements SectionRenderer {
     private static final double POINT = 5;
 
     /** One field on the map; {@code reference} is null when the poll has no reference for both its cells. */
-    private record Placed(RankingEntry entry, CellReport x, CellReport y, double[] reference) {}
+    private record Placed(RankingEntry entry, FactorEstimate x, FactorEstimate y, double[] reference) {}
 
     @Override
     public void render(ResultsPage page, HtmlWriter html) {
@@ -73,25 +70,13 @@ final class FactorMapRenderer implements SectionRenderer {
     }
 
     private static List<Placed> place(ResultsPage page) {
-        PollReport report = page.report();
-        String acrossKey = report.factors().get(0).key();
-        String upKey = report.factors().get(1).key();
-        Map<CellKey, CellReport> disclosed = new HashMap<>();
-        for (CellReport cell : report.cells()) {
-            if (cell.disclosed()) {
-                disclosed.put(new CellKey(cell.field(), cell.factor()), cell);
-            }
-        }
         Map<CellKey, Double> reference = page.poll().definition().reference();
         List<Placed> placed = new ArrayList<>();
-        for (RankingEntry entry : report.ranking()) {
-            CellReport x = disclosed.get(new CellKey(entry.field(), acrossKey));
-            CellReport y = disclosed.get(new CellKey(entry.field(), upKey));
-            if (x == null || y == null || x.mean() == null || y.mean() == null) {
-                continue;
-            }
-            Double refX = reference.get(new CellKey(entry.field(), acrossKey));
-            Double refY = reference.get(new CellKey(entry.field(), upKey));
+        for (RankingEntry entry : page.report().ranking()) {
+            FactorEstimate x = entry.estimates().get(0);
+            FactorEstimate y = entry.estimates().get(1);
+            Double refX = reference.get(new CellKey(entry.field(), x.factor()));
+            Double refY = reference.get(new CellKey(entry.field(), y.factor()));
             placed.add(new Placed(entry, x, y, refX == null || refY == null ? null : new double[] {refX, refY}));
         }
         return placed;
@@ -197,10 +182,10 @@ final class FactorMapRenderer implements SectionRenderer {
     }
 
     private static void field(HtmlWriter html, Axes axes, Placed field) {
-        double x = axes.x(field.x().mean());
-        double y = axes.y(field.y().mean());
+        double x = axes.x(field.x().estimate());
+        double y = axes.y(field.y().estimate());
         html.open("g", "class", "map-field", "data-field", field.entry().field());
-        MeanInterval across = interval(field.x());
+        FactorEstimate across = field.x();
         if (Double.isFinite(across.low())) {
             html.shape(
                     "line",
@@ -215,7 +200,7 @@ final class FactorMapRenderer implements SectionRenderer {
                     "y2",
                     SvgShapes.num(y));
         }
-        MeanInterval up = interval(field.y());
+        FactorEstimate up = field.y();
         if (Double.isFinite(up.low())) {
             html.shape(
                     "line",
@@ -275,10 +260,6 @@ final class FactorMapRenderer implements SectionRenderer {
         html.shape("circle", "class", "refpoint", "cx", SvgShapes.num(refX), "cy", SvgShapes.num(refY), "r", "4.5");
     }
 
-    private static MeanInterval interval(CellReport cell) {
-        return MeanInterval.of(cell.mean(), cell.sd() == null ? Double.NaN : cell.sd(), cell.n(), CONFIDENCE);
-    }
-
     private static String description(List<Placed> placed, FactorInfo across, FactorInfo up) {
         StringBuilder text = new StringBuilder();
         for (Placed field : placed) {
@@ -288,11 +269,11 @@ final class FactorMapRenderer implements SectionRenderer {
                     .append(": ")
                     .append(across.name())
                     .append(' ')
-                    .append(Numbers.twoDecimals(field.x().mean()))
+                    .append(Numbers.twoDecimals(field.x().estimate()))
                     .append(", ")
                     .append(up.name())
                     .append(' ')
-                    .append(Numbers.twoDecimals(field.y().mean()));
+                    .append(Numbers.twoDecimals(field.y().estimate()));
             if (field.reference() != null) {
                 text.append(" (reference ")
                         .append(Numbers.twoDecimals(field.reference()[0]))
@@ -307,8 +288,9 @@ final class FactorMapRenderer implements SectionRenderer {
 
     private static String caption(List<Placed> placed, FactorInfo across, FactorInfo up) {
         boolean references = placed.stream().anyMatch(field -> field.reference() != null);
-        return "Dots: the community's mean " + across.name() + " (across) and " + up.name()
-                + " (up), lines: 90% intervals of those means; dashed lines mark the middle of the scale."
+        return "Dots: the community's estimate of " + across.name() + " (across) and " + up.name()
+                + " (up), the same numbers as the ranking's scores; lines: their 90% intervals from resampled"
+                + " ballots; dashed lines mark the middle of the scale."
                 + (references
                         ? " Hollow circles: the reference scores, with an arrow to where the community put"
                                 + " the field."

@@ -42,7 +42,7 @@ final class PageHeaderRenderer implements SectionRenderer {
                 "class",
                 "meta");
         if (page.report().ranking().isEmpty()) {
-            html.element("p", Sentences.notEnoughVoters(page.report()), "id", "not-enough");
+            html.element("p", Sentences.notEnoughVotes(page.report()), "id", "not-enough");
         }
         html.close("header");
     }

@@ -1,7 +1,10 @@
 package dev.fieldpoll.web;
 
 import dev.fieldpoll.report.Numbers;
+import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.RankingEntry;
+import dev.fieldpoll.report.PollReport.UnrankedField;
+import dev.fieldpoll.report.Sentences;
 import dev.fieldpoll.web.HtmlWriter.Column;
 import java.util.List;
 
@@ -20,7 +23,7 @@ final class RankingRenderer implements SectionRenderer {
         html.section("ranking", "Ranking");
         html.table(
                 "ranking",
-                "Higher score ranks first. Rank range: the ranks the field takes in 90% of 1,000 resamples of "
+                "Higher score ranks first; each score has its 90% interval. Rank range: the ranks the field takes in 90% of 1,000 resamples of "
                         + "whole ballots; ≈ marks neighbours that swap places often. Tier 1 fields are beaten on "
                         + "every factor by no other field.",
                 new Column("Rank", "num"),
@@ -31,7 +34,26 @@ final class RankingRenderer implements SectionRenderer {
         for (RankingEntry entry : ranking) {
             row(html, entry, ranking.size());
         }
-        html.endTable().close("section");
+        html.endTable();
+        notes(page.report(), html);
+        html.close("section");
+    }
+
+    /** Fields not ranked yet (too few scores) and fields the voter adjustment moved, in the chat's sentences. */
+    private static void notes(PollReport report, HtmlWriter html) {
+        String adjusted = Sentences.adjusted(report);
+        if (!adjusted.isEmpty()) {
+            html.element("p", adjusted, "class", "meta");
+        }
+        if (report.notRanked().isEmpty()) {
+            return;
+        }
+        html.element("p", "Not ranked yet:", "id", "not-ranked");
+        html.open("ul", "aria-labelledby", "not-ranked");
+        for (UnrankedField field : report.notRanked()) {
+            html.element("li", Sentences.notRanked(field, report.minVoters()));
+        }
+        html.close("ul");
     }
 
     private static void row(HtmlWriter html, RankingEntry entry, int fields) {
@@ -41,8 +63,14 @@ final class RankingRenderer implements SectionRenderer {
         if (entry.tieWithNext()) {
             html.element("span", "≈ tied with next", "class", "tie");
         }
+        if (entry.notableDontKnow()) {
+            html.element("span", Sentences.dontKnow(entry.dontKnowShare()).strip(), "class", "tie");
+        }
         html.close("td");
-        html.element("td", Numbers.twoDecimals(entry.score()), "class", "num");
+        html.open("td", "class", "num")
+                .text(Numbers.twoDecimals(entry.score()))
+                .element("span", "90%: " + Sentences.scoreInterval(entry), "class", "tie")
+                .close("td");
         html.open("td", "class", "range");
         html.element("span", Numbers.rankRange(entry.rankLow(), entry.rankHigh()), "class", "range-text");
         interval(html, entry, fields);

@@ -3,7 +3,6 @@ package dev.fieldpoll.web;
 import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.Highlight;
 import dev.fieldpoll.report.Sentences;
-import dev.fieldpoll.tally.CellLabel;
 
 /** "Where we split": the cells with the most disagreement, in the same sentences as the chat. */
 final class SplitsRenderer implements SectionRenderer {
@@ -16,10 +15,7 @@ final class SplitsRenderer implements SectionRenderer {
         }
         html.section("splits", "Where we split");
         if (report.highlights().isEmpty()) {
-            html.element(
-                    "p",
-                    "Not enough voters per cell yet (" + Math.max(CellLabel.MIN_VOTERS_FOR_LABEL, report.minVoters())
-                            + " needed).");
+            html.element("p", Sentences.noSplits(report));
         } else {
             html.open("ul", "class", "splits");
             for (Highlight highlight : report.highlights()) {

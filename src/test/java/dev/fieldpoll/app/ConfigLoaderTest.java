@@ -23,6 +23,7 @@ class ConfigLoaderTest {
         assertThat(config.databasePath()).isEqualTo(Path.of("data/fieldpoll.db"));
         assertThat(config.zone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(config.minVoters()).isEqualTo(3);
+        assertThat(config.labelFrom()).isEqualTo(10);
         assertThat(config.onlyAdminsCreate()).isFalse();
         assertThat(config.console().user()).isEqualTo("you");
         assertThat(config.console().channel()).isEqualTo("local");
@@ -46,6 +47,21 @@ class ConfigLoaderTest {
         assertThat(config.minVoters()).isEqualTo(5);
         assertThat(config.admins()).containsExactlyInAnyOrder("U1", "U2");
         assertThat(config.databasePath()).isEqualTo(Path.of("/tmp/x.db"));
+    }
+
+    @Test
+    void cells_are_labelled_from_a_configured_number_of_scores() throws Exception {
+        Path file = folder.resolve("labels.yml");
+        Files.writeString(file, "results:\n  label-from: 25\n");
+
+        assertThat(new ConfigLoader(Map.of()).load(Optional.of(file)).labelFrom())
+                .isEqualTo(25);
+        assertThat(new ConfigLoader(Map.of("FIELDPOLL_LABEL_FROM", "12"))
+                        .load(Optional.of(file))
+                        .labelFrom())
+                .isEqualTo(12);
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("FIELDPOLL_LABEL_FROM", "0")).load(Optional.empty()))
+                .hasMessageContaining("results.label-from must be between 1 and");
     }
 
     @Test

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fieldpoll.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +94,45 @@ class CliTest {
         assertThat(analyzed.exitCode()).isZero();
         assertThat(analyzed.out()).contains("20 voters").contains("Ranking");
         assertThat(analyzed.err()).isEmpty();
+    }
+
+    @Test
+    void the_bot_analyze_of_its_export_shuffled_rows_and_renamed_voters_give_the_same_report() throws Exception {
+        // given the bot's own report of a poll (simulate prints it from the database, as /poll results does)
+        Path database = folder.resolve("same.db");
+        CliRun bot = run("simulate", "--voters", "60", "--seed", "5", "--db", database.toString(), "--format", "json");
+        Path csv = folder.resolve("export.csv");
+        Files.writeString(
+                csv, run("export", "--poll", "1", "--db", database.toString()).out());
+        // and the export with its rows shuffled and every voter renamed
+        List<String> rows = new ArrayList<>(Files.readAllLines(csv));
+        String header = rows.remove(0);
+        Collections.shuffle(rows, new Random(9));
+        Map<String, String> names = new HashMap<>();
+        List<String> renamed = new ArrayList<>(List.of(header));
+        for (String row : rows) {
+            String voter = row.substring(0, row.indexOf(','));
+            String name = names.computeIfAbsent(voter, key -> "member-" + (names.size() * 7919 % 1009));
+            renamed.add(name + row.substring(row.indexOf(',')));
+        }
+        Path shuffled = folder.resolve("shuffled.csv");
+        Files.write(shuffled, renamed);
+
+        // when both are analyzed
+        CliRun analyzed =
+                run("analyze", "--votes", csv.toString(), "--template", "ai-safety-automation", "--format", "json");
+        CliRun reordered = run(
+                "analyze", "--votes", shuffled.toString(), "--template", "ai-safety-automation", "--format", "json");
+
+        // then every number is the bot's (only the poll's id and status differ), and the shuffle changes nothing
+        assertThat(analyzed.exitCode()).isZero();
+        assertThat(withoutPollLine(analyzed.out())).isEqualTo(withoutPollLine(bot.out()));
+        assertThat(reordered.out()).isEqualTo(analyzed.out());
+    }
+
+    /** The report JSON from its "factors" on: the "poll" object names the poll's id and status. */
+    private static String withoutPollLine(String json) {
+        return json.substring(json.indexOf("\"factors\""));
     }
 
     @Test

@@ -157,20 +157,33 @@ class DiscordLimitsTest {
         List<PollReport.Highlight> highlights = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             String name = "*" + i + text('f', 78);
-            ranking.add(new PollReport.RankingEntry(i + 1, "field-" + i, name, 3.14159, 1, 1, 25, true));
-            reference.add(new PollReport.ReferenceField("field-" + i, name, 3.5, 4.0, -0.5, -1.25, 0.25));
+            ranking.add(new PollReport.RankingEntry(
+                    i + 1, "field-" + i, name, 3.14159, 3.0, 3.3, 1, 1, 25, true, 0.5, 0.5, List.of()));
+            reference.add(new PollReport.ReferenceField("field-" + i, name, 3.5, 4.0, -0.5, -1.25, 0.25, true));
             highlights.add(new PollReport.Highlight(
-                    "field-" + i, name, "factor", text('g', 80), "polarized", 0.12, 12345, 0.5, 0.5));
+                    "field-" + i,
+                    name,
+                    "factor",
+                    text('g', 80),
+                    "polarized",
+                    12345,
+                    0.5,
+                    0.5,
+                    new PollReport.Measure(0.12, 0.1, 0.14),
+                    new PollReport.Measure(-0.9, -1.0, -0.8)));
         }
         PollReport report = new PollReport(
                 new PollReport.PollInfo(1, text('t', 120), "open", 12345, 12000, 1, 5),
                 List.of(),
                 List.of(),
                 ranking,
+                List.of(),
                 highlights,
-                new PollReport.ReferenceComparison(0.5, reference),
-                new PollReport.Agreement(0.7, "some shared view"),
-                3);
+                new PollReport.ReferenceComparison(0.5, 0.2, 0.7, reference),
+                new PollReport.Agreement(0.7, new PollReport.Measure(0.9, 0.8, 0.95)),
+                new PollReport.Method(1.0, 2.0, 1000, "00", 12345),
+                3,
+                10);
 
         List<MessageEmbed> embeds = new ResultsRenderer().render(report);
 

@@ -46,9 +46,11 @@ class DiscordResultsPageTest {
         String created = harness.send(Payloads.slash(ALICE, "create", options()));
         assertThat(content(harness.original(created))).contains("is posted");
         for (Person voter : List.of(BOB, CAROL, DANA)) {
-            String token = harness.send(
-                    Payloads.slash(voter, "score", options("field", "mech", "factor", "feedback", "score", "4")));
-            assertThat(content(harness.original(token))).startsWith("Saved:");
+            for (String factor : List.of("feedback", "economic")) {
+                String token = harness.send(
+                        Payloads.slash(voter, "score", options("field", "mech", "factor", factor, "score", "4")));
+                assertThat(content(harness.original(token))).startsWith("Saved:");
+            }
         }
     }
 

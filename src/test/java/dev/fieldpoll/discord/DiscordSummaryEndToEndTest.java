@@ -216,10 +216,15 @@ class DiscordSummaryEndToEndTest {
         harness.clock.advance(Duration.ofHours(7));
         assertThat(harness.wiring.summaryJob().runDue()).isEqualTo(1);
 
-        // during the week two newcomers rate Evals above everything and split on Mech Interp
-        for (Person newcomer : List.of(ALICE, ERIN)) {
-            vote(newcomer, CHANNEL, poll, "evals feedback=5 economic=5");
-            vote(newcomer, CHANNEL, poll, "mech feedback=" + (newcomer == ALICE ? 1 : 5) + " economic=1");
+        // during the week eight newcomers rate Evals above everything and split on AI Control like the
+        // first five, so that its feedback cell now has enough answers (13) to show two camps
+        List<Person> newcomers = new java.util.ArrayList<>(List.of(ALICE, ERIN));
+        for (int i = 0; i < 6; i++) {
+            newcomers.add(new Person("40000000000000010" + i, "newcomer" + i, List.of()));
+        }
+        for (int i = 0; i < newcomers.size(); i++) {
+            vote(newcomers.get(i), CHANNEL, poll, "evals feedback=5 economic=5");
+            vote(newcomers.get(i), CHANNEL, poll, "ai-control feedback=" + (i % 2 == 0 ? 1 : 5) + " economic=2");
         }
         harness.clock.advance(Duration.ofDays(7));
         int seen = posts(CHANNEL_POSTS).size();
@@ -230,7 +235,8 @@ class DiscordSummaryEndToEndTest {
         assertThat(nextWeek.body().path("embeds").get(0).toString())
                 .contains("What changed")
                 .contains("↑")
-                .contains("2 new since last summary");
+                .contains("8 new since last summary")
+                .contains("newly polarized");
         Golden.assertMatches("summary-next-week", nextWeek.body());
     }
 

@@ -8,6 +8,8 @@ import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.Agreement;
 import dev.fieldpoll.report.PollReport.FactorInfo;
 import dev.fieldpoll.report.PollReport.Highlight;
+import dev.fieldpoll.report.PollReport.Measure;
+import dev.fieldpoll.report.PollReport.Method;
 import dev.fieldpoll.report.PollReport.PollInfo;
 import dev.fieldpoll.report.PollReport.RankingEntry;
 import dev.fieldpoll.report.PollReport.ReferenceComparison;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -52,10 +55,11 @@ class SummaryLimitsTest {
         List<ReferenceField> reference = new ArrayList<>();
         for (int field = 0; field < FIELDS; field++) {
             int rank = field + 1;
-            ranking.add(new RankingEntry(rank, "field-" + field, name("f", field), 3.0, 1, 1, FIELDS, false));
+            ranking.add(new RankingEntry(
+                    rank, "field-" + field, name("f", field), 3.0, 2.5, 3.5, 1, 1, FIELDS, false, 0.5, 0.5, List.of()));
             moves.add(new FieldMove(rank, "field-" + field, name("f", field), FIELDS - field, 1, FIELDS));
-            reference.add(
-                    new ReferenceField("field-" + field, name("f", field), 3.0, 1.0, 2.0 - field / 100.0, 1.0, 3.0));
+            reference.add(new ReferenceField(
+                    "field-" + field, name("f", field), 3.0, 1.0, 2.0 - field / 100.0, 1.0, 3.0, true));
             for (FactorInfo factor : factors) {
                 turns.add(new CellTurn(
                         "field-" + field, name("f", field), factor.key(), factor.name(), "polarized", "consensus"));
@@ -65,10 +69,11 @@ class SummaryLimitsTest {
                         factor.key(),
                         factor.name(),
                         "polarized",
-                        0.1,
                         12_345,
                         0.5,
-                        0.5));
+                        0.5,
+                        new Measure(0.1, 0.05, 0.15),
+                        new Measure(-0.9, -1.0, -0.8)));
             }
         }
         PollReport report = new PollReport(
@@ -76,17 +81,21 @@ class SummaryLimitsTest {
                 factors,
                 List.of(),
                 ranking,
+                List.of(),
                 highlights,
-                new ReferenceComparison(0.5, reference),
-                new Agreement(0.4, "fair"),
-                3);
+                new ReferenceComparison(0.5, 0.2, 0.7, reference),
+                new Agreement(0.4, new Measure(0.9, 0.8, 0.95)),
+                new Method(1.0, 2.0, 1000, "00", 12_345),
+                3,
+                10);
         return new PollSummary(
                 report,
                 moves,
                 moves.subList(0, 3),
                 turns,
                 new Participation(12_345, 12_345, 12_000),
-                new Chart("poll-" + id + "-" + PERIOD + ".png", new byte[] {1, 2, 3}));
+                new Chart("poll-" + id + "-" + PERIOD + ".png", new byte[] {1, 2, 3}),
+                Map.of());
     }
 
     private static PollSummary withoutVotes(long id) {
@@ -96,16 +105,20 @@ class SummaryLimitsTest {
                 List.of(),
                 List.of(),
                 List.of(),
+                List.of(),
                 null,
-                new Agreement(null, "-"),
-                3);
+                new Agreement(null, new Measure(null, null, null)),
+                new Method(null, null, 1000, "00", 0),
+                3,
+                10);
         return new PollSummary(
                 report,
                 List.of(),
                 List.of(),
                 List.of(),
                 new Participation(0, 0, 0),
-                new Chart("poll-" + id + "-" + PERIOD + ".png", new byte[0]));
+                new Chart("poll-" + id + "-" + PERIOD + ".png", new byte[0]),
+                Map.of());
     }
 
     private static ChannelSummary channel(List<PollSummary> polls) {

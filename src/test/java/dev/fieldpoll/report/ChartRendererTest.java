@@ -8,6 +8,7 @@ import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.poll.Template;
 import dev.fieldpoll.report.PollReport.PollInfo;
+import dev.fieldpoll.report.PollReport.RankingEntry;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 class ChartRendererTest {
 
@@ -52,7 +55,7 @@ class ChartRendererTest {
                 table.completeBallots(),
                 definition.scale().min(),
                 definition.scale().max());
-        return new ReportBuilder().build(new ReportInput(info, definition, table.counts(), table.matrix(), 3, 1));
+        return new ReportBuilder().build(new ReportInput(info, definition, table.counts(), table.matrix(), 3, 10));
     }
 
     private static BufferedImage decode(byte[] png) throws Exception {
@@ -78,6 +81,26 @@ class ChartRendererTest {
         BufferedImage image = decode(png);
         assertThat(image.getWidth()).isEqualTo(ChartRenderer.WIDTH);
         assertThat(image.getHeight()).isEqualTo(ChartRenderer.HEIGHT);
+    }
+
+    @Test
+    void each_field_sits_at_the_factor_estimates_its_score_is_made_of() {
+        PollReport report = report("ai-safety-automation", 40);
+
+        XYChart chart = (XYChart) charts.chart(report, LocalDate.of(2026, 11, 27));
+
+        for (RankingEntry entry : report.ranking()) {
+            XYSeries point = chart.getSeries(entry.field());
+            assertThat(point.getXData())
+                    .containsExactly(entry.estimates().get(0).estimate());
+            assertThat(point.getYData())
+                    .containsExactly(entry.estimates().get(1).estimate());
+            XYSeries across = chart.getSeries(entry.field() + "-x");
+            assertThat(across.getXData())
+                    .containsExactly(
+                            entry.estimates().get(0).low(),
+                            entry.estimates().get(0).high());
+        }
     }
 
     @Test

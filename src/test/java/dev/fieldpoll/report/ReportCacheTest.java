@@ -3,6 +3,7 @@ package dev.fieldpoll.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldpoll.testing.MutableClock;
+import dev.fieldpoll.testing.ReportFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -80,7 +80,7 @@ class SlackSummaryBlocksTest {
             throws IOException {
         // given a poll voted on last week and again this week, and a poll nobody voted in
         say("U0ADMIN", "/poll create Which fields first?");
-        List<String> camp = List.of("U0A", "U0B", "U0C", "U0D", "U0E", "U0F");
+        List<String> camp = List.of("U0A", "U0B", "U0C", "U0D", "U0E", "U0F", "U0H", "U0I", "U0J", "U0K", "U0L", "U0M");
         for (int i = 0; i < camp.size(); i++) {
             say(camp.get(i), "/poll vote evals feedback=5 economic=4");
             say(camp.get(i), "/poll vote mech feedback=" + (3 + i % 2) + " economic=3");

@@ -94,7 +94,7 @@ class SummaryJobTest {
         try (Database second = Database.open(folder.resolve("fieldpoll.db"))) {
             SqliteSummaryStore otherSummaries = new SqliteSummaryStore(second);
             SqlitePollStore otherPolls = new SqlitePollStore(second);
-            SummaryJob otherJob = jobOn(otherSummaries, otherPolls, new ReportService(otherPolls, clock, 3));
+            SummaryJob otherJob = jobOn(otherSummaries, otherPolls, new ReportService(otherPolls, clock, 3, 10));
             clock.advance(Duration.ofHours(7));
 
             int posts = job.runDue() + otherJob.runDue() + job.runDue();
@@ -184,7 +184,17 @@ class SummaryJobTest {
         assertThat(second.biggestMovers()).isNotEmpty();
         assertThat(second.participation().voters()).isEqualTo(12);
         assertThat(second.participation().newVoters()).isEqualTo(7);
+        assertThat(first.newlySplit())
+                .as("a first summary has nothing to compare with")
+                .isEmpty();
         assertThat(second.newlySplit()).extracting(PollSummary.CellTurn::label).contains("polarized");
+
+        clock.advance(Duration.ofDays(7));
+        job.runDue();
+
+        assertThat(published.get(2).polls().get(0).newlySplit())
+                .as("still split a week later: not newly")
+                .isEmpty();
     }
 
     @Test

@@ -25,7 +25,7 @@ class CellStatisticsTest {
         assertThat(cell.lowShare()).isCloseTo(3.0 / 6, within(1e-12));
         assertThat(cell.highShare()).isCloseTo(3.0 / 6, within(1e-12));
         assertThat(cell.consensus()).isEqualTo(Consensus.tastleWierman(histogram));
-        assertThat(cell.label()).isEqualTo(CellLabel.POLARIZED);
+        assertThat(cell.agreementA()).isEqualTo(VanDerEijk.agreement(histogram));
     }
 
     @Test
@@ -43,7 +43,6 @@ class CellStatisticsTest {
         CellStatistics cell = CellStatistics.of(new int[] {0, 0, 2, 1, 2}, 0, 1);
 
         assertThat(cell.median()).isEqualTo(4.0);
-        assertThat(cell.label()).isEqualTo(CellLabel.MIXED);
     }
 
     @Test
@@ -70,11 +69,10 @@ class CellStatisticsTest {
         assertThat(cell.mean()).isEqualTo(3.0);
         assertThat(cell.median()).isEqualTo(3.0);
         assertThat(cell.sd()).isNaN();
-        assertThat(cell.label()).isEqualTo(CellLabel.TOO_FEW);
     }
 
     @Test
-    void anEmptyCellIsUndefinedAndTooFew() {
+    void anEmptyCellIsUndefined() {
         CellStatistics cell = CellStatistics.of(new int[5], 3, 1);
 
         assertThat(cell.n()).isZero();
@@ -85,12 +83,15 @@ class CellStatisticsTest {
         assertThat(cell.consensus()).isNaN();
         assertThat(cell.lowShare()).isZero();
         assertThat(cell.highShare()).isZero();
-        assertThat(cell.label()).isEqualTo(CellLabel.TOO_FEW);
+        assertThat(cell.agreementA()).isNaN();
     }
 
     @Test
-    void unanimousCellsAreAConsensus() {
-        assertThat(CellStatistics.of(new int[] {0, 0, 0, 9, 0}, 0, 1).label()).isEqualTo(CellLabel.CONSENSUS);
+    void unanimousCellsAgreeFully() {
+        CellStatistics cell = CellStatistics.of(new int[] {0, 0, 0, 9, 0}, 0, 1);
+
+        assertThat(cell.consensus()).isEqualTo(1.0);
+        assertThat(cell.agreementA()).isEqualTo(1.0);
     }
 
     @Test
@@ -119,7 +120,7 @@ class CellStatisticsTest {
 
     @Test
     void rejectsANumberOfAnswersThatContradictsTheHistogram() {
-        assertThatThrownBy(() -> new CellStatistics(3, 0, new int[] {1, 1}, 1, 1, 1, 1, 0, 0, CellLabel.TOO_FEW))
+        assertThatThrownBy(() -> new CellStatistics(3, 0, new int[] {1, 1}, 1, 1, 1, 1, 1, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -18,6 +18,7 @@ public final class TestConfigs {
                 folder.resolve("fieldpoll.db"),
                 ZoneOffset.UTC,
                 3,
+                10,
                 false,
                 Set.of(),
                 Path.of("config/polls"),

@@ -133,12 +133,15 @@ class ResultsPageBrowserTest {
         chat.say(
                 "/poll vote poll:#2 script impact=5 effort=2",
                 "/poll vote poll:#2 img impact=1 effort=5",
+                "/poll vote poll:#2 plain impact=3 effort=4",
                 ":as alice",
                 "/poll vote poll:#2 script impact=4 effort=2",
+                "/poll vote poll:#2 img impact=2 effort=5",
                 "/poll vote poll:#2 plain impact=3 effort=3",
                 ":as bob",
                 "/poll vote poll:#2 script impact=5 effort=1",
-                "/poll vote poll:#2 img impact=2 effort=4");
+                "/poll vote poll:#2 img impact=2 effort=4",
+                "/poll vote poll:#2 plain impact=4 effort=3");
         chat.say("/poll create Private until you vote fields:\"Alpha; Beta\" factors:\"Worth\" results:after-vote");
     }
 
@@ -211,7 +214,11 @@ class ResultsPageBrowserTest {
         assertThat(map.findElements(By.cssSelector("g.map-field"))).hasSize(10);
         assertThat(map.findElements(By.cssSelector("circle.refpoint"))).hasSize(10);
         assertThat(map.findElements(By.cssSelector("line.arrow"))).isNotEmpty();
-        assertThat(browser.findElements(By.cssSelector(".splits li"))).isNotEmpty();
+        // twelve voters are fewer than a split label needs (10 scores per cell and evidence): the section says so
+        assertThat(browser.findElement(By.id("splits-heading")).getText()).isEqualTo("Where we split");
+        assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=splits-heading] p"))
+                        .getText())
+                .startsWith("No cell shows a clear split");
         assertThat(browser.findElements(By.cssSelector("#reference tbody tr"))).hasSize(10);
 
         // no script runs, and the one style sheet the CSP allows is applied

@@ -82,7 +82,7 @@ class ResultsPageRendererTest {
                 .doesNotContain("<table id=\"ranking\">")
                 .doesNotContain("factor-map")
                 .doesNotContain("role=\"img\"")
-                .contains("Fewer than 3 scores, so no distribution is shown.");
+                .contains("fewer than 3 scores, so nothing is shown.");
     }
 
     @Test

@@ -1,0 +1,46 @@
+package dev.fieldpoll.report;
+
+import dev.fieldpoll.app.TemplateLoader;
+import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.PollDefinition;
+import dev.fieldpoll.report.PollReport.PollInfo;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Run in a child JVM by {@link LargeReportMemoryTest}: builds the full report of a synthetic
+ * 100,000-voter poll of the AI-safety template and prints one line about it.
+ */
+public final class LargeReportProbe {
+
+    private LargeReportProbe() {}
+
+    public static void main(String[] args) {
+        int voters = Integer.parseInt(args[0]);
+        PollDefinition definition = new TemplateLoader()
+                .loadAll(Path.of("no-such-folder")).stream()
+                        .filter(template -> template.key().equals("ai-safety-automation"))
+                        .findFirst()
+                        .orElseThrow()
+                        .definition();
+        SplittableRandom random = new SplittableRandom(1);
+        BallotTable table = new BallotTable(definition);
+        List<CellKey> cells = definition.cells();
+        Answer[] scores = {Answer.score(1), Answer.score(2), Answer.score(3), Answer.score(4), Answer.score(5)};
+        for (int voter = 0; voter < voters; voter++) {
+            int row = table.addVoter();
+            for (int cell = 0; cell < cells.size(); cell++) {
+                int roll = random.nextInt(21);
+                table.add(row, cells.get(cell), roll == 20 ? Answer.DONT_KNOW : scores[(roll + cell) % 5]);
+            }
+        }
+        PollInfo info = new PollInfo(1, "memory", "open", voters, table.completeBallots(), 1, 5);
+        PollReport report =
+                new ReportBuilder().build(new ReportInput(info, definition, table.counts(), table.matrix(), 3, 10));
+        System.out.println("ranked " + report.ranking().size() + " fields from "
+                + report.method().ballots() + " ballots; heap max "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+    }
+}

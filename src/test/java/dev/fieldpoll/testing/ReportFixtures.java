@@ -1,0 +1,125 @@
+package dev.fieldpoll.testing;
+
+import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.Factor;
+import dev.fieldpoll.poll.Field;
+import dev.fieldpoll.poll.PollDefinition;
+import dev.fieldpoll.poll.Scale;
+import dev.fieldpoll.report.BallotTable;
+import dev.fieldpoll.report.ChartRenderer;
+import dev.fieldpoll.report.PollReport;
+import dev.fieldpoll.report.PollReport.PollInfo;
+import dev.fieldpoll.report.ReportBuilder;
+import dev.fieldpoll.report.ReportInput;
+import dev.fieldpoll.summary.PollSummary;
+import dev.fieldpoll.summary.PollSummary.Chart;
+import dev.fieldpoll.summary.PollSummary.FieldMove;
+import dev.fieldpoll.summary.PollSummary.Participation;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Small, hand-made polls whose reports tests can reason about, for the report and every adapter. */
+public final class ReportFixtures {
+
+    public static final PollDefinition DEFINITION = new PollDefinition(
+            Scale.ONE_TO_FIVE,
+            List.of(
+                    new Field("interp", "Mech Interp", ""),
+                    new Field("evals", "Evals", ""),
+                    new Field("theory", "Agent Foundations", "")),
+            List.of(
+                    new Factor("feedback", "Feedback quality", null, null, null, 1),
+                    new Factor("incentive", "Economic incentive", null, null, null, 1)),
+            Map.of(
+                    new CellKey("interp", "feedback"),
+                    5.0,
+                    new CellKey("interp", "incentive"),
+                    4.0,
+                    new CellKey("evals", "feedback"),
+                    2.0,
+                    new CellKey("evals", "incentive"),
+                    4.0,
+                    new CellKey("theory", "feedback"),
+                    1.0,
+                    new CellKey("theory", "incentive"),
+                    1.0));
+
+    public static final CellKey THEORY_INCENTIVE = new CellKey("theory", "incentive");
+
+    private ReportFixtures() {}
+
+    /**
+     * Ten voters: interp high and agreed, evals feedback split into camps of 1s and 5s,
+     * theory low; voter 9 says "don't know" on evals incentive.
+     */
+    public static Map<String, Map<CellKey, Answer>> tenVoters() {
+        Map<String, Map<CellKey, Answer>> ballots = new LinkedHashMap<>();
+        for (int voter = 0; voter < 10; voter++) {
+            Map<CellKey, Answer> ballot = new LinkedHashMap<>();
+            ballot.put(new CellKey("interp", "feedback"), Answer.score(voter < 8 ? 5 : 4));
+            ballot.put(new CellKey("interp", "incentive"), Answer.score(4));
+            ballot.put(new CellKey("evals", "feedback"), Answer.score(voter % 2 == 0 ? 1 : 5));
+            ballot.put(new CellKey("evals", "incentive"), voter == 9 ? Answer.DONT_KNOW : Answer.score(3 + voter % 2));
+            ballot.put(new CellKey("theory", "feedback"), Answer.score(1 + voter % 3));
+            ballot.put(THEORY_INCENTIVE, Answer.score(voter < 5 ? 1 : 2));
+            ballots.put("voter-" + voter, ballot);
+        }
+        return ballots;
+    }
+
+    /** The ten voters, but Agent Foundations' incentive answered by voter 0 alone, with {@code lone}. */
+    public static Map<String, Map<CellKey, Answer>> loneAnswer(Answer lone) {
+        Map<String, Map<CellKey, Answer>> ballots = tenVoters();
+        ballots.values().forEach(ballot -> ballot.remove(THEORY_INCENTIVE));
+        ballots.get("voter-0").put(THEORY_INCENTIVE, lone);
+        return ballots;
+    }
+
+    public static ReportInput input(Map<String, Map<CellKey, Answer>> ballots, int minVoters) {
+        return input(ballots.values(), minVoters);
+    }
+
+    public static ReportInput input(Collection<Map<CellKey, Answer>> ballots, int minVoters) {
+        BallotTable table = BallotTable.of(DEFINITION, ballots);
+        PollInfo info = new PollInfo(
+                7, "Which fields get automated first?", "open", ballots.size(), table.completeBallots(), 1, 5);
+        return new ReportInput(info, DEFINITION, table.counts(), table.matrix(), minVoters, 10);
+    }
+
+    public static PollReport report(Map<String, Map<CellKey, Answer>> ballots) {
+        return new ReportBuilder().build(input(ballots, 3));
+    }
+
+    /** Reports of the ten voters whose only difference is the lone answer of a cell below the minimum. */
+    public static List<PollReport> loneAnswerVariants() {
+        return List.of(
+                report(loneAnswer(Answer.score(1))),
+                report(loneAnswer(Answer.score(5))),
+                report(loneAnswer(Answer.DONT_KNOW)));
+    }
+
+    /** A weekly summary of one report as a first summary shows it: every field new, chart drawn. */
+    public static PollSummary summaryOf(PollReport report) {
+        List<FieldMove> moves = report.ranking().stream()
+                .map(entry -> new FieldMove(
+                        entry.rank(), entry.field(), entry.name(), null, entry.rankLow(), entry.rankHigh()))
+                .toList();
+        byte[] png =
+                new ChartRenderer().render(report, LocalDate.of(2026, 11, 27)).orElse(new byte[0]);
+        return new PollSummary(
+                report,
+                moves,
+                List.of(),
+                List.of(),
+                new Participation(
+                        report.poll().voters(),
+                        report.poll().voters(),
+                        report.poll().completeBallots()),
+                new Chart("poll-7.png", png),
+                Map.of());
+    }
+}
