@@ -197,6 +197,11 @@ public final class Wiring implements AutoCloseable {
         return store;
     }
 
+    /** The open database, for tools that read or maintain the file itself. */
+    public Database database() {
+        return database;
+    }
+
     public TemplateCatalog templates() {
         return templates;
     }

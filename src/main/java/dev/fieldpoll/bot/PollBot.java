@@ -63,7 +63,7 @@ public final class PollBot {
                     command.getClass().getSimpleName(),
                     storage.getMessage(),
                     storage);
-            return new Problem("I couldn't reach the poll database, so nothing changed. " + storage.getMessage());
+            return new Problem(StoreFailureText.sentence(storage.kind()));
         } catch (RuntimeException bug) {
             log.error("Command {} failed for {}", command.getClass().getSimpleName(), caller.platform(), bug);
             return new Problem("Something went wrong on my side and nothing changed. Please try again.");

@@ -31,10 +31,9 @@ public final class SqlitePollStore implements PollStore {
 
     private final Database database;
     private final SecureRandom random;
-    private final PreparedStatements prepared = new PreparedStatements();
-    private final PollTable polls = new PollTable(prepared);
+    private final PollTable polls;
     private final DefinitionTables definitions = new DefinitionTables();
-    private final VoteTable votes = new VoteTable(prepared);
+    private final VoteTable votes;
     /**
      * A poll's fields, factors and reference are copied in at creation and never change, so each vote
      * needs to read only the poll's row. Filled from reads alone, which see committed polls only.
@@ -44,6 +43,8 @@ public final class SqlitePollStore implements PollStore {
     public SqlitePollStore(Database database) {
         this.database = database;
         this.random = new SecureRandom();
+        this.polls = new PollTable(database.statements());
+        this.votes = new VoteTable(database.statements());
     }
 
     @Override
