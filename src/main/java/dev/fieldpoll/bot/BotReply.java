@@ -23,7 +23,16 @@ public sealed interface BotReply {
         }
     }
 
-    record ResultsView(Poll poll, PollReport report, boolean postPublicly) implements BotReply {}
+    /** Results; {@code notice}, when not empty, is a line to show first (why they are private, say). */
+    record ResultsView(Poll poll, PollReport report, boolean postPublicly, String notice) implements BotReply {
+        public ResultsView {
+            notice = notice == null ? "" : notice;
+        }
+
+        public ResultsView(Poll poll, PollReport report, boolean postPublicly) {
+            this(poll, report, postPublicly, "");
+        }
+    }
 
     record MyBallot(Poll poll, Ballot ballot) implements BotReply {}
 

@@ -54,6 +54,10 @@ public final class PollBot {
             return new Problem("Slow down a little: you are sending commands faster than I take them. "
                     + "Try again in a few seconds; nothing was changed.");
         }
+        if (caller.directMessage() && command instanceof BotCommand.Create) {
+            return new Problem("Polls live in channels, not in direct messages. Run `/poll create` in a channel "
+                    + "(and add me there); nothing was created.");
+        }
         try {
             return dispatch(caller.member(), command);
         } catch (StoreException storage) {
@@ -167,7 +171,13 @@ public final class PollBot {
             if (!(factor instanceof NameMatch.Found<Factor> foundFactor)) {
                 return new Problem(unmatched("factor", score.factor(), factor, Factor::name));
             }
-            answers.put(new CellKey(foundField.item().key(), foundFactor.item().key()), score.score());
+            CellKey cell =
+                    new CellKey(foundField.item().key(), foundFactor.item().key());
+            if (answers.put(cell, score.score()) != null) {
+                // feedback=3 feedback=4: which one was meant is a guess, so neither is saved
+                return new Problem("You scored " + foundFactor.item().name() + " twice for "
+                        + foundField.item().name() + ". Give each factor once; nothing was saved.");
+            }
         }
         return saveAnswers(member, poll.id(), answers);
     }
@@ -239,14 +249,14 @@ public final class PollBot {
     }
 
     private BotReply results(Member member, Poll poll, boolean postPublicly) {
-        if (postPublicly && !member.admin()) {
-            return new Problem("Only admins can post results to the whole channel; here they are just for you.");
-        }
+        boolean onlyForYou = postPublicly && !member.admin();
+        String notice =
+                onlyForYou ? "Only admins can post results to the whole channel; here they are just for you." : "";
         Outcomes.Results access = polls.resultsAccess(member, poll);
         if (access instanceof Outcomes.ResultsHidden hidden) {
-            return new Problem(hidden.reason());
+            return new Problem(onlyForYou ? notice + " " + hidden.reason() : hidden.reason());
         }
-        return new BotReply.ResultsView(poll, reports.reportFor(poll), postPublicly);
+        return new BotReply.ResultsView(poll, reports.reportFor(poll), postPublicly && !onlyForYou, notice);
     }
 
     private BotReply close(Member member, Poll poll) {

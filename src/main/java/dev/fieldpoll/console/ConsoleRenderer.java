@@ -37,7 +37,8 @@ public final class ConsoleRenderer {
             return voteSaved(saved);
         }
         if (reply instanceof BotReply.ResultsView results) {
-            return reports.render(results.report());
+            String report = reports.render(results.report());
+            return results.notice().isEmpty() ? report : results.notice() + "\n" + report;
         }
         if (reply instanceof BotReply.MyBallot mine) {
             return myBallot(mine.poll(), mine.ballot());

@@ -27,7 +27,9 @@ final class ReplyRenderer {
             return Messages.text(voteSaved(saved));
         }
         if (reply instanceof BotReply.ResultsView view) {
-            return Messages.embeds(results.render(view.report()));
+            return view.notice().isEmpty()
+                    ? Messages.embeds(results.render(view.report()))
+                    : Messages.message(view.notice(), results.render(view.report()), List.of());
         }
         if (reply instanceof BotReply.MyBallot mine) {
             return myBallot(mine.poll(), mine.ballot());

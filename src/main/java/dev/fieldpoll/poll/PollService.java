@@ -29,8 +29,6 @@ import java.util.function.Function;
  */
 public final class PollService {
 
-    private static final String NO_SUCH_POLL = "That poll does not exist in this workspace.";
-
     private final PollStore store;
     private final TemplateCatalog templates;
     private final Clock clock;
@@ -108,15 +106,26 @@ public final class PollService {
     /** Finds the poll a member means in their channel: by id, by title prefix, or the one open poll. */
     public Lookup find(Member member, PollRef ref) {
         if (ref instanceof PollRef.ById byId) {
-            return store.find(member.workspace(), byId.id())
-                    .<Lookup>map(Found::new)
-                    .orElseGet(() -> new Refused(
-                            "There is no poll #" + byId.id() + " here. `/poll list` shows this channel's polls."));
+            return inChannel(member, byId.id()).<Lookup>map(Found::new).orElseGet(() -> noPoll(byId.id()));
         }
         if (ref instanceof PollRef.ByTitle byTitle) {
             return findByTitle(member, byTitle.prefix());
         }
         return findDefault(member);
+    }
+
+    /** Polls by id, only in the member's own workspace and channel. */
+    private Optional<Poll> inChannel(Member member, long pollId) {
+        return store.find(member.workspace(), member.channelId(), pollId);
+    }
+
+    private static boolean isInChannelOf(Poll poll, Member member) {
+        return poll.workspace().equals(member.workspace()) && poll.channelId().equals(member.channelId());
+    }
+
+    /** Another workspace's poll, another channel's, and none at all get the same answer: nothing leaks. */
+    private static Refused noPoll(long pollId) {
+        return new Refused("No poll #" + pollId + " in this channel. `/poll list` shows this channel's polls.");
     }
 
     private Lookup findByTitle(Member member, String prefix) {
@@ -166,12 +175,12 @@ public final class PollService {
 
     /** Saves answers for cells of a poll, after checking every cell and score against the poll itself. */
     public Voted vote(Member member, long pollId, Map<CellKey, Answer> answers) {
-        return store.find(member.workspace(), pollId)
+        return inChannel(member, pollId)
                 .<Voted>map(poll -> vote(member, poll, answers))
-                .orElseGet(() -> new Refused(NO_SUCH_POLL));
+                .orElseGet(() -> noPoll(pollId));
     }
 
-    /** The same, for a poll the caller already found in the member's workspace (one lookup less per vote). */
+    /** The same, for a poll the caller already found in the member's channel (one lookup less per vote). */
     public Voted vote(Member member, Poll found, Map<CellKey, Answer> answers) {
         return withOpenPoll(member, found, poll -> {
             Optional<String> problem = problemWith(poll.definition(), answers);
@@ -183,10 +192,10 @@ public final class PollService {
         });
     }
 
-    /** Runs a change of the member's answers only on an open poll of their own workspace. */
+    /** Runs a change of the member's answers only on an open poll of their own workspace and channel. */
     private Voted withOpenPoll(Member member, Poll poll, Function<Poll, Voted> change) {
-        if (!poll.workspace().equals(member.workspace())) {
-            return new Refused(NO_SUCH_POLL);
+        if (!isInChannelOf(poll, member)) {
+            return noPoll(poll.id());
         }
         if (!poll.isOpenAt(now())) {
             return new PollIsClosed(poll);
@@ -230,12 +239,12 @@ public final class PollService {
 
     /** Withdraws the member's answers for some cells of an open poll. */
     public Voted clear(Member member, long pollId, Collection<CellKey> cells) {
-        return store.find(member.workspace(), pollId)
+        return inChannel(member, pollId)
                 .<Voted>map(poll -> clear(member, poll, cells))
-                .orElseGet(() -> new Refused(NO_SUCH_POLL));
+                .orElseGet(() -> noPoll(pollId));
     }
 
-    /** The same, for a poll the caller already found in the member's workspace. */
+    /** The same, for a poll the caller already found in the member's channel. */
     public Voted clear(Member member, Poll found, Collection<CellKey> cells) {
         return withOpenPoll(member, found, poll -> {
             int removed = store.clearAnswers(poll.id(), member.userId(), cells);
@@ -244,9 +253,9 @@ public final class PollService {
     }
 
     public Closing close(Member member, long pollId) {
-        Optional<Poll> found = store.find(member.workspace(), pollId);
+        Optional<Poll> found = inChannel(member, pollId);
         if (found.isEmpty()) {
-            return new Refused(NO_SUCH_POLL);
+            return noPoll(pollId);
         }
         Poll poll = found.get();
         if (!member.admin() && !member.userId().equals(poll.createdBy())) {
@@ -255,7 +264,7 @@ public final class PollService {
         if (!poll.isOpenAt(now()) || !store.close(poll.id(), now())) {
             return new PollIsClosed(poll);
         }
-        Poll closed = store.find(member.workspace(), pollId).orElse(poll);
+        Poll closed = inChannel(member, pollId).orElse(poll);
         return new PollClosed(closed, store.voterCount(pollId));
     }
 

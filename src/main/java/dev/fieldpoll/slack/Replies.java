@@ -53,6 +53,9 @@ final class Replies {
         if (reply instanceof BotReply.ResultsView view) {
             SlackMessage message = new SlackMessage(results.fallbackText(view.report()), results.render(view.report()));
             if (!view.postPublicly()) {
+                if (!view.notice().isEmpty()) {
+                    tell(origin, SlackMessage.text(Mrkdwn.escape(view.notice())));
+                }
                 tell(origin, message);
                 return;
             }

@@ -60,10 +60,10 @@ public final class SqlitePollStore implements PollStore {
     }
 
     @Override
-    public Optional<Poll> find(Workspace workspace, long pollId) {
+    public Optional<Poll> find(Workspace workspace, String channelId, long pollId) {
         return database.withConnection(
                 "read poll " + pollId,
-                connection -> withDefinition(connection, polls.inWorkspace(connection, workspace, pollId)));
+                connection -> withDefinition(connection, polls.inChannel(connection, workspace, channelId, pollId)));
     }
 
     @Override

@@ -150,7 +150,7 @@ class ConsoleChatTest {
                     .contains("Did you mean 'Evals'")
                     .contains("This poll has no factor 'feedbak'")
                     .contains("could be")
-                    .contains("There is no poll #99 here")
+                    .contains("No poll #99 in this channel")
                     .contains("needs both fields")
                     .contains("Give your poll a title")
                     .contains("There is no template 'nope-template-x'")

@@ -12,6 +12,7 @@ import static dev.fieldpoll.discord.Payloads.OTHER_GUILD;
 import static dev.fieldpoll.discord.Payloads.OTHER_GUILD_CHANNEL;
 import static dev.fieldpoll.discord.Payloads.POLL_ADMIN;
 import static dev.fieldpoll.discord.Payloads.ROLE_CORE;
+import static dev.fieldpoll.discord.Payloads.SECOND_CHANNEL;
 import static dev.fieldpoll.discord.Payloads.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -362,7 +363,7 @@ class DiscordBotEndToEndTest {
 
         // a member of another guild clicks a copy of this guild's Vote button
         String foreign = harness.send(Payloads.button(CAROL, OTHER_GUILD, OTHER_GUILD_CHANNEL, message, "fp1:vote:1"));
-        assertThat(content(harness.original(foreign))).contains("There is no poll #1 here");
+        assertThat(content(harness.original(foreign))).contains("No poll #1 in this channel");
         tokens.add(foreign);
         // ids that are not ours, or name a page or cell the poll lacks
         for (String forged : List.of("garbage", "fp1:vote:abc", "fp1:launch:1", "fp1:page:1:99", "fp2:vote:1")) {
@@ -393,7 +394,7 @@ class DiscordBotEndToEndTest {
         // a select claiming another guild's poll id
         String otherPoll =
                 harness.send(Payloads.select(BOB, ballot, "fp1:answer:77:evals:feedback-quality", List.of("3")));
-        assertThat(content(harness.followUp(otherPoll))).contains("There is no poll #77 here");
+        assertThat(content(harness.followUp(otherPoll))).contains("No poll #77 in this channel");
         // a non-admin closing someone else's poll
         String close = harness.send(Payloads.slash(CAROL, "close", options("poll", "#1")));
         assertThat(content(harness.original(close))).contains("Only the member who started");
@@ -411,6 +412,43 @@ class DiscordBotEndToEndTest {
         assertThat(selectIds(pollMessage(poll)))
                 .as("the public poll message still shows only its buttons")
                 .containsExactly("fp1:vote:1", "fp1:results:1", "fp1:mine:1");
+    }
+
+    @Test
+    void a_poll_of_another_channel_is_refused_like_an_unknown_one_privately_and_changes_nothing() {
+        // given a poll in one channel, and Bob's open ballot for it
+        long poll = create(ALICE, options());
+        ObjectNode message = pollMessage(poll);
+        ObjectNode ballot = ballotAfter(pressVote(BOB, poll));
+        String refusal = "No poll #" + poll + " in this channel";
+        List<String> tokens = new ArrayList<>();
+
+        // when Carol, in another channel of the guild, uses copies of its buttons and selects, or names it
+        for (String id : List.of("fp1:vote:", "fp1:results:", "fp1:mine:")) {
+            tokens.add(harness.send(Payloads.button(CAROL, GUILD, SECOND_CHANNEL, message, id + poll)));
+        }
+        tokens.add(harness.send(Payloads.slash(CAROL, GUILD, SECOND_CHANNEL, "results", options("poll", "#" + poll))));
+        tokens.add(harness.send(Payloads.slash(CAROL, GUILD, SECOND_CHANNEL, "mine", options("poll", "#" + poll))));
+        tokens.add(harness.send(Payloads.slash(
+                CAROL,
+                GUILD,
+                SECOND_CHANNEL,
+                "score",
+                options("poll", "#" + poll, "field", "evals", "factor", "feedback", "score", "3"))));
+        String select = harness.send(Payloads.select(
+                CAROL, SECOND_CHANNEL, ballot, "fp1:answer:" + poll + ":evals:feedback-quality", List.of("3")));
+
+        // then each is told, privately, what an unknown poll gets
+        for (String token : tokens) {
+            FakeDiscord.Request answer = harness.original(token);
+            assertThat(content(answer)).contains(refusal);
+            assertThat(harness.callback(token).body().path("data").path("flags").asInt())
+                    .isEqualTo(FakeDiscord.EPHEMERAL);
+        }
+        FakeDiscord.Request selected = harness.followUp(select);
+        assertThat(content(selected)).contains(refusal);
+        assertThat(selected.body().path("flags").asInt()).isEqualTo(FakeDiscord.EPHEMERAL);
+        assertThat(store.voterCount(poll)).isZero();
     }
 
     @Test
@@ -488,7 +526,7 @@ class DiscordBotEndToEndTest {
             assertThat(callbackType(harness.callback(token))).isEqualTo(5);
         }
         String unknownPoll = harness.send(Payloads.slash(ALICE, "results", options("poll", "#42")));
-        assertThat(content(harness.original(unknownPoll))).contains("There is no poll #42 here");
+        assertThat(content(harness.original(unknownPoll))).contains("No poll #42 in this channel");
 
         assertThat(store.listInChannel(new Workspace(Platform.DISCORD, GUILD), CHANNEL))
                 .isEmpty();

@@ -70,7 +70,7 @@ class SlackHttpModeTest {
             FakeSlack.Call opened = harness.slack.await("views.open");
             assertThat(opened.param("trigger_id")).isEqualTo(trigger);
             JsonNode view = opened.json("view");
-            assertThat(view.path("private_metadata").asText()).isEqualTo("fp1:submit:1");
+            assertThat(view.path("private_metadata").asText()).isEqualTo("fp1:submit:1@C0GENERAL");
             assertThat(inputs(view))
                     .hasSize(20)
                     .contains(
@@ -181,7 +181,7 @@ class SlackHttpModeTest {
                     harness.slack.responseUrl("vote"),
                     harness.requests.trigger())));
             JsonNode first = harness.slack.await("views.open").json("view");
-            assertThat(first.path("private_metadata").asText()).isEqualTo("fp1:page:1:1");
+            assertThat(first.path("private_metadata").asText()).isEqualTo("fp1:page:1:1@C0GENERAL");
             assertThat(inputs(first)).hasSize(96);
             assertThat(first.path("blocks").size()).isLessThanOrEqualTo(100);
 
@@ -191,7 +191,7 @@ class SlackHttpModeTest {
             JsonNode next = FakeSlack.parse(page1.body());
             assertThat(next.path("response_action").asText()).isEqualTo("update");
             JsonNode second = next.path("view");
-            assertThat(second.path("private_metadata").asText()).isEqualTo("fp1:page:1:2");
+            assertThat(second.path("private_metadata").asText()).isEqualTo("fp1:page:1:2@C0GENERAL");
             assertThat(inputs(second))
                     .containsExactly(
                             "fp1:answer:1:field-25:impact",
@@ -216,7 +216,7 @@ class SlackHttpModeTest {
                             .path("view")
                             .path("private_metadata")
                             .asText())
-                    .isEqualTo("fp1:page:1:2");
+                    .isEqualTo("fp1:page:1:2@C0GENERAL");
             assertThat(harness.wiring.store().ballot(1, BOB).answers()).hasSize(3);
         }
     }
