@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class PollBot {
 
     private static final Logger log = LoggerFactory.getLogger(PollBot.class);
+    /** A "no such field" answer lists the poll's names when there are this few. */
+    private static final int LISTED_NAMES = 6;
 
     private final PollService polls;
     private final ReportService reports;
@@ -163,13 +165,13 @@ public final class PollBot {
         PollDefinition definition = poll.definition();
         NameMatch<Field> field = NameMatch.of(vote.field(), definition.fields(), Field::key, Field::name);
         if (!(field instanceof NameMatch.Found<Field> foundField)) {
-            return new Problem(unmatched("field", vote.field(), field, Field::name));
+            return new Problem(unmatched("field", vote.field(), field, definition.fields(), Field::name));
         }
         Map<CellKey, String> answers = new LinkedHashMap<>();
         for (BotCommand.FactorScore score : vote.scores()) {
             NameMatch<Factor> factor = NameMatch.of(score.factor(), definition.factors(), Factor::key, Factor::name);
             if (!(factor instanceof NameMatch.Found<Factor> foundFactor)) {
-                return new Problem(unmatched("factor", score.factor(), factor, Factor::name));
+                return new Problem(unmatched("factor", score.factor(), factor, definition.factors(), Factor::name));
             }
             CellKey cell =
                     new CellKey(foundField.item().key(), foundFactor.item().key());
@@ -183,14 +185,20 @@ public final class PollBot {
     }
 
     private static <T> String unmatched(
-            String what, String typed, NameMatch<T> match, java.util.function.Function<T, String> name) {
+            String what, String typed, NameMatch<T> match, List<T> items, java.util.function.Function<T, String> name) {
         if (match instanceof NameMatch.Ambiguous<T> ambiguous) {
             return "'" + Keys.shown(typed) + "' could be " + names(ambiguous.candidates(), name)
                     + ". Type a little more.";
         }
         List<T> suggestions = ((NameMatch.Unknown<T>) match).suggestions();
-        return "This poll has no " + what + " '" + Keys.shown(typed) + "'. Did you mean " + names(suggestions, name)
-                + "?";
+        String unknown = "This poll has no " + what + " '" + Keys.shown(typed) + "'.";
+        if (!suggestions.isEmpty()) {
+            return unknown + " Did you mean " + names(suggestions, name) + "?";
+        }
+        return items.size() <= LISTED_NAMES
+                ? unknown + " Its " + what + "s: "
+                        + String.join(", ", items.stream().map(name).toList()) + "."
+                : unknown + " `/poll vote` shows every " + what + ".";
     }
 
     private static <T> String names(List<T> items, java.util.function.Function<T, String> name) {

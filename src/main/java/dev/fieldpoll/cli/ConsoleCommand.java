@@ -1,8 +1,6 @@
 package dev.fieldpoll.cli;
 
 import dev.fieldpoll.app.Wiring;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,10 +22,9 @@ public final class ConsoleCommand implements Callable<Integer> {
         Quiet.logging();
         try (Wiring wiring = new Wiring(options.load(), Clock.systemUTC())) {
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             out.println("Database: " + wiring.config().databasePath().toAbsolutePath());
             wiring.startJobs();
-            wiring.consoleChat(out).run(in, out);
+            wiring.consoleChat(out).run(System.in, out);
         }
         return 0;
     }

@@ -141,7 +141,7 @@ final class CsvVotes {
             problems.add("line " + line + ": unknown " + what + " '" + name + "'");
             return Optional.empty();
         }
-        T added = create.apply(uniqueKey(name, items.keySet()));
+        T added = create.apply(uniqueKey(name, items.keySet(), what.equals("field") ? "f" : "q"));
         items.put(key.apply(added), added);
         return Optional.of(added);
     }
@@ -162,13 +162,9 @@ final class CsvVotes {
         return Optional.empty();
     }
 
-    private static String uniqueKey(String name, java.util.Set<String> taken) {
-        String base = Keys.slug(name);
-        String key = base;
-        for (int suffix = 2; taken.contains(key); suffix++) {
-            key = base.substring(0, Math.min(base.length(), 28)) + "-" + suffix;
-        }
-        return key;
+    /** The name's key, unique among those taken; names without letters or digits are numbered (f1, q1). */
+    private static String uniqueKey(String name, java.util.Set<String> taken, String prefix) {
+        return Keys.unique(Keys.slug(name).orElse(prefix + (taken.size() + 1)), new java.util.HashSet<>(taken));
     }
 
     private static String truncate(String name) {

@@ -95,11 +95,19 @@ public final class PollService {
         if (request.adHocFields().isEmpty() || request.adHocFactors().isEmpty()) {
             throw new IllegalArgumentException("an ad-hoc poll needs both fields:\"A; B\" and factors:\"X; Y\"");
         }
-        List<Field> fields = request.adHocFields().stream()
-                .map(name -> new Field(Keys.slug(name), name, ""))
-                .toList();
-        List<Factor> factors =
-                request.adHocFactors().stream().map(Factor::named).toList();
+        // Keys keep the letters of any script ("苹果"); names without any are numbered: f1, f2 / q1, q2.
+        List<String> fieldNames = request.adHocFields();
+        List<String> fieldKeys = Keys.keysFor(fieldNames, "f", "field");
+        List<Field> fields = new java.util.ArrayList<>();
+        for (int i = 0; i < fieldNames.size(); i++) {
+            fields.add(new Field(fieldKeys.get(i), fieldNames.get(i), ""));
+        }
+        List<String> factorNames = request.adHocFactors();
+        List<String> factorKeys = Keys.keysFor(factorNames, "q", "factor");
+        List<Factor> factors = new java.util.ArrayList<>();
+        for (int i = 0; i < factorNames.size(); i++) {
+            factors.add(Factor.named(factorKeys.get(i), factorNames.get(i)));
+        }
         return new PollDefinition(Scale.ONE_TO_FIVE, fields, factors, Map.of());
     }
 

@@ -77,8 +77,6 @@ class HostileInputTest {
                 new BotCommand.SetAnswers(1, Map.of(new CellKey("evals\u202Efeedback", "feedback-quality"), "3")),
                 new BotCommand.SetAnswers(1, Map.of()),
                 parse("/poll vote evals feedback=\uD83D\uDE00"),
-                parse("/poll vote \u200B\u200Bevals feedback=3"),
-                parse("/poll vote evals f\u0000eedback=3"),
                 parse("/poll vote evals feedback=3 poll:#999"),
                 parse("/poll vote " + "x".repeat(1900) + " feedback=3"),
                 parse("/poll close"),
@@ -141,9 +139,56 @@ class HostileInputTest {
                 wiring.bot().handle(admin, parse("/poll create " + title + " fields:\"A'; B--\" factors:\"x\"\"\""));
 
         Poll stored = ((BotReply.PollPosted) reply).poll();
-        assertThat(wiring.store().findById(stored.id()).orElseThrow().title()).isEqualTo(title);
+        assertThat(wiring.store().findById(stored.id()).orElseThrow().title())
+                .isEqualTo("Robert'); DROP TABLE poll;-- evil \uD83D\uDE00");
         assertThat(stored.definition().fields()).hasSize(2);
         assertThat(wiring.store().findById(poll.id())).isPresent();
+    }
+
+    @Test
+    void control_bidi_and_zero_width_characters_are_removed_before_anything_is_stored_or_echoed() {
+        // ESC [2J clears a terminal, BEL rings, NUL cuts C strings, U+202E reverses what follows, U+200B hides
+        String dirty = "\u001B[2JTeam\u0007 \u202Epriorities\u202C\u200B\u0000 \u2066now\u2069";
+        BotReply reply = wiring.bot()
+                .handle(
+                        admin,
+                        parse("/poll create \"" + dirty
+                                + "\" fields:\"Al\u200Bpha\u001B; \u202EBeta\" factors:\"Im\u0000pact\u2067\""));
+
+        Poll stored = ((BotReply.PollPosted) reply).poll();
+        Poll read = wiring.store().findById(stored.id()).orElseThrow();
+        assertThat(read.title()).isEqualTo("[2JTeam priorities now");
+        assertThat(read.definition().fields())
+                .extracting(dev.fieldpoll.poll.Field::name)
+                .containsExactly("Alpha", "Beta");
+        assertThat(read.definition().factors())
+                .extracting(dev.fieldpoll.poll.Factor::name)
+                .containsExactly("Impact");
+        String echoed = ((BotReply.Problem) wiring.bot()
+                        .handle(admin, parse("/poll vote poll:#" + stored.id() + " Gam\u001Bma\u202E impact=3")))
+                .message();
+        assertThat(echoed).contains("'Gamma'").doesNotContain("\u001B").doesNotContain("\u202E");
+        // invisible characters in a typed name no longer hide it: the vote goes where it was meant
+        assertThat(wiring.bot()
+                        .handle(
+                                admin,
+                                parse("/poll vote poll:#" + stored.id() + " \u200B\u200Bal\u0000pha im\u202Epact=3")))
+                .isInstanceOf(BotReply.VoteSaved.class);
+    }
+
+    @Test
+    void joiners_that_join_something_stay_so_emoji_and_persian_keep_their_shape() {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"; // 👨‍👩‍👧
+        String persian = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"; // می‌خواهم
+        BotReply reply = wiring.bot()
+                .handle(
+                        admin,
+                        parse("/poll create Joins fields:\"" + family + "; " + persian + "\u200D\" factors:\"x\""));
+
+        Poll stored = ((BotReply.PollPosted) reply).poll();
+        assertThat(stored.definition().fields())
+                .extracting(dev.fieldpoll.poll.Field::name)
+                .containsExactly(family, persian);
     }
 
     @Test

@@ -8,10 +8,8 @@ import dev.fieldpoll.poll.CellCounts;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.testing.MutableClock;
 import dev.fieldpoll.testing.TestConfigs;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +29,11 @@ class ConsoleChatTest {
     private String chat(Wiring wiring, String... lines) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        wiring.consoleChat(out).run(new BufferedReader(new StringReader(String.join("\n", lines) + "\n")), out);
+        wiring.consoleChat(out)
+                .run(
+                        new java.io.ByteArrayInputStream(
+                                (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)),
+                        out);
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
@@ -218,6 +220,27 @@ class ConsoleChatTest {
             Path chart = Path.of(chartLine.substring("Chart: ".length()));
             assertThat(chart).exists();
             assertThat(java.nio.file.Files.readAllBytes(chart)).startsWith(0x89, 'P', 'N', 'G');
+        }
+    }
+
+    @Test
+    void a_line_that_is_not_utf8_gets_one_clear_line_and_the_next_line_is_read() throws Exception {
+        try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
+            ByteArrayOutputStream input = new ByteArrayOutputStream();
+            input.write("/poll create Caf".getBytes(StandardCharsets.UTF_8));
+            input.write(new byte[] {(byte) 0xE9, (byte) 0xFF}); // Latin-1 "é", then a byte UTF-8 never uses
+            input.write("\n/poll list\n".getBytes(StandardCharsets.UTF_8));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+            wiring.consoleChat(out).run(new java.io.ByteArrayInputStream(input.toByteArray()), out);
+
+            String text = bytes.toString(StandardCharsets.UTF_8);
+            assertThat(text)
+                    .contains("! That line is not UTF-8 text, so I ignored it. Set your terminal to UTF-8 "
+                            + "(for example LANG=C.UTF-8) and type it again.")
+                    .contains("No polls in this channel yet")
+                    .doesNotContain("\uFFFD");
         }
     }
 }

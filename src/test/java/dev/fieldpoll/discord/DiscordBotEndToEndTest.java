@@ -452,6 +452,26 @@ class DiscordBotEndToEndTest {
     }
 
     @Test
+    void a_poll_in_any_script_posts_its_ballot_and_takes_votes_through_its_unicode_component_ids() {
+        long poll = create(ALICE, options("title", "水果调查", "fields", "苹果; 香蕉; 🍌", "factors", "Важность; Сложность"));
+        ObjectNode ballot = ballotAfter(pressVote(BOB, poll));
+        assertThat(selectIds(ballot))
+                .contains("fp1:answer:" + poll + ":苹果:важность", "fp1:answer:" + poll + ":香蕉:сложность");
+
+        String chosen = harness.send(Payloads.select(BOB, ballot, "fp1:answer:" + poll + ":苹果:важность", List.of("4")));
+        String typed = score(BOB, "🍌", "слож", "2");
+
+        assertThat(callbackType(harness.callback(chosen))).isEqualTo(6);
+        assertThat(content(harness.original(typed))).contains("Saved");
+        assertThat(store.ballot(poll, BOB.id()).answers())
+                .isEqualTo(Map.of(
+                        new CellKey("苹果", "важность"),
+                        Answer.score(4),
+                        new CellKey("f3", "сложность"),
+                        Answer.score(2)));
+    }
+
+    @Test
     void a_poll_limited_to_a_role_explains_itself_to_members_without_it() {
         String token = harness.send(Payloads.slash(
                 MOD,

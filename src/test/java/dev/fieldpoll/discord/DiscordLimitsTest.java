@@ -133,10 +133,13 @@ class DiscordLimitsTest {
     @Test
     void steps_hold_two_fields_of_two_factors_and_one_field_of_three() {
         List<Field> fields = List.of(new Field("a", "A", ""), new Field("b", "B", ""), new Field("c", "C", ""));
-        PollDefinition two =
-                new PollDefinition(Scale.ONE_TO_FIVE, fields, List.of(Factor.named("X"), Factor.named("Y")), Map.of());
+        PollDefinition two = new PollDefinition(
+                Scale.ONE_TO_FIVE, fields, List.of(Factor.named("x", "X"), Factor.named("y", "Y")), Map.of());
         PollDefinition three = new PollDefinition(
-                Scale.ONE_TO_FIVE, fields, List.of(Factor.named("X"), Factor.named("Y"), Factor.named("Z")), Map.of());
+                Scale.ONE_TO_FIVE,
+                fields,
+                List.of(Factor.named("x", "X"), Factor.named("y", "Y"), Factor.named("z", "Z")),
+                Map.of());
 
         BallotPages twoFactors = new BallotPages(two);
         BallotPages threeFactors = new BallotPages(three);
@@ -186,7 +189,7 @@ class DiscordLimitsTest {
         Poll poll = poll(new PollDefinition(
                 Scale.ONE_TO_FIVE,
                 List.of(new Field("a", "**bold** @everyone", "")),
-                List.of(Factor.named("X")),
+                List.of(Factor.named("x", "X")),
                 Map.of()));
 
         MessageEmbed embed = new PollMessageRenderer().embed(poll, 0, NOW);

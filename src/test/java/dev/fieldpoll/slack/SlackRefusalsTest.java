@@ -262,6 +262,40 @@ class SlackRefusalsTest {
     }
 
     @Test
+    void a_poll_in_any_script_opens_its_ballot_and_saves_a_submission_with_unicode_block_ids() throws Exception {
+        try (SlackHarness harness = SlackHarness.http(folder)) {
+            harness.requests.send(slashCommand(
+                    TEAM,
+                    GENERAL,
+                    ALICE,
+                    "create 水果调查 fields:\"苹果; 香蕉\" factors:\"Важность; Сложность\"",
+                    harness.slack.responseUrl("create"),
+                    harness.requests.trigger()));
+            harness.slack.await("chat.postMessage");
+            harness.requests.send(interactive(buttonPress(
+                    TEAM,
+                    GENERAL,
+                    BOB,
+                    "fp1:vote:1",
+                    TS,
+                    harness.slack.responseUrl("vote"),
+                    harness.requests.trigger())));
+            JsonNode view = harness.slack.await("views.open").json("view");
+
+            HttpResponse<String> saved = harness.requests.send(interactive(submission(
+                    TEAM, BOB, view, Map.of("fp1:answer:1:香蕉:сложность", "2", "fp1:answer:1:苹果:важность", "?"))));
+
+            assertThat(saved.body()).isEmpty();
+            assertThat(harness.wiring.store().ballot(1, BOB).answers())
+                    .isEqualTo(Map.of(
+                            new CellKey("香蕉", "сложность"),
+                            Answer.score(2),
+                            new CellKey("苹果", "важность"),
+                            Answer.DONT_KNOW));
+        }
+    }
+
+    @Test
     void only_the_creator_or_an_admin_may_close_and_the_poll_message_then_shows_closed() throws Exception {
         try (SlackHarness harness = SlackHarness.http(folder, "U0CONFIGURED")) {
             givenAPollWithOneVote(harness);
