@@ -15,12 +15,12 @@ import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.poll.PollRef;
 import dev.fieldpoll.poll.PollService;
 import dev.fieldpoll.poll.StoreException;
+import dev.fieldpoll.poll.TemplateCatalog;
 import dev.fieldpoll.report.ReportService;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -121,11 +121,23 @@ public final class PollBot {
     private BotReply create(Member member, BotCommand.Create create) {
         List<String> words = new ArrayList<>(create.words());
         Optional<String> template = create.template();
-        if (template.isEmpty()
-                && !words.isEmpty()
-                && polls.templates().find(words.get(0).toLowerCase(Locale.ROOT)).isPresent()) {
-            template = Optional.of(words.remove(0).toLowerCase(Locale.ROOT));
+        TemplateCatalog catalog = polls.templates();
+        if (template.isEmpty() && !words.isEmpty() && catalog.find(words.get(0)).isPresent()) {
+            template = Optional.of(words.remove(0));
+        } else if (template.isEmpty()
+                && words.size() > 1
+                && !catalog.near(words.get(0)).isEmpty()) {
+            // "comunity-roadmap Our plans": a typo must not start a poll of the default template
+            return new Problem(
+                    catalog.unknown(words.get(0)) + " To start a poll with that title, put the title in quotes.");
         }
+        if (template.isPresent() && catalog.find(template.get()).isEmpty()) {
+            return new Problem(catalog.unknown(template.get())
+                    + (create.bareWord()
+                            ? " To use it as a title, quote it: `/poll create \"" + Keys.shown(template.get()) + "\"`."
+                            : ""));
+        }
+        template = template.map(key -> catalog.find(key).orElseThrow().key());
         String title = String.join(" ", words).strip();
         boolean adHoc = !create.fields().isEmpty() || !create.factors().isEmpty();
         if (adHoc && title.isEmpty()) {

@@ -57,12 +57,12 @@ public final class PollService {
         if (request.closesAt().isPresent() && !request.closesAt().get().isAfter(now)) {
             return new Refused("The close time is in the past. Try closes:3d or a future date like closes:2026-12-24.");
         }
+        if (request.closesAt().isPresent() && request.closesAt().get().isAfter(now.plus(Poll.LONGEST_OPEN))) {
+            return new Refused(Poll.CLOSES_OUT_OF_RANGE);
+        }
         Optional<Template> template = request.isAdHoc() ? Optional.empty() : findTemplate(request.templateKey());
         if (!request.isAdHoc() && template.isEmpty()) {
-            return new Refused("There is no template '"
-                    + Keys.shown(request.templateKey().orElse("")) + "'. Templates: "
-                    + String.join(
-                            ", ", templates.all().stream().map(Template::key).toList()) + ".");
+            return new Refused(templates.unknown(request.templateKey().orElse("")));
         }
         try {
             PollDefinition definition = template.map(Template::definition).orElseGet(() -> adHoc(request));

@@ -141,7 +141,7 @@ class ConsoleChatTest {
                     "/poll create Ad hoc fields:\"A; B\"",
                     "/poll create fields:\"A; B\" factors:\"X\"",
                     "/poll create template:nope-template-x",
-                    "/poll create Past closes:2020-01-01",
+                    "/poll create \"Past\" closes:2020-01-01",
                     "hello",
                     ":as bad name!");
 
@@ -155,7 +155,7 @@ class ConsoleChatTest {
                     .contains("No poll #99 in this channel")
                     .contains("needs both fields")
                     .contains("Give your poll a title")
-                    .contains("There is no template 'nope-template-x'")
+                    .contains("No template 'nope-template-x'")
                     .contains("close time is in the past")
                     .contains("Commands start with /poll")
                     .contains("Member names are");
@@ -174,7 +174,7 @@ class ConsoleChatTest {
     @Test
     void after_vote_results_stay_hidden_until_the_member_voted() throws Exception {
         try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
-            chat(wiring, "/poll create Hidden", ":as alice", "/poll vote evals feedback=3");
+            chat(wiring, "/poll create \"Hidden\"", ":as alice", "/poll vote evals feedback=3");
 
             String bob = chat(wiring, ":as bob", "/poll results", "/poll vote evals feedback=4", "/poll results");
 
@@ -189,7 +189,7 @@ class ConsoleChatTest {
     @Test
     void an_admin_schedules_and_posts_a_summary_whose_chart_is_written_to_a_file() throws Exception {
         try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
-            chat(wiring, "/poll create Weekly");
+            chat(wiring, "/poll create \"Weekly\"");
             for (String voter : List.of("a", "b", "c")) {
                 chat(
                         wiring,

@@ -531,9 +531,10 @@ class DiscordBotEndToEndTest {
     void bad_input_gets_a_clear_ephemeral_answer_and_creates_nothing() {
         Map<Map<String, Object>, String> attempts = Map.of(
                 options("closes", "soon"), "I can't read closes:soon",
-                options("template", "nope"), "There is no template 'nope'",
+                options("template", "nope"), "No template 'nope'",
                 options("title", "Ad hoc", "fields", "Alpha; Beta"), "needs both",
-                options("title", "Twins", "fields", "Evals; evals", "factors", "Impact"), "two fields share the key",
+                options("title", "Twins", "fields", "Evals; evals", "factors", "Impact"),
+                        "two fields are both called 'evals'",
                 options("title", "Many", "fields", manyFields(26), "factors", "Impact"), "a poll needs 1 to 25 fields",
                 options("title", "Old", "closes", "2020-01-01"), "The close time is in the past");
         for (Map.Entry<Map<String, Object>, String> attempt : attempts.entrySet()) {

@@ -47,7 +47,7 @@ class SummaryJobTest {
         wiring = new Wiring(TestConfigs.at(folder), clock);
         wiring.summaryPublishers().register(Platform.CONSOLE, published::add);
         job = jobOn(wiring.summaries(), wiring.store(), wiring.reports());
-        as("you", "/poll create Automation");
+        as("you", "/poll create \"Automation\"");
         as("you", "/poll summary schedule friday 17:00 Europe/London");
     }
 
