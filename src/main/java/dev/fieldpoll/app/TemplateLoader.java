@@ -127,6 +127,7 @@ public final class TemplateLoader {
             String key,
             String title,
             String description,
+            String higher,
             ScaleEntry scale,
             List<FactorEntry> factors,
             List<FieldEntry> fields,
@@ -140,7 +141,8 @@ public final class TemplateLoader {
             List<Field> fieldList = fields.stream().map(FieldEntry::field).toList();
             List<Factor> factorList = factors.stream().map(FactorEntry::factor).toList();
             Map<CellKey, Double> scores = reference == null ? Map.of() : reference.cells();
-            return new Template(key, title, description, new PollDefinition(range, fieldList, factorList, scores));
+            return new Template(
+                    key, title, description, new PollDefinition(range, fieldList, factorList, scores, higher));
         }
     }
 

@@ -182,8 +182,15 @@ final class CsvVotes {
         }
         String title = template.map(Template::title).orElse(file.getFileName().toString());
         BallotTable table = BallotTable.of(definition, ballots.values());
-        PollInfo info =
-                new PollInfo(0, title, "file", ballots.size(), table.completeBallots(), scale.min(), scale.max());
+        PollInfo info = new PollInfo(
+                0,
+                title,
+                "file",
+                ballots.size(),
+                table.completeBallots(),
+                scale.min(),
+                scale.max(),
+                definition.higher());
         return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, 0);
     }
 }

@@ -42,8 +42,10 @@ final class ResultsRenderer {
                     + " · rank " + range(entry.rankLow(), entry.rankHigh()) + " · tier " + entry.tier()
                     + (entry.tieWithNext() ? " · ≈ tied with next" : ""));
         }
-        summary.setDescription("**Ranking** (higher = sooner; rank range = 90% bootstrap interval)\n"
-                + DiscordText.lines(ranking, RANKING_MAX));
+        summary.setDescription(
+                "**Ranking** (higher = " + DiscordText.escape(report.poll().higher())
+                        + "; rank range = 90% bootstrap interval)\n"
+                        + DiscordText.lines(ranking, RANKING_MAX));
         if (!report.highlights().isEmpty()) {
             List<String> splits =
                     report.highlights().stream().map(ResultsRenderer::highlight).toList();

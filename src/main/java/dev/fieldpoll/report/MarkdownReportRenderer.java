@@ -25,7 +25,7 @@ public final class MarkdownReportRenderer {
                     .append('\n')
                     .toString();
         }
-        text.append("\n**Ranking** (higher = sooner; rank range = 90% bootstrap interval)\n");
+        text.append("\n**Ranking** (higher = " + report.poll().higher() + "; rank range = 90% bootstrap interval)\n");
         for (RankingEntry entry : report.ranking()) {
             text.append(entry.rank())
                     .append(". **")

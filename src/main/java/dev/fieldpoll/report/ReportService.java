@@ -48,7 +48,8 @@ public final class ReportService {
                 table.voters(),
                 table.completeBallots(),
                 definition.scale().min(),
-                definition.scale().max());
+                definition.scale().max(),
+                definition.higher());
         return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, poll.id());
     }
 }

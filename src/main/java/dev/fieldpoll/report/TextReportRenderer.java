@@ -37,7 +37,8 @@ public final class TextReportRenderer {
     }
 
     private static void ranking(PollReport report, StringBuilder text) {
-        text.append("\nRanking (higher score = automated sooner; rank range = 90% bootstrap interval):\n");
+        text.append(
+                "\nRanking (higher score = " + report.poll().higher() + "; rank range = 90% bootstrap interval):\n");
         text.append(
                 String.format(Locale.ROOT, "  %-4s %-34s %6s  %-6s %-4s%n", "rank", "field", "score", "range", "tier"));
         for (RankingEntry entry : report.ranking()) {

@@ -34,7 +34,8 @@ final class ResultsBlocks {
             return blocks;
         }
         List<String> ranking = new ArrayList<>();
-        ranking.add("*Ranking* (higher score ranks first; rank range = 90% bootstrap interval)");
+        ranking.add("*Ranking* (higher = " + Mrkdwn.escape(report.poll().higher())
+                + "; rank range = 90% bootstrap interval)");
         for (RankingEntry entry : report.ranking()) {
             ranking.add(entry.rank() + ". *" + escape(entry.name()) + "* — " + Mrkdwn.twoDecimals(entry.score())
                     + " · rank " + range(entry.rankLow(), entry.rankHigh()) + " · tier " + entry.tier()

@@ -16,8 +16,8 @@ import java.util.Optional;
 final class PollTable {
 
     private static final String INSERT = "INSERT INTO poll (platform, workspace_id, channel_id, title, template_key, "
-            + "scale_min, scale_max, results_visibility, created_by, created_at, closes_at, pseudonym_secret, eligible_role) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+            + "scale_min, scale_max, results_visibility, created_by, created_at, closes_at, pseudonym_secret, eligible_role, "
+            + "higher) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
     private static final String BY_ID = "SELECT " + PollRow.COLUMNS + " FROM poll WHERE id = ?";
     // Platform, workspace and channel in the WHERE clause: an id a client sends never reaches another
     // workspace's poll, nor another channel's.
@@ -52,6 +52,7 @@ final class PollTable {
             insert.setString(11, UtcText.format(poll.closesAt()));
             insert.setBytes(12, pseudonymSecret);
             insert.setString(13, poll.eligibleRole());
+            insert.setString(14, poll.definition().higher());
             try (ResultSet id = insert.executeQuery()) {
                 id.next();
                 return id.getLong(1);

@@ -55,7 +55,7 @@ public final class SqlitePollStore implements PollStore {
             // Read back, so the caller holds the poll exactly as stored (times to the millisecond). Not
             // cached: this transaction may still roll back, and the id come again with another definition.
             PollRow row = polls.byId(connection, id).orElseThrow();
-            return row.toPoll(definitions.load(connection, id, row.scale()));
+            return row.toPoll(definitions.load(connection, id, row.scale(), row.higher()));
         });
     }
 
@@ -203,7 +203,7 @@ public final class SqlitePollStore implements PollStore {
     private Poll withDefinition(Connection connection, PollRow row) throws SQLException {
         PollDefinition definition = definitionsRead.get(row.id());
         if (definition == null) {
-            definition = definitions.load(connection, row.id(), row.scale());
+            definition = definitions.load(connection, row.id(), row.scale(), row.higher());
             definitionsRead.put(row.id(), definition);
         }
         return row.toPoll(definition);
