@@ -7,6 +7,7 @@ import dev.fieldpoll.bot.Caller;
 import dev.fieldpoll.bot.CommandParser;
 import dev.fieldpoll.bot.ParseResult;
 import dev.fieldpoll.bot.PollBot;
+import dev.fieldpoll.bot.Utf8Lines;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Factor;
@@ -55,7 +56,7 @@ public final class ConsoleChat {
             + "Set your terminal to UTF-8 (for example LANG=C.UTF-8) and type it again.";
 
     public void run(InputStream input, PrintStream out) throws IOException {
-        ConsoleInput in = new ConsoleInput(input);
+        Utf8Lines in = new Utf8Lines(input);
         out.println("fieldpoll console chat in #" + channel
                 + ". Type /poll help for commands, :as NAME to switch member, :quit to leave.");
         while (true) {
@@ -64,7 +65,7 @@ public final class ConsoleChat {
             String line;
             try {
                 line = in.readLine();
-            } catch (ConsoleInput.NotUtf8Exception notUtf8) {
+            } catch (Utf8Lines.NotUtf8Exception notUtf8) {
                 out.println(NOT_UTF8);
                 continue;
             }
@@ -77,7 +78,7 @@ public final class ConsoleChat {
         }
     }
 
-    private void handleLine(String line, ConsoleInput in, PrintStream out) throws IOException {
+    private void handleLine(String line, Utf8Lines in, PrintStream out) throws IOException {
         if (line.isEmpty()) {
             return;
         }
@@ -120,10 +121,10 @@ public final class ConsoleChat {
 
         private final Poll poll;
         private final Map<CellKey, Answer> current;
-        private final ConsoleInput in;
+        private final Utf8Lines in;
         private final PrintStream out;
 
-        SteppedBallot(Poll poll, Map<CellKey, Answer> current, ConsoleInput in, PrintStream out) {
+        SteppedBallot(Poll poll, Map<CellKey, Answer> current, Utf8Lines in, PrintStream out) {
             this.poll = poll;
             this.current = current;
             this.in = in;
@@ -163,7 +164,7 @@ public final class ConsoleChat {
                 String line;
                 try {
                     line = in.readLine();
-                } catch (ConsoleInput.NotUtf8Exception notUtf8) {
+                } catch (Utf8Lines.NotUtf8Exception notUtf8) {
                     out.println("  " + NOT_UTF8);
                     continue;
                 }

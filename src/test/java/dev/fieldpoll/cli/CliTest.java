@@ -123,7 +123,7 @@ class CliTest {
         assertThat(analyzed.exitCode()).isZero();
         assertThat(analyzed.err())
                 .contains("skipped line 4: score 9 is outside 1-5")
-                .contains("skipped line 5: score 'two' is not a whole number")
+                .contains("skipped line 5: score 'two' is not a whole number from 1-5 or ?")
                 .contains("skipped line 7: the voter is empty")
                 .contains("skipped line 8: expected 4 columns");
         assertThat(analyzed.out())
@@ -177,5 +177,76 @@ class CliTest {
                 .contains("not a SQLite database")
                 .doesNotContain("\tat ");
         assertThat(Files.readString(notSqlite)).startsWith("these are my notes");
+    }
+
+    @Test
+    void analyze_reads_a_spreadsheets_byte_order_mark_and_takes_only_the_ascii_digits_of_the_scale() throws Exception {
+        Path csv = folder.resolve("export.csv");
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        String rows = """
+                voter,field,factor,score
+                ann,Evals,Feedback quality,4
+                bob,Evals,Feedback quality,\u0663
+                cy,Evals,Feedback quality,\uFF15
+                dan,Evals,Feedback quality,+2
+                eve,Evals,Feedback quality,3
+                fay,Nowhere,Nothing,3
+                """;
+        Files.write(csv, concat(bom, rows.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        CliRun analyzed = run("analyze", "--votes", csv.toString(), "--template", "ai-safety-automation");
+        CliRun adHoc = run("analyze", "--votes", csv.toString(), "--format", "json");
+
+        assertThat(adHoc.exitCode()).isZero();
+        assertThat(adHoc.err())
+                .contains("skipped line 3: score '\u0663' is not a whole number from 1-5 or ?")
+                .contains("skipped line 4: score '\uFF15' is not a whole number from 1-5 or ?")
+                .contains("skipped line 5: score '+2' is not a whole number from 1-5 or ?");
+        assertThat(adHoc.out()).contains("\"voters\" : 3");
+        assertThat(analyzed.err())
+                .as("a row with an unknown field and factor is one skipped row")
+                .contains("skipped line 7: unknown field 'Nowhere'; unknown factor 'Nothing'")
+                .doesNotContain("skipped line 7: unknown factor");
+        assertThat(analyzed.err()
+                        .lines()
+                        .filter(line -> line.startsWith("skipped line 7"))
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void analyze_names_the_line_of_a_byte_that_is_not_utf8() throws Exception {
+        Path csv = folder.resolve("latin1.csv");
+        byte[] head = "voter,field,factor,score\nann,Alpha,Impact,4\nbob,Caf"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ",Impact,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(csv, concat(concat(head, new byte[] {(byte) 0xE9}), tail));
+
+        CliRun analyzed = run("analyze", "--votes", csv.toString());
+
+        assertThat(analyzed.exitCode()).isEqualTo(1);
+        assertThat(analyzed.err().strip())
+                .isEqualTo("fieldpoll: " + csv + " line 3 is not UTF-8 text. Save the file as UTF-8 (spreadsheets call "
+                        + "it \"CSV UTF-8\") and try again.");
+    }
+
+    @Test
+    void analyze_says_where_the_csv_breaks_without_library_jargon() throws Exception {
+        Path csv = folder.resolve("quotes.csv");
+        Files.writeString(csv, "voter,field,factor,score\nann,Alpha,Impact,4\nbob,\"Alpha\"x,Impact,3\n");
+
+        CliRun analyzed = run("analyze", "--votes", csv.toString());
+
+        assertThat(analyzed.exitCode()).isEqualTo(1);
+        assertThat(analyzed.err())
+                .contains("the CSV cannot be read after line 2: a quote is not closed, or text follows a closing quote")
+                .doesNotContain("java.")
+                .doesNotContain("Exception");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 }
