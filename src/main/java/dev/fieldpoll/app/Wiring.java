@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class Wiring implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Wiring.class);
+    private static final java.time.Duration JOBS_STOP = java.time.Duration.ofSeconds(30);
 
     private final Config config;
     private final Clock clock;
@@ -111,7 +112,7 @@ public final class Wiring implements AutoCloseable {
             summaryJob.runDue();
             reminderJob.runDue();
         } catch (RuntimeException failure) {
-            log.error("A scheduled job failed: {}", failure.toString(), failure);
+            log.error("A scheduled job failed", failure);
         }
     }
 
@@ -234,11 +235,33 @@ public final class Wiring implements AutoCloseable {
         return publishers;
     }
 
+    /** Stops the jobs (a run in progress finishes its writes), then closes the database. */
     @Override
     public void close() {
-        if (jobs != null) {
-            jobs.shutdownNow();
-        }
+        stopJobs();
         database.close();
+    }
+
+    private void stopJobs() {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = jobs;
+            jobs = null;
+        }
+        if (running == null) {
+            return;
+        }
+        // No new runs; the one in progress ends on its own, so it never meets a closed database.
+        running.shutdown();
+        try {
+            if (!running.awaitTermination(JOBS_STOP.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("A scheduled job was still running after {}; stopping it", JOBS_STOP);
+                running.shutdownNow();
+                running.awaitTermination(JOBS_STOP.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException interrupted) {
+            running.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

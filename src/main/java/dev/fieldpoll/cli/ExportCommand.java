@@ -1,5 +1,6 @@
 package dev.fieldpoll.cli;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fieldpoll.app.Wiring;
@@ -40,6 +41,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    /** One answer; the key order of the JSON is fixed, so exports of the same votes are byte for byte equal. */
+    @JsonPropertyOrder({"voter", "field", "factor", "score"})
     record Row(String voter, String field, String factor, Integer score) {}
 
     @Spec
@@ -48,7 +51,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Quiet.logging();
-        try (Wiring wiring = new Wiring(options.load(), Clock.systemUTC())) {
+        try (Wiring wiring = new Wiring(options.loadExisting(), Clock.systemUTC())) {
             Poll poll = CommonOptions.poll(wiring, pollId);
             Pseudonyms pseudonyms = new Pseudonyms(wiring.store().pseudonymSecret(poll.id()));
             List<Row> rows = new ArrayList<>();
@@ -83,7 +86,10 @@ public final class ExportCommand implements Callable<Integer> {
 
     private static void writeJson(Poll poll, List<Row> rows, PrintWriter out) throws java.io.IOException {
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("poll", Map.of("id", poll.id(), "title", poll.title()));
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("id", poll.id());
+        about.put("title", poll.title());
+        document.put("poll", about);
         document.put("votes", rows);
         out.println(
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document));

@@ -73,6 +73,22 @@ final class SqliteErrors {
         return kind(failure) == StoreException.Kind.BUSY;
     }
 
+    /**
+     * Whether writing failed (a full disk, a write or sync error), as opposed to reading: for a copy,
+     * whose source is only read, that points at the disk of the copy.
+     */
+    static boolean isWriteFailure(SQLException failure) {
+        SQLiteException sqlite = findSqliteException(failure);
+        if (sqlite == null) {
+            return false;
+        }
+        SQLiteErrorCode code = sqlite.getResultCode();
+        return primary(code) == SQLiteErrorCode.SQLITE_FULL
+                || (primary(code) == SQLiteErrorCode.SQLITE_IOERR
+                        && code != SQLiteErrorCode.SQLITE_IOERR_READ
+                        && code != SQLiteErrorCode.SQLITE_IOERR_SHORT_READ);
+    }
+
     /** SQLite's answer to a ROLLBACK after it had already rolled the transaction back itself (after SQLITE_FULL). */
     static boolean isNoTransaction(SQLException failure) {
         return failure.getMessage() != null && failure.getMessage().contains("no transaction is active");

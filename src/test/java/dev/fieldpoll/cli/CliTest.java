@@ -249,4 +249,91 @@ class CliTest {
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
     }
+
+    @Test
+    void run_without_a_token_and_without_a_terminal_fails_with_one_line_naming_the_tokens() throws Exception {
+        // the tests run with stdin and stdout redirected, as a service does, and no platform token set
+        assertThat(System.console()).isNull();
+        assertThat(System.getenv("DISCORD_TOKEN")).isNull();
+        assertThat(System.getenv("SLACK_BOT_TOKEN")).isNull();
+        Path database = folder.resolve("never.db");
+
+        for (String[] arguments :
+                new String[][] {{"run", "--db", database.toString()}, {"--db", database.toString()}}) {
+            CliRun run = run(arguments);
+
+            assertThat(run.exitCode()).isEqualTo(CliErrors.CONFIGURATION);
+            assertThat(run.err().strip())
+                    .isEqualTo(
+                            "fieldpoll: No platform token is set (DISCORD_TOKEN, SLACK_BOT_TOKEN and SLACK_APP_TOKEN "
+                                    + "are all empty) and there is no terminal for the console chat. Set the tokens in the "
+                                    + "environment fieldpoll runs in, or run `fieldpoll console` to chat locally.");
+            assertThat(run.out()).isEmpty();
+        }
+        assertThat(database).doesNotExist();
+    }
+
+    @Test
+    void summary_out_never_overwrites_and_leaves_no_file_when_it_refuses() throws Exception {
+        Path database = folder.resolve("fieldpoll.db");
+        assertThat(run("simulate", "--voters", "12", "--db", database.toString())
+                        .exitCode())
+                .isZero();
+        Path out = folder.resolve("out");
+
+        CliRun first = run("summary", "--poll", "1", "--db", database.toString(), "--out", out.toString());
+        assertThat(first.exitCode()).isZero();
+        java.util.List<Path> written;
+        try (var files = Files.list(out)) {
+            written = files.sorted().toList();
+        }
+        Path markdown = written.stream()
+                .filter(file -> file.toString().endsWith(".md"))
+                .findFirst()
+                .orElseThrow();
+        Files.writeString(markdown, "my edited newsletter");
+
+        CliRun second = run("summary", "--poll", "1", "--db", database.toString(), "--out", out.toString());
+
+        assertThat(second.exitCode()).isEqualTo(1);
+        assertThat(second.err().strip())
+                .isEqualTo("fieldpoll: " + markdown + " exists already, and summary never overwrites a file. Move it "
+                        + "away or choose another --out folder; nothing was written.");
+        assertThat(Files.readString(markdown)).isEqualTo("my edited newsletter");
+        try (var files = Files.list(out)) {
+            assertThat(files.sorted().toList()).isEqualTo(written);
+        }
+    }
+
+    @Test
+    void export_json_has_one_key_order_whatever_the_run() throws Exception {
+        Path database = folder.resolve("fieldpoll.db");
+        assertThat(run("simulate", "--voters", "3", "--db", database.toString()).exitCode())
+                .isZero();
+
+        CliRun json = run("export", "--poll", "1", "--format", "json", "--db", database.toString());
+
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out())
+                .startsWith(
+                        "{\n  \"poll\" : {\n    \"id\" : 1,\n    \"title\" : \"Which AI safety fields get automated first?\"\n  },"
+                                .replace("\n", System.lineSeparator()))
+                .containsPattern(
+                        "\\{\\s+\"voter\" : \"v-[0-9a-f]+\",\\s+\"field\" : \"[a-z-]+\",\\s+\"factor\" : \"[a-z-]+\",\\s+\"score\" : ");
+    }
+
+    @Test
+    void an_unexpected_failure_is_one_plain_line_without_a_class_name() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = dev.fieldpoll.FieldpollCli.commandLine().setErr(new java.io.PrintWriter(err, true));
+
+        int exit = new CliErrors()
+                .handleExecutionException(
+                        new IllegalStateException("java.lang.NullPointerException deep inside"), cli, null);
+
+        assertThat(exit).isEqualTo(CliErrors.FAILURE);
+        assertThat(err.toString().strip())
+                .isEqualTo("fieldpoll: something went wrong that fieldpoll did not expect, and the command stopped. "
+                        + "Run it again with FIELDPOLL_DEBUG=1 set to see the details.");
+    }
 }
