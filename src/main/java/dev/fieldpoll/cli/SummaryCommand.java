@@ -70,7 +70,8 @@ public final class SummaryCommand implements Callable<Integer> {
                     today,
                     wiring.clock().instant(),
                     Optional.empty(),
-                    List.of(summary));
+                    List.of(summary),
+                    false);
             Path markdown = out.resolve("poll-" + pollId + "-" + today + ".md");
             Path chart = out.resolve(summary.chart().fileName());
             byte[] text = new SummaryMarkdownRenderer().render(single).getBytes(StandardCharsets.UTF_8);

@@ -67,8 +67,14 @@ public final class SummaryBuilder {
         return new FieldMove(entry.rank(), entry.field(), entry.name(), before, entry.rankLow(), entry.rankHigh());
     }
 
-    /** Cells split now that were not split at the last summary (or had no label then). */
+    /**
+     * Cells split now that were not split at the last summary (or had no label then). A first summary
+     * has nothing to compare with, so nothing in it is "newly" anything.
+     */
     private static List<CellTurn> newlySplit(PollReport report, Optional<Snapshot> previous) {
+        if (previous.isEmpty()) {
+            return List.of();
+        }
         Map<String, String> factorNames = new HashMap<>();
         report.factors().forEach(factor -> factorNames.put(factor.key(), factor.name()));
         return report.cells().stream()

@@ -472,6 +472,39 @@ class DiscordBotEndToEndTest {
     }
 
     @Test
+    void a_poll_message_someone_deleted_is_posted_again_at_the_next_redraw() {
+        long poll = create(ALICE, options());
+        String deleted = store.messageId(poll).orElseThrow();
+
+        // when a member deletes the poll message, and Bob votes
+        discord.deleteMessage(deleted);
+        harness.original(score(BOB, "evals", "feedback", "2"));
+
+        // then the redraw finds it gone and posts it again, with the vote counted
+        FakeDiscord.Request reposted =
+                harness.await(request -> request.is("POST", "/api/v10/channels/" + CHANNEL + "/messages")
+                        && request.text().contains("\"1 member\""));
+        assertThat(reposted.body().path("embeds").toString()).contains("Which AI safety fields get automated first?");
+        String again = discord.lastMessageIn(CHANNEL).path("id").asText();
+        assertThat(again).isNotEqualTo(deleted);
+        awaitStoredMessage(poll, again);
+
+        // and the next redraw edits the new message
+        harness.original(score(CAROL, "evals", "feedback", "4"));
+        harness.await(request -> request.is("PATCH", "/api/v10/channels/" + CHANNEL + "/messages/" + again)
+                && request.text().contains("\"2 members\""));
+    }
+
+    /** The store records the new message once Discord answered the post; wait for that, not for a time. */
+    private void awaitStoredMessage(long poll, String messageId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!store.messageId(poll).orElse("").equals(messageId)) {
+            assertThat(System.nanoTime()).as("message %s recorded", messageId).isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    @Test
     void a_poll_limited_to_a_role_explains_itself_to_members_without_it() {
         String token = harness.send(Payloads.slash(
                 MOD,
@@ -552,6 +585,60 @@ class DiscordBotEndToEndTest {
         assertThat(store.listInChannel(new Workspace(Platform.DISCORD, GUILD), CHANNEL))
                 .isEmpty();
         assertThat(discord.requests()).noneMatch(request -> request.path().startsWith("/api/v10/channels/"));
+    }
+
+    @Test
+    void every_refusal_is_private_to_the_member_who_asked() {
+        long poll = create(ALICE, options("results", "after-close"));
+        ObjectNode message = pollMessage(poll);
+        ObjectNode ballot = ballotAfter(pressVote(BOB, poll));
+        List<String> refused = new ArrayList<>();
+
+        refused.add(harness.send(Payloads.slash(CAROL, "create", options("closes", "soon"))));
+        refused.add(harness.send(Payloads.slash(CAROL, "results", options("poll", "#42"))));
+        refused.add(harness.send(Payloads.slash(CAROL, "results", options())));
+        refused.add(harness.send(Payloads.slash(CAROL, "close", options())));
+        refused.add(harness.send(
+                Payloads.slash(CAROL, "score", options("field", "astrology", "factor", "feedback", "score", "3"))));
+        refused.add(harness.send(Payloads.slashInGroup(CAROL, "summary", "now", options())));
+        refused.add(harness.send(Payloads.button(CAROL, message, "fp1:results:" + poll)));
+        refused.add(harness.send(Payloads.button(CAROL, message, "fp1:explode:" + poll)));
+        refused.add(harness.send(directMessage(Payloads.slash(CAROL, "create", options()))));
+        String onBallot = harness.send(Payloads.select(
+                BOB, ballot, "fp1:answer:" + poll + ":scalable-oversight:feedback-quality", List.of("9")));
+
+        for (String token : refused) {
+            FakeDiscord.Request callback = harness.callback(token);
+            assertThat(callbackType(callback))
+                    .as(content(harness.original(token)))
+                    .isIn(4, 5);
+            assertThat(callback.body().path("data").path("flags").asInt() & FakeDiscord.EPHEMERAL)
+                    .as(content(harness.original(token)))
+                    .isEqualTo(FakeDiscord.EPHEMERAL);
+            assertThat(content(harness.original(token))).startsWith("⚠️");
+        }
+        assertThat(callbackType(harness.callback(onBallot)))
+                .as("a silent edit of the member's own ballot")
+                .isEqualTo(6);
+        assertThat(harness.followUp(onBallot).body().path("flags").asInt()).isEqualTo(FakeDiscord.EPHEMERAL);
+        assertThat(content(harness.original(refused.get(refused.size() - 1)))).contains("server channels");
+    }
+
+    /** The same interaction as sent in a direct message with the bot: no guild, a user instead of a member. */
+    private static ObjectNode directMessage(ObjectNode interaction) {
+        JsonNode user = interaction.path("member").path("user").deepCopy();
+        interaction.remove(List.of("guild_id", "guild", "member"));
+        interaction.set("user", user);
+        interaction.put("context", 1);
+        interaction.put("channel_id", "500000000000000001");
+        ObjectNode channel =
+                interaction.putObject("channel").put("id", "500000000000000001").put("type", 1);
+        channel.putArray("recipients").add(user);
+        interaction
+                .putObject("authorizing_integration_owners")
+                .put("1", user.path("id").asText());
+        ((ObjectNode) interaction.path("data")).remove("guild_id");
+        return interaction;
     }
 
     private static List<String> choices(FakeDiscord.Request autocomplete) {

@@ -389,6 +389,125 @@ class SlackHttpModeTest {
         }
     }
 
+    @Test
+    void a_replayed_a_future_or_an_unreadable_signed_request_is_refused_and_changes_nothing() throws Exception {
+        try (SlackHarness harness = SlackHarness.http(folder)) {
+            long now = System.currentTimeMillis() / 1000;
+            String create = slashCommand(
+                    TEAM,
+                    GENERAL,
+                    ALICE,
+                    "create \"Once\"",
+                    harness.slack.responseUrl("once"),
+                    harness.requests.trigger());
+            String signature = SlackRequests.sign(SlackRequests.SECRET, now, create);
+            assertThat(harness.requests.send(create, now, signature).statusCode())
+                    .isEqualTo(200);
+            harness.slack.await("chat.postMessage");
+            List<FakeSlack.Call> before = harness.slack.calls();
+
+            // the same request again, within the five minutes: a replay
+            int replayed = harness.requests.send(create, now, signature).statusCode();
+            // a correctly signed request dated six minutes ahead
+            String later = slashCommand(
+                    TEAM,
+                    GENERAL,
+                    ALICE,
+                    "create \"Later\"",
+                    harness.slack.responseUrl("later"),
+                    harness.requests.trigger());
+            int future = harness.requests
+                    .send(later, now + 360, SlackRequests.sign(SlackRequests.SECRET, now + 360, later))
+                    .statusCode();
+            // a correctly signed payload that is not JSON
+            String garbled = "payload=%7B%22type%22%3A%22block_actions%22%2C";
+            int unreadable = harness.requests
+                    .send(garbled, now, SlackRequests.sign(SlackRequests.SECRET, now, garbled))
+                    .statusCode();
+
+            assertThat(replayed).isEqualTo(401);
+            assertThat(future).isEqualTo(401);
+            assertThat(unreadable).isEqualTo(400);
+            assertThat(harness.slack.calls()).isEqualTo(before);
+            assertThat(harness.wiring.store().listInChannel(new Workspace(Platform.SLACK, TEAM), GENERAL))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void create_in_a_direct_message_is_refused_with_a_pointer_to_a_channel() throws Exception {
+        try (SlackHarness harness = SlackHarness.http(folder)) {
+            harness.requests.send(slashCommand(
+                    TEAM,
+                    "D0ALICE",
+                    ALICE,
+                    "create \"Lunch\"",
+                    harness.slack.responseUrl("dm"),
+                    harness.requests.trigger()));
+
+            assertThat(harness.slack.awaitResponse("dm").body().path("text").asText())
+                    .isEqualTo(":warning: Polls live in channels, not in direct messages. Run `/poll create` in a "
+                            + "channel (and add me there); nothing was created.");
+            assertThat(harness.slack.calls("chat.postMessage")).isEmpty();
+            assertThat(harness.wiring.store().listInChannel(new Workspace(Platform.SLACK, TEAM), "D0ALICE"))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void a_poll_message_someone_deleted_is_posted_again_at_the_next_redraw() throws Exception {
+        try (SlackHarness harness = SlackHarness.http(folder)) {
+            harness.requests.send(slashCommand(
+                    TEAM,
+                    GENERAL,
+                    ALICE,
+                    "create \"Keep me\"",
+                    harness.slack.responseUrl("create"),
+                    harness.requests.trigger()));
+            assertThat(harness.slack.await("chat.postMessage").param("channel")).isEqualTo(GENERAL);
+            awaitMessageId(harness, ts -> ts.equals(FIRST_TS));
+
+            // when someone deletes the poll message, and Bob votes
+            harness.slack.deleteMessage(FIRST_TS);
+            harness.requests.send(slashCommand(
+                    TEAM,
+                    GENERAL,
+                    BOB,
+                    "vote evals feedback=3",
+                    harness.slack.responseUrl("bob"),
+                    harness.requests.trigger()));
+
+            // then the redraw posts it again, and the next redraw updates the new one
+            FakeSlack.Call again = harness.slack.await(
+                    "chat.postMessage", call -> call.param("blocks").contains("1 voter so far"));
+            assertThat(again.param("channel")).isEqualTo(GENERAL);
+            String newTs = awaitMessageId(harness, ts -> !ts.equals(FIRST_TS));
+            harness.requests.send(slashCommand(
+                    TEAM,
+                    GENERAL,
+                    ALICE,
+                    "vote evals feedback=4",
+                    harness.slack.responseUrl("alice"),
+                    harness.requests.trigger()));
+            FakeSlack.Call updated = harness.slack.await(
+                    "chat.update", call -> call.param("blocks").contains("2 voters so far"));
+            assertThat(updated.param("ts")).isEqualTo(newTs);
+        }
+    }
+
+    /** The poll message's ts the store holds, once it satisfies the condition (it is stored after Slack answers). */
+    private static String awaitMessageId(SlackHarness harness, java.util.function.Predicate<String> condition) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (true) {
+            java.util.Optional<String> ts = harness.wiring.store().messageId(1);
+            if (ts.isPresent() && condition.test(ts.get())) {
+                return ts.get();
+            }
+            assertThat(System.nanoTime()).as("the poll message is recorded").isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+    }
+
     static List<String> buttons(JsonNode blocks) {
         List<String> ids = new ArrayList<>();
         for (JsonNode block : blocks) {
