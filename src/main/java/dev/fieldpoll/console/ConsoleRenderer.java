@@ -2,6 +2,7 @@ package dev.fieldpoll.console;
 
 import dev.fieldpoll.bot.BallotText;
 import dev.fieldpoll.bot.BotReply;
+import dev.fieldpoll.bot.CloseTimeText;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.Ballot;
 import dev.fieldpoll.poll.CellKey;
@@ -175,8 +176,9 @@ public final class ConsoleRenderer {
         return text.toString().stripTrailing();
     }
 
+    /** A close at the end of a day reads as that day ("end of 24 Dec 2026 (UTC)"), other times as they are. */
     private String when(Instant instant) {
-        return WHEN.format(instant.atZone(zone));
+        return CloseTimeText.endOfDay(instant, zone).orElseGet(() -> WHEN.format(instant.atZone(zone)));
     }
 
     private static String plural(int count, String noun) {

@@ -208,7 +208,7 @@ class ConsoleChatTest {
             assertThat(output)
                     .contains("Weekly summaries in this channel: every Monday at 09:00 Europe/London. "
                             + "Next: Monday 2026-11-30 09:00 GMT.")
-                    .contains("# Weekly summary, 2026-11-27")
+                    .contains("# Summary, 2026-11-27")
                     .contains("## Weekly (#1, open)")
                     .contains("Ranking")
                     .contains("Posted a summary of 1 poll.")
@@ -241,6 +241,18 @@ class ConsoleChatTest {
                             + "(for example LANG=C.UTF-8) and type it again.")
                     .contains("No polls in this channel yet")
                     .doesNotContain("\uFFFD");
+        }
+    }
+
+    @Test
+    void a_poll_closing_on_a_date_closes_at_the_end_of_that_day_not_at_the_next_midnight() throws Exception {
+        try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
+            String created = chat(wiring, "/poll create \"Holiday plans\" closes:2026-12-24", "/poll list");
+
+            assertThat(created)
+                    .contains("Closes end of 24 Dec 2026 (UTC).")
+                    .contains(", closes end of 24 Dec 2026 (UTC)")
+                    .doesNotContain("2026-12-25 00:00");
         }
     }
 }

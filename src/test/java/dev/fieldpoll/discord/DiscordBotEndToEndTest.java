@@ -472,6 +472,15 @@ class DiscordBotEndToEndTest {
     }
 
     @Test
+    void a_poll_closing_on_a_date_says_it_closes_at_the_end_of_that_day() {
+        long poll = create(ALICE, options("title", "Holidays", "closes", "2026-12-24"));
+
+        assertThat(pollMessage(poll).path("embeds").get(0).path("fields").toString())
+                .contains("At the end of 24 Dec 2026 (UTC) (<t:"
+                        + Instant.parse("2026-12-25T00:00:00Z").getEpochSecond() + ":R>)");
+    }
+
+    @Test
     void a_poll_message_someone_deleted_is_posted_again_at_the_next_redraw() {
         long poll = create(ALICE, options());
         String deleted = store.messageId(poll).orElseThrow();

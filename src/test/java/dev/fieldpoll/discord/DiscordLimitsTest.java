@@ -75,8 +75,8 @@ class DiscordLimitsTest {
     void the_largest_poll_message_fits_one_embed() {
         Poll poll = largestPoll();
 
-        MessageEmbed embed = new PollMessageRenderer().embed(poll, 12_345, NOW);
-        new PollMessageRenderer().create(poll, 12_345, NOW);
+        MessageEmbed embed = new PollMessageRenderer(java.time.ZoneOffset.UTC).embed(poll, 12_345, NOW);
+        new PollMessageRenderer(java.time.ZoneOffset.UTC).create(poll, 12_345, NOW);
 
         assertThat(embed.getLength()).isLessThanOrEqualTo(DiscordText.EMBEDS_TOTAL_MAX);
         assertThat(embed.getDescription()).hasSizeLessThanOrEqualTo(DiscordText.EMBED_DESCRIPTION_MAX);
@@ -192,10 +192,12 @@ class DiscordLimitsTest {
                 List.of(Factor.named("x", "X")),
                 Map.of()));
 
-        MessageEmbed embed = new PollMessageRenderer().embed(poll, 0, NOW);
+        MessageEmbed embed = new PollMessageRenderer(java.time.ZoneOffset.UTC).embed(poll, 0, NOW);
 
         assertThat(embed.getDescription()).contains("\\*\\*bold\\*\\* @everyone");
-        assertThat(new PollMessageRenderer().create(poll, 0, NOW).getAllowedMentions())
+        assertThat(new PollMessageRenderer(java.time.ZoneOffset.UTC)
+                        .create(poll, 0, NOW)
+                        .getAllowedMentions())
                 .isEmpty();
     }
 }

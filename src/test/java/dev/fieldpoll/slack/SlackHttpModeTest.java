@@ -455,6 +455,23 @@ class SlackHttpModeTest {
     }
 
     @Test
+    void a_poll_closing_on_a_date_says_it_closes_at_the_end_of_that_day() throws Exception {
+        try (SlackHarness harness = SlackHarness.http(folder)) {
+            harness.requests.send(slashCommand(
+                    TEAM,
+                    GENERAL,
+                    ALICE,
+                    "create \"Holidays\" closes:2026-12-24",
+                    harness.slack.responseUrl("create"),
+                    harness.requests.trigger()));
+
+            assertThat(harness.slack.await("chat.postMessage").param("blocks"))
+                    .contains("closes end of 24 Dec 2026 (UTC)")
+                    .doesNotContain("2026-12-25 00:00");
+        }
+    }
+
+    @Test
     void a_poll_message_someone_deleted_is_posted_again_at_the_next_redraw() throws Exception {
         try (SlackHarness harness = SlackHarness.http(folder)) {
             harness.requests.send(slashCommand(
