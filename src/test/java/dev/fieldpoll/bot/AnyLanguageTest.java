@@ -2,17 +2,13 @@ package dev.fieldpoll.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldpoll.app.Wiring;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Factor;
 import dev.fieldpoll.poll.Field;
-import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
-import dev.fieldpoll.testing.MutableClock;
-import dev.fieldpoll.testing.TestConfigs;
+import dev.fieldpoll.testing.BotSession;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,21 +21,20 @@ class AnyLanguageTest {
     @TempDir
     Path folder;
 
-    private Wiring wiring;
-    private final Caller member = new Caller(Platform.CONSOLE, "local", "local", "you", "you", true);
+    private BotSession session;
 
     @BeforeEach
     void setUp() {
-        wiring = new Wiring(TestConfigs.at(folder), new MutableClock(Instant.parse("2026-11-27T10:00:00Z")));
+        session = new BotSession(folder);
     }
 
     @AfterEach
     void tearDown() {
-        wiring.close();
+        session.close();
     }
 
     private BotReply say(String line) {
-        return wiring.bot().handle(member, ((ParseResult.Parsed) new CommandParser().parse(line)).command());
+        return session.say(line);
     }
 
     private Poll create(String line) {
@@ -56,7 +51,7 @@ class AnyLanguageTest {
         assertThat(poll.definition().fields()).extracting(Field::key).containsExactly("苹果", "香蕉");
         assertThat(poll.definition().factors()).extracting(Factor::key).containsExactly("важность", "сложность");
         assertThat(say("/poll vote 香蕉 ВАЖНОСТЬ=4 слож=2")).isInstanceOf(BotReply.VoteSaved.class);
-        assertThat(wiring.store().ballot(poll.id(), "you").answers())
+        assertThat(session.wiring().store().ballot(poll.id(), "you").answers())
                 .isEqualTo(Map.of(
                         new CellKey("香蕉", "важность"),
                         Answer.score(4),
@@ -75,7 +70,7 @@ class AnyLanguageTest {
                 .isInstanceOf(BotReply.Problem.class);
         assertThat(say("/poll vote ΕΛΛΗΝΙΚΆ σημασια=5 ｅｆｆ=1")).isInstanceOf(BotReply.VoteSaved.class);
         assertThat(say("/poll vote العربية σημασια=?")).isInstanceOf(BotReply.VoteSaved.class);
-        assertThat(wiring.store().ballot(poll.id(), "you").answers())
+        assertThat(session.wiring().store().ballot(poll.id(), "you").answers())
                 .containsEntry(new CellKey("ελληνικά", "effort"), Answer.score(1))
                 .containsEntry(new CellKey("العربية", "σημασια"), Answer.DONT_KNOW);
     }
@@ -87,7 +82,7 @@ class AnyLanguageTest {
         assertThat(poll.definition().fields()).extracting(Field::key).containsExactly("f1", "f2", "pie");
         assertThat(poll.definition().factors()).extracting(Factor::key).containsExactly("q1", "q2");
         assertThat(say("/poll vote 🍌 😋=5 💰=2")).isInstanceOf(BotReply.VoteSaved.class);
-        assertThat(wiring.store().ballot(poll.id(), "you").answers())
+        assertThat(session.wiring().store().ballot(poll.id(), "you").answers())
                 .isEqualTo(Map.of(new CellKey("f2", "q1"), Answer.score(5), new CellKey("f2", "q2"), Answer.score(2)));
     }
 
@@ -106,7 +101,7 @@ class AnyLanguageTest {
 
         assertThat(poll.definition().fields()).extracting(Field::key).containsExactly("c", "c-2", "c-3");
         assertThat(say("/poll vote c# joy=4")).isInstanceOf(BotReply.VoteSaved.class);
-        assertThat(wiring.store().ballot(poll.id(), "you").answers())
+        assertThat(session.wiring().store().ballot(poll.id(), "you").answers())
                 .isEqualTo(Map.of(new CellKey("c-2", "joy"), Answer.score(4)));
     }
 }

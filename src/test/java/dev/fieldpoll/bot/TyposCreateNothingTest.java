@@ -2,13 +2,10 @@ package dev.fieldpoll.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldpoll.app.Wiring;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Workspace;
-import dev.fieldpoll.testing.MutableClock;
-import dev.fieldpoll.testing.TestConfigs;
+import dev.fieldpoll.testing.BotSession;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,29 +17,25 @@ class TyposCreateNothingTest {
     @TempDir
     Path folder;
 
-    private Wiring wiring;
-    private final Caller admin = new Caller(Platform.CONSOLE, "local", "local", "you", "you", true);
+    private BotSession session;
 
     @BeforeEach
     void setUp() {
-        wiring = new Wiring(TestConfigs.at(folder), new MutableClock(Instant.parse("2026-11-27T10:00:00Z")));
+        session = new BotSession(folder);
     }
 
     @AfterEach
     void tearDown() {
-        wiring.close();
+        session.close();
     }
 
-    /** What the member reads: the parser's refusal or the bot's reply. */
     private BotReply say(String line) {
-        ParseResult parsed = new CommandParser().parse(line);
-        return parsed instanceof ParseResult.Invalid invalid
-                ? new BotReply.Problem(invalid.message())
-                : wiring.bot().handle(admin, ((ParseResult.Parsed) parsed).command());
+        return session.say(line);
     }
 
     private int polls() {
-        return wiring.store()
+        return session.wiring()
+                .store()
                 .listInChannel(new Workspace(Platform.CONSOLE, "local"), "local")
                 .size();
     }

@@ -25,6 +25,7 @@ import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.PollStore;
 import dev.fieldpoll.poll.Workspace;
+import dev.fieldpoll.testing.Eventually;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -496,21 +497,12 @@ class DiscordBotEndToEndTest {
         assertThat(reposted.body().path("embeds").toString()).contains("Which AI safety fields get automated first?");
         String again = discord.lastMessageIn(CHANNEL).path("id").asText();
         assertThat(again).isNotEqualTo(deleted);
-        awaitStoredMessage(poll, again);
+        Eventually.value(() -> store.messageId(poll), again::equals, "the new message recorded");
 
         // and the next redraw edits the new message
         harness.original(score(CAROL, "evals", "feedback", "4"));
         harness.await(request -> request.is("PATCH", "/api/v10/channels/" + CHANNEL + "/messages/" + again)
                 && request.text().contains("\"2 members\""));
-    }
-
-    /** The store records the new message once Discord answered the post; wait for that, not for a time. */
-    private void awaitStoredMessage(long poll, String messageId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!store.messageId(poll).orElse("").equals(messageId)) {
-            assertThat(System.nanoTime()).as("message %s recorded", messageId).isLessThan(deadline);
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Workspace;
+import dev.fieldpoll.testing.Eventually;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -482,7 +483,7 @@ class SlackHttpModeTest {
                     harness.slack.responseUrl("create"),
                     harness.requests.trigger()));
             assertThat(harness.slack.await("chat.postMessage").param("channel")).isEqualTo(GENERAL);
-            awaitMessageId(harness, ts -> ts.equals(FIRST_TS));
+            Eventually.value(() -> harness.wiring.store().messageId(1), FIRST_TS::equals, "the poll message recorded");
 
             // when someone deletes the poll message, and Bob votes
             harness.slack.deleteMessage(FIRST_TS);
@@ -498,7 +499,8 @@ class SlackHttpModeTest {
             FakeSlack.Call again = harness.slack.await(
                     "chat.postMessage", call -> call.param("blocks").contains("1 voter so far"));
             assertThat(again.param("channel")).isEqualTo(GENERAL);
-            String newTs = awaitMessageId(harness, ts -> !ts.equals(FIRST_TS));
+            String newTs = Eventually.value(
+                    () -> harness.wiring.store().messageId(1), ts -> !ts.equals(FIRST_TS), "the new message recorded");
             harness.requests.send(slashCommand(
                     TEAM,
                     GENERAL,
@@ -509,19 +511,6 @@ class SlackHttpModeTest {
             FakeSlack.Call updated = harness.slack.await(
                     "chat.update", call -> call.param("blocks").contains("2 voters so far"));
             assertThat(updated.param("ts")).isEqualTo(newTs);
-        }
-    }
-
-    /** The poll message's ts the store holds, once it satisfies the condition (it is stored after Slack answers). */
-    private static String awaitMessageId(SlackHarness harness, java.util.function.Predicate<String> condition) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
-        while (true) {
-            java.util.Optional<String> ts = harness.wiring.store().messageId(1);
-            if (ts.isPresent() && condition.test(ts.get())) {
-                return ts.get();
-            }
-            assertThat(System.nanoTime()).as("the poll message is recorded").isLessThan(deadline);
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
     }
 
