@@ -40,7 +40,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place fieldpoll's objects are built and connected. Close it to close the database. */
+/**
+ * The one place fieldpoll's objects are built and connected. Close it to stop the jobs and close the
+ * database; starting and stopping the jobs synchronize on the wiring, everything else is set once.
+ */
 public final class Wiring implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Wiring.class);
@@ -59,6 +62,7 @@ public final class Wiring implements AutoCloseable {
     private final ReminderJob reminderJob;
     private final PollBot bot;
     private ScheduledExecutorService jobs;
+    private boolean closed;
 
     public Wiring(Config config, Clock clock) {
         this.config = config;
@@ -101,7 +105,7 @@ public final class Wiring implements AutoCloseable {
 
     /** Checks once a minute for weekly summaries that are due, on a daemon thread. */
     public synchronized void startJobs() {
-        if (jobs == null) {
+        if (jobs == null && !closed) {
             jobs = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("fieldpoll-jobs"));
             jobs.scheduleWithFixedDelay(this::runDueJobs, 0, 1, TimeUnit.MINUTES);
         }
@@ -248,6 +252,7 @@ public final class Wiring implements AutoCloseable {
         synchronized (this) {
             running = jobs;
             jobs = null;
+            closed = true;
         }
         if (running == null) {
             return;
