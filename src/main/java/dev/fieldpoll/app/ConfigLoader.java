@@ -2,9 +2,7 @@ package dev.fieldpoll.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -47,20 +45,23 @@ public final class ConfigLoader {
     }
 
     private static ConfigFile read(Path file) {
-        ObjectMapper yaml =
-                new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        ObjectMapper yaml = YamlErrors.strictMapper();
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException unreadable) {
             throw new ConfigException("Cannot read " + file + ": " + unreadable.getMessage(), unreadable);
         }
+        if (YamlErrors.isEmpty(text)) {
+            // nothing set yet (or only comments): the defaults
+            return ConfigFile.EMPTY;
+        }
         try {
             ConfigFile raw = yaml.readValue(text, ConfigFile.class);
             return raw == null ? ConfigFile.EMPTY : raw;
         } catch (JsonProcessingException wrong) {
             throw new ConfigException(
-                    file + " line " + YamlErrors.line(text, wrong) + ": " + YamlErrors.message(wrong));
+                    file + " line " + YamlErrors.line(text, wrong) + ": " + YamlErrors.message(text, wrong));
         } catch (IOException unreadable) {
             throw new ConfigException("Cannot read " + file + ": " + unreadable.getMessage(), unreadable);
         }
@@ -75,6 +76,8 @@ public final class ConfigLoader {
                 env("FIELDPOLL_LABEL_FROM").orElse(String.valueOf(raw.results().labelFrom()));
         String create = env("FIELDPOLL_CREATE_POLLS").orElse(raw.polls().create());
         String templates = env("FIELDPOLL_TEMPLATES_DIR").orElse(raw.polls().templatesDirectory());
+        boolean templatesAskedFor = env("FIELDPOLL_TEMPLATES_DIR").isPresent()
+                || !raw.polls().templatesDirectory().equals(Polls.DEFAULT_TEMPLATES);
         Set<String> admins =
                 env("FIELDPOLL_ADMINS").map(ConfigLoader::commaList).orElse(Set.copyOf(raw.admins()));
         try {
@@ -85,7 +88,7 @@ public final class ConfigLoader {
                     integer("results.label-from / FIELDPOLL_LABEL_FROM", labelFrom),
                     onlyAdmins(create),
                     admins,
-                    Path.of(templates),
+                    templatesDirectory(templates, templatesAskedFor),
                     raw.polls().defaultTemplate(),
                     new Config.Console(
                             raw.console().user(),
@@ -191,6 +194,16 @@ public final class ConfigLoader {
             case "h" -> Duration.ofHours(amount);
             default -> Duration.ofDays(amount);
         };
+    }
+
+    /** A folder someone asked for must exist; the default one may be missing (the built-in templates remain). */
+    private static Path templatesDirectory(String text, boolean askedFor) {
+        Path folder = Path.of(text);
+        if (askedFor && !Files.isDirectory(folder)) {
+            throw new ConfigException("polls.templates-directory / FIELDPOLL_TEMPLATES_DIR '" + text
+                    + "' is not a folder. Create it, or leave the setting out to use the built-in templates.");
+        }
+        return folder;
     }
 
     private static Optional<URI> url(String what, String text) {
@@ -344,11 +357,13 @@ public final class ConfigLoader {
             @JsonProperty("templates-directory") String templatesDirectory,
             @JsonProperty("remind-before") String remindBefore) {
 
+        static final String DEFAULT_TEMPLATES = "config/polls";
+
         Polls orDefaults() {
             return new Polls(
                     create == null ? "everyone" : create,
                     defaultTemplate == null ? "ai-safety-automation" : defaultTemplate,
-                    templatesDirectory == null ? "config/polls" : templatesDirectory,
+                    templatesDirectory == null ? DEFAULT_TEMPLATES : templatesDirectory,
                     remindBefore == null ? "24h" : remindBefore);
         }
     }

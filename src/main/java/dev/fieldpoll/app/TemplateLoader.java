@@ -2,11 +2,8 @@ package dev.fieldpoll.app;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Factor;
 import dev.fieldpoll.poll.Field;
@@ -36,9 +33,7 @@ public final class TemplateLoader {
     static final List<String> BUILT_IN = List.of("ai-safety-automation.yml", "community-roadmap.yml");
     private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private final ObjectMapper yaml = YamlErrors.strictMapper();
 
     public List<Template> loadAll(Path directory) {
         Map<String, Template> byKey = new LinkedHashMap<>();
@@ -46,8 +41,15 @@ public final class TemplateLoader {
             Template template = parse("polls/" + name, readResource("polls/" + name));
             byKey.put(template.key(), template);
         }
+        Map<String, Path> fromFile = new HashMap<>();
         for (Path file : yamlFiles(directory)) {
             Template template = load(file);
+            Path other = fromFile.putIfAbsent(template.key(), file);
+            if (other != null) {
+                // A file may replace a built-in template, but two files cannot both be the one meant.
+                throw new ConfigException("Templates " + other + " and " + file + " both have the key '"
+                        + template.key() + "'; give one another key.");
+            }
             byKey.put(template.key(), template);
         }
         return List.copyOf(byKey.values());
@@ -62,11 +64,19 @@ public final class TemplateLoader {
     }
 
     Template parse(String source, String text) {
+        if (YamlErrors.isEmpty(text)) {
+            throw problem(
+                    source,
+                    1,
+                    text.isBlank()
+                            ? "the file is empty; write a template or remove the file"
+                            : "the file is empty (only comments); write a template or remove the file");
+        }
         TemplateFile file;
         try {
             file = yaml.readValue(text, TemplateFile.class);
         } catch (JsonProcessingException wrong) {
-            throw problem(source, YamlErrors.line(text, wrong), YamlErrors.message(wrong));
+            throw problem(source, YamlErrors.line(text, wrong), YamlErrors.message(text, wrong));
         }
         if (file == null) {
             throw problem(source, 1, "the file is empty");
@@ -127,6 +137,7 @@ public final class TemplateLoader {
             String key,
             String title,
             String description,
+            String higher,
             ScaleEntry scale,
             List<FactorEntry> factors,
             List<FieldEntry> fields,
@@ -140,7 +151,8 @@ public final class TemplateLoader {
             List<Field> fieldList = fields.stream().map(FieldEntry::field).toList();
             List<Factor> factorList = factors.stream().map(FactorEntry::factor).toList();
             Map<CellKey, Double> scores = reference == null ? Map.of() : reference.cells();
-            return new Template(key, title, description, new PollDefinition(range, fieldList, factorList, scores));
+            return new Template(
+                    key, title, description, new PollDefinition(range, fieldList, factorList, scores, higher));
         }
     }
 

@@ -52,12 +52,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place fieldpoll's objects are built and connected. Close it to close the database.
- * Thread-safe: starting and stopping the jobs and the results pages is synchronized on it.
+ * The one place fieldpoll's objects are built and connected. Close it to stop the results pages and
+ * the jobs and close the database. Thread-safe: starting and stopping the jobs and the results pages
+ * synchronize on the wiring; everything else is set once.
  */
 public final class Wiring implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Wiring.class);
+    private static final java.time.Duration JOBS_STOP = java.time.Duration.ofSeconds(30);
 
     private final Config config;
     private final Clock clock;
@@ -76,6 +78,7 @@ public final class Wiring implements AutoCloseable {
 
     private ScheduledExecutorService jobs;
     private ResultsWebServer web;
+    private boolean closed;
 
     public Wiring(Config config, Clock clock) {
         this(config, clock, DatabaseSettings.defaults());
@@ -141,6 +144,9 @@ public final class Wiring implements AutoCloseable {
         if (web != null) {
             throw new IllegalStateException("results pages are already served");
         }
+        if (closed) {
+            throw new IllegalStateException("the wiring is closed");
+        }
         Config.Web settings = config.web();
         ResultsWebServer server = new ResultsWebServer(
                 new WebSettings(settings.bind(), settings.port(), settings.baseUrl(), settings.linkLifetime()),
@@ -204,7 +210,7 @@ public final class Wiring implements AutoCloseable {
 
     /** Checks once a minute for weekly summaries that are due, on a daemon thread. */
     public synchronized void startJobs() {
-        if (jobs == null) {
+        if (jobs == null && !closed) {
             jobs = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("fieldpoll-jobs"));
             jobs.scheduleWithFixedDelay(this::runDueJobs, 0, 1, TimeUnit.MINUTES);
         }
@@ -215,7 +221,7 @@ public final class Wiring implements AutoCloseable {
             summaryJob.runDue();
             reminderJob.runDue();
         } catch (RuntimeException failure) {
-            log.error("A scheduled job failed: {}", failure.toString(), failure);
+            log.error("A scheduled job failed", failure);
         }
     }
 
@@ -282,7 +288,8 @@ public final class Wiring implements AutoCloseable {
                         config.admins(),
                         discord.apiUrl(),
                         discord.gatewayUrl(),
-                        DiscordSettings.DEFAULT_REFRESH_INTERVAL),
+                        DiscordSettings.DEFAULT_REFRESH_INTERVAL,
+                        config.zone()),
                 bot,
                 polls,
                 store,
@@ -299,6 +306,11 @@ public final class Wiring implements AutoCloseable {
 
     public PollStore store() {
         return store;
+    }
+
+    /** The open database, for tools that read or maintain the file itself. */
+    public Database database() {
+        return database;
     }
 
     public TemplateCatalog templates() {
@@ -333,18 +345,43 @@ public final class Wiring implements AutoCloseable {
         return publishers;
     }
 
-    /** Stops the pages and the jobs, then closes the database. */
+    /** Stops the pages and the jobs (a run in progress finishes its writes), then closes the database. */
     @Override
     public void close() {
-        synchronized (this) {
-            if (web != null) {
-                web.close();
-                web = null;
-            }
-            if (jobs != null) {
-                jobs.shutdownNow();
-            }
-        }
+        stopWeb();
+        stopJobs();
         database.close();
+    }
+
+    private synchronized void stopWeb() {
+        closed = true;
+        if (web != null) {
+            web.close();
+            web = null;
+        }
+    }
+
+    private void stopJobs() {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = jobs;
+            jobs = null;
+            closed = true;
+        }
+        if (running == null) {
+            return;
+        }
+        // No new runs; the one in progress ends on its own, so it never meets a closed database.
+        running.shutdown();
+        try {
+            if (!running.awaitTermination(JOBS_STOP.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("A scheduled job was still running after {}; stopping it", JOBS_STOP);
+                running.shutdownNow();
+                running.awaitTermination(JOBS_STOP.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException interrupted) {
+            running.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

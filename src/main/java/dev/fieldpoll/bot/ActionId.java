@@ -1,7 +1,7 @@
 package dev.fieldpoll.bot;
 
+import dev.fieldpoll.poll.Keys;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * What a button, select or modal on a poll message means: an action, the poll, and its
@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
  * untrusted ids; PollBot checks poll, workspace, field, factor and score again.
  */
 public record ActionId(Action action, long pollId, List<String> arguments) {
-
-    private static final Pattern ARGUMENT = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
     public enum Action {
         /** Open the member's ballot. */
@@ -54,7 +52,7 @@ public record ActionId(Action action, long pollId, List<String> arguments) {
             throw new IllegalArgumentException(action.code() + " takes " + action.arity() + " arguments");
         }
         for (String argument : arguments) {
-            if (!ARGUMENT.matcher(argument).matches()) {
+            if (!Keys.isKey(argument)) {
                 throw new IllegalArgumentException("argument '" + argument + "' is not a key");
             }
         }

@@ -15,7 +15,8 @@ public sealed interface BotCommand {
 
     /**
      * {@code words} are the title, unless the first one names a template. {@code voterRole}, when
-     * present, limits voting to members holding that role (a platform role id).
+     * present, limits voting to members holding that role (a platform role id). {@code bareWord}:
+     * the template was one unquoted word typed after create, which a member may have meant as a title.
      */
     record Create(
             List<String> words,
@@ -25,13 +26,27 @@ public sealed interface BotCommand {
             List<String> fields,
             List<String> factors,
             Optional<String> voterRole,
-            boolean remind)
+            boolean remind,
+            boolean bareWord)
             implements BotCommand {
         public Create {
             words = List.copyOf(words);
             fields = List.copyOf(fields);
             factors = List.copyOf(factors);
             voterRole = voterRole == null ? Optional.empty() : voterRole;
+        }
+
+        /** A template named by an option, not by a bare word. */
+        public Create(
+                List<String> words,
+                Optional<String> template,
+                Optional<ClosesAt> closes,
+                Optional<ResultsVisibility> results,
+                List<String> fields,
+                List<String> factors,
+                Optional<String> voterRole,
+                boolean remind) {
+            this(words, template, closes, results, fields, factors, voterRole, remind, false);
         }
 
         /** A poll every member may vote in, with its closing reminder on. */

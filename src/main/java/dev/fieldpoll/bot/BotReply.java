@@ -27,11 +27,18 @@ public sealed interface BotReply {
     /**
      * Results for the member, or for the channel when an admin posts them. {@code page}: the
      * member's own results-page link, or on a channel post the public one if an admin shared it.
+     * {@code notice}, when not empty, is a line to show first (why they are private, say).
      */
-    record ResultsView(Poll poll, PollReport report, boolean postPublicly, Optional<PageLink> page)
+    record ResultsView(Poll poll, PollReport report, boolean postPublicly, Optional<PageLink> page, String notice)
             implements BotReply {
         public ResultsView {
             page = page == null ? Optional.empty() : page;
+            notice = notice == null ? "" : notice;
+        }
+
+        /** Results with no notice to show first. */
+        public ResultsView(Poll poll, PollReport report, boolean postPublicly, Optional<PageLink> page) {
+            this(poll, report, postPublicly, page, "");
         }
     }
 

@@ -6,8 +6,9 @@ import dev.fieldpoll.poll.Workspace;
 import java.util.Set;
 
 /**
- * Who sent an event, as the adapter saw it: platform, workspace, channel, user, admin rights and
- * the roles the member holds (platform ids; empty where a platform has none).
+ * Who sent an event, as the adapter saw it: platform, workspace, channel, user, admin rights, the
+ * roles the member holds (platform ids; empty where a platform has none), and whether the
+ * "channel" is a direct message with the bot, where no poll can live.
  */
 public record Caller(
         Platform platform,
@@ -16,16 +17,29 @@ public record Caller(
         String userId,
         String displayName,
         boolean admin,
-        Set<String> roles) {
+        Set<String> roles,
+        boolean directMessage) {
 
     public Caller {
         roles = roles == null ? Set.of() : Set.copyOf(roles);
     }
 
-    /** A caller holding no roles. */
+    /** A caller in a channel. */
+    public Caller(
+            Platform platform,
+            String workspaceId,
+            String channelId,
+            String userId,
+            String displayName,
+            boolean admin,
+            Set<String> roles) {
+        this(platform, workspaceId, channelId, userId, displayName, admin, roles, false);
+    }
+
+    /** A caller in a channel, holding no roles. */
     public Caller(
             Platform platform, String workspaceId, String channelId, String userId, String displayName, boolean admin) {
-        this(platform, workspaceId, channelId, userId, displayName, admin, Set.of());
+        this(platform, workspaceId, channelId, userId, displayName, admin, Set.of(), false);
     }
 
     public Member member() {

@@ -1,5 +1,6 @@
 package dev.fieldpoll.bot;
 
+import dev.fieldpoll.poll.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +9,11 @@ import java.time.ZoneId;
 
 /** When a new poll closes, as typed: after a duration (3d, 12h, 2w), on a date, or at a local time. */
 public sealed interface ClosesAt {
+
+    /** The longest a poll may stay open, whichever way its close is given. */
+    Duration LONGEST = Poll.LONGEST_OPEN;
+
+    String OUT_OF_RANGE = Poll.CLOSES_OUT_OF_RANGE;
 
     Instant resolve(Instant now, ZoneId zone);
 

@@ -4,6 +4,7 @@ import dev.fieldpoll.bot.BotCommand.FactorScore;
 import dev.fieldpoll.bot.ParseResult.Invalid;
 import dev.fieldpoll.bot.ParseResult.Parsed;
 import dev.fieldpoll.poll.Keys;
+import dev.fieldpoll.poll.NameMatch;
 import dev.fieldpoll.poll.PollRef;
 import dev.fieldpoll.poll.ResultsVisibility;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,8 +29,17 @@ public final class CommandParser {
 
     public static final int MAX_LINE_LENGTH = 2000;
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})([hdw])");
-    private static final Set<String> OPTIONS =
-            Set.of("closes", "results", "fields", "factors", "poll", "template", "remind");
+    /** The name:value options each verb takes; any other name: is refused, never read as text. */
+    private static final Map<String, List<String>> OPTIONS = Map.of(
+            "create", List.of("closes", "results", "fields", "factors", "template", "remind"),
+            "vote", List.of("poll"),
+            "results", List.of("poll"),
+            "mine", List.of("poll"),
+            "close", List.of("poll"));
+    /** What looks like an option: a word of letters, then a colon, outside quotes. (09:00 is a time, not one.) */
+    private static final Pattern OPTION_NAME = Pattern.compile("\\p{L}[\\p{L}_-]*");
+    /** A date (and time) with a four-digit year; anything else never reaches java.time. */
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(t\\d{2}:\\d{2}(:\\d{2})?)?");
 
     public ParseResult parse(String line) {
         if (line == null || line.isBlank()) {
@@ -39,19 +48,19 @@ public final class CommandParser {
         if (line.length() > MAX_LINE_LENGTH) {
             return new Invalid("That command is too long (over " + MAX_LINE_LENGTH + " characters).");
         }
-        List<String> tokens;
+        List<Tokenizer.Word> tokens;
         try {
             tokens = new ArrayList<>(Tokenizer.split(line.strip()));
         } catch (Tokenizer.UnbalancedQuoteException unbalanced) {
             return new Invalid("A quote is not closed. Put lists in quotes like fields:\"Alpha; Beta\".");
         }
-        if (!tokens.isEmpty() && tokens.get(0).equalsIgnoreCase("/poll")) {
+        if (!tokens.isEmpty() && tokens.get(0).text().equalsIgnoreCase("/poll")) {
             tokens.remove(0);
         }
         if (tokens.isEmpty()) {
             return new Parsed(new BotCommand.Help());
         }
-        String verb = tokens.remove(0).toLowerCase(Locale.ROOT);
+        String verb = canonical(tokens.remove(0).text().toLowerCase(Locale.ROOT));
         try {
             return new Parsed(command(verb, tokens));
         } catch (SyntaxException syntax) {
@@ -59,22 +68,30 @@ public final class CommandParser {
         }
     }
 
-    private BotCommand command(String verb, List<String> arguments) throws SyntaxException {
+    /** Verbs with another spelling: new = create, result = results. */
+    private static String canonical(String verb) {
+        return switch (verb) {
+            case "new" -> "create";
+            case "result" -> "results";
+            default -> verb;
+        };
+    }
+
+    private BotCommand command(String verb, List<Tokenizer.Word> arguments) throws SyntaxException {
         Map<String, String> options = new LinkedHashMap<>();
-        List<String> words = new ArrayList<>();
-        Optional<Boolean> sharePage = isResults(verb) ? pageSharing(arguments) : Optional.empty();
-        splitOptions(arguments, options, words);
+        List<Tokenizer.Word> typed = new ArrayList<>();
+        Optional<Boolean> sharePage = verb.equals("results") ? pageSharing(arguments) : Optional.empty();
+        splitOptions(verb, arguments, options, typed);
+        List<String> words = typed.stream().map(Tokenizer.Word::text).toList();
         if (sharePage.isPresent()) {
             return new BotCommand.SharePage(pollRef(words, options), sharePage.get());
         }
         switch (verb) {
             case "create":
-            case "new":
-                return create(words, options);
+                return create(typed, options);
             case "vote":
                 return vote(words, options);
             case "results":
-            case "result":
                 return new BotCommand.Results(pollRef(words, options), options.containsKey("public"));
             case "mine":
                 return new BotCommand.Mine(pollRef(words, options));
@@ -91,20 +108,19 @@ public final class CommandParser {
         }
     }
 
-    private static boolean isResults(String verb) {
-        return verb.equals("results") || verb.equals("result");
-    }
-
     /**
      * {@code /poll results [poll] public page} makes the results page public, {@code … private page}
-     * private again: the two words end the command. Removes them from the arguments when present.
+     * private again: the two unquoted words end the command. Removes them from the arguments when present.
      */
-    private static Optional<Boolean> pageSharing(List<String> arguments) {
+    private static Optional<Boolean> pageSharing(List<Tokenizer.Word> arguments) {
         int size = arguments.size();
-        if (size < 2 || !arguments.get(size - 1).equalsIgnoreCase("page")) {
+        if (size < 2
+                || arguments.get(size - 1).quoted()
+                || arguments.get(size - 2).quoted()
+                || !arguments.get(size - 1).text().equalsIgnoreCase("page")) {
             return Optional.empty();
         }
-        String which = arguments.get(size - 2).toLowerCase(Locale.ROOT);
+        String which = arguments.get(size - 2).text().toLowerCase(Locale.ROOT);
         if (!which.equals("public") && !which.equals("private")) {
             return Optional.empty();
         }
@@ -112,16 +128,24 @@ public final class CommandParser {
         return Optional.of(which.equals("public"));
     }
 
-    private static void splitOptions(List<String> arguments, Map<String, String> options, List<String> words)
+    private static void splitOptions(
+            String verb, List<Tokenizer.Word> arguments, Map<String, String> options, List<Tokenizer.Word> words)
             throws SyntaxException {
-        for (String argument : arguments) {
-            int colon = argument.indexOf(':');
-            String name = colon > 0 ? argument.substring(0, colon).toLowerCase(Locale.ROOT) : "";
-            if (OPTIONS.contains(name)) {
-                if (options.put(name, argument.substring(colon + 1).strip()) != null) {
+        List<String> known = OPTIONS.getOrDefault(verb, List.of());
+        for (Tokenizer.Word argument : arguments) {
+            String text = argument.text();
+            int colon = text.indexOf(':');
+            String name = colon > 0 ? text.substring(0, colon).toLowerCase(Locale.ROOT) : "";
+            boolean optionShaped = colon > 0
+                    && argument.unquotedAt(colon)
+                    && OPTION_NAME.matcher(name).matches();
+            if (optionShaped && known.contains(name)) {
+                if (options.put(name, text.substring(colon + 1).strip()) != null) {
                     throw new SyntaxException("`" + name + ":` is given twice.");
                 }
-            } else if (argument.equalsIgnoreCase("public")) {
+            } else if (optionShaped) {
+                throw new SyntaxException(unknownOption(verb, name, known));
+            } else if (verb.equals("results") && !argument.quoted() && text.equalsIgnoreCase("public")) {
                 options.put("public", "");
             } else {
                 words.add(argument);
@@ -129,7 +153,33 @@ public final class CommandParser {
         }
     }
 
-    private BotCommand create(List<String> words, Map<String, String> options) throws SyntaxException {
+    /** A typo in an option must not become part of a title: say what was typed and what it may have meant. */
+    private static String unknownOption(String verb, String name, List<String> known) {
+        String refusal = "`" + Keys.shown(name) + ":` is not an option of `/poll " + verb + "`";
+        if (known.isEmpty()) {
+            return refusal + ", which takes none. To use a colon in text, put the text in quotes.";
+        }
+        NameMatch<String> match = NameMatch.of(name, known, option -> option, option -> option);
+        List<String> near = match instanceof NameMatch.Found<String> found
+                ? List.of(found.item())
+                : match instanceof NameMatch.Ambiguous<String> ambiguous
+                        ? ambiguous.candidates()
+                        : ((NameMatch.Unknown<String>) match).suggestions();
+        String options =
+                String.join(", ", known.stream().map(option -> option + ":").toList());
+        return refusal
+                + (near.isEmpty()
+                        ? " (it takes " + options + ")."
+                        : ". Did you mean "
+                                + String.join(
+                                        " or ",
+                                        near.stream()
+                                                .map(option -> "`" + option + ":`")
+                                                .toList()) + "?")
+                + " Nothing was done. To use a colon in a title, put the title in quotes.";
+    }
+
+    private BotCommand create(List<Tokenizer.Word> typed, Map<String, String> options) throws SyntaxException {
         Optional<ClosesAt> closes =
                 options.containsKey("closes") ? Optional.of(closes(options.get("closes"))) : Optional.empty();
         Optional<ResultsVisibility> results = Optional.empty();
@@ -141,15 +191,28 @@ public final class CommandParser {
         if (!remind.equals("on") && !remind.equals("off")) {
             throw new SyntaxException("remind: takes on or off (a closing-soon post a day before the poll closes).");
         }
+        Optional<String> template = Optional.ofNullable(options.get("template"));
+        List<String> words = typed.stream().map(Tokenizer.Word::text).toList();
+        // One bare word names a template; a title is quoted or has several words.
+        boolean adHoc = options.containsKey("fields") || options.containsKey("factors");
+        boolean bareWord = template.isEmpty()
+                && !adHoc
+                && typed.size() == 1
+                && !typed.get(0).quoted();
+        if (bareWord) {
+            template = Optional.of(words.get(0));
+            words = List.of();
+        }
         return new BotCommand.Create(
                 words,
-                Optional.ofNullable(options.get("template")),
+                template,
                 closes,
                 results,
                 list(options.get("fields")),
                 list(options.get("factors")),
                 Optional.empty(),
-                remind.equals("on"));
+                remind.equals("on"),
+                bareWord);
     }
 
     /** Reads a closes: value; public for platforms whose commands carry it as a typed option. */
@@ -163,10 +226,15 @@ public final class CommandParser {
                 case "d" -> Duration.ofDays(amount);
                 default -> Duration.ofDays(7 * amount);
             };
-            if (length.isZero() || length.compareTo(Duration.ofDays(366)) > 0) {
-                throw new SyntaxException("closes: must be between 1h and a year.");
+            if (length.isZero() || length.compareTo(ClosesAt.LONGEST) > 0) {
+                throw new SyntaxException(ClosesAt.OUT_OF_RANGE);
             }
             return new ClosesAt.After(length);
+        }
+        String unreadable = "I can't read closes:" + Keys.shown(text)
+                + ". Use a duration like closes:3d, closes:12h, closes:2w, or a date like closes:2026-12-24.";
+        if (!DATE.matcher(value).matches()) {
+            throw new SyntaxException(unreadable);
         }
         try {
             if (value.contains("t")) {
@@ -174,8 +242,7 @@ public final class CommandParser {
             }
             return new ClosesAt.OnDate(LocalDate.parse(value));
         } catch (DateTimeParseException notADate) {
-            throw new SyntaxException("I can't read closes:" + Keys.shown(text)
-                    + ". Use a duration like closes:3d, closes:12h, closes:2w, or a date like closes:2026-12-24.");
+            throw new SyntaxException(unreadable);
         }
     }
 

@@ -15,12 +15,12 @@ import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.poll.PollRef;
 import dev.fieldpoll.poll.PollService;
 import dev.fieldpoll.poll.StoreException;
+import dev.fieldpoll.poll.TemplateCatalog;
 import dev.fieldpoll.report.ReportService;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class PollBot {
 
     private static final Logger log = LoggerFactory.getLogger(PollBot.class);
+    /** A "no such field" answer lists the poll's names when there are this few. */
+    private static final int LISTED_NAMES = 6;
 
     private final PollService polls;
     private final ReportService reports;
@@ -76,6 +78,10 @@ public final class PollBot {
             return new Problem("Slow down a little: you are sending commands faster than I take them. "
                     + "Try again in a few seconds; nothing was changed.");
         }
+        if (caller.directMessage() && command instanceof BotCommand.Create) {
+            return new Problem("Polls live in channels, not in direct messages. Run `/poll create` in a channel "
+                    + "(and add me there); nothing was created.");
+        }
         try {
             return dispatch(caller.member(), command);
         } catch (StoreException storage) {
@@ -85,7 +91,7 @@ public final class PollBot {
                     command.getClass().getSimpleName(),
                     storage.getMessage(),
                     storage);
-            return new Problem("I couldn't reach the poll database, so nothing changed. " + storage.getMessage());
+            return new Problem(StoreFailureText.sentence(storage.kind()));
         } catch (RuntimeException bug) {
             log.error("Command {} failed for {}", command.getClass().getSimpleName(), caller.platform(), bug);
             return new Problem("Something went wrong on my side and nothing changed. Please try again.");
@@ -140,11 +146,23 @@ public final class PollBot {
     private BotReply create(Member member, BotCommand.Create create) {
         List<String> words = new ArrayList<>(create.words());
         Optional<String> template = create.template();
-        if (template.isEmpty()
-                && !words.isEmpty()
-                && polls.templates().find(words.get(0).toLowerCase(Locale.ROOT)).isPresent()) {
-            template = Optional.of(words.remove(0).toLowerCase(Locale.ROOT));
+        TemplateCatalog catalog = polls.templates();
+        if (template.isEmpty() && !words.isEmpty() && catalog.find(words.get(0)).isPresent()) {
+            template = Optional.of(words.remove(0));
+        } else if (template.isEmpty()
+                && words.size() > 1
+                && !catalog.near(words.get(0)).isEmpty()) {
+            // "comunity-roadmap Our plans": a typo must not start a poll of the default template
+            return new Problem(
+                    catalog.unknown(words.get(0)) + " To start a poll with that title, put the title in quotes.");
         }
+        if (template.isPresent() && catalog.find(template.get()).isEmpty()) {
+            return new Problem(catalog.unknown(template.get())
+                    + (create.bareWord()
+                            ? " To use it as a title, quote it: `/poll create \"" + Keys.shown(template.get()) + "\"`."
+                            : ""));
+        }
+        template = template.map(key -> catalog.find(key).orElseThrow().key());
         String title = String.join(" ", words).strip();
         boolean adHoc = !create.fields().isEmpty() || !create.factors().isEmpty();
         if (adHoc && title.isEmpty()) {
@@ -184,28 +202,40 @@ public final class PollBot {
         PollDefinition definition = poll.definition();
         NameMatch<Field> field = NameMatch.of(vote.field(), definition.fields(), Field::key, Field::name);
         if (!(field instanceof NameMatch.Found<Field> foundField)) {
-            return new Problem(unmatched("field", vote.field(), field, Field::name));
+            return new Problem(unmatched("field", vote.field(), field, definition.fields(), Field::name));
         }
         Map<CellKey, String> answers = new LinkedHashMap<>();
         for (BotCommand.FactorScore score : vote.scores()) {
             NameMatch<Factor> factor = NameMatch.of(score.factor(), definition.factors(), Factor::key, Factor::name);
             if (!(factor instanceof NameMatch.Found<Factor> foundFactor)) {
-                return new Problem(unmatched("factor", score.factor(), factor, Factor::name));
+                return new Problem(unmatched("factor", score.factor(), factor, definition.factors(), Factor::name));
             }
-            answers.put(new CellKey(foundField.item().key(), foundFactor.item().key()), score.score());
+            CellKey cell =
+                    new CellKey(foundField.item().key(), foundFactor.item().key());
+            if (answers.put(cell, score.score()) != null) {
+                // feedback=3 feedback=4: which one was meant is a guess, so neither is saved
+                return new Problem("You scored " + foundFactor.item().name() + " twice for "
+                        + foundField.item().name() + ". Give each factor once; nothing was saved.");
+            }
         }
         return saveAnswers(member, poll.id(), answers);
     }
 
     private static <T> String unmatched(
-            String what, String typed, NameMatch<T> match, java.util.function.Function<T, String> name) {
+            String what, String typed, NameMatch<T> match, List<T> items, java.util.function.Function<T, String> name) {
         if (match instanceof NameMatch.Ambiguous<T> ambiguous) {
             return "'" + Keys.shown(typed) + "' could be " + names(ambiguous.candidates(), name)
                     + ". Type a little more.";
         }
         List<T> suggestions = ((NameMatch.Unknown<T>) match).suggestions();
-        return "This poll has no " + what + " '" + Keys.shown(typed) + "'. Did you mean " + names(suggestions, name)
-                + "?";
+        String unknown = "This poll has no " + what + " '" + Keys.shown(typed) + "'.";
+        if (!suggestions.isEmpty()) {
+            return unknown + " Did you mean " + names(suggestions, name) + "?";
+        }
+        return items.size() <= LISTED_NAMES
+                ? unknown + " Its " + what + "s: "
+                        + String.join(", ", items.stream().map(name).toList()) + "."
+                : unknown + " `/poll vote` shows every " + what + ".";
     }
 
     private static <T> String names(List<T> items, java.util.function.Function<T, String> name) {
@@ -264,15 +294,16 @@ public final class PollBot {
     }
 
     private BotReply results(Member member, Poll poll, boolean postPublicly) {
-        if (postPublicly && !member.admin()) {
-            return new Problem("Only admins can post results to the whole channel; here they are just for you.");
-        }
+        boolean onlyForYou = postPublicly && !member.admin();
+        String notice =
+                onlyForYou ? "Only admins can post results to the whole channel; here they are just for you." : "";
         Outcomes.Results access = polls.resultsAccess(member, poll);
         if (access instanceof Outcomes.ResultsHidden hidden) {
-            return new Problem(hidden.reason());
+            return new Problem(onlyForYou ? notice + " " + hidden.reason() : hidden.reason());
         }
+        boolean shownPublicly = postPublicly && !onlyForYou;
         return new BotReply.ResultsView(
-                poll, reports.reportFor(poll), postPublicly, pages.linkFor(member, poll, postPublicly));
+                poll, reports.reportFor(poll), shownPublicly, pages.linkFor(member, poll, shownPublicly), notice);
     }
 
     private BotReply close(Member member, Poll poll) {

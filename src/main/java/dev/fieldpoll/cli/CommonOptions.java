@@ -4,6 +4,7 @@ import dev.fieldpoll.app.Config;
 import dev.fieldpoll.app.ConfigLoader;
 import dev.fieldpoll.app.Wiring;
 import dev.fieldpoll.poll.Poll;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -26,6 +27,19 @@ public final class CommonOptions {
                 .findById(pollId)
                 .orElseThrow(() -> new UserInputException(
                         "There is no poll #" + pollId + " in " + wiring.config().databasePath() + "."));
+    }
+
+    /**
+     * The configuration for a tool that reads an existing database (export, summary): a path that
+     * names no file is one line for the user, and no empty database is left behind.
+     */
+    Config loadExisting() {
+        Config loaded = load();
+        if (!Files.isRegularFile(loaded.databasePath())) {
+            throw new UserInputException("There is no database file " + loaded.databasePath()
+                    + ". Check --db (or database.path); nothing was created.");
+        }
+        return loaded;
     }
 
     Config load() {

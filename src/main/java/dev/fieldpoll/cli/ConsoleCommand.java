@@ -2,9 +2,7 @@ package dev.fieldpoll.cli;
 
 import dev.fieldpoll.app.Config;
 import dev.fieldpoll.app.Wiring;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,11 +25,10 @@ public final class ConsoleCommand implements Callable<Integer> {
         Config config = options.load();
         try (Wiring wiring = new Wiring(config.withWeb(config.web().onUnlessTurnedOff()), Clock.systemUTC())) {
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             out.println("Database: " + wiring.config().databasePath().toAbsolutePath());
             startPages(wiring, out);
             wiring.startJobs();
-            wiring.consoleChat(out).run(in, out);
+            wiring.consoleChat(out).run(System.in, out);
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.fieldpoll.cli;
 
+import dev.fieldpoll.bot.Utf8Lines;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Factor;
@@ -13,7 +14,7 @@ import dev.fieldpoll.report.PollReport.PollInfo;
 import dev.fieldpoll.report.ReportInput;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +54,8 @@ final class CsvVotes {
     }
 
     Parsed read(Path file, int minVoters, int labelFrom) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        long line = 0;
+        try (Reader reader = new Utf8Lines(Files.newInputStream(file)).asReader()) {
             CSVFormat format = CSVFormat.DEFAULT
                     .builder()
                     .setHeader()
@@ -63,16 +65,17 @@ final class CsvVotes {
                     .get();
             var parser = format.parse(reader);
             if (!parser.getHeaderNames().stream()
-                    .map(name -> name.toLowerCase(Locale.ROOT))
+                    .map(name -> Keys.clean(name).toLowerCase(Locale.ROOT))
                     .toList()
                     .equals(HEADER)) {
                 throw new UserInputException(file + ": the first line must be the header voter,field,factor,score.");
             }
             for (CSVRecord row : parser) {
-                readRow(row);
+                line = row.getParser().getCurrentLineNumber();
+                readRow(row, line);
             }
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException unreadable) {
-            throw new UserInputException("Cannot read " + file + ": " + unreadable.getMessage());
+        } catch (IOException | UncheckedIOException | IllegalStateException unreadable) {
+            throw unreadable(file, unreadable, line);
         }
         if (ballots.isEmpty()) {
             throw new UserInputException(file + " has no usable votes"
@@ -83,92 +86,101 @@ final class CsvVotes {
         return new Parsed(input(file, minVoters, labelFrom), List.copyOf(problems));
     }
 
-    private void readRow(CSVRecord row) {
-        long line = row.getParser().getCurrentLineNumber();
+    /** One line for the user: a byte that is not UTF-8 with its line, a broken quote after the last good row. */
+    private static UserInputException unreadable(Path file, Exception failure, long lastGoodLine) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Utf8Lines.NotUtf8Exception notUtf8) {
+                return new UserInputException(file + " line " + notUtf8.line() + " is not UTF-8 text. Save the file "
+                        + "as UTF-8 (spreadsheets call it \"CSV UTF-8\") and try again.");
+            }
+        }
+        if (failure instanceof java.nio.file.FileSystemException) {
+            return new UserInputException("Cannot read " + file + ": check that it exists and may be read.");
+        }
+        return new UserInputException(file + ": the CSV cannot be read after line " + Math.max(1, lastGoodLine)
+                + ": a quote is not closed, or text follows a closing quote.");
+    }
+
+    /** A row is used whole or skipped whole, with one line saying everything wrong with it. */
+    private void readRow(CSVRecord row, long line) {
         if (row.size() != HEADER.size()) {
             problems.add("line " + line + ": expected 4 columns, found " + row.size());
             return;
         }
-        String voter = row.get(0).strip();
+        String voter = Keys.clean(row.get(0));
+        List<String> wrong = new ArrayList<>();
         if (voter.isEmpty()) {
-            problems.add("line " + line + ": the voter is empty");
+            wrong.add("the voter is empty");
+        }
+        String fieldName = Keys.clean(row.get(1));
+        String factorName = Keys.clean(row.get(2));
+        Optional<Field> field = known(fieldName, fields, Field::key, Field::name);
+        Optional<Factor> factor = known(factorName, factors, Factor::key, Factor::name);
+        if (field.isEmpty() && !canAdd(fieldName)) {
+            wrong.add("unknown field '" + Keys.shown(fieldName) + "'");
+        }
+        if (factor.isEmpty() && !canAdd(factorName)) {
+            wrong.add("unknown factor '" + Keys.shown(factorName) + "'");
+        }
+        Optional<Answer> answer = answer(Keys.clean(row.get(3)), wrong);
+        if (!wrong.isEmpty()) {
+            problems.add("line " + line + ": " + String.join("; ", wrong));
             return;
         }
-        Optional<Field> field = field(row.get(1).strip(), line);
-        Optional<Factor> factor = factor(row.get(2).strip(), line);
-        Optional<Answer> answer = answer(row.get(3).strip(), line);
-        if (field.isPresent() && factor.isPresent() && answer.isPresent()) {
-            ballots.computeIfAbsent(voter, key -> new LinkedHashMap<>())
-                    .put(new CellKey(field.get().key(), factor.get().key()), answer.get());
-        }
-    }
-
-    private Optional<Field> field(String name, long line) {
-        return known(name, line, "field", fields, Field::key, Field::name, key -> new Field(key, truncate(name), ""));
-    }
-
-    private Optional<Factor> factor(String name, long line) {
-        return known(
-                name,
-                line,
-                "factor",
+        Field cellField = field.orElseGet(
+                () -> add(fields, Field::key, key -> new Field(key, truncate(fieldName), ""), fieldName, "f"));
+        Factor cellFactor = factor.orElseGet(() -> add(
                 factors,
                 Factor::key,
-                Factor::name,
-                key -> new Factor(key, truncate(name), null, null, null, 1.0));
+                key -> new Factor(key, truncate(factorName), null, null, null, 1.0),
+                factorName,
+                "q"));
+        ballots.computeIfAbsent(voter, key -> new LinkedHashMap<>())
+                .put(new CellKey(cellField.key(), cellFactor.key()), answer.orElseThrow());
     }
 
-    /**
-     * Finds a field or factor by key or name; without a template an unseen name becomes a new one,
-     * with a template it is a problem of that line.
-     */
-    private <T> Optional<T> known(
-            String name,
-            long line,
-            String what,
-            Map<String, T> items,
-            Function<T, String> key,
-            Function<T, String> displayName,
-            Function<String, T> create) {
-        Optional<T> found = items.values().stream()
-                .filter(item -> key.apply(item).equalsIgnoreCase(name)
-                        || displayName.apply(item).equalsIgnoreCase(name))
+    /** Without a template an unseen name becomes a new field or factor; with one, it is a problem of its row. */
+    private boolean canAdd(String name) {
+        return template.isEmpty() && !name.isEmpty();
+    }
+
+    /** A field or factor by key or name, compared case-folded. */
+    private static <T> Optional<T> known(
+            String name, Map<String, T> items, Function<T, String> key, Function<T, String> displayName) {
+        String wanted = Keys.fold(name);
+        return items.values().stream()
+                .filter(item -> Keys.fold(key.apply(item)).equals(wanted)
+                        || Keys.fold(displayName.apply(item)).equals(wanted))
                 .findFirst();
-        if (found.isPresent()) {
-            return found;
-        }
-        if (template.isPresent() || name.isEmpty()) {
-            problems.add("line " + line + ": unknown " + what + " '" + name + "'");
-            return Optional.empty();
-        }
-        T added = create.apply(uniqueKey(name, items.keySet()));
-        items.put(key.apply(added), added);
-        return Optional.of(added);
     }
 
-    private Optional<Answer> answer(String text, long line) {
+    private static <T> T add(
+            Map<String, T> items, Function<T, String> key, Function<String, T> create, String name, String prefix) {
+        T added = create.apply(uniqueKey(name, items.keySet(), prefix));
+        items.put(key.apply(added), added);
+        return added;
+    }
+
+    /** A whole number of the scale in ASCII digits (as the chat takes it), empty or ? for don't know. */
+    private Optional<Answer> answer(String text, List<String> wrong) {
         if (text.isEmpty() || text.equals("?")) {
             return Optional.of(Answer.DONT_KNOW);
         }
-        try {
-            int score = Integer.parseInt(text);
-            if (scale.contains(score)) {
-                return Optional.of(Answer.score(score));
-            }
-            problems.add("line " + line + ": score " + score + " is outside " + scale);
-        } catch (NumberFormatException notANumber) {
-            problems.add("line " + line + ": score '" + text + "' is not a whole number or ?");
+        if (!text.matches("[0-9]{1,3}")) {
+            wrong.add("score '" + Keys.shown(text) + "' is not a whole number from " + scale + " or ?");
+            return Optional.empty();
         }
-        return Optional.empty();
+        int score = Integer.parseInt(text);
+        if (!scale.contains(score)) {
+            wrong.add("score " + score + " is outside " + scale);
+            return Optional.empty();
+        }
+        return Optional.of(Answer.score(score));
     }
 
-    private static String uniqueKey(String name, java.util.Set<String> taken) {
-        String base = Keys.slug(name);
-        String key = base;
-        for (int suffix = 2; taken.contains(key); suffix++) {
-            key = base.substring(0, Math.min(base.length(), 28)) + "-" + suffix;
-        }
-        return key;
+    /** The name's key, unique among those taken; names without letters or digits are numbered (f1, q1). */
+    private static String uniqueKey(String name, java.util.Set<String> taken, String prefix) {
+        return Keys.unique(Keys.slug(name).orElse(prefix + (taken.size() + 1)), new java.util.HashSet<>(taken));
     }
 
     private static String truncate(String name) {
@@ -186,8 +198,15 @@ final class CsvVotes {
         }
         String title = template.map(Template::title).orElse(file.getFileName().toString());
         BallotTable table = BallotTable.of(definition, ballots.values());
-        PollInfo info =
-                new PollInfo(0, title, "file", ballots.size(), table.completeBallots(), scale.min(), scale.max());
+        PollInfo info = new PollInfo(
+                0,
+                title,
+                "file",
+                ballots.size(),
+                table.completeBallots(),
+                scale.min(),
+                scale.max(),
+                definition.higher());
         return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, labelFrom);
     }
 }

@@ -1,5 +1,6 @@
 package dev.fieldpoll.cli;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fieldpoll.app.Wiring;
@@ -38,13 +39,17 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    /** One answer; the key order of the JSON is fixed, so exports of the same votes are byte for byte equal. */
+    @JsonPropertyOrder({"voter", "field", "factor", "score"})
+    record Row(String voter, String field, String factor, Integer score) {}
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Quiet.logging();
-        try (Wiring wiring = new Wiring(options.load(), Clock.systemUTC())) {
+        try (Wiring wiring = new Wiring(options.loadExisting(), Clock.systemUTC())) {
             Poll poll = CommonOptions.poll(wiring, pollId);
             List<PseudonymousVote> votes = wiring.polls().pseudonymousVotes(poll);
             PrintWriter out = spec.commandLine().getOut();
@@ -59,8 +64,15 @@ public final class ExportCommand implements Callable<Integer> {
 
     private static void writeJson(Poll poll, List<PseudonymousVote> votes, PrintWriter out) throws java.io.IOException {
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("poll", Map.of("id", poll.id(), "title", poll.title()));
-        document.put("votes", votes);
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("id", poll.id());
+        about.put("title", poll.title());
+        document.put("poll", about);
+        document.put(
+                "votes",
+                votes.stream()
+                        .map(vote -> new Row(vote.voter(), vote.field(), vote.factor(), vote.score()))
+                        .toList());
         out.println(
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document));
     }

@@ -20,26 +20,42 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** Runs the bot on every platform whose token is set; with none, the local console chat. */
+/**
+ * Runs the bot on every platform whose token is set; with none, the local console chat when a person
+ * is at a terminal, else one line saying which tokens are missing and a non-zero exit.
+ */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = "Run the bot: Discord and Slack when their tokens are set, else the local console chat.")
+        description = "Run the bot: Discord and Slack when their tokens are set, else (at a terminal) the local "
+                + "console chat.")
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions options;
+
+    static final String NO_TOKEN_NO_TERMINAL = "No platform token is set (DISCORD_TOKEN, SLACK_BOT_TOKEN and "
+            + "SLACK_APP_TOKEN are all empty) and there is no terminal for the console chat. Set the tokens in the "
+            + "environment fieldpoll runs in, or run `fieldpoll console` to chat locally.";
+
+    /** Whether a person sits at this process: Java gives a console only when stdin and stdout are a terminal. */
+    private final BooleanSupplier terminal = () -> System.console() != null;
 
     @Override
     public Integer call() throws Exception {
         Secrets secrets = Secrets.fromEnvironment(System.getenv());
         if (secrets.hasDiscord() || secrets.hasSlack()) {
             return runPlatforms(secrets);
+        }
+        if (!terminal.getAsBoolean()) {
+            // A service with a broken environment file must fail loudly, not wait for a chat nobody can type in.
+            throw new ConfigException(NO_TOKEN_NO_TERMINAL);
         }
         ConsoleCommand console = new ConsoleCommand();
         console.options = options();

@@ -2,11 +2,15 @@ package dev.fieldpoll.cli;
 
 import dev.fieldpoll.app.Wiring;
 import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.store.IoReasons;
 import dev.fieldpoll.summary.ChannelSummary;
 import dev.fieldpoll.summary.PollSummary;
 import dev.fieldpoll.summary.SummaryMarkdownRenderer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,7 +47,7 @@ public final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Quiet.logging();
-        try (Wiring wiring = new Wiring(options.load(), Clock.systemUTC())) {
+        try (Wiring wiring = new Wiring(options.loadExisting(), Clock.systemUTC())) {
             Poll poll = CommonOptions.poll(wiring, pollId);
             LocalDate today =
                     LocalDate.now(wiring.clock().withZone(wiring.config().zone()));
@@ -66,17 +70,45 @@ public final class SummaryCommand implements Callable<Integer> {
                     today,
                     wiring.clock().instant(),
                     Optional.empty(),
-                    List.of(summary));
-            Files.createDirectories(out);
-            Path markdown = Files.writeString(
-                    out.resolve("poll-" + pollId + "-" + today + ".md"), new SummaryMarkdownRenderer().render(single));
-            spec.commandLine().getOut().println("Wrote " + markdown);
+                    List.of(summary),
+                    false);
+            Path markdown = out.resolve("poll-" + pollId + "-" + today + ".md");
+            Path chart = out.resolve(summary.chart().fileName());
+            byte[] text = new SummaryMarkdownRenderer().render(single).getBytes(StandardCharsets.UTF_8);
+            requireNew(markdown);
             if (!summary.chart().isEmpty()) {
-                Path chart = Files.write(
-                        out.resolve(summary.chart().fileName()), summary.chart().png());
-                spec.commandLine().getOut().println("Wrote " + chart);
+                requireNew(chart);
+            }
+            Files.createDirectories(out);
+            write(markdown, text);
+            if (!summary.chart().isEmpty()) {
+                write(chart, summary.chart().png());
             }
         }
         return 0;
+    }
+
+    /** Checked before anything is written: a summary never replaces a file silently. */
+    private static void requireNew(Path file) {
+        if (Files.exists(file)) {
+            throw new UserInputException(file + " exists already, and summary never overwrites a file. "
+                    + "Move it away or choose another --out folder; nothing was written.");
+        }
+    }
+
+    /** Whole or not at all: the bytes go to a hidden file that takes the name only once complete. */
+    private void write(Path file, byte[] bytes) throws IOException {
+        Path partial = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".partial");
+        try {
+            Files.write(partial, bytes);
+            // no REPLACE_EXISTING: a file that appeared meanwhile is kept, and this fails
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException failed) {
+            throw new UserInputException(
+                    "Could not write " + file + " (" + IoReasons.of(failed) + "); nothing was left behind.");
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        spec.commandLine().getOut().println("Wrote " + file);
     }
 }

@@ -7,6 +7,7 @@ import dev.fieldpoll.bot.Caller;
 import dev.fieldpoll.bot.CommandParser;
 import dev.fieldpoll.bot.ParseResult;
 import dev.fieldpoll.bot.PollBot;
+import dev.fieldpoll.bot.Utf8Lines;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Factor;
@@ -15,8 +16,8 @@ import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.poll.PollRef;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Set;
@@ -51,13 +52,23 @@ public final class ConsoleChat {
         this.admins = Set.copyOf(admins);
     }
 
-    public void run(BufferedReader in, PrintStream out) throws IOException {
+    static final String NOT_UTF8 = "! That line is not UTF-8 text, so I ignored it. "
+            + "Set your terminal to UTF-8 (for example LANG=C.UTF-8) and type it again.";
+
+    public void run(InputStream input, PrintStream out) throws IOException {
+        Utf8Lines in = new Utf8Lines(input);
         out.println("fieldpoll console chat in #" + channel
                 + ". Type /poll help for commands, :as NAME to switch member, :quit to leave.");
         while (true) {
             out.print(user + "@#" + channel + "> ");
             out.flush();
-            String line = in.readLine();
+            String line;
+            try {
+                line = in.readLine();
+            } catch (Utf8Lines.NotUtf8Exception notUtf8) {
+                out.println(NOT_UTF8);
+                continue;
+            }
             if (line == null || line.strip().equals(":quit") || line.strip().equals(":q")) {
                 out.println();
                 out.println("Bye. Your polls are saved.");
@@ -67,7 +78,7 @@ public final class ConsoleChat {
         }
     }
 
-    private void handleLine(String line, BufferedReader in, PrintStream out) throws IOException {
+    private void handleLine(String line, Utf8Lines in, PrintStream out) throws IOException {
         if (line.isEmpty()) {
             return;
         }
@@ -110,10 +121,10 @@ public final class ConsoleChat {
 
         private final Poll poll;
         private final Map<CellKey, Answer> current;
-        private final BufferedReader in;
+        private final Utf8Lines in;
         private final PrintStream out;
 
-        SteppedBallot(Poll poll, Map<CellKey, Answer> current, BufferedReader in, PrintStream out) {
+        SteppedBallot(Poll poll, Map<CellKey, Answer> current, Utf8Lines in, PrintStream out) {
             this.poll = poll;
             this.current = current;
             this.in = in;
@@ -150,7 +161,13 @@ public final class ConsoleChat {
                 out.print("  " + factor.name() + " " + range(factor) + " [now: "
                         + BallotText.answerText(current.get(cell), "-") + "]> ");
                 out.flush();
-                String line = in.readLine();
+                String line;
+                try {
+                    line = in.readLine();
+                } catch (Utf8Lines.NotUtf8Exception notUtf8) {
+                    out.println("  " + NOT_UTF8);
+                    continue;
+                }
                 if (line == null || line.strip().equalsIgnoreCase("q")) {
                     return false;
                 }

@@ -2,6 +2,7 @@ package dev.fieldpoll.console;
 
 import dev.fieldpoll.bot.BallotText;
 import dev.fieldpoll.bot.BotReply;
+import dev.fieldpoll.bot.CloseTimeText;
 import dev.fieldpoll.bot.PageLink;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.Ballot;
@@ -38,8 +39,9 @@ public final class ConsoleRenderer {
             return voteSaved(saved);
         }
         if (reply instanceof BotReply.ResultsView results) {
-            return reports.render(results.report())
+            String report = reports.render(results.report())
                     + results.page().map(page -> "\n\n" + pageLine(page)).orElse("");
+            return results.notice().isEmpty() ? report : results.notice() + "\n" + report;
         }
         if (reply instanceof BotReply.MyBallot mine) {
             return myBallot(mine.poll(), mine.ballot());
@@ -182,8 +184,9 @@ public final class ConsoleRenderer {
         return text.toString().stripTrailing();
     }
 
+    /** A close at the end of a day reads as that day ("end of 24 Dec 2026 (UTC)"), other times as they are. */
     private String when(Instant instant) {
-        return WHEN.format(instant.atZone(zone));
+        return CloseTimeText.endOfDay(instant, zone).orElseGet(() -> WHEN.format(instant.atZone(zone)));
     }
 
     private static String plural(int count, String noun) {

@@ -89,7 +89,7 @@ public final class DiscordBot implements AutoCloseable {
         }
         handlers = Executors.newFixedThreadPool(HANDLER_THREADS, DaemonThreads.named("fieldpoll-discord"));
         refreshes = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("fieldpoll-discord-refresh"));
-        PollMessages pollMessages = new PollMessages(store, polls, new PollMessageRenderer());
+        PollMessages pollMessages = new PollMessages(store, polls, new PollMessageRenderer(settings.zone()));
         // Delayed refreshes are dropped at shutdown; close() sends them at once instead.
         refreshes.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         pollRefreshes = new PollMessageRefreshes(refreshes, settings.refreshInterval(), pollMessages);

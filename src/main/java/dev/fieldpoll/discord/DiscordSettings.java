@@ -2,6 +2,7 @@ package dev.fieldpoll.discord;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,7 +11,8 @@ import java.util.Set;
 /**
  * What the Discord adapter needs to run: the bot token (a secret, never printed), the guilds to
  * register /poll in (empty: globally), the role names and user ids that count as admin, optional
- * REST and gateway URLs (tests, proxies), and how often at most a poll message is refreshed.
+ * REST and gateway URLs (tests, proxies), how often at most a poll message is refreshed, and the
+ * community's zone (a poll closing at its midnight closes "at the end of" the day before).
  */
 public record DiscordSettings(
         String token,
@@ -19,7 +21,8 @@ public record DiscordSettings(
         Set<String> adminUsers,
         Optional<URI> apiUrl,
         Optional<URI> gatewayUrl,
-        Duration refreshInterval) {
+        Duration refreshInterval,
+        ZoneId zone) {
 
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(5);
 
@@ -32,6 +35,7 @@ public record DiscordSettings(
         adminUsers = Set.copyOf(adminUsers);
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(gatewayUrl, "gatewayUrl");
+        Objects.requireNonNull(zone, "zone");
         if (refreshInterval == null || refreshInterval.isNegative() || refreshInterval.isZero()) {
             throw new IllegalArgumentException("the poll message refresh interval must be positive");
         }

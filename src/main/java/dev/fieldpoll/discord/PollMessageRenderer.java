@@ -3,12 +3,14 @@ package dev.fieldpoll.discord;
 import dev.fieldpoll.bot.ActionId;
 import dev.fieldpoll.bot.ActionId.Action;
 import dev.fieldpoll.bot.ActionIds;
+import dev.fieldpoll.bot.CloseTimeText;
 import dev.fieldpoll.poll.Factor;
 import dev.fieldpoll.poll.Field;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.poll.ResultsVisibility;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -31,6 +33,12 @@ final class PollMessageRenderer {
     private static final int DESCRIBED_FIELDS_MAX = 2500;
 
     private static final int COMPACT_FACTOR_MAX = 150;
+
+    private final ZoneId zone;
+
+    PollMessageRenderer(ZoneId zone) {
+        this.zone = zone;
+    }
 
     MessageCreateData create(Poll poll, int voters, Instant now) {
         return new MessageCreateBuilder()
@@ -81,7 +89,10 @@ final class PollMessageRenderer {
             embed.addField(
                     "Closes",
                     poll.closesAtTime()
-                            .map(at -> DiscordText.timestamp(at, 'f') + " (" + DiscordText.timestamp(at, 'R') + ")")
+                            .map(at -> CloseTimeText.endOfDay(at, zone)
+                                            .map(day -> "At the " + day)
+                                            .orElseGet(() -> DiscordText.timestamp(at, 'f'))
+                                    + " (" + DiscordText.timestamp(at, 'R') + ")")
                             .orElse("When its creator or an admin closes it"),
                     true);
         } else {

@@ -8,12 +8,15 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The public poll messages: posts one when a poll starts (and remembers its id), and redraws it
- * from the stored poll, so the voter count and the closed state are always read fresh.
+ * from the stored poll, so the voter count and the closed state are always read fresh. A message
+ * someone deleted is posted again at its next redraw.
  */
 final class PollMessages {
 
@@ -68,7 +71,17 @@ final class PollMessages {
                     poll.get().channelId());
             return;
         }
-        channel.editMessageById(messageId.get(), renderer.edit(poll.get(), store.voterCount(pollId), polls.now()))
-                .complete();
+        int voters = store.voterCount(pollId);
+        try {
+            channel.editMessageById(messageId.get(), renderer.edit(poll.get(), voters, polls.now()))
+                    .complete();
+        } catch (ErrorResponseException refused) {
+            if (refused.getErrorResponse() != ErrorResponse.UNKNOWN_MESSAGE) {
+                throw refused;
+            }
+            // Someone deleted the poll message: post it again (and remember the new one) rather than fail forever.
+            log.info("The message of poll {} was deleted; posting it again", pollId);
+            post(channel, poll.get(), voters);
+        }
     }
 }

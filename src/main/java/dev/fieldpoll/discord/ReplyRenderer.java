@@ -27,8 +27,10 @@ final class ReplyRenderer {
             return Messages.text(voteSaved(saved));
         }
         if (reply instanceof BotReply.ResultsView view) {
-            return Messages.message(
-                    results.pageNote(view.page()), results.render(view.report()), results.pageButton(view.page()));
+            String note = results.pageNote(view.page());
+            String content =
+                    view.notice().isEmpty() || note.isEmpty() ? view.notice() + note : view.notice() + "\n" + note;
+            return Messages.message(content, results.render(view.report()), results.pageButton(view.page()));
         }
         if (reply instanceof BotReply.MyBallot mine) {
             return myBallot(mine.poll(), mine.ballot());

@@ -51,7 +51,8 @@ final class ResultsRenderer {
                 .forEach(field ->
                         ranking.add("– " + DiscordText.escape(Sentences.notRanked(field, report.minVoters()))));
         String adjusted = Sentences.adjusted(report);
-        summary.setDescription("**Ranking** (higher = sooner; score and rank with 90% bootstrap intervals)\n"
+        summary.setDescription("**Ranking** (higher = " + DiscordText.escape(poll.higher())
+                + "; score and rank with 90% bootstrap intervals)\n"
                 + DiscordText.lines(ranking, RANKING_MAX)
                 + (adjusted.isEmpty() ? "" : "\n" + DiscordText.cut(DiscordText.escape(adjusted), ADJUSTED_MAX)));
         List<String> splits = report.highlights().stream()

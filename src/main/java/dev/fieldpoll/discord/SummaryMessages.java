@@ -73,7 +73,7 @@ final class SummaryMessages {
     }
 
     private static String header(ChannelSummary summary, int part) {
-        String title = "**Weekly summary · " + summary.period() + "**";
+        String title = "**" + summary.heading() + " · " + summary.period() + "**";
         if (part > 0) {
             return title + " (continued)";
         }

@@ -6,16 +6,16 @@ public record Factor(String key, String name, String question, String lowLabel, 
     public Factor {
         key = Keys.requireKey(key, "factor");
         name = Keys.requireText(name, "factor name", 80);
-        question = question == null || question.isBlank() ? name + "?" : question.strip();
-        lowLabel = lowLabel == null ? "" : lowLabel.strip();
-        highLabel = highLabel == null ? "" : highLabel.strip();
+        question = Keys.cleanOrEmpty(question).isEmpty() ? name + "?" : Keys.cleanOrEmpty(question);
+        lowLabel = Keys.cleanOrEmpty(lowLabel);
+        highLabel = Keys.cleanOrEmpty(highLabel);
         if (!(weight > 0) || Double.isInfinite(weight)) {
             throw new IllegalArgumentException("factor " + key + ": weight must be a positive number, was " + weight);
         }
     }
 
     /** A factor with the defaults an ad-hoc poll uses: no question text, equal weight. */
-    public static Factor named(String name) {
-        return new Factor(Keys.slug(name), name, null, null, null, 1.0);
+    public static Factor named(String key, String name) {
+        return new Factor(key, name, null, null, null, 1.0);
     }
 }

@@ -6,6 +6,6 @@ public record Field(String key, String name, String description) {
     public Field {
         key = Keys.requireKey(key, "field");
         name = Keys.requireText(name, "field name", 80);
-        description = description == null ? "" : description.strip();
+        description = Keys.cleanOrEmpty(description);
     }
 }

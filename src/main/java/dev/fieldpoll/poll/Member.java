@@ -11,8 +11,8 @@ public record Member(Workspace workspace, String channelId, String userId, boole
 
     public Member {
         Objects.requireNonNull(workspace, "workspace");
-        channelId = Keys.requireText(channelId, "channel id", 64);
-        userId = Keys.requireText(userId, "user id", 64);
+        channelId = Keys.requireId(channelId, "channel id", 64);
+        userId = Keys.requireId(userId, "user id", 64);
         roles = roles == null ? Set.of() : Set.copyOf(roles);
     }
 

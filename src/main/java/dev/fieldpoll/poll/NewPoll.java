@@ -27,7 +27,7 @@ public record NewPoll(
         if (closesAt != null && !closesAt.isAfter(createdAt)) {
             throw new IllegalArgumentException("the close time must be in the future");
         }
-        eligibleRole = eligibleRole == null ? null : Keys.requireText(eligibleRole, "voter role", Poll.MAX_ROLE_LENGTH);
+        eligibleRole = eligibleRole == null ? null : Keys.requireId(eligibleRole, "voter role", Poll.MAX_ROLE_LENGTH);
     }
 
     /** A poll every member of the workspace may vote in. */

@@ -24,6 +24,10 @@ public record Poll(
 
     public static final int MAX_TITLE_LENGTH = 120;
     public static final int MAX_ROLE_LENGTH = 64;
+    /** The longest a poll may stay open, however its close is given (a duration, a date, a time). */
+    public static final java.time.Duration LONGEST_OPEN = java.time.Duration.ofDays(366);
+
+    public static final String CLOSES_OUT_OF_RANGE = "closes: must be between 1h and a year from now.";
 
     public Poll {
         Objects.requireNonNull(workspace, "workspace");

@@ -7,19 +7,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a poll asks: the fields, the factors, the scale, and optional reference scores
- * (an author's own scores the community is compared with). Copied into each poll at
- * creation, so editing a template never changes a running poll.
+ * What a poll asks: the fields, the factors, the scale, optional reference scores (an author's
+ * own scores the community is compared with), and what a higher score means in the template's
+ * words ("automated sooner"; "more" for ad-hoc polls). Copied into each poll at creation, so
+ * editing a template never changes a running poll.
  */
-public record PollDefinition(Scale scale, List<Field> fields, List<Factor> factors, Map<CellKey, Double> reference) {
+public record PollDefinition(
+        Scale scale, List<Field> fields, List<Factor> factors, Map<CellKey, Double> reference, String higher) {
 
     public static final int MAX_FIELDS = 25;
     public static final int MAX_FACTORS = 5;
+    /** What a higher score means when a template does not say. */
+    public static final String HIGHER_MEANS_MORE = "more";
+
+    public static final int MAX_HIGHER_LENGTH = 60;
 
     public PollDefinition {
         if (scale == null) {
             throw new IllegalArgumentException("scale is missing");
         }
+        higher = higher == null || Keys.cleanOrEmpty(higher).isEmpty()
+                ? HIGHER_MEANS_MORE
+                : Keys.requireText(higher, "higher", MAX_HIGHER_LENGTH);
         fields = List.copyOf(fields);
         factors = List.copyOf(factors);
         reference = reference == null ? Map.of() : Map.copyOf(reference);
@@ -42,6 +51,11 @@ public record PollDefinition(Scale scale, List<Field> fields, List<Factor> facto
                         + cell.factor() + " is outside the scale " + scale);
             }
         }
+    }
+
+    /** A definition whose higher scores mean "more". */
+    public PollDefinition(Scale scale, List<Field> fields, List<Factor> factors, Map<CellKey, Double> reference) {
+        this(scale, fields, factors, reference, HIGHER_MEANS_MORE);
     }
 
     private static void requireCount(int count, int max, String what) {

@@ -30,8 +30,6 @@ import java.util.function.Function;
  */
 public final class PollService {
 
-    private static final String NO_SUCH_POLL = "That poll does not exist in this workspace.";
-
     private final PollStore store;
     private final TemplateCatalog templates;
     private final Clock clock;
@@ -60,12 +58,12 @@ public final class PollService {
         if (request.closesAt().isPresent() && !request.closesAt().get().isAfter(now)) {
             return new Refused("The close time is in the past. Try closes:3d or a future date like closes:2026-12-24.");
         }
+        if (request.closesAt().isPresent() && request.closesAt().get().isAfter(now.plus(Poll.LONGEST_OPEN))) {
+            return new Refused(Poll.CLOSES_OUT_OF_RANGE);
+        }
         Optional<Template> template = request.isAdHoc() ? Optional.empty() : findTemplate(request.templateKey());
         if (!request.isAdHoc() && template.isEmpty()) {
-            return new Refused("There is no template '"
-                    + Keys.shown(request.templateKey().orElse("")) + "'. Templates: "
-                    + String.join(
-                            ", ", templates.all().stream().map(Template::key).toList()) + ".");
+            return new Refused(templates.unknown(request.templateKey().orElse("")));
         }
         try {
             PollDefinition definition = template.map(Template::definition).orElseGet(() -> adHoc(request));
@@ -98,21 +96,26 @@ public final class PollService {
         if (request.adHocFields().isEmpty() || request.adHocFactors().isEmpty()) {
             throw new IllegalArgumentException("an ad-hoc poll needs both fields:\"A; B\" and factors:\"X; Y\"");
         }
-        List<Field> fields = request.adHocFields().stream()
-                .map(name -> new Field(Keys.slug(name), name, ""))
-                .toList();
-        List<Factor> factors =
-                request.adHocFactors().stream().map(Factor::named).toList();
+        // Keys keep the letters of any script ("苹果"); names without any are numbered: f1, f2 / q1, q2.
+        List<String> fieldNames = request.adHocFields();
+        List<String> fieldKeys = Keys.keysFor(fieldNames, "f", "field");
+        List<Field> fields = new java.util.ArrayList<>();
+        for (int i = 0; i < fieldNames.size(); i++) {
+            fields.add(new Field(fieldKeys.get(i), fieldNames.get(i), ""));
+        }
+        List<String> factorNames = request.adHocFactors();
+        List<String> factorKeys = Keys.keysFor(factorNames, "q", "factor");
+        List<Factor> factors = new java.util.ArrayList<>();
+        for (int i = 0; i < factorNames.size(); i++) {
+            factors.add(Factor.named(factorKeys.get(i), factorNames.get(i)));
+        }
         return new PollDefinition(Scale.ONE_TO_FIVE, fields, factors, Map.of());
     }
 
     /** Finds the poll a member means in their channel: by id, by title prefix, or the one open poll. */
     public Lookup find(Member member, PollRef ref) {
         if (ref instanceof PollRef.ById byId) {
-            return store.find(member.workspace(), byId.id())
-                    .<Lookup>map(Found::new)
-                    .orElseGet(() -> new Refused(
-                            "There is no poll #" + byId.id() + " here. `/poll list` shows this channel's polls."));
+            return inChannel(member, byId.id()).<Lookup>map(Found::new).orElseGet(() -> noPoll(byId.id()));
         }
         if (ref instanceof PollRef.ByTitle byTitle) {
             return findByTitle(member, byTitle.prefix());
@@ -120,14 +123,33 @@ public final class PollService {
         return findDefault(member);
     }
 
-    /** The poll with this id in the workspace, whatever its channel: for a results page's verified link. */
+    /**
+     * The poll with this id in the workspace, whatever its channel: only for a results page's
+     * verified personal link. The bot signed that link for this poll, and only in the poll's own
+     * channel, so it names no channel; every lookup a member types or clicks goes through
+     * {@link #find(Member, PollRef)}, which is channel-scoped.
+     */
     public Optional<Poll> findInWorkspace(Workspace workspace, long pollId) {
-        return store.find(workspace, pollId);
+        return store.findById(pollId).filter(poll -> poll.workspace().equals(workspace));
     }
 
     /** The poll by id alone, for an id from a link this bot signed (a public results page). */
     public Optional<Poll> findLinked(long pollId) {
         return store.findById(pollId);
+    }
+
+    /** Polls by id, only in the member's own workspace and channel. */
+    private Optional<Poll> inChannel(Member member, long pollId) {
+        return store.find(member.workspace(), member.channelId(), pollId);
+    }
+
+    private static boolean isInChannelOf(Poll poll, Member member) {
+        return poll.workspace().equals(member.workspace()) && poll.channelId().equals(member.channelId());
+    }
+
+    /** Another workspace's poll, another channel's, and none at all get the same answer: nothing leaks. */
+    private static Refused noPoll(long pollId) {
+        return new Refused("No poll #" + pollId + " in this channel. `/poll list` shows this channel's polls.");
     }
 
     private Lookup findByTitle(Member member, String prefix) {
@@ -177,12 +199,12 @@ public final class PollService {
 
     /** Saves answers for cells of a poll, after checking every cell and score against the poll itself. */
     public Voted vote(Member member, long pollId, Map<CellKey, Answer> answers) {
-        return store.find(member.workspace(), pollId)
+        return inChannel(member, pollId)
                 .<Voted>map(poll -> vote(member, poll, answers))
-                .orElseGet(() -> new Refused(NO_SUCH_POLL));
+                .orElseGet(() -> noPoll(pollId));
     }
 
-    /** The same, for a poll the caller already found in the member's workspace (one lookup less per vote). */
+    /** The same, for a poll the caller already found in the member's channel (one lookup less per vote). */
     public Voted vote(Member member, Poll found, Map<CellKey, Answer> answers) {
         return withOpenPoll(member, found, poll -> {
             Optional<String> problem = problemWith(poll.definition(), answers);
@@ -194,10 +216,10 @@ public final class PollService {
         });
     }
 
-    /** Runs a change of the member's answers only on an open poll of their own workspace. */
+    /** Runs a change of the member's answers only on an open poll of their own workspace and channel. */
     private Voted withOpenPoll(Member member, Poll poll, Function<Poll, Voted> change) {
-        if (!poll.workspace().equals(member.workspace())) {
-            return new Refused(NO_SUCH_POLL);
+        if (!isInChannelOf(poll, member)) {
+            return noPoll(poll.id());
         }
         if (!poll.isOpenAt(now())) {
             return new PollIsClosed(poll);
@@ -241,12 +263,12 @@ public final class PollService {
 
     /** Withdraws the member's answers for some cells of an open poll. */
     public Voted clear(Member member, long pollId, Collection<CellKey> cells) {
-        return store.find(member.workspace(), pollId)
+        return inChannel(member, pollId)
                 .<Voted>map(poll -> clear(member, poll, cells))
-                .orElseGet(() -> new Refused(NO_SUCH_POLL));
+                .orElseGet(() -> noPoll(pollId));
     }
 
-    /** The same, for a poll the caller already found in the member's workspace. */
+    /** The same, for a poll the caller already found in the member's channel. */
     public Voted clear(Member member, Poll found, Collection<CellKey> cells) {
         return withOpenPoll(member, found, poll -> {
             int removed = store.clearAnswers(poll.id(), member.userId(), cells);
@@ -255,9 +277,9 @@ public final class PollService {
     }
 
     public Closing close(Member member, long pollId) {
-        Optional<Poll> found = store.find(member.workspace(), pollId);
+        Optional<Poll> found = inChannel(member, pollId);
         if (found.isEmpty()) {
-            return new Refused(NO_SUCH_POLL);
+            return noPoll(pollId);
         }
         Poll poll = found.get();
         if (!member.admin() && !member.userId().equals(poll.createdBy())) {
@@ -266,7 +288,7 @@ public final class PollService {
         if (!poll.isOpenAt(now()) || !store.close(poll.id(), now())) {
             return new PollIsClosed(poll);
         }
-        Poll closed = store.find(member.workspace(), pollId).orElse(poll);
+        Poll closed = inChannel(member, pollId).orElse(poll);
         return new PollClosed(closed, store.voterCount(pollId));
     }
 

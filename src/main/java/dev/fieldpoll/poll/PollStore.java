@@ -14,8 +14,11 @@ public interface PollStore {
 
     Poll create(NewPoll poll);
 
-    /** The poll, only if it belongs to the workspace: ids from clients never cross workspaces. */
-    Optional<Poll> find(Workspace workspace, long pollId);
+    /**
+     * The poll, only if it belongs to the workspace and the channel: ids from clients never reach
+     * another workspace's poll, nor another channel's (a private channel's poll stays private).
+     */
+    Optional<Poll> find(Workspace workspace, String channelId, long pollId);
 
     /** The poll by id alone, for trusted local tools (export, summary files). */
     Optional<Poll> findById(long pollId);

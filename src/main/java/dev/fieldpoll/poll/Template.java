@@ -6,7 +6,7 @@ public record Template(String key, String title, String description, PollDefinit
     public Template {
         key = Keys.requireKey(key, "template");
         title = Keys.requireText(title, "template title", Poll.MAX_TITLE_LENGTH);
-        description = description == null ? "" : description.strip();
+        description = Keys.cleanOrEmpty(description);
         if (definition == null) {
             throw new IllegalArgumentException("template " + key + " has no definition");
         }

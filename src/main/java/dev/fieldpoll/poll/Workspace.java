@@ -7,6 +7,6 @@ public record Workspace(Platform platform, String id) {
 
     public Workspace {
         Objects.requireNonNull(platform, "platform");
-        id = Keys.requireText(id, "workspace id", 64);
+        id = Keys.requireId(id, "workspace id", 64);
     }
 }

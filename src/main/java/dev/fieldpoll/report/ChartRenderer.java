@@ -50,6 +50,11 @@ public final class ChartRenderer {
         return report.factors().size() == 2 ? scatter(report, date) : bars(report, date);
     }
 
+    /** The ranking chart's score axis, in the template's words: "Score (higher = automated sooner)". */
+    static String scoreAxis(PollReport report) {
+        return "Score (higher = " + report.poll().higher() + ")";
+    }
+
     private static String title(PollReport report, LocalDate date) {
         return report.poll().title() + " (" + date + ", "
                 + Numbers.voters(report.poll().voters()) + ")";
@@ -111,7 +116,7 @@ public final class ChartRenderer {
                 .height(HEIGHT)
                 .title(title(report, date))
                 .xAxisTitle("Field (rank order)")
-                .yAxisTitle("Score (higher = sooner)")
+                .yAxisTitle(scoreAxis(report))
                 .build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);

@@ -25,7 +25,8 @@ public final class MarkdownReportRenderer {
             notRanked(report, text);
             return text.toString();
         }
-        text.append("\n**Ranking** (higher = sooner; score and rank with 90% bootstrap intervals)\n");
+        text.append("\n**Ranking** (higher = " + report.poll().higher()
+                + "; score and rank with 90% bootstrap intervals)\n");
         for (RankingEntry entry : report.ranking()) {
             text.append(entry.rank())
                     .append(". **")

@@ -43,9 +43,30 @@ public record PollReport(
                 .toList();
     }
 
-    /** {@code completeBallots}: voters who answered every cell (a "don't know" is an answer). */
+    /**
+     * {@code completeBallots}: voters who answered every cell (a "don't know" is an answer);
+     * {@code higher}: what a higher score means, in the poll's template's words ("automated sooner").
+     */
     public record PollInfo(
-            long id, String title, String status, int voters, int completeBallots, int scaleMin, int scaleMax) {}
+            long id,
+            String title,
+            String status,
+            int voters,
+            int completeBallots,
+            int scaleMin,
+            int scaleMax,
+            String higher) {
+
+        public PollInfo {
+            higher = higher == null ? "more" : higher;
+        }
+
+        /** A poll whose higher scores mean "more". */
+        public PollInfo(
+                long id, String title, String status, int voters, int completeBallots, int scaleMin, int scaleMax) {
+            this(id, title, status, voters, completeBallots, scaleMin, scaleMax, "more");
+        }
+    }
 
     public record FactorInfo(String key, String name, double weight) {}
 

@@ -65,7 +65,8 @@ public final class ReportService {
                 table.voters(),
                 table.completeBallots(),
                 definition.scale().min(),
-                definition.scale().max());
+                definition.scale().max(),
+                definition.higher());
         return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, labelFrom);
     }
 }

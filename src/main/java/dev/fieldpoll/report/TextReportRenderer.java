@@ -37,7 +37,8 @@ public final class TextReportRenderer {
     }
 
     private static void ranking(PollReport report, StringBuilder text) {
-        text.append("\nRanking (higher score = automated sooner; score and rank with 90% bootstrap intervals):\n");
+        text.append("\nRanking (higher score = " + report.poll().higher()
+                + "; score and rank with 90% bootstrap intervals):\n");
         text.append(String.format(
                 Locale.ROOT,
                 "  %-4s %-34s %6s  %-13s %-6s %-4s%n",

@@ -58,12 +58,15 @@ final class BallotModal {
         return (definition.fields().size() + perPage - 1) / perPage;
     }
 
-    /** The private_metadata of a page: SUBMIT for a one-page ballot, else PAGE with the page number. */
+    /**
+     * The private_metadata of a page: SUBMIT for a one-page ballot, else PAGE with the page number, and
+     * the poll's channel, which a submission does not name: a ballot is opened only from that channel.
+     */
     static String metadata(Poll poll, int page) {
         ActionId id = pageCount(poll.definition()) == 1
                 ? ActionId.of(ActionId.Action.SUBMIT, poll.id())
                 : ActionId.of(ActionId.Action.PAGE, poll.id(), Integer.toString(page));
-        return ActionIds.encode(id);
+        return ActionIds.encode(id, poll.channelId());
     }
 
     static String blockId(long pollId, CellKey cell) {

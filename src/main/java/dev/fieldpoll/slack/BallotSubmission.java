@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A submitted ballot view, read back: which poll and page (from private_metadata) and the chosen
+ * A submitted ballot view, read back: which poll, channel and page (from private_metadata) and the chosen
  * score text per cell (from each input's block_id). Only the shape is checked here — ids that do
  * not decode, or that name another poll, refuse the whole submission; PollBot checks the rest
  * (workspace, poll, field, factor, score).
  */
 sealed interface BallotSubmission {
 
-    record Answers(long pollId, int page, Map<CellKey, String> answers) implements BallotSubmission {
+    record Answers(long pollId, String channelId, int page, Map<CellKey, String> answers) implements BallotSubmission {
         public Answers {
             answers = Map.copyOf(answers);
         }
@@ -32,11 +32,11 @@ sealed interface BallotSubmission {
         if (view == null) {
             return new Refused(OUT_OF_DATE);
         }
-        Optional<ActionId> metadata = ActionIds.decode(view.getPrivateMetadata());
+        Optional<ActionIds.InChannel> metadata = ActionIds.decodeInChannel(view.getPrivateMetadata());
         if (metadata.isEmpty()) {
             return new Refused(OUT_OF_DATE);
         }
-        ActionId id = metadata.get();
+        ActionId id = metadata.get().id();
         int page;
         if (id.action() == ActionId.Action.SUBMIT) {
             page = 1;
@@ -63,7 +63,7 @@ sealed interface BallotSubmission {
                             cell.get().arguments().get(1)),
                     text));
         }
-        return new Answers(id.pollId(), page, answers);
+        return new Answers(id.pollId(), metadata.get().channelId(), page, answers);
     }
 
     /** The select's chosen option, or a text input's value; empty when the member left it alone. */

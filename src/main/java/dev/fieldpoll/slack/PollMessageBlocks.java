@@ -11,6 +11,7 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import dev.fieldpoll.bot.ActionId;
 import dev.fieldpoll.bot.ActionIds;
+import dev.fieldpoll.bot.CloseTimeText;
 import dev.fieldpoll.poll.Factor;
 import dev.fieldpoll.poll.Field;
 import dev.fieldpoll.poll.Poll;
@@ -101,7 +102,9 @@ final class PollMessageBlocks {
                     .append(" · ")
                     .append(Mrkdwn.plural(voters, "voter"))
                     .append(" so far · ");
-            text.append(poll.closesAtTime().map(at -> "closes " + date(at)).orElse("open until closed"));
+            text.append(poll.closesAtTime()
+                    .map(at -> "closes " + CloseTimeText.endOfDay(at, zone).orElseGet(() -> date(at)))
+                    .orElse("open until closed"));
             text.append(" · ").append(visibility(poll));
         } else {
             text.append("*Closed*");

@@ -15,12 +15,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The poll messages in channels: posts a new poll's message and remembers its ts, and keeps it
  * current through {@link PollRefresher} (at most one chat.update per interval per poll, the last
- * vote always shown). A poll whose message could not be posted (the bot was not in the channel)
- * gets it posted by the next refresh.
+ * vote always shown). A poll whose message could not be posted (the bot was not in the channel), or
+ * whose message someone deleted, gets it posted by the next refresh.
  */
 final class PollMessages {
 
     private static final Logger log = LoggerFactory.getLogger(PollMessages.class);
+    /** Slack's answer to chat.update of a message someone deleted. */
+    static final String DELETED = "message_not_found";
 
     private final SlackWeb web;
     private final PollStore store;
@@ -88,9 +90,17 @@ final class PollMessages {
             return;
         }
         Instant now = clock.instant();
-        web.update(
+        SlackWeb.Result updated = web.update(
                 poll.channelId(),
                 ts.get(),
                 new SlackMessage(blocks.fallbackText(poll, voters, now), blocks.render(poll, voters, now)));
+        if (!updated.ok() && DELETED.equals(updated.error())) {
+            // Someone deleted the poll message: post it again (and remember the new one) rather than fail forever.
+            log.info("The message of poll {} was deleted; posting it again", pollId);
+            SlackWeb.Result posted = post(poll, voters);
+            if (!posted.ok()) {
+                log.info("Poll {} could not be posted again: {}", pollId, posted.error());
+            }
+        }
     }
 }

@@ -54,6 +54,9 @@ final class Replies {
             SlackMessage message =
                     new SlackMessage(results.fallbackText(view.report()), results.render(view.report(), view.page()));
             if (!view.postPublicly()) {
+                if (!view.notice().isEmpty()) {
+                    tell(origin, SlackMessage.text(Mrkdwn.escape(view.notice())));
+                }
                 tell(origin, message);
                 return;
             }

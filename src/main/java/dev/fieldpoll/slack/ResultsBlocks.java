@@ -53,7 +53,8 @@ final class ResultsBlocks {
             return blocks;
         }
         List<String> ranking = new ArrayList<>();
-        ranking.add("*Ranking* (higher score ranks first; score and rank with 90% bootstrap intervals)");
+        ranking.add("*Ranking* (higher = " + Mrkdwn.escape(report.poll().higher())
+                + "; score and rank with 90% bootstrap intervals)");
         for (RankingEntry entry : report.ranking()) {
             ranking.add(entry.rank() + ". *" + escape(entry.name()) + "* — " + Mrkdwn.twoDecimals(entry.score())
                     + " (" + Sentences.scoreInterval(entry) + ") · rank " + range(entry.rankLow(), entry.rankHigh())

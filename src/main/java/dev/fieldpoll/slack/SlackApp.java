@@ -107,7 +107,12 @@ public final class SlackApp implements AutoCloseable {
                 socketMode.startAsync();
                 log.info("Slack: Socket Mode started; connecting to Slack");
             } else {
-                httpServer = new SlackHttpServer(app, settings.port(), http);
+                // Bolt compares Slack's timestamps with the system clock; the gate uses the same one.
+                httpServer = new SlackHttpServer(
+                        app,
+                        settings.port(),
+                        http,
+                        new SignedRequests(settings.signingSecret().orElseThrow(), Clock.systemUTC()));
                 httpServer.start();
                 log.info(
                         "Slack: listening for signed requests on port {} at {}",

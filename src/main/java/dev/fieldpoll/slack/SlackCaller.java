@@ -50,7 +50,9 @@ final class SlackCaller {
                 origin.channelId(),
                 origin.userId(),
                 name,
-                isAdmin(origin.teamId(), origin.userId())));
+                isAdmin(origin.teamId(), origin.userId()),
+                Set.of(),
+                isDirectMessage(origin.channelId())));
     }
 
     boolean isAdmin(String teamId, String userId) {
@@ -71,6 +73,11 @@ final class SlackCaller {
                 user.get().isAdmin() || user.get().isOwner() || user.get().isPrimaryOwner();
         admins.put(key, new Known(admin, now.plus(ADMIN_CACHE)));
         return admin;
+    }
+
+    /** Slack's ids of direct-message conversations start with D (channels with C, private ones with C or G). */
+    static boolean isDirectMessage(String channelId) {
+        return channelId.startsWith("D");
     }
 
     private static boolean blank(String text) {

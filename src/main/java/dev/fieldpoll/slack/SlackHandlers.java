@@ -44,8 +44,6 @@ final class SlackHandlers {
             + "Use the buttons on the latest poll message, or `/poll help`.";
     static final String UNKNOWN_SENDER =
             "I can't tell which workspace, channel or member this came from, " + "so nothing changed.";
-    /** A modal belongs to no channel; commands that name their poll by id do not use one. */
-    static final String NO_CHANNEL = "-";
     /** How long a ballot submission may take before the modal says "saving" and is updated later. */
     static final long SUBMIT_BUDGET_MILLIS = 2_000;
 
@@ -220,7 +218,8 @@ final class SlackHandlers {
 
     /** Saves one page of answers in one call (all or nothing) and decides how the modal answers. */
     private Outcome submit(Origin origin, BallotSubmission.Answers answers) {
-        Optional<Caller> caller = callers.of(origin.withChannel(NO_CHANNEL));
+        // A submission names no channel: the ballot's metadata names the one it was opened in.
+        Optional<Caller> caller = callers.of(origin.withChannel(answers.channelId()));
         if (caller.isEmpty()) {
             return new Show(modal.problem(UNKNOWN_SENDER));
         }

@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTP mode: Slack posts commands and interactions to {@code POST /slack/events}; each request is
- * parsed by Bolt and run through the Bolt app, whose middleware verifies the signature and the
- * timestamp (older than five minutes or wrongly signed → 401) before any handler sees it.
+ * HTTP mode: Slack posts commands and interactions to {@code POST /slack/events}. Each request
+ * passes {@link SignedRequests} first (wrong signature, a timestamp more than five minutes away,
+ * or a replay → 401), is then parsed by Bolt (unreadable → 400) and run through the Bolt app,
+ * whose middleware verifies the signature again before any handler sees it.
  */
 final class SlackHttpServer {
 
@@ -34,11 +35,13 @@ final class SlackHttpServer {
 
     private final App app;
     private final SlackRequestParser parser;
+    private final SignedRequests signatures;
     private final HttpServer server;
 
-    SlackHttpServer(App app, int port, ExecutorService executor) throws IOException {
+    SlackHttpServer(App app, int port, ExecutorService executor, SignedRequests signatures) throws IOException {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
+        this.signatures = signatures;
         this.server = HttpServer.create(new InetSocketAddress(port), 64);
         server.createContext(PATH, this::exchange);
         server.setExecutor(executor);
@@ -67,14 +70,17 @@ final class SlackHttpServer {
                 send(exchange, 413, "text/plain; charset=utf-8", "Too large.");
                 return;
             }
+            SignedRequests.Verdict verdict = signatures.check(
+                    exchange.getRequestHeaders().getFirst("X-Slack-Request-Timestamp"),
+                    exchange.getRequestHeaders().getFirst("X-Slack-Signature"),
+                    body);
+            if (verdict != SignedRequests.Verdict.ACCEPTED) {
+                log.info("Refused a Slack request from {}: {}", exchange.getRemoteAddress(), verdict);
+                send(exchange, 401, "text/plain; charset=utf-8", "Not signed by Slack, or not now.");
+                return;
+            }
             Map<String, List<String>> headers = new HashMap<>(exchange.getRequestHeaders());
-            Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri(exchange.getRequestURI().getPath())
-                    .queryString(Map.of())
-                    .requestBody(new String(body, StandardCharsets.UTF_8))
-                    .headers(new RequestHeaders(headers))
-                    .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
-                    .build());
+            Request<?> request = parse(exchange, body, headers);
             if (request == null) {
                 send(exchange, 400, "text/plain; charset=utf-8", "Not a Slack request I know.");
                 return;
@@ -98,6 +104,22 @@ final class SlackHttpServer {
             }
         } finally {
             exchange.close();
+        }
+    }
+
+    /** Bolt's reading of a signed request; a payload it cannot read is the sender's mistake (400), not ours. */
+    private Request<?> parse(HttpExchange exchange, byte[] body, Map<String, List<String>> headers) {
+        try {
+            return parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(exchange.getRequestURI().getPath())
+                    .queryString(Map.of())
+                    .requestBody(new String(body, StandardCharsets.UTF_8))
+                    .headers(new RequestHeaders(headers))
+                    .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
+                    .build());
+        } catch (RuntimeException unreadable) {
+            log.info("A signed Slack request could not be read", unreadable);
+            return null;
         }
     }
 

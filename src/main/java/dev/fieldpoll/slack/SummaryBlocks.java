@@ -47,7 +47,7 @@ final class SummaryBlocks {
     }
 
     private static String title(ChannelSummary summary) {
-        return "Weekly summary, " + summary.period();
+        return summary.heading() + ", " + summary.period();
     }
 
     /** What notifications show: the polls by name. */

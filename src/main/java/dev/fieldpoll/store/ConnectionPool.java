@@ -9,26 +9,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A fixed set of open connections handed out one caller at a time. SQLite connections are cheap
+ * A fixed set of open connections handed out one caller at a time (a blocking queue of the idle
+ * ones; the list of all is copy-on-write, as a broken one may be replaced). SQLite connections are cheap
  * to keep and costly to open (pragmas, schema parsing), and a handful covers a bot's concurrency.
  */
 final class ConnectionPool implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionPool.class);
 
+    private final DataSource dataSource;
     private final List<Connection> all;
     private final BlockingQueue<Connection> idle;
     private final Duration borrowTimeout;
     private volatile boolean closed;
 
-    private ConnectionPool(List<Connection> all, Duration borrowTimeout) {
-        this.all = List.copyOf(all);
+    private ConnectionPool(DataSource dataSource, List<Connection> all, Duration borrowTimeout) {
+        this.dataSource = dataSource;
+        this.all = new CopyOnWriteArrayList<>(all);
         this.idle = new ArrayBlockingQueue<>(all.size(), false, all);
         this.borrowTimeout = borrowTimeout;
     }
@@ -44,7 +48,7 @@ final class ConnectionPool implements AutoCloseable {
             closeAll(opened);
             throw e;
         }
-        return new ConnectionPool(opened, borrowTimeout);
+        return new ConnectionPool(dataSource, opened, borrowTimeout);
     }
 
     /** One connection, already proven to read the file. */
@@ -79,6 +83,23 @@ final class ConnectionPool implements AutoCloseable {
 
     void giveBack(Connection connection) {
         idle.add(connection);
+    }
+
+    /**
+     * Swaps a borrowed connection that SQLite left unusable for a new one, which the caller then holds
+     * (and gives back) instead. When no new one can be opened yet, the old one stays and is tried again.
+     */
+    Connection replace(Connection broken) {
+        try {
+            Connection fresh = openChecked(dataSource);
+            all.set(all.indexOf(broken), fresh);
+            closeAll(List.of(broken));
+            log.info("Replaced a database connection that could not recover from a failed transaction");
+            return fresh;
+        } catch (SQLException | RuntimeException notYet) {
+            log.warn("Could not open a new database connection yet: {}", notYet.getMessage());
+            return broken;
+        }
     }
 
     int size() {

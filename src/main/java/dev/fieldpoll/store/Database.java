@@ -24,11 +24,12 @@ public final class Database implements AutoCloseable {
     private final ConnectionPool readers;
     private final DatabaseWriter writer;
     private final SqliteErrors errors;
+    private final PreparedStatements statements = new PreparedStatements();
 
     private Database(Path file, ConnectionPool readers, ConnectionPool writeConnection, SqliteErrors errors) {
         this.file = file;
         this.readers = readers;
-        this.writer = new DatabaseWriter(writeConnection, errors);
+        this.writer = new DatabaseWriter(writeConnection, errors, statements);
         this.errors = errors;
     }
 
@@ -44,11 +45,22 @@ public final class Database implements AutoCloseable {
     public static Database open(Path file, DatabaseSettings settings) {
         SqliteErrors errors = new SqliteErrors(file, settings.busyTimeout());
         new DatabaseFile(file, errors).prepare(settings.readOnly());
+        // Before the first connection, which switches the file to WAL: another program's file stays as it was.
+        DatabaseIdentity.Found found = new DatabaseIdentity(file, errors).check();
         SQLiteDataSource dataSource = dataSource(file, settings);
         ConnectionPool readers = openPool(dataSource, settings.poolSize(), errors);
-        ConnectionPool writeConnection = null;
+        ConnectionPool writeConnection;
         try {
             writeConnection = openPool(dataSource, 1, errors);
+        } catch (RuntimeException e) {
+            readers.close();
+            throw e;
+        }
+        Database database = new Database(file, readers, writeConnection, errors);
+        try {
+            if (!settings.readOnly() && found != DatabaseIdentity.Found.FIELDPOLL) {
+                database.onWriteConnection("mark " + file + " as a fieldpoll database", DatabaseIdentity::mark);
+            }
             String version = schemaVersion(file, dataSource, settings, errors);
             log.info(
                     "Opened database {} (schema version {}, {} connections{})",
@@ -56,12 +68,9 @@ public final class Database implements AutoCloseable {
                     version,
                     readers.size() + 1,
                     settings.readOnly() ? ", read-only" : "");
-            return new Database(file, readers, writeConnection, errors);
+            return database;
         } catch (RuntimeException e) {
-            readers.close();
-            if (writeConnection != null) {
-                writeConnection.close();
-            }
+            database.close();
             throw e;
         }
     }
@@ -111,6 +120,11 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
+    /** The statements prepared on this database's connections, kept per connection and dropped after a failure. */
+    PreparedStatements statements() {
+        return statements;
+    }
+
     /** Runs read work on a pooled connection in auto-commit mode, concurrently with other reads. */
     public <T> T withConnection(SqlWork<T> work) {
         return withConnection("read the database " + file, work);
@@ -122,6 +136,8 @@ public final class Database implements AutoCloseable {
         try {
             return work.apply(connection);
         } catch (SQLException e) {
+            // sqlite-jdbc finalizes a statement that failed (an I/O error, a damaged page): prepare anew next time
+            statements.forget(connection);
             throw errors.translate(e, action);
         } finally {
             readers.giveBack(connection);
@@ -136,6 +152,11 @@ public final class Database implements AutoCloseable {
     /** @param action what the work does, for the message of a failure: "save answers in poll 3" */
     public <T> T inTransaction(String action, SqlWork<T> work) {
         return writer.alone(action, work);
+    }
+
+    /** Runs work on the write connection outside any transaction: settings of the connection (pragmas). */
+    <T> T onWriteConnection(String action, SqlWork<T> work) {
+        return writer.outsideTransaction(action, work);
     }
 
     /**

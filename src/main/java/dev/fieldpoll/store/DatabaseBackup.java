@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * A consistent copy of a database file, made while fieldpoll may be writing to it. SQLite's
@@ -37,16 +38,19 @@ public final class DatabaseBackup {
                             + "a backup never overwrites one.",
                     null);
         }
+        // The source first: a mistyped --db must leave no folder or file behind.
+        ExistingFile file = new ExistingFile(source);
+        SQLiteDataSource dataSource = file.dataSource();
         Path partial = createPartial(target);
         try {
-            snapshot(target, partial);
+            snapshot(file, dataSource, target, partial);
             forceToDisk(partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             forceFolderToDisk(target);
             return Files.size(target);
         } catch (IOException e) {
             throw new StoreException(
-                    "Could not write the backup " + target + " (" + e + "). "
+                    "Could not write the backup " + target + " (" + IoReasons.of(e) + "). "
                             + "Check that its folder is writable and the disk has room.",
                     e);
         } finally {
@@ -62,18 +66,28 @@ public final class DatabaseBackup {
             return Files.createTempFile(folder, "." + target.getFileName() + ".", ".partial");
         } catch (IOException e) {
             throw new StoreException(
-                    "Could not write the backup " + target + " (" + e + "). " + "Check that its folder is writable.",
+                    "Could not write the backup " + target + " (" + IoReasons.of(e) + "). "
+                            + "Check that its folder is writable.",
                     e);
         }
     }
 
-    private void snapshot(Path target, Path partial) {
-        ExistingFile file = new ExistingFile(source);
-        try (Connection connection = file.connect(file.dataSource());
+    private void snapshot(ExistingFile file, SQLiteDataSource dataSource, Path target, Path partial) {
+        try (Connection connection = file.connect(dataSource);
                 PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
             vacuum.setString(1, partial.toAbsolutePath().toString());
             vacuum.execute();
         } catch (SQLException e) {
+            if (SqliteErrors.isWriteFailure(e)) {
+                // The source is only read: a full disk or a failed write is the copy's disk.
+                throw new StoreException(
+                        SqliteErrors.kind(e),
+                        "Could not write the backup " + target + ": the disk holding "
+                                + target.toAbsolutePath().getParent()
+                                + " is full or refused the write. Free some space there or back up to another disk; "
+                                + "no partial copy was left.",
+                        e);
+            }
             throw file.errors().translate(e, "back up " + source + " to " + target);
         }
     }
@@ -94,11 +108,15 @@ public final class DatabaseBackup {
         }
     }
 
+    /** The unfinished copy and the journal SQLite keeps beside it while writing it. */
     private static void deleteIfLeft(Path partial) {
-        try {
-            Files.deleteIfExists(partial);
-        } catch (IOException e) {
-            log.warn("Could not remove the unfinished backup {}: {}", partial, e.toString());
+        for (String suffix : new String[] {"", "-journal", "-wal", "-shm"}) {
+            Path file = partial.resolveSibling(partial.getFileName() + suffix);
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("Could not remove the unfinished backup {}", file, e);
+            }
         }
     }
 }

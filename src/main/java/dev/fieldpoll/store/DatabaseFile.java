@@ -48,7 +48,7 @@ final class DatabaseFile {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new StoreException(
-                    "Could not create the folder " + folder + " for the database file " + file + " (" + e
+                    "Could not create the folder " + folder + " for the database file " + file + " (" + IoReasons.of(e)
                             + "). Create it, or point database.path elsewhere.",
                     e);
         }

@@ -2,6 +2,7 @@ package dev.fieldpoll.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -29,15 +30,19 @@ final class DatabaseWriter implements AutoCloseable {
 
     private final ConnectionPool connection;
     private final SqliteErrors errors;
-    private final PreparedStatements prepared = new PreparedStatements();
+    private final PreparedStatements prepared;
     private final ReentrantLock lock = new ReentrantLock();
     private final Queue<PendingWrite<?>> waiting = new ConcurrentLinkedQueue<>();
     private final ExecutorService committer = Executors.newSingleThreadExecutor(DatabaseWriter::committerThread);
 
-    /** @param connection a pool of exactly one connection, kept for writes */
-    DatabaseWriter(ConnectionPool connection, SqliteErrors errors) {
+    /**
+     * @param connection a pool of exactly one connection, kept for writes
+     * @param prepared   the statements cached on it, shared with the stores that write through it
+     */
+    DatabaseWriter(ConnectionPool connection, SqliteErrors errors, PreparedStatements prepared) {
         this.connection = connection;
         this.errors = errors;
+        this.prepared = prepared;
     }
 
     /** Runs the work in a transaction of its own, on the calling thread. */
@@ -46,6 +51,28 @@ final class DatabaseWriter implements AutoCloseable {
         lock.lock();
         try {
             return transaction(action, work);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs the work on the write connection outside any transaction, on the calling thread: for settings
+     * of the connection itself (pragmas), which SQLite refuses inside a transaction or applies to the
+     * connection, not the transaction.
+     */
+    <T> T outsideTransaction(String action, SqlWork<T> work) {
+        requireNotNested();
+        lock.lock();
+        try {
+            Connection writer = connection.borrow();
+            try {
+                return work.apply(writer);
+            } catch (SQLException failure) {
+                throw errors.translate(failure, action);
+            } finally {
+                connection.giveBack(writer);
+            }
         } finally {
             lock.unlock();
         }
@@ -156,6 +183,9 @@ final class DatabaseWriter implements AutoCloseable {
         Connection writer = connection.borrow();
         try {
             return commitOrRollBack(writer, work);
+        } catch (SQLException | RuntimeException | Error failure) {
+            writer = recover(writer, failure);
+            throw failure;
         } finally {
             connection.giveBack(writer);
         }
@@ -170,14 +200,9 @@ final class DatabaseWriter implements AutoCloseable {
      */
     private <T> T commitOrRollBack(Connection connection, SqlWork<T> work) throws SQLException {
         execute(connection, "BEGIN IMMEDIATE");
-        try {
-            T result = work.apply(connection);
-            execute(connection, "COMMIT");
-            return result;
-        } catch (SQLException | RuntimeException | Error e) {
-            rollBack(connection, e);
-            throw e;
-        }
+        T result = work.apply(connection);
+        execute(connection, "COMMIT");
+        return result;
     }
 
     /** BEGIN and COMMIT run once per transaction: prepared once, like the statements of a vote. */
@@ -185,13 +210,27 @@ final class DatabaseWriter implements AutoCloseable {
         prepared.of(connection, sql).execute();
     }
 
-    /** After SQLITE_FULL or an I/O error SQLite may have rolled back already; then this ROLLBACK fails harmlessly. */
-    private void rollBack(Connection connection, Throwable failure) {
-        try {
-            execute(connection, "ROLLBACK");
+    /**
+     * Leaves the connection ready for the next transaction after a failed one, whatever failed: a full
+     * disk, a file that turned read-only, a lock held too long, a bug. The statements cached on it are
+     * dropped (sqlite-jdbc finalizes those that failed), then the transaction is rolled back with a
+     * statement of its own; SQLite may have rolled back already (after SQLITE_FULL or an I/O error), which
+     * is fine. A connection that cannot even roll back is replaced by a new one.
+     *
+     * @return the connection to give back: the same one, or its replacement
+     */
+    private Connection recover(Connection writer, Throwable failure) {
+        prepared.forget(writer);
+        try (Statement rollback = writer.createStatement()) {
+            rollback.execute("ROLLBACK");
+            return writer;
         } catch (SQLException e) {
+            if (SqliteErrors.isNoTransaction(e)) {
+                return writer;
+            }
             failure.addSuppressed(e);
         }
+        return connection.replace(writer);
     }
 
     /** Commits every write already accepted, then closes the connection after the running transaction. */

@@ -36,9 +36,9 @@ final class DefinitionTables {
         insertReference(connection, pollId, definition.reference());
     }
 
-    PollDefinition load(Connection connection, long pollId, Scale scale) throws SQLException {
+    PollDefinition load(Connection connection, long pollId, Scale scale, String higher) throws SQLException {
         return new PollDefinition(
-                scale, fields(connection, pollId), factors(connection, pollId), reference(connection, pollId));
+                scale, fields(connection, pollId), factors(connection, pollId), reference(connection, pollId), higher);
     }
 
     private void insertFields(Connection connection, long pollId, List<Field> fields) throws SQLException {

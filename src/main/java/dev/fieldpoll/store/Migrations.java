@@ -10,6 +10,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.CoreErrorCode;
+import org.flywaydb.core.api.ErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -85,11 +86,7 @@ final class Migrations {
     CheckReport.Section status() {
         MigrationInfo[] all = flyway.info().all();
         List<String> problems = new ArrayList<>();
-        for (ValidateOutput invalid : flyway.validateWithResult().invalidMigrations) {
-            if (invalid.errorDetails.errorCode != CoreErrorCode.RESOLVED_VERSIONED_MIGRATION_NOT_APPLIED) {
-                problems.add(invalid.errorDetails.errorMessage);
-            }
-        }
+        problems.addAll(historyProblems());
         if (Arrays.stream(all).noneMatch(info -> info.getState().isApplied())) {
             problems.add("No fieldpoll schema: fieldpoll has never opened this file.");
         }
@@ -126,11 +123,42 @@ final class Migrations {
                             + "Run that newer fieldpoll, or point database.path at another file.",
                     e);
         }
+        List<String> problems = historyProblems();
         return new StoreException(
-                "The database file " + file + " has a schema history that does not match this "
-                        + "fieldpoll build (" + e.getMessage() + "). "
+                "The database file " + file + " has a schema history that does not match this fieldpoll build ("
+                        + (problems.isEmpty() ? "its migrations differ" : String.join("; ", problems)) + "). "
                         + "Restore it from a backup or point database.path at another file.",
                 e);
+    }
+
+    /**
+     * What is wrong with the file's schema history, in fieldpoll's words: Flyway's own messages
+     * advise its commands (repair, baseline), which are not fieldpoll's way to fix a database.
+     */
+    private List<String> historyProblems() {
+        List<String> problems = new ArrayList<>();
+        for (ValidateOutput invalid : flyway.validateWithResult().invalidMigrations) {
+            ErrorCode code = invalid.errorDetails.errorCode;
+            if (code == CoreErrorCode.RESOLVED_VERSIONED_MIGRATION_NOT_APPLIED) {
+                continue; // pending: applied at the next start, not a problem
+            }
+            problems.add("V" + invalid.version + " " + invalid.description + ": " + reason(code));
+        }
+        return problems;
+    }
+
+    private static String reason(ErrorCode errorCode) {
+        if (!(errorCode instanceof CoreErrorCode code)) {
+            return "does not match this build's migrations";
+        }
+        return switch (code) {
+            case CHECKSUM_MISMATCH -> "changed after it was applied";
+            case FAILED_VERSIONED_MIGRATION, FAILED_REPEATABLE_MIGRATION -> "failed when it was applied";
+            case APPLIED_VERSIONED_MIGRATION_NOT_RESOLVED, APPLIED_REPEATABLE_MIGRATION_NOT_RESOLVED ->
+                "applied by another fieldpoll build, unknown to this one";
+            case TYPE_MISMATCH, DESCRIPTION_MISMATCH -> "applied, but not as this build's migration of that version";
+            default -> "does not match this build's migrations";
+        };
     }
 
     private StoreException failed(FlywayException e, String verb) {
@@ -139,8 +167,12 @@ final class Migrations {
                 return errors.translate(sql, verb + " the schema of " + file);
             }
         }
+        // Flyway's message advises its own commands; the person running fieldpoll gets fieldpoll's advice.
+        log.warn("Flyway could not {} the schema of {}", verb, file, e);
         return new StoreException(
-                "Could not " + verb + " the schema of the database file " + file + ": " + e.getMessage(), e);
+                "Could not " + verb + " the schema of the database file " + file
+                        + ". Restore it from a backup or point database.path at another file; the log has the details.",
+                e);
     }
 
     private Optional<MigrationVersion> newestFuture() {

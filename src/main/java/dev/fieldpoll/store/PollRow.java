@@ -23,11 +23,12 @@ record PollRow(
         Instant createdAt,
         Instant closesAt,
         Instant closedAt,
-        String eligibleRole) {
+        String eligibleRole,
+        String higher) {
 
     /** The columns {@link #read} expects, in a SELECT list. */
     static final String COLUMNS = "id, platform, workspace_id, channel_id, title, template_key, scale_min, scale_max, "
-            + "results_visibility, created_by, created_at, closes_at, closed_at, eligible_role";
+            + "results_visibility, created_by, created_at, closes_at, closed_at, eligible_role, higher";
 
     static PollRow read(ResultSet row) throws SQLException {
         return new PollRow(
@@ -42,7 +43,8 @@ record PollRow(
                 UtcText.parse(row.getString("created_at")),
                 UtcText.parse(row.getString("closes_at")),
                 UtcText.parse(row.getString("closed_at")),
-                row.getString("eligible_role"));
+                row.getString("eligible_role"),
+                row.getString("higher"));
     }
 
     Poll toPoll(PollDefinition definition) {

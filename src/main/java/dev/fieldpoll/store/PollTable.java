@@ -16,12 +16,13 @@ import java.util.Optional;
 final class PollTable {
 
     private static final String INSERT = "INSERT INTO poll (platform, workspace_id, channel_id, title, template_key, "
-            + "scale_min, scale_max, results_visibility, created_by, created_at, closes_at, pseudonym_secret, eligible_role) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+            + "scale_min, scale_max, results_visibility, created_by, created_at, closes_at, pseudonym_secret, eligible_role, "
+            + "higher) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
     private static final String BY_ID = "SELECT " + PollRow.COLUMNS + " FROM poll WHERE id = ?";
-    // Platform and workspace in the WHERE clause: an id a client sends never reaches another workspace's poll.
-    private static final String IN_WORKSPACE =
-            "SELECT " + PollRow.COLUMNS + " FROM poll WHERE id = ? AND platform = ? AND workspace_id = ?";
+    // Platform, workspace and channel in the WHERE clause: an id a client sends never reaches another
+    // workspace's poll, nor another channel's.
+    private static final String IN_CHANNEL_BY_ID = "SELECT " + PollRow.COLUMNS
+            + " FROM poll WHERE id = ? AND platform = ? AND workspace_id = ? AND channel_id = ?";
     private static final String IN_CHANNEL = "SELECT " + PollRow.COLUMNS
             + " FROM poll WHERE platform = ? AND workspace_id = ? AND channel_id = ? ORDER BY created_at DESC, id DESC";
     private static final String CLOSE = "UPDATE poll SET closed_at = ? WHERE id = ? AND closed_at IS NULL";
@@ -51,6 +52,7 @@ final class PollTable {
             insert.setString(11, UtcText.format(poll.closesAt()));
             insert.setBytes(12, pseudonymSecret);
             insert.setString(13, poll.eligibleRole());
+            insert.setString(14, poll.definition().higher());
             try (ResultSet id = insert.executeQuery()) {
                 id.next();
                 return id.getLong(1);
@@ -66,11 +68,13 @@ final class PollTable {
     }
 
     /** Reused statement: every vote looks its poll up. */
-    Optional<PollRow> inWorkspace(Connection connection, Workspace workspace, long pollId) throws SQLException {
-        PreparedStatement select = prepared.of(connection, IN_WORKSPACE);
+    Optional<PollRow> inChannel(Connection connection, Workspace workspace, String channelId, long pollId)
+            throws SQLException {
+        PreparedStatement select = prepared.of(connection, IN_CHANNEL_BY_ID);
         select.setLong(1, pollId);
         select.setString(2, workspace.platform().name());
         select.setString(3, workspace.id());
+        select.setString(4, channelId);
         return first(select);
     }
 

@@ -12,7 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * SQLite more than running these short queries does. Their users set every parameter and
  * close their result sets, never the statements, which live as long as their connection
  * (sqlite-jdbc closes them with it). A connection serves one thread at a time, so each
- * connection's own map needs no lock.
+ * connection's own map needs no lock; the map of connections is concurrent.
+ *
+ * <p>sqlite-jdbc finalizes a statement whose run failed with anything but SQLITE_BUSY or a constraint
+ * (a full disk, an I/O error, a read-only file) while {@code isClosed()} still says false; reused,
+ * it fails with "statement is not executing" forever. So after any failure on a connection, its
+ * users {@link #forget} every statement of that connection and the next use prepares them afresh.
  */
 final class PreparedStatements {
 
@@ -26,5 +31,20 @@ final class PreparedStatements {
             statements.put(sql, statement);
         }
         return statement;
+    }
+
+    /** Closes and drops every statement prepared on the connection; the next {@link #of} prepares anew. */
+    void forget(Connection connection) {
+        Map<String, PreparedStatement> statements = byConnection.remove(connection);
+        if (statements == null) {
+            return;
+        }
+        for (PreparedStatement statement : statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException alreadyBroken) {
+                // a statement SQLite finalized already: nothing left to free
+            }
+        }
     }
 }

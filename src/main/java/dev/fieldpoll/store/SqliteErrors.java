@@ -20,30 +20,78 @@ final class SqliteErrors {
 
     /** @param action what fieldpoll was doing, e.g. "save answers in poll 3" */
     StoreException translate(SQLException failure, String action) {
-        return new StoreException("Could not " + action + ": " + reason(failure), failure);
+        return new StoreException(kind(failure), "Could not " + action + ": " + reason(failure), failure);
     }
 
     /** A failure while opening the file, when the reason alone says it best. */
     StoreException translateOpening(SQLException failure) {
-        return new StoreException(capitalized(reason(failure)), failure);
+        return new StoreException(kind(failure), capitalized(reason(failure)), failure);
     }
 
     StoreException notADatabase(Throwable cause) {
-        return new StoreException(capitalized(notADatabaseReason()), cause);
+        return new StoreException(StoreException.Kind.NOT_A_DATABASE, capitalized(notADatabaseReason()), cause);
+    }
+
+    /** A SQLite file that another program made: fieldpoll leaves it exactly as it found it. */
+    StoreException foreignDatabase(String detail) {
+        return new StoreException(
+                StoreException.Kind.NOT_A_DATABASE,
+                "The database file " + file + " belongs to another program (" + detail + "), so fieldpoll left it "
+                        + "untouched. Point database.path at a fieldpoll database or a new file.",
+                null);
+    }
+
+    StoreException unreadable(java.io.IOException cause) {
+        return new StoreException(
+                "Could not read the database file " + file + " (" + cause.getMessage() + "). "
+                        + "Check that the user running fieldpoll may read it.",
+                cause);
     }
 
     StoreException readOnly(Throwable cause) {
-        return new StoreException(capitalized(readOnlyReason()), cause);
+        return new StoreException(StoreException.Kind.READ_ONLY, capitalized(readOnlyReason()), cause);
+    }
+
+    /** What a member's answer needs to know about the failure. */
+    static StoreException.Kind kind(SQLException failure) {
+        SQLiteException sqlite = findSqliteException(failure);
+        if (sqlite == null) {
+            return StoreException.Kind.OTHER;
+        }
+        return switch (primary(sqlite.getResultCode())) {
+            case SQLITE_BUSY, SQLITE_LOCKED -> StoreException.Kind.BUSY;
+            case SQLITE_FULL -> StoreException.Kind.FULL;
+            case SQLITE_READONLY, SQLITE_PERM -> StoreException.Kind.READ_ONLY;
+            case SQLITE_CORRUPT -> StoreException.Kind.CORRUPT;
+            case SQLITE_NOTADB -> StoreException.Kind.NOT_A_DATABASE;
+            default -> StoreException.Kind.OTHER;
+        };
     }
 
     /** Whether another connection held the lock for longer than SQLite's busy handler kept retrying. */
     static boolean isBusy(SQLException failure) {
+        return kind(failure) == StoreException.Kind.BUSY;
+    }
+
+    /**
+     * Whether writing failed (a full disk, a write or sync error), as opposed to reading: for a copy,
+     * whose source is only read, that points at the disk of the copy.
+     */
+    static boolean isWriteFailure(SQLException failure) {
         SQLiteException sqlite = findSqliteException(failure);
         if (sqlite == null) {
             return false;
         }
-        SQLiteErrorCode code = primary(sqlite.getResultCode());
-        return code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED;
+        SQLiteErrorCode code = sqlite.getResultCode();
+        return primary(code) == SQLiteErrorCode.SQLITE_FULL
+                || (primary(code) == SQLiteErrorCode.SQLITE_IOERR
+                        && code != SQLiteErrorCode.SQLITE_IOERR_READ
+                        && code != SQLiteErrorCode.SQLITE_IOERR_SHORT_READ);
+    }
+
+    /** SQLite's answer to a ROLLBACK after it had already rolled the transaction back itself (after SQLITE_FULL). */
+    static boolean isNoTransaction(SQLException failure) {
+        return failure.getMessage() != null && failure.getMessage().contains("no transaction is active");
     }
 
     private String reason(SQLException failure) {

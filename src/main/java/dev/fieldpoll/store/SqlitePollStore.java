@@ -34,10 +34,9 @@ public final class SqlitePollStore implements PollStore {
 
     private final Database database;
     private final SecureRandom random;
-    private final PreparedStatements prepared = new PreparedStatements();
-    private final PollTable polls = new PollTable(prepared);
+    private final PollTable polls;
     private final DefinitionTables definitions = new DefinitionTables();
-    private final VoteTable votes = new VoteTable(prepared);
+    private final VoteTable votes;
     /**
      * A poll's fields, factors and reference are copied in at creation and never change, so each vote
      * needs to read only the poll's row. Filled from reads alone, which see committed polls only.
@@ -52,6 +51,8 @@ public final class SqlitePollStore implements PollStore {
     public SqlitePollStore(Database database) {
         this.database = database;
         this.random = new SecureRandom();
+        this.polls = new PollTable(database.statements());
+        this.votes = new VoteTable(database.statements());
     }
 
     @Override
@@ -62,15 +63,15 @@ public final class SqlitePollStore implements PollStore {
             // Read back, so the caller holds the poll exactly as stored (times to the millisecond). Not
             // cached: this transaction may still roll back, and the id come again with another definition.
             PollRow row = polls.byId(connection, id).orElseThrow();
-            return row.toPoll(definitions.load(connection, id, row.scale()));
+            return row.toPoll(definitions.load(connection, id, row.scale(), row.higher()));
         });
     }
 
     @Override
-    public Optional<Poll> find(Workspace workspace, long pollId) {
+    public Optional<Poll> find(Workspace workspace, String channelId, long pollId) {
         return database.withConnection(
                 "read poll " + pollId,
-                connection -> withDefinition(connection, polls.inWorkspace(connection, workspace, pollId)));
+                connection -> withDefinition(connection, polls.inChannel(connection, workspace, channelId, pollId)));
     }
 
     @Override
@@ -225,7 +226,7 @@ public final class SqlitePollStore implements PollStore {
     private Poll withDefinition(Connection connection, PollRow row) throws SQLException {
         PollDefinition definition = definitionsRead.get(row.id());
         if (definition == null) {
-            definition = definitions.load(connection, row.id(), row.scale());
+            definition = definitions.load(connection, row.id(), row.scale(), row.higher());
             definitionsRead.put(row.id(), definition);
         }
         return row.toPoll(definition);

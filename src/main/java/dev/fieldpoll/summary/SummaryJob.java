@@ -103,7 +103,12 @@ public final class SummaryJob {
     public ChannelSummary postNow(Workspace workspace, String channelId, ZoneId zone) {
         Instant now = clock.instant();
         ChannelSummary summary = summarize(
-                workspace, channelId, now.atZone(zone).toLocalDate(), now.minus(Duration.ofDays(7)), Optional.empty());
+                        workspace,
+                        channelId,
+                        now.atZone(zone).toLocalDate(),
+                        now.minus(Duration.ofDays(7)),
+                        Optional.empty())
+                .onDemand();
         backoff.run("Posting a summary to channel " + channelId, () -> publisher.publish(summary));
         return summary;
     }

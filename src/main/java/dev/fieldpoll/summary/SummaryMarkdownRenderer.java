@@ -18,7 +18,7 @@ public final class SummaryMarkdownRenderer {
     static final int DIVERGENCES = 3;
 
     public String render(ChannelSummary summary) {
-        StringBuilder text = new StringBuilder("# Weekly summary, " + summary.period() + "\n");
+        StringBuilder text = new StringBuilder("# " + summary.heading() + ", " + summary.period() + "\n");
         summary.lateNote().ifPresent(note -> text.append("_").append(note).append("_\n"));
         if (summary.polls().isEmpty()) {
             text.append("\nNo open polls in this channel. Start one with `/poll create`.\n");

@@ -65,7 +65,7 @@ final class FactorMapRenderer implements SectionRenderer {
             field(html, axes, field);
         }
         html.close("svg");
-        html.element("figcaption", caption(placed, across, up));
+        html.element("figcaption", caption(placed, across, up, report.poll().higher()));
         html.close("figure").close("section");
     }
 
@@ -286,10 +286,11 @@ final class FactorMapRenderer implements SectionRenderer {
         return text.toString().strip();
     }
 
-    private static String caption(List<Placed> placed, FactorInfo across, FactorInfo up) {
+    private static String caption(List<Placed> placed, FactorInfo across, FactorInfo up, String higher) {
         boolean references = placed.stream().anyMatch(field -> field.reference() != null);
         return "Dots: the community's estimate of " + across.name() + " (across) and " + up.name()
-                + " (up), the same numbers as the ranking's scores; lines: their 90% intervals from resampled"
+                + " (up), the same numbers as the ranking's scores (higher = " + higher
+                + "); lines: their 90% intervals from resampled"
                 + " ballots; dashed lines mark the middle of the scale."
                 + (references
                         ? " Hollow circles: the reference scores, with an arrow to where the community put"

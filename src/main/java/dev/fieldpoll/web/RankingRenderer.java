@@ -23,9 +23,10 @@ final class RankingRenderer implements SectionRenderer {
         html.section("ranking", "Ranking");
         html.table(
                 "ranking",
-                "Higher score ranks first; each score has its 90% interval. Rank range: the ranks the field takes in 90% of 1,000 resamples of "
-                        + "whole ballots; ≈ marks neighbours that swap places often. Tier 1 fields are beaten on "
-                        + "every factor by no other field.",
+                "Higher score = " + page.report().poll().higher()
+                        + "; the higher score ranks first, and each score has its 90% interval. Rank range: the "
+                        + "ranks the field takes in 90% of 1,000 resamples of whole ballots; ≈ marks neighbours "
+                        + "that swap places often. Tier 1 fields are beaten on every factor by no other field.",
                 new Column("Rank", "num"),
                 new Column("Field", null),
                 new Column("Score", "num"),

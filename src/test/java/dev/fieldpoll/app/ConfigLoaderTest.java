@@ -129,4 +129,67 @@ class ConfigLoaderTest {
                         () -> new ConfigLoader(Map.of("FIELDPOLL_WEB_LINK_LIFETIME", "forever")).load(Optional.empty()))
                 .hasMessageContaining("web.link-lifetime / FIELDPOLL_WEB_LINK_LIFETIME must be like 24h");
     }
+
+    private Config load(String yaml) throws Exception {
+        Path file = folder.resolve("fieldpoll.yml");
+        Files.writeString(file, yaml);
+        return new ConfigLoader(Map.of()).load(Optional.of(file));
+    }
+
+    private String refusal(String yaml) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> load(yaml));
+        assertThat(thrown).isInstanceOf(ConfigException.class);
+        assertThat(thrown.getMessage())
+                .doesNotContain("java.")
+                .doesNotContain("`")
+                .doesNotContain("Cannot deserialize")
+                .doesNotContain("coerc")
+                .doesNotContain("\n");
+        return thrown.getMessage();
+    }
+
+    @Test
+    void a_fraction_where_a_whole_number_belongs_is_refused_not_truncated() {
+        assertThat(refusal("privacy:\n  min-voters: 2.5\n"))
+                .isEqualTo(folder.resolve("fieldpoll.yml")
+                        + " line 2: privacy.min-voters must be a whole number, was 2.5");
+        assertThat(refusal("rate-limit:\n  burst: lots\n"))
+                .endsWith("rate-limit.burst must be a whole number, was lots");
+        assertThat(refusal("admins: U1\n")).endsWith("line 1: admins must be a list, like [U1, U2]");
+        assertThat(refusal("polls: everyone\n")).endsWith("line 1: polls must be a section of settings, was everyone");
+    }
+
+    @Test
+    void a_repeated_key_is_refused_naming_both_lines() {
+        assertThat(refusal("zone: UTC\ndatabase:\n  path: a.db\nzone: Europe/London\n"))
+                .isEqualTo(folder.resolve("fieldpoll.yml") + " line 4: zone is given twice (lines 1 and 4); keep one");
+        assertThat(refusal("database:\n  path: a.db\n  path: b.db\n"))
+                .endsWith("path is given twice (lines 2 and 3); keep one");
+    }
+
+    @Test
+    void an_empty_or_comments_only_file_means_the_defaults() throws Exception {
+        for (String text : new String[] {"", "\n\n", "# nothing set yet\n# zone: UTC\n", "---\n"}) {
+            Config config = load(text);
+            assertThat(config.minVoters()).as("'%s'", text).isEqualTo(3);
+            assertThat(config.zone()).isEqualTo(ZoneId.of("UTC"));
+        }
+    }
+
+    @Test
+    void a_templates_folder_that_does_not_exist_is_an_error_when_it_is_asked_for() throws Exception {
+        Path missing = folder.resolve("my-polls");
+
+        assertThat(refusal("polls:\n  templates-directory: " + missing + "\n"))
+                .contains("polls.templates-directory")
+                .contains(missing.toString())
+                .contains("is not a folder");
+        assertThatThrownBy(() ->
+                        new ConfigLoader(Map.of("FIELDPOLL_TEMPLATES_DIR", missing.toString())).load(Optional.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("FIELDPOLL_TEMPLATES_DIR");
+        Files.createDirectory(missing);
+        assertThat(load("polls:\n  templates-directory: " + missing + "\n").templatesDirectory())
+                .isEqualTo(missing);
+    }
 }

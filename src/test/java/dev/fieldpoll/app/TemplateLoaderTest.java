@@ -148,4 +148,49 @@ class TemplateLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("empty");
     }
+
+    @Test
+    void a_comments_only_template_is_one_clear_line() throws Exception {
+        Path comments = folder.resolve("draft.yml");
+        Files.writeString(comments, "# a template I will write tomorrow\n# key: draft\n");
+
+        assertThatThrownBy(() -> loader.load(comments))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Template " + comments + " line 1: the file is empty (only comments); "
+                        + "write a template or remove the file");
+    }
+
+    @Test
+    void two_template_files_with_one_key_are_refused_naming_both() throws Exception {
+        String template = """
+                key: tools
+                title: %s
+                factors:
+                  - {key: value, name: Value}
+                fields:
+                  - {key: git, name: Git}
+                """;
+        Files.writeString(folder.resolve("a-tools.yml"), template.formatted("Tools A"));
+        Files.writeString(folder.resolve("b-tools.yml"), template.formatted("Tools B"));
+
+        assertThatThrownBy(() -> loader.loadAll(folder))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Templates " + folder.resolve("a-tools.yml") + " and " + folder.resolve("b-tools.yml")
+                        + " both have the key 'tools'; give one another key.");
+    }
+
+    @Test
+    void a_repeated_key_names_both_lines_and_a_fraction_is_no_whole_number() throws Exception {
+        Path repeated = folder.resolve("twice.yml");
+        Files.writeString(repeated, "key: t\ntitle: T\ntitle: T again\nfactors: []\nfields: []\n");
+        Path fraction = folder.resolve("scale.yml");
+        Files.writeString(
+                fraction,
+                "key: s\ntitle: S\nscale: {min: 1, max: 5.5}\nfactors:\n  - {key: v, name: V}\nfields:\n  - {key: a, name: A}\n");
+
+        assertThatThrownBy(() -> loader.load(repeated))
+                .hasMessage("Template " + repeated + " line 3: title is given twice (lines 2 and 3); keep one");
+        assertThatThrownBy(() -> loader.load(fraction))
+                .hasMessage("Template " + fraction + " line 3: scale.max must be a whole number, was 5.5");
+    }
 }

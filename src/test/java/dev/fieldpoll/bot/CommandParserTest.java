@@ -154,4 +154,62 @@ class CommandParserTest {
         assertThat(parsed("/poll results public")).isEqualTo(new BotCommand.Results(PollRef.parse(""), true));
         assertThat(parsed("/poll results page")).isEqualTo(new BotCommand.Results(PollRef.parse("page"), false));
     }
+
+    @Test
+    void an_unknown_option_is_refused_naming_what_was_typed_and_what_was_meant() {
+        assertThat(invalid("/poll create Team plans close:3d"))
+                .isEqualTo("`close:` is not an option of `/poll create`. Did you mean `closes:`? Nothing was done. "
+                        + "To use a colon in a title, put the title in quotes.");
+        assertThat(invalid("/poll create Team plans bogus:1"))
+                .isEqualTo(
+                        "`bogus:` is not an option of `/poll create` (it takes closes:, results:, fields:, "
+                                + "factors:, template:, remind:). Nothing was done. To use a colon in a title, put the title in quotes.");
+        assertThat(invalid("/poll create Meeting: agenda")).startsWith("`meeting:` is not an option of `/poll create`");
+        assertThat(invalid("/poll vote evals feedback=3 pol:#2")).contains("Did you mean `poll:`?");
+        assertThat(invalid("/poll list all:yes")).contains("`/poll list`, which takes none");
+    }
+
+    @Test
+    void a_quoted_colon_is_text_and_a_time_is_not_an_option() {
+        BotCommand.Create create = (BotCommand.Create) parsed("/poll create \"Meeting: agenda\" closes:3d");
+        assertThat(create.words()).containsExactly("Meeting: agenda");
+        assertThat(create.template()).isEmpty();
+        assertThat(parsed("/poll summary schedule monday 09:00 Europe/London"))
+                .isInstanceOf(BotCommand.ScheduleSummary.class);
+    }
+
+    @Test
+    void one_bare_word_after_create_names_a_template_and_a_quoted_one_is_a_title() {
+        BotCommand.Create bare = (BotCommand.Create) parsed("/poll create nosuchtemplate");
+        assertThat(bare.template()).contains("nosuchtemplate");
+        assertThat(bare.words()).isEmpty();
+        assertThat(bare.bareWord()).isTrue();
+
+        BotCommand.Create quoted = (BotCommand.Create) parsed("/poll create \"Lunch\"");
+        assertThat(quoted.template()).isEmpty();
+        assertThat(quoted.words()).containsExactly("Lunch");
+
+        BotCommand.Create adHoc = (BotCommand.Create) parsed("/poll create Lunch fields:\"A; B\" factors:\"X\"");
+        assertThat(adHoc.template()).isEmpty();
+        assertThat(adHoc.words()).containsExactly("Lunch");
+    }
+
+    @Test
+    void public_is_a_flag_of_results_only_and_a_word_elsewhere() {
+        assertThat(((BotCommand.Results) parsed("/poll results public")).postPublicly())
+                .isTrue();
+        assertThat(((BotCommand.Create) parsed("/poll create A public meeting")).words())
+                .containsExactly("A", "public", "meeting");
+    }
+
+    @Test
+    void dates_need_a_four_digit_year_so_a_huge_one_never_reaches_java_time() {
+        for (String date : List.of("+999999999-12-31", "99999-01-01", "-0001-01-01", "2026-1-1", "999999999999")) {
+            assertThat(invalid("/poll create T closes:" + date))
+                    .as(date)
+                    .startsWith("I can't read closes:")
+                    .doesNotContain("java.")
+                    .doesNotContain("Text '");
+        }
+    }
 }

@@ -38,7 +38,7 @@ class RateLimiterTest {
         var config = TestConfigs.at(folder).withRateLimit(new dev.fieldpoll.app.Config.RateLimit(60, 2));
         try (Wiring wiring = new Wiring(config, clock)) {
             Caller you = new Caller(Platform.CONSOLE, "local", "local", "you", "you", true);
-            wiring.bot().handle(you, ((ParseResult.Parsed) new CommandParser().parse("/poll create T")).command());
+            wiring.bot().handle(you, ((ParseResult.Parsed) new CommandParser().parse("/poll create \"T\"")).command());
             wiring.bot()
                     .handle(
                             you,

@@ -109,4 +109,84 @@ class BackupAndCheckCommandTest {
         assertThat(backup.err()).contains("exists already");
         assertThat(Files.readString(existing)).isEqualTo("yesterday's backup");
     }
+
+    @Test
+    void tools_given_a_database_path_that_does_not_exist_say_so_and_create_nothing() throws Exception {
+        Path typo = folder.resolve("data/fieldpol.db");
+
+        CliRun export = run("export", "--poll", "1", "--db", typo.toString());
+        CliRun summary = run(
+                "summary",
+                "--poll",
+                "1",
+                "--db",
+                typo.toString(),
+                "--out",
+                folder.resolve("out").toString());
+        CliRun check = run("check", "--db", typo.toString());
+        CliRun backup = run(
+                "backup",
+                "--db",
+                typo.toString(),
+                "--to",
+                folder.resolve("backups/copy.db").toString());
+
+        assertThat(export.err().strip())
+                .isEqualTo("fieldpoll: There is no database file " + typo
+                        + ". Check --db (or database.path); nothing was created.");
+        assertThat(summary.err().strip()).isEqualTo(export.err().strip());
+        assertThat(check.err()).startsWith("fieldpoll: There is no database file " + typo);
+        assertThat(backup.err()).startsWith("fieldpoll: There is no database file " + typo);
+        for (CliRun run : java.util.List.of(export, summary, check, backup)) {
+            assertThat(run.exitCode()).isNotZero();
+        }
+        try (var left = Files.list(folder)) {
+            assertThat(left.toList())
+                    .as("no database, folder or backup was made")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void a_backup_to_a_full_disk_names_that_disk_and_leaves_no_partial_file() throws Exception {
+        // given a database larger than what the backup's disk takes: a file size limit (ulimit -f) in a
+        // child process makes every write past 4 MB fail, as a full disk does
+        Path database = folder.resolve("big.db");
+        assertThat(run("simulate", "--voters", "2", "--db", database.toString()).exitCode())
+                .isZero();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE ballast (junk BLOB)");
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+                    + "INSERT INTO ballast SELECT randomblob(8192) FROM n");
+        }
+        Path target = Files.createDirectory(folder.resolve("small-disk")).resolve("copy.db");
+
+        // when
+        Process child = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "ulimit -f 8192 && exec \"$0\" -XX:-UsePerfData -Djava.io.tmpdir=\"$1\" -cp \"$2\" "
+                                + "dev.fieldpoll.FieldpollCli backup --db \"$3\" --to \"$4\"",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        Files.createDirectory(folder.resolve("tmp")).toString(),
+                        System.getProperty("java.class.path"),
+                        database.toString(),
+                        target.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(child.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+
+        // then
+        assertThat(child.exitValue()).as(output).isEqualTo(CliErrors.CONFIGURATION);
+        assertThat(output)
+                .contains("fieldpoll: Could not write the backup " + target + ": the disk holding " + target.getParent()
+                        + " is full or refused the write. Free some space there or back up to another disk; no partial "
+                        + "copy was left.")
+                .doesNotContain("Exception");
+        try (var left = Files.list(target.getParent())) {
+            assertThat(left.toList()).as("nothing of the copy is left").isEmpty();
+        }
+    }
 }

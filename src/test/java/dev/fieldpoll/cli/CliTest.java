@@ -168,7 +168,7 @@ class CliTest {
         assertThat(analyzed.exitCode()).isZero();
         assertThat(analyzed.err())
                 .contains("skipped line 4: score 9 is outside 1-5")
-                .contains("skipped line 5: score 'two' is not a whole number")
+                .contains("skipped line 5: score 'two' is not a whole number from 1-5 or ?")
                 .contains("skipped line 7: the voter is empty")
                 .contains("skipped line 8: expected 4 columns");
         assertThat(analyzed.out())
@@ -237,5 +237,163 @@ class CliTest {
                 .doesNotContain("\tat ");
         assertThat(missing).doesNotExist();
         assertThat(run("web", "--help").out()).contains("read-only").contains("--port");
+    }
+
+    @Test
+    void analyze_reads_a_spreadsheets_byte_order_mark_and_takes_only_the_ascii_digits_of_the_scale() throws Exception {
+        Path csv = folder.resolve("export.csv");
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        String rows = """
+                voter,field,factor,score
+                ann,Evals,Feedback quality,4
+                bob,Evals,Feedback quality,\u0663
+                cy,Evals,Feedback quality,\uFF15
+                dan,Evals,Feedback quality,+2
+                eve,Evals,Feedback quality,3
+                fay,Nowhere,Nothing,3
+                """;
+        Files.write(csv, concat(bom, rows.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        CliRun analyzed = run("analyze", "--votes", csv.toString(), "--template", "ai-safety-automation");
+        CliRun adHoc = run("analyze", "--votes", csv.toString(), "--format", "json");
+
+        assertThat(adHoc.exitCode()).isZero();
+        assertThat(adHoc.err())
+                .contains("skipped line 3: score '\u0663' is not a whole number from 1-5 or ?")
+                .contains("skipped line 4: score '\uFF15' is not a whole number from 1-5 or ?")
+                .contains("skipped line 5: score '+2' is not a whole number from 1-5 or ?");
+        assertThat(adHoc.out()).contains("\"voters\" : 3");
+        assertThat(analyzed.err())
+                .as("a row with an unknown field and factor is one skipped row")
+                .contains("skipped line 7: unknown field 'Nowhere'; unknown factor 'Nothing'")
+                .doesNotContain("skipped line 7: unknown factor");
+        assertThat(analyzed.err()
+                        .lines()
+                        .filter(line -> line.startsWith("skipped line 7"))
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void analyze_names_the_line_of_a_byte_that_is_not_utf8() throws Exception {
+        Path csv = folder.resolve("latin1.csv");
+        byte[] head = "voter,field,factor,score\nann,Alpha,Impact,4\nbob,Caf"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ",Impact,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(csv, concat(concat(head, new byte[] {(byte) 0xE9}), tail));
+
+        CliRun analyzed = run("analyze", "--votes", csv.toString());
+
+        assertThat(analyzed.exitCode()).isEqualTo(1);
+        assertThat(analyzed.err().strip())
+                .isEqualTo("fieldpoll: " + csv + " line 3 is not UTF-8 text. Save the file as UTF-8 (spreadsheets call "
+                        + "it \"CSV UTF-8\") and try again.");
+    }
+
+    @Test
+    void analyze_says_where_the_csv_breaks_without_library_jargon() throws Exception {
+        Path csv = folder.resolve("quotes.csv");
+        Files.writeString(csv, "voter,field,factor,score\nann,Alpha,Impact,4\nbob,\"Alpha\"x,Impact,3\n");
+
+        CliRun analyzed = run("analyze", "--votes", csv.toString());
+
+        assertThat(analyzed.exitCode()).isEqualTo(1);
+        assertThat(analyzed.err())
+                .contains("the CSV cannot be read after line 2: a quote is not closed, or text follows a closing quote")
+                .doesNotContain("java.")
+                .doesNotContain("Exception");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    @Test
+    void run_without_a_token_and_without_a_terminal_fails_with_one_line_naming_the_tokens() throws Exception {
+        // the tests run with stdin and stdout redirected, as a service does, and no platform token set
+        assertThat(System.console()).isNull();
+        assertThat(System.getenv("DISCORD_TOKEN")).isNull();
+        assertThat(System.getenv("SLACK_BOT_TOKEN")).isNull();
+        Path database = folder.resolve("never.db");
+
+        for (String[] arguments :
+                new String[][] {{"run", "--db", database.toString()}, {"--db", database.toString()}}) {
+            CliRun run = run(arguments);
+
+            assertThat(run.exitCode()).isEqualTo(CliErrors.CONFIGURATION);
+            assertThat(run.err().strip())
+                    .isEqualTo(
+                            "fieldpoll: No platform token is set (DISCORD_TOKEN, SLACK_BOT_TOKEN and SLACK_APP_TOKEN "
+                                    + "are all empty) and there is no terminal for the console chat. Set the tokens in the "
+                                    + "environment fieldpoll runs in, or run `fieldpoll console` to chat locally.");
+            assertThat(run.out()).isEmpty();
+        }
+        assertThat(database).doesNotExist();
+    }
+
+    @Test
+    void summary_out_never_overwrites_and_leaves_no_file_when_it_refuses() throws Exception {
+        Path database = folder.resolve("fieldpoll.db");
+        assertThat(run("simulate", "--voters", "12", "--db", database.toString())
+                        .exitCode())
+                .isZero();
+        Path out = folder.resolve("out");
+
+        CliRun first = run("summary", "--poll", "1", "--db", database.toString(), "--out", out.toString());
+        assertThat(first.exitCode()).isZero();
+        java.util.List<Path> written;
+        try (var files = Files.list(out)) {
+            written = files.sorted().toList();
+        }
+        Path markdown = written.stream()
+                .filter(file -> file.toString().endsWith(".md"))
+                .findFirst()
+                .orElseThrow();
+        Files.writeString(markdown, "my edited newsletter");
+
+        CliRun second = run("summary", "--poll", "1", "--db", database.toString(), "--out", out.toString());
+
+        assertThat(second.exitCode()).isEqualTo(1);
+        assertThat(second.err().strip())
+                .isEqualTo("fieldpoll: " + markdown + " exists already, and summary never overwrites a file. Move it "
+                        + "away or choose another --out folder; nothing was written.");
+        assertThat(Files.readString(markdown)).isEqualTo("my edited newsletter");
+        try (var files = Files.list(out)) {
+            assertThat(files.sorted().toList()).isEqualTo(written);
+        }
+    }
+
+    @Test
+    void export_json_has_one_key_order_whatever_the_run() throws Exception {
+        Path database = folder.resolve("fieldpoll.db");
+        assertThat(run("simulate", "--voters", "3", "--db", database.toString()).exitCode())
+                .isZero();
+
+        CliRun json = run("export", "--poll", "1", "--format", "json", "--db", database.toString());
+
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out())
+                .startsWith(
+                        "{\n  \"poll\" : {\n    \"id\" : 1,\n    \"title\" : \"Which AI safety fields get automated first?\"\n  },"
+                                .replace("\n", System.lineSeparator()))
+                .containsPattern(
+                        "\\{\\s+\"voter\" : \"v-[0-9a-f]+\",\\s+\"field\" : \"[a-z-]+\",\\s+\"factor\" : \"[a-z-]+\",\\s+\"score\" : ");
+    }
+
+    @Test
+    void an_unexpected_failure_is_one_plain_line_without_a_class_name() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = dev.fieldpoll.FieldpollCli.commandLine().setErr(new java.io.PrintWriter(err, true));
+
+        int exit = new CliErrors()
+                .handleExecutionException(
+                        new IllegalStateException("java.lang.NullPointerException deep inside"), cli, null);
+
+        assertThat(exit).isEqualTo(CliErrors.FAILURE);
+        assertThat(err.toString().strip())
+                .isEqualTo("fieldpoll: something went wrong that fieldpoll did not expect, and the command stopped. "
+                        + "Run it again with FIELDPOLL_DEBUG=1 set to see the details.");
     }
 }

@@ -8,10 +8,8 @@ import dev.fieldpoll.poll.CellCounts;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.testing.MutableClock;
 import dev.fieldpoll.testing.TestConfigs;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +29,11 @@ class ConsoleChatTest {
     private String chat(Wiring wiring, String... lines) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        wiring.consoleChat(out).run(new BufferedReader(new StringReader(String.join("\n", lines) + "\n")), out);
+        wiring.consoleChat(out)
+                .run(
+                        new java.io.ByteArrayInputStream(
+                                (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)),
+                        out);
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
@@ -141,7 +143,7 @@ class ConsoleChatTest {
                     "/poll create Ad hoc fields:\"A; B\"",
                     "/poll create fields:\"A; B\" factors:\"X\"",
                     "/poll create template:nope-template-x",
-                    "/poll create Past closes:2020-01-01",
+                    "/poll create \"Past\" closes:2020-01-01",
                     "hello",
                     ":as bad name!");
 
@@ -152,10 +154,10 @@ class ConsoleChatTest {
                     .contains("Did you mean 'Evals'")
                     .contains("This poll has no factor 'feedbak'")
                     .contains("could be")
-                    .contains("There is no poll #99 here")
+                    .contains("No poll #99 in this channel")
                     .contains("needs both fields")
                     .contains("Give your poll a title")
-                    .contains("There is no template 'nope-template-x'")
+                    .contains("No template 'nope-template-x'")
                     .contains("close time is in the past")
                     .contains("Commands start with /poll")
                     .contains("Member names are");
@@ -174,7 +176,7 @@ class ConsoleChatTest {
     @Test
     void after_vote_results_stay_hidden_until_the_member_voted() throws Exception {
         try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
-            chat(wiring, "/poll create Hidden", ":as alice", "/poll vote evals feedback=3");
+            chat(wiring, "/poll create \"Hidden\"", ":as alice", "/poll vote evals feedback=3");
 
             String bob = chat(wiring, ":as bob", "/poll results", "/poll vote evals feedback=4", "/poll results");
 
@@ -189,7 +191,7 @@ class ConsoleChatTest {
     @Test
     void an_admin_schedules_and_posts_a_summary_whose_chart_is_written_to_a_file() throws Exception {
         try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
-            chat(wiring, "/poll create Weekly");
+            chat(wiring, "/poll create \"Weekly\"");
             for (String voter : List.of("a", "b", "c")) {
                 chat(
                         wiring,
@@ -208,7 +210,7 @@ class ConsoleChatTest {
             assertThat(output)
                     .contains("Weekly summaries in this channel: every Monday at 09:00 Europe/London. "
                             + "Next: Monday 2026-11-30 09:00 GMT.")
-                    .contains("# Weekly summary, 2026-11-27")
+                    .contains("# Summary, 2026-11-27")
                     .contains("## Weekly (#1, open)")
                     .contains("Ranking")
                     .contains("Posted a summary of 1 poll.")
@@ -220,6 +222,39 @@ class ConsoleChatTest {
             Path chart = Path.of(chartLine.substring("Chart: ".length()));
             assertThat(chart).exists();
             assertThat(java.nio.file.Files.readAllBytes(chart)).startsWith(0x89, 'P', 'N', 'G');
+        }
+    }
+
+    @Test
+    void a_line_that_is_not_utf8_gets_one_clear_line_and_the_next_line_is_read() throws Exception {
+        try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
+            ByteArrayOutputStream input = new ByteArrayOutputStream();
+            input.write("/poll create Caf".getBytes(StandardCharsets.UTF_8));
+            input.write(new byte[] {(byte) 0xE9, (byte) 0xFF}); // Latin-1 "é", then a byte UTF-8 never uses
+            input.write("\n/poll list\n".getBytes(StandardCharsets.UTF_8));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+            wiring.consoleChat(out).run(new java.io.ByteArrayInputStream(input.toByteArray()), out);
+
+            String text = bytes.toString(StandardCharsets.UTF_8);
+            assertThat(text)
+                    .contains("! That line is not UTF-8 text, so I ignored it. Set your terminal to UTF-8 "
+                            + "(for example LANG=C.UTF-8) and type it again.")
+                    .contains("No polls in this channel yet")
+                    .doesNotContain("\uFFFD");
+        }
+    }
+
+    @Test
+    void a_poll_closing_on_a_date_closes_at_the_end_of_that_day_not_at_the_next_midnight() throws Exception {
+        try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
+            String created = chat(wiring, "/poll create \"Holiday plans\" closes:2026-12-24", "/poll list");
+
+            assertThat(created)
+                    .contains("Closes end of 24 Dec 2026 (UTC).")
+                    .contains(", closes end of 24 Dec 2026 (UTC)")
+                    .doesNotContain("2026-12-25 00:00");
         }
     }
 }

@@ -12,6 +12,7 @@ import static dev.fieldpoll.discord.Payloads.OTHER_GUILD;
 import static dev.fieldpoll.discord.Payloads.OTHER_GUILD_CHANNEL;
 import static dev.fieldpoll.discord.Payloads.POLL_ADMIN;
 import static dev.fieldpoll.discord.Payloads.ROLE_CORE;
+import static dev.fieldpoll.discord.Payloads.SECOND_CHANNEL;
 import static dev.fieldpoll.discord.Payloads.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +25,7 @@ import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.PollStore;
 import dev.fieldpoll.poll.Workspace;
+import dev.fieldpoll.testing.Eventually;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -362,7 +364,7 @@ class DiscordBotEndToEndTest {
 
         // a member of another guild clicks a copy of this guild's Vote button
         String foreign = harness.send(Payloads.button(CAROL, OTHER_GUILD, OTHER_GUILD_CHANNEL, message, "fp1:vote:1"));
-        assertThat(content(harness.original(foreign))).contains("There is no poll #1 here");
+        assertThat(content(harness.original(foreign))).contains("No poll #1 in this channel");
         tokens.add(foreign);
         // ids that are not ours, or name a page or cell the poll lacks
         for (String forged : List.of("garbage", "fp1:vote:abc", "fp1:launch:1", "fp1:page:1:99", "fp2:vote:1")) {
@@ -393,7 +395,7 @@ class DiscordBotEndToEndTest {
         // a select claiming another guild's poll id
         String otherPoll =
                 harness.send(Payloads.select(BOB, ballot, "fp1:answer:77:evals:feedback-quality", List.of("3")));
-        assertThat(content(harness.followUp(otherPoll))).contains("There is no poll #77 here");
+        assertThat(content(harness.followUp(otherPoll))).contains("No poll #77 in this channel");
         // a non-admin closing someone else's poll
         String close = harness.send(Payloads.slash(CAROL, "close", options("poll", "#1")));
         assertThat(content(harness.original(close))).contains("Only the member who started");
@@ -411,6 +413,96 @@ class DiscordBotEndToEndTest {
         assertThat(selectIds(pollMessage(poll)))
                 .as("the public poll message still shows only its buttons")
                 .containsExactly("fp1:vote:1", "fp1:results:1", "fp1:mine:1");
+    }
+
+    @Test
+    void a_poll_of_another_channel_is_refused_like_an_unknown_one_privately_and_changes_nothing() {
+        // given a poll in one channel, and Bob's open ballot for it
+        long poll = create(ALICE, options());
+        ObjectNode message = pollMessage(poll);
+        ObjectNode ballot = ballotAfter(pressVote(BOB, poll));
+        String refusal = "No poll #" + poll + " in this channel";
+        List<String> tokens = new ArrayList<>();
+
+        // when Carol, in another channel of the guild, uses copies of its buttons and selects, or names it
+        for (String id : List.of("fp1:vote:", "fp1:results:", "fp1:mine:")) {
+            tokens.add(harness.send(Payloads.button(CAROL, GUILD, SECOND_CHANNEL, message, id + poll)));
+        }
+        tokens.add(harness.send(Payloads.slash(CAROL, GUILD, SECOND_CHANNEL, "results", options("poll", "#" + poll))));
+        tokens.add(harness.send(Payloads.slash(CAROL, GUILD, SECOND_CHANNEL, "mine", options("poll", "#" + poll))));
+        tokens.add(harness.send(Payloads.slash(
+                CAROL,
+                GUILD,
+                SECOND_CHANNEL,
+                "score",
+                options("poll", "#" + poll, "field", "evals", "factor", "feedback", "score", "3"))));
+        String select = harness.send(Payloads.select(
+                CAROL, SECOND_CHANNEL, ballot, "fp1:answer:" + poll + ":evals:feedback-quality", List.of("3")));
+
+        // then each is told, privately, what an unknown poll gets
+        for (String token : tokens) {
+            FakeDiscord.Request answer = harness.original(token);
+            assertThat(content(answer)).contains(refusal);
+            assertThat(harness.callback(token).body().path("data").path("flags").asInt())
+                    .isEqualTo(FakeDiscord.EPHEMERAL);
+        }
+        FakeDiscord.Request selected = harness.followUp(select);
+        assertThat(content(selected)).contains(refusal);
+        assertThat(selected.body().path("flags").asInt()).isEqualTo(FakeDiscord.EPHEMERAL);
+        assertThat(store.voterCount(poll)).isZero();
+    }
+
+    @Test
+    void a_poll_in_any_script_posts_its_ballot_and_takes_votes_through_its_unicode_component_ids() {
+        long poll = create(ALICE, options("title", "水果调查", "fields", "苹果; 香蕉; 🍌", "factors", "Важность; Сложность"));
+        ObjectNode ballot = ballotAfter(pressVote(BOB, poll));
+        assertThat(selectIds(ballot))
+                .contains("fp1:answer:" + poll + ":苹果:важность", "fp1:answer:" + poll + ":香蕉:сложность");
+
+        String chosen = harness.send(Payloads.select(BOB, ballot, "fp1:answer:" + poll + ":苹果:важность", List.of("4")));
+        String typed = score(BOB, "🍌", "слож", "2");
+
+        assertThat(callbackType(harness.callback(chosen))).isEqualTo(6);
+        assertThat(content(harness.original(typed))).contains("Saved");
+        assertThat(store.ballot(poll, BOB.id()).answers())
+                .isEqualTo(Map.of(
+                        new CellKey("苹果", "важность"),
+                        Answer.score(4),
+                        new CellKey("f3", "сложность"),
+                        Answer.score(2)));
+    }
+
+    @Test
+    void a_poll_closing_on_a_date_says_it_closes_at_the_end_of_that_day() {
+        long poll = create(ALICE, options("title", "Holidays", "closes", "2026-12-24"));
+
+        assertThat(pollMessage(poll).path("embeds").get(0).path("fields").toString())
+                .contains("At the end of 24 Dec 2026 (UTC) (<t:"
+                        + Instant.parse("2026-12-25T00:00:00Z").getEpochSecond() + ":R>)");
+    }
+
+    @Test
+    void a_poll_message_someone_deleted_is_posted_again_at_the_next_redraw() {
+        long poll = create(ALICE, options());
+        String deleted = store.messageId(poll).orElseThrow();
+
+        // when a member deletes the poll message, and Bob votes
+        discord.deleteMessage(deleted);
+        harness.original(score(BOB, "evals", "feedback", "2"));
+
+        // then the redraw finds it gone and posts it again, with the vote counted
+        FakeDiscord.Request reposted =
+                harness.await(request -> request.is("POST", "/api/v10/channels/" + CHANNEL + "/messages")
+                        && request.text().contains("\"1 member\""));
+        assertThat(reposted.body().path("embeds").toString()).contains("Which AI safety fields get automated first?");
+        String again = discord.lastMessageIn(CHANNEL).path("id").asText();
+        assertThat(again).isNotEqualTo(deleted);
+        Eventually.value(() -> store.messageId(poll), again::equals, "the new message recorded");
+
+        // and the next redraw edits the new message
+        harness.original(score(CAROL, "evals", "feedback", "4"));
+        harness.await(request -> request.is("PATCH", "/api/v10/channels/" + CHANNEL + "/messages/" + again)
+                && request.text().contains("\"2 members\""));
     }
 
     @Test
@@ -473,9 +565,10 @@ class DiscordBotEndToEndTest {
     void bad_input_gets_a_clear_ephemeral_answer_and_creates_nothing() {
         Map<Map<String, Object>, String> attempts = Map.of(
                 options("closes", "soon"), "I can't read closes:soon",
-                options("template", "nope"), "There is no template 'nope'",
+                options("template", "nope"), "No template 'nope'",
                 options("title", "Ad hoc", "fields", "Alpha; Beta"), "needs both",
-                options("title", "Twins", "fields", "Evals; evals", "factors", "Impact"), "two fields share the key",
+                options("title", "Twins", "fields", "Evals; evals", "factors", "Impact"),
+                        "two fields are both called 'evals'",
                 options("title", "Many", "fields", manyFields(26), "factors", "Impact"), "a poll needs 1 to 25 fields",
                 options("title", "Old", "closes", "2020-01-01"), "The close time is in the past");
         for (Map.Entry<Map<String, Object>, String> attempt : attempts.entrySet()) {
@@ -488,11 +581,65 @@ class DiscordBotEndToEndTest {
             assertThat(callbackType(harness.callback(token))).isEqualTo(5);
         }
         String unknownPoll = harness.send(Payloads.slash(ALICE, "results", options("poll", "#42")));
-        assertThat(content(harness.original(unknownPoll))).contains("There is no poll #42 here");
+        assertThat(content(harness.original(unknownPoll))).contains("No poll #42 in this channel");
 
         assertThat(store.listInChannel(new Workspace(Platform.DISCORD, GUILD), CHANNEL))
                 .isEmpty();
         assertThat(discord.requests()).noneMatch(request -> request.path().startsWith("/api/v10/channels/"));
+    }
+
+    @Test
+    void every_refusal_is_private_to_the_member_who_asked() {
+        long poll = create(ALICE, options("results", "after-close"));
+        ObjectNode message = pollMessage(poll);
+        ObjectNode ballot = ballotAfter(pressVote(BOB, poll));
+        List<String> refused = new ArrayList<>();
+
+        refused.add(harness.send(Payloads.slash(CAROL, "create", options("closes", "soon"))));
+        refused.add(harness.send(Payloads.slash(CAROL, "results", options("poll", "#42"))));
+        refused.add(harness.send(Payloads.slash(CAROL, "results", options())));
+        refused.add(harness.send(Payloads.slash(CAROL, "close", options())));
+        refused.add(harness.send(
+                Payloads.slash(CAROL, "score", options("field", "astrology", "factor", "feedback", "score", "3"))));
+        refused.add(harness.send(Payloads.slashInGroup(CAROL, "summary", "now", options())));
+        refused.add(harness.send(Payloads.button(CAROL, message, "fp1:results:" + poll)));
+        refused.add(harness.send(Payloads.button(CAROL, message, "fp1:explode:" + poll)));
+        refused.add(harness.send(directMessage(Payloads.slash(CAROL, "create", options()))));
+        String onBallot = harness.send(Payloads.select(
+                BOB, ballot, "fp1:answer:" + poll + ":scalable-oversight:feedback-quality", List.of("9")));
+
+        for (String token : refused) {
+            FakeDiscord.Request callback = harness.callback(token);
+            assertThat(callbackType(callback))
+                    .as(content(harness.original(token)))
+                    .isIn(4, 5);
+            assertThat(callback.body().path("data").path("flags").asInt() & FakeDiscord.EPHEMERAL)
+                    .as(content(harness.original(token)))
+                    .isEqualTo(FakeDiscord.EPHEMERAL);
+            assertThat(content(harness.original(token))).startsWith("⚠️");
+        }
+        assertThat(callbackType(harness.callback(onBallot)))
+                .as("a silent edit of the member's own ballot")
+                .isEqualTo(6);
+        assertThat(harness.followUp(onBallot).body().path("flags").asInt()).isEqualTo(FakeDiscord.EPHEMERAL);
+        assertThat(content(harness.original(refused.get(refused.size() - 1)))).contains("server channels");
+    }
+
+    /** The same interaction as sent in a direct message with the bot: no guild, a user instead of a member. */
+    private static ObjectNode directMessage(ObjectNode interaction) {
+        JsonNode user = interaction.path("member").path("user").deepCopy();
+        interaction.remove(List.of("guild_id", "guild", "member"));
+        interaction.set("user", user);
+        interaction.put("context", 1);
+        interaction.put("channel_id", "500000000000000001");
+        ObjectNode channel =
+                interaction.putObject("channel").put("id", "500000000000000001").put("type", 1);
+        channel.putArray("recipients").add(user);
+        interaction
+                .putObject("authorizing_integration_owners")
+                .put("1", user.path("id").asText());
+        ((ObjectNode) interaction.path("data")).remove("guild_id");
+        return interaction;
     }
 
     private static List<String> choices(FakeDiscord.Request autocomplete) {

@@ -75,8 +75,8 @@ class DiscordLimitsTest {
     void the_largest_poll_message_fits_one_embed() {
         Poll poll = largestPoll();
 
-        MessageEmbed embed = new PollMessageRenderer().embed(poll, 12_345, NOW);
-        new PollMessageRenderer().create(poll, 12_345, NOW);
+        MessageEmbed embed = new PollMessageRenderer(java.time.ZoneOffset.UTC).embed(poll, 12_345, NOW);
+        new PollMessageRenderer(java.time.ZoneOffset.UTC).create(poll, 12_345, NOW);
 
         assertThat(embed.getLength()).isLessThanOrEqualTo(DiscordText.EMBEDS_TOTAL_MAX);
         assertThat(embed.getDescription()).hasSizeLessThanOrEqualTo(DiscordText.EMBED_DESCRIPTION_MAX);
@@ -133,10 +133,13 @@ class DiscordLimitsTest {
     @Test
     void steps_hold_two_fields_of_two_factors_and_one_field_of_three() {
         List<Field> fields = List.of(new Field("a", "A", ""), new Field("b", "B", ""), new Field("c", "C", ""));
-        PollDefinition two =
-                new PollDefinition(Scale.ONE_TO_FIVE, fields, List.of(Factor.named("X"), Factor.named("Y")), Map.of());
+        PollDefinition two = new PollDefinition(
+                Scale.ONE_TO_FIVE, fields, List.of(Factor.named("x", "X"), Factor.named("y", "Y")), Map.of());
         PollDefinition three = new PollDefinition(
-                Scale.ONE_TO_FIVE, fields, List.of(Factor.named("X"), Factor.named("Y"), Factor.named("Z")), Map.of());
+                Scale.ONE_TO_FIVE,
+                fields,
+                List.of(Factor.named("x", "X"), Factor.named("y", "Y"), Factor.named("z", "Z")),
+                Map.of());
 
         BallotPages twoFactors = new BallotPages(two);
         BallotPages threeFactors = new BallotPages(three);
@@ -199,13 +202,15 @@ class DiscordLimitsTest {
         Poll poll = poll(new PollDefinition(
                 Scale.ONE_TO_FIVE,
                 List.of(new Field("a", "**bold** @everyone", "")),
-                List.of(Factor.named("X")),
+                List.of(Factor.named("x", "X")),
                 Map.of()));
 
-        MessageEmbed embed = new PollMessageRenderer().embed(poll, 0, NOW);
+        MessageEmbed embed = new PollMessageRenderer(java.time.ZoneOffset.UTC).embed(poll, 0, NOW);
 
         assertThat(embed.getDescription()).contains("\\*\\*bold\\*\\* @everyone");
-        assertThat(new PollMessageRenderer().create(poll, 0, NOW).getAllowedMentions())
+        assertThat(new PollMessageRenderer(java.time.ZoneOffset.UTC)
+                        .create(poll, 0, NOW)
+                        .getAllowedMentions())
                 .isEmpty();
     }
 }

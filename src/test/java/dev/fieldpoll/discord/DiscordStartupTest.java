@@ -47,7 +47,8 @@ class DiscordStartupTest {
                 java.util.Set.of(),
                 Optional.empty(),
                 Optional.empty(),
-                DiscordSettings.DEFAULT_REFRESH_INTERVAL);
+                DiscordSettings.DEFAULT_REFRESH_INTERVAL,
+                java.time.ZoneOffset.UTC);
 
         assertThat(settings.toString()).doesNotContain("secret-token-value").contains("token=(set)");
     }

@@ -259,7 +259,7 @@ class DiscordSummaryEndToEndTest {
         assertThat(posted).isEqualTo("Posted a summary of 1 poll.");
         assertThat(postsSince(seen)).singleElement().satisfies(summary -> {
             assertThat(summary.files()).hasSize(1);
-            assertThat(content(summary)).startsWith("**Weekly summary · 2026-11-27**");
+            assertThat(content(summary)).startsWith("**Summary · 2026-11-27**");
         });
     }
 

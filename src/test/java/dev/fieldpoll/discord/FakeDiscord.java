@@ -478,6 +478,11 @@ final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** A member deleted the message: Discord answers every later edit of it with "Unknown Message". */
+    void deleteMessage(String id) {
+        messages.remove(id);
+    }
+
     /** The message as Discord holds it now: what the bot posted, with its edits. */
     ObjectNode message(String id) {
         ObjectNode message = messages.get(id);

@@ -293,7 +293,12 @@ final class Payloads {
 
     /** A choice in a string select of a message. */
     static ObjectNode select(Person person, ObjectNode message, String customId, List<String> values) {
-        ObjectNode interaction = interaction(3, person, GUILD, CHANNEL);
+        return select(person, CHANNEL, message, customId, values);
+    }
+
+    static ObjectNode select(
+            Person person, String channelId, ObjectNode message, String customId, List<String> values) {
+        ObjectNode interaction = interaction(3, person, GUILD, channelId);
         interaction.set("message", message);
         ObjectNode data =
                 interaction.putObject("data").put("custom_id", customId).put("component_type", 3);

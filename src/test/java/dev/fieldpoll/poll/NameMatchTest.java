@@ -46,4 +46,27 @@ class NameMatchTest {
         assertThat(((NameMatch.Unknown<Field>) match).suggestions().get(0).key())
                 .isEqualTo("evals");
     }
+
+    @Test
+    void did_you_mean_ranks_by_edit_distance_and_prefix_and_names_only_the_clearly_nearest() {
+        assertThat(match("mech intrep")).isEqualTo(new NameMatch.Unknown<>(List.of(fields.get(0))));
+        assertThat(match("modle")).isEqualTo(new NameMatch.Unknown<>(List.of(fields.get(1))));
+        assertThat(match("astrology")).isEqualTo(new NameMatch.Unknown<>(List.of()));
+    }
+
+    @Test
+    void a_unique_prefix_of_a_later_word_is_enough_too() {
+        assertThat(match("interp")).isEqualTo(new NameMatch.Found<>(fields.get(0)));
+        assertThat(match("organisms")).isEqualTo(new NameMatch.Found<>(fields.get(1)));
+        assertThat(match("misalign")).isEqualTo(new NameMatch.Ambiguous<>(List.of(fields.get(1), fields.get(3))));
+    }
+
+    @Test
+    void names_in_any_script_match_case_folded_and_width_folded() {
+        List<Field> names = List.of(new Field("strasse", "Straße", ""), new Field("full-width", "Ｆｕｌｌ width", ""));
+
+        assertThat(NameMatch.of("STRAẞE", names, Field::key, Field::name))
+                .isEqualTo(new NameMatch.Found<>(names.get(0)));
+        assertThat(NameMatch.of("full", names, Field::key, Field::name)).isEqualTo(new NameMatch.Found<>(names.get(1)));
+    }
 }

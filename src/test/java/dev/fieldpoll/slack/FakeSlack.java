@@ -63,6 +63,7 @@ final class FakeSlack implements AutoCloseable {
     private final List<String> socketMessages = new ArrayList<>();
     private final Set<String> workspaceAdmins = ConcurrentHashMap.newKeySet();
     private final Set<String> channelsWithoutBot = ConcurrentHashMap.newKeySet();
+    private final Set<String> deletedMessages = ConcurrentHashMap.newKeySet();
     private volatile boolean refuseTokens;
     private final AtomicInteger messages = new AtomicInteger();
     private final AtomicInteger files = new AtomicInteger();
@@ -99,6 +100,11 @@ final class FakeSlack implements AutoCloseable {
 
     void removeBotFrom(String channelId) {
         channelsWithoutBot.add(channelId);
+    }
+
+    /** Someone deleted the message with this ts: Slack answers every chat.update of it with message_not_found. */
+    void deleteMessage(String ts) {
+        deletedMessages.add(ts);
     }
 
     void inviteBotTo(String channelId) {
@@ -264,6 +270,9 @@ final class FakeSlack implements AutoCloseable {
                         + "\"message\",\"user\":\"" + BOT_USER + "\",\"ts\":\"" + ts + "\",\"text\":\"\"}}";
             }
             case "chat.update":
+                if (deletedMessages.contains(params.get("ts"))) {
+                    return "{\"ok\":false,\"error\":\"message_not_found\"}";
+                }
                 return "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts")
                         + "\",\"text\":\"\"}";
             case "chat.postEphemeral":

@@ -12,6 +12,7 @@ import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Workspace;
+import dev.fieldpoll.testing.Eventually;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ class SlackHttpModeTest {
             FakeSlack.Call opened = harness.slack.await("views.open");
             assertThat(opened.param("trigger_id")).isEqualTo(trigger);
             JsonNode view = opened.json("view");
-            assertThat(view.path("private_metadata").asText()).isEqualTo("fp1:submit:1");
+            assertThat(view.path("private_metadata").asText()).isEqualTo("fp1:submit:1@C0GENERAL");
             assertThat(inputs(view))
                     .hasSize(20)
                     .contains(
@@ -181,7 +182,7 @@ class SlackHttpModeTest {
                     harness.slack.responseUrl("vote"),
                     harness.requests.trigger())));
             JsonNode first = harness.slack.await("views.open").json("view");
-            assertThat(first.path("private_metadata").asText()).isEqualTo("fp1:page:1:1");
+            assertThat(first.path("private_metadata").asText()).isEqualTo("fp1:page:1:1@C0GENERAL");
             assertThat(inputs(first)).hasSize(96);
             assertThat(first.path("blocks").size()).isLessThanOrEqualTo(100);
 
@@ -191,7 +192,7 @@ class SlackHttpModeTest {
             JsonNode next = FakeSlack.parse(page1.body());
             assertThat(next.path("response_action").asText()).isEqualTo("update");
             JsonNode second = next.path("view");
-            assertThat(second.path("private_metadata").asText()).isEqualTo("fp1:page:1:2");
+            assertThat(second.path("private_metadata").asText()).isEqualTo("fp1:page:1:2@C0GENERAL");
             assertThat(inputs(second))
                     .containsExactly(
                             "fp1:answer:1:field-25:impact",
@@ -216,7 +217,7 @@ class SlackHttpModeTest {
                             .path("view")
                             .path("private_metadata")
                             .asText())
-                    .isEqualTo("fp1:page:1:2");
+                    .isEqualTo("fp1:page:1:2@C0GENERAL");
             assertThat(harness.wiring.store().ballot(1, BOB).answers()).hasSize(3);
         }
     }
@@ -386,6 +387,130 @@ class SlackHttpModeTest {
             assertThat(harness.wiring.store().listInChannel(new Workspace(Platform.SLACK, TEAM), GENERAL))
                     .hasSize(1);
             assertThat(harness.wiring.store().ballot(1, BOB).isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void a_replayed_a_future_or_an_unreadable_signed_request_is_refused_and_changes_nothing() throws Exception {
+        try (SlackHarness harness = SlackHarness.http(folder)) {
+            long now = System.currentTimeMillis() / 1000;
+            String create = slashCommand(
+                    TEAM,
+                    GENERAL,
+                    ALICE,
+                    "create \"Once\"",
+                    harness.slack.responseUrl("once"),
+                    harness.requests.trigger());
+            String signature = SlackRequests.sign(SlackRequests.SECRET, now, create);
+            assertThat(harness.requests.send(create, now, signature).statusCode())
+                    .isEqualTo(200);
+            harness.slack.await("chat.postMessage");
+            List<FakeSlack.Call> before = harness.slack.calls();
+
+            // the same request again, within the five minutes: a replay
+            int replayed = harness.requests.send(create, now, signature).statusCode();
+            // a correctly signed request dated six minutes ahead
+            String later = slashCommand(
+                    TEAM,
+                    GENERAL,
+                    ALICE,
+                    "create \"Later\"",
+                    harness.slack.responseUrl("later"),
+                    harness.requests.trigger());
+            int future = harness.requests
+                    .send(later, now + 360, SlackRequests.sign(SlackRequests.SECRET, now + 360, later))
+                    .statusCode();
+            // a correctly signed payload that is not JSON
+            String garbled = "payload=%7B%22type%22%3A%22block_actions%22%2C";
+            int unreadable = harness.requests
+                    .send(garbled, now, SlackRequests.sign(SlackRequests.SECRET, now, garbled))
+                    .statusCode();
+
+            assertThat(replayed).isEqualTo(401);
+            assertThat(future).isEqualTo(401);
+            assertThat(unreadable).isEqualTo(400);
+            assertThat(harness.slack.calls()).isEqualTo(before);
+            assertThat(harness.wiring.store().listInChannel(new Workspace(Platform.SLACK, TEAM), GENERAL))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void create_in_a_direct_message_is_refused_with_a_pointer_to_a_channel() throws Exception {
+        try (SlackHarness harness = SlackHarness.http(folder)) {
+            harness.requests.send(slashCommand(
+                    TEAM,
+                    "D0ALICE",
+                    ALICE,
+                    "create \"Lunch\"",
+                    harness.slack.responseUrl("dm"),
+                    harness.requests.trigger()));
+
+            assertThat(harness.slack.awaitResponse("dm").body().path("text").asText())
+                    .isEqualTo(":warning: Polls live in channels, not in direct messages. Run `/poll create` in a "
+                            + "channel (and add me there); nothing was created.");
+            assertThat(harness.slack.calls("chat.postMessage")).isEmpty();
+            assertThat(harness.wiring.store().listInChannel(new Workspace(Platform.SLACK, TEAM), "D0ALICE"))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void a_poll_closing_on_a_date_says_it_closes_at_the_end_of_that_day() throws Exception {
+        try (SlackHarness harness = SlackHarness.http(folder)) {
+            harness.requests.send(slashCommand(
+                    TEAM,
+                    GENERAL,
+                    ALICE,
+                    "create \"Holidays\" closes:2026-12-24",
+                    harness.slack.responseUrl("create"),
+                    harness.requests.trigger()));
+
+            assertThat(harness.slack.await("chat.postMessage").param("blocks"))
+                    .contains("closes end of 24 Dec 2026 (UTC)")
+                    .doesNotContain("2026-12-25 00:00");
+        }
+    }
+
+    @Test
+    void a_poll_message_someone_deleted_is_posted_again_at_the_next_redraw() throws Exception {
+        try (SlackHarness harness = SlackHarness.http(folder)) {
+            harness.requests.send(slashCommand(
+                    TEAM,
+                    GENERAL,
+                    ALICE,
+                    "create \"Keep me\"",
+                    harness.slack.responseUrl("create"),
+                    harness.requests.trigger()));
+            assertThat(harness.slack.await("chat.postMessage").param("channel")).isEqualTo(GENERAL);
+            Eventually.value(() -> harness.wiring.store().messageId(1), FIRST_TS::equals, "the poll message recorded");
+
+            // when someone deletes the poll message, and Bob votes
+            harness.slack.deleteMessage(FIRST_TS);
+            harness.requests.send(slashCommand(
+                    TEAM,
+                    GENERAL,
+                    BOB,
+                    "vote evals feedback=3",
+                    harness.slack.responseUrl("bob"),
+                    harness.requests.trigger()));
+
+            // then the redraw posts it again, and the next redraw updates the new one
+            FakeSlack.Call again = harness.slack.await(
+                    "chat.postMessage", call -> call.param("blocks").contains("1 voter so far"));
+            assertThat(again.param("channel")).isEqualTo(GENERAL);
+            String newTs = Eventually.value(
+                    () -> harness.wiring.store().messageId(1), ts -> !ts.equals(FIRST_TS), "the new message recorded");
+            harness.requests.send(slashCommand(
+                    TEAM,
+                    GENERAL,
+                    ALICE,
+                    "vote evals feedback=4",
+                    harness.slack.responseUrl("alice"),
+                    harness.requests.trigger()));
+            FakeSlack.Call updated = harness.slack.await(
+                    "chat.update", call -> call.param("blocks").contains("2 voters so far"));
+            assertThat(updated.param("ts")).isEqualTo(newTs);
         }
     }
 

@@ -96,7 +96,7 @@ class SlackRefusalsTest {
                             .body()
                             .path("text")
                             .asText())
-                    .contains("There is no poll #999 here");
+                    .contains("No poll #999 in this channel");
 
             assertThat(harness.slack.calls("views.open")).hasSize(1);
             assertThat(ballotOfBob(harness))
@@ -182,22 +182,116 @@ class SlackRefusalsTest {
                     harness.requests.trigger()));
 
             assertThat(harness.slack.awaitResponse("vote").body().path("text").asText())
-                    .contains("There is no poll #1 here");
+                    .contains("No poll #1 in this channel");
             assertThat(harness.slack
                             .awaitResponse("results")
                             .body()
                             .path("text")
                             .asText())
-                    .contains("There is no poll #1 here");
-            assertThat(ballot).contains("There is no poll #1 here");
+                    .contains("No poll #1 in this channel");
+            assertThat(ballot).contains("No poll #1 in this channel");
             assertThat(harness.slack.awaitResponse("close").body().path("text").asText())
-                    .contains("There is no poll #1 here");
+                    .contains("No poll #1 in this channel");
             assertThat(harness.slack.calls("views.open")).hasSize(1);
             assertThat(harness.wiring.store().ballot(1, "U0MALLORY").isEmpty()).isTrue();
             assertThat(harness.wiring.store().findById(1))
                     .get()
                     .extracting(Poll::closedAt)
                     .isNull();
+        }
+    }
+
+    @Test
+    void a_poll_of_another_channel_is_refused_like_an_unknown_one_and_changes_nothing() throws Exception {
+        try (SlackHarness harness = SlackHarness.http(folder)) {
+            JsonNode view = givenAPollWithOneVote(harness);
+            String elsewhere = "C0PRIVATE";
+            String refusal = "No poll #1 in this channel";
+
+            // when Mallory, in another channel of the same team, uses copies of its buttons or names it
+            for (String id : List.of("fp1:vote:1", "fp1:results:1", "fp1:mine:1")) {
+                harness.requests.send(interactive(buttonPress(
+                        TEAM,
+                        elsewhere,
+                        "U0MALLORY",
+                        id,
+                        TS,
+                        harness.slack.responseUrl(id),
+                        harness.requests.trigger())));
+            }
+            List<String> typed = List.of("results #1", "mine #1", "vote evals feedback=1 poll:#1", "close #1");
+            for (int i = 0; i < typed.size(); i++) {
+                harness.requests.send(slashCommand(
+                        TEAM,
+                        elsewhere,
+                        "U0MALLORY",
+                        typed.get(i),
+                        harness.slack.responseUrl("typed-" + i),
+                        harness.requests.trigger()));
+            }
+            // and submits a ballot whose metadata was rewritten to name her channel
+            ObjectNode doctored = view.deepCopy();
+            doctored.put("private_metadata", "fp1:submit:1@" + elsewhere);
+            String ballot = modalAnswer(harness.requests.send(interactive(
+                    submission(TEAM, "U0MALLORY", doctored, Map.of("fp1:answer:1:evals:feedback-quality", "1")))));
+            ObjectNode unscoped = view.deepCopy();
+            unscoped.put("private_metadata", "fp1:submit:1");
+            String old = modalAnswer(harness.requests.send(interactive(
+                    submission(TEAM, "U0MALLORY", unscoped, Map.of("fp1:answer:1:evals:feedback-quality", "1")))));
+
+            // then each gets what an unknown poll gets, and nothing changes
+            for (String asked :
+                    List.of("fp1:vote:1", "fp1:results:1", "fp1:mine:1", "typed-0", "typed-1", "typed-2", "typed-3")) {
+                assertThat(harness.slack
+                                .awaitResponse(asked)
+                                .body()
+                                .path("text")
+                                .asText())
+                        .as(asked)
+                        .contains(refusal);
+            }
+            assertThat(ballot).contains(refusal);
+            assertThat(old).contains("out of date");
+            assertThat(harness.slack.calls("views.open")).hasSize(1);
+            assertThat(harness.wiring.store().ballot(1, "U0MALLORY").isEmpty()).isTrue();
+            assertThat(harness.wiring.store().findById(1))
+                    .get()
+                    .extracting(Poll::closedAt)
+                    .isNull();
+        }
+    }
+
+    @Test
+    void a_poll_in_any_script_opens_its_ballot_and_saves_a_submission_with_unicode_block_ids() throws Exception {
+        try (SlackHarness harness = SlackHarness.http(folder)) {
+            harness.requests.send(slashCommand(
+                    TEAM,
+                    GENERAL,
+                    ALICE,
+                    "create 水果调查 fields:\"苹果; 香蕉\" factors:\"Важность; Сложность\"",
+                    harness.slack.responseUrl("create"),
+                    harness.requests.trigger()));
+            harness.slack.await("chat.postMessage");
+            harness.requests.send(interactive(buttonPress(
+                    TEAM,
+                    GENERAL,
+                    BOB,
+                    "fp1:vote:1",
+                    TS,
+                    harness.slack.responseUrl("vote"),
+                    harness.requests.trigger())));
+            JsonNode view = harness.slack.await("views.open").json("view");
+
+            HttpResponse<String> saved = harness.requests.send(interactive(submission(
+                    TEAM, BOB, view, Map.of("fp1:answer:1:香蕉:сложность", "2", "fp1:answer:1:苹果:важность", "?"))));
+
+            assertThat(saved.body()).isEmpty();
+            assertThat(harness.wiring.store().ballot(1, BOB).answers())
+                    .isEqualTo(Map.of(
+                            new CellKey("香蕉", "сложность"),
+                            Answer.score(2),
+                            new CellKey("苹果", "важность"),
+                            Answer.DONT_KNOW));
         }
     }
 

@@ -190,7 +190,7 @@ class SlackSummaryEndToEndTest {
                     trigger)));
             FakeSlack.Call opened = harness.slack.await("views.open");
             assertThat(opened.param("trigger_id")).isEqualTo(trigger);
-            assertThat(opened.json("view").path("private_metadata").asText()).isEqualTo("fp1:submit:1");
+            assertThat(opened.json("view").path("private_metadata").asText()).isEqualTo("fp1:submit:1@C0GENERAL");
 
             // when the job runs again, then no second reminder
             harness.clock.advance(Duration.ofHours(1));

@@ -85,6 +85,37 @@ class DatabaseCheckTest {
     }
 
     @Test
+    void aMigrationChangedAfterItWasAppliedIsExplainedWithoutFlywaysAdvice() throws SQLException {
+        // given a schema history whose first migration no longer matches this build's
+        Path file = dir.resolve("fieldpoll.db");
+        Database.open(file).close();
+        try (Connection connection = connect(file)) {
+            execute(connection, "UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '1'");
+        }
+
+        // when
+        CheckReport report = new DatabaseCheck(file).run();
+        Throwable opening = org.assertj.core.api.Assertions.catchThrowable(() -> Database.open(file));
+
+        // then
+        assertThat(section(report, "schema").problems())
+                .singleElement()
+                .asString()
+                .startsWith("V1 ")
+                .endsWith(": changed after it was applied");
+        assertThat(opening)
+                .isInstanceOf(dev.fieldpoll.poll.StoreException.class)
+                .hasMessageContaining("has a schema history that does not match this fieldpoll build (V1 ")
+                .hasMessageContaining(": changed after it was applied). Restore it from a backup");
+        for (String text : List.of(opening.getMessage(), report.toString())) {
+            assertThat(text.toLowerCase(java.util.Locale.ROOT))
+                    .doesNotContain("repair")
+                    .doesNotContain("baseline")
+                    .doesNotContain("flyway");
+        }
+    }
+
+    @Test
     void aDatabaseOfANewerFieldpollIsAProblem() throws SQLException {
         // given
         Path file = dir.resolve("fieldpoll.db");

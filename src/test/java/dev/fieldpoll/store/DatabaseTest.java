@@ -126,9 +126,80 @@ class DatabaseTest {
         assertThatThrownBy(() -> Database.open(file))
                 .isInstanceOf(StoreException.class)
                 .hasMessage("The database file " + file + " is not a SQLite database. "
-                        + "Point database.path at a fieldpoll database or a new file.")
-                .hasCauseInstanceOf(java.sql.SQLException.class);
+                        + "Point database.path at a fieldpoll database or a new file.");
         assertThat(Files.readAllBytes(file)).isEqualTo(text);
+    }
+
+    @Test
+    void refusesAnotherProgramsSqliteFileBeforeChangingAnyByteOfIt() throws Exception {
+        // given another program's database, in SQLite's default rollback-journal mode
+        Path file = dir.resolve("photos.db");
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = other.createStatement()) {
+            statement.execute("CREATE TABLE album (id INTEGER PRIMARY KEY, name TEXT)");
+            statement.execute("INSERT INTO album (name) VALUES ('holidays')");
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        // when / then
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("The database file " + file + " belongs to another program (it holds the tables album), "
+                        + "so fieldpoll left it untouched. Point database.path at a fieldpoll database or a new file.")
+                .satisfies(e -> assertThat(((StoreException) e).kind()).isEqualTo(StoreException.Kind.NOT_A_DATABASE));
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(dir.resolve("photos.db-wal")).doesNotExist();
+        assertThat(dir.resolve("photos.db-shm")).doesNotExist();
+    }
+
+    @Test
+    void refusesAFileMarkedByAnotherApplicationEvenWithoutTables() throws Exception {
+        Path file = dir.resolve("other.db");
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = other.createStatement()) {
+            statement.execute("PRAGMA application_id = 1234");
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("belongs to another program (its SQLite application_id is 0x000004d2)");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
+    void marksItsFilesAndAcceptsAnEmptySqliteFileAndAnUnmarkedFieldpollFile() throws Exception {
+        // given an empty SQLite file (made by the sqlite3 tool, say) and a fieldpoll file from before the mark
+        Path empty = dir.resolve("empty.db");
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + empty);
+                Statement statement = other.createStatement()) {
+            statement.execute("PRAGMA user_version = 0");
+            statement.execute("VACUUM");
+        }
+        Path early = dir.resolve("early.db");
+        try (Database database = Database.open(early)) {
+            new SqlitePollStore(database).create(TestPolls.newPoll());
+            database.inTransaction(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA application_id = 0");
+                }
+                return null;
+            });
+        }
+        assertThat(applicationId(early)).isZero();
+
+        // when / then
+        for (Path file : List.of(empty, early, dir.resolve("new.db"))) {
+            try (Database database = Database.open(file)) {
+                assertThat(tables(database)).contains("poll");
+            }
+            assertThat(applicationId(file)).as(file.toString()).isEqualTo(0x66706f6c);
+        }
+    }
+
+    private static int applicationId(Path file) throws IOException {
+        byte[] header = Files.readAllBytes(file);
+        return java.nio.ByteBuffer.wrap(header, 68, 4).getInt();
     }
 
     @Test

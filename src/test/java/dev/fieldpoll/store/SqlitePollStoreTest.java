@@ -81,7 +81,7 @@ class SqlitePollStoreTest {
         Poll created = store.create(newPoll);
 
         // then
-        Poll found = store.find(GUILD, created.id()).orElseThrow();
+        Poll found = store.find(GUILD, CHANNEL, created.id()).orElseThrow();
         assertThat(found).isEqualTo(created);
         assertThat(found.workspace()).isEqualTo(GUILD);
         assertThat(found.channelId()).isEqualTo(CHANNEL);
@@ -159,12 +159,13 @@ class SqlitePollStoreTest {
         Poll poll = store.create(TestPolls.newPoll());
 
         // when / then
-        assertThat(store.find(new Workspace(Platform.DISCORD, "guild-2"), poll.id()))
+        assertThat(store.find(new Workspace(Platform.DISCORD, "guild-2"), CHANNEL, poll.id()))
                 .isEmpty();
-        assertThat(store.find(new Workspace(Platform.SLACK, "guild-1"), poll.id()))
+        assertThat(store.find(new Workspace(Platform.SLACK, "guild-1"), CHANNEL, poll.id()))
                 .isEmpty();
-        assertThat(store.find(GUILD, poll.id() + 1)).isEmpty();
-        assertThat(store.find(GUILD, poll.id())).isPresent();
+        assertThat(store.find(GUILD, CHANNEL, poll.id() + 1)).isEmpty();
+        assertThat(store.find(GUILD, "channel-2", poll.id())).isEmpty();
+        assertThat(store.find(GUILD, CHANNEL, poll.id())).isPresent();
     }
 
     @Test

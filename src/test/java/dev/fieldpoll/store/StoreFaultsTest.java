@@ -6,10 +6,20 @@ import static dev.fieldpoll.store.TestPolls.MECH_FEEDBACK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fieldpoll.app.Wiring;
+import dev.fieldpoll.bot.BotCommand;
+import dev.fieldpoll.bot.BotReply;
+import dev.fieldpoll.bot.Caller;
+import dev.fieldpoll.bot.CommandParser;
+import dev.fieldpoll.bot.ParseResult;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.Ballot;
 import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.StoreException;
+import dev.fieldpoll.testing.LogCapture;
+import dev.fieldpoll.testing.MutableClock;
+import dev.fieldpoll.testing.TestConfigs;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +171,140 @@ class StoreFaultsTest {
             assertThat(store.ballot(pollId, "alice")).isEqualTo(before);
             assertThat(integrity(database)).isEqualTo("ok");
         }
+    }
+
+    @Test
+    void aFileThatTurnedReadOnlyTakesVotesAgainOnceWritable() {
+        Path file = dir.resolve("fieldpoll.db");
+        try (Database database = Database.open(file)) {
+            // given
+            SqlitePollStore store = new SqlitePollStore(database);
+            long pollId = store.create(TestPolls.newPoll()).id();
+            readOnly(database, true);
+            assertThatThrownBy(() -> store.saveAnswers(pollId, "alice", FOUR, CREATED))
+                    .isInstanceOf(StoreException.class)
+                    .satisfies(e -> assertThat(((StoreException) e).kind()).isEqualTo(StoreException.Kind.READ_ONLY));
+
+            // when the file is writable again
+            readOnly(database, false);
+            store.saveAnswers(pollId, "alice", FOUR, CREATED);
+
+            // then
+            assertThat(store.ballot(pollId, "alice").answers()).isEqualTo(FOUR);
+            assertThat(integrity(database)).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void aFullDiskThenAReadOnlyFileThenRoomAgainLeaveTheWriterUsable() throws Exception {
+        Path file = dir.resolve("fieldpoll.db");
+        try (Database database = Database.open(file)) {
+            // given a disk that filled up (SQLite rolls the transaction back itself then)
+            SqlitePollStore store = new SqlitePollStore(database);
+            long pollId = store.create(TestPolls.newPoll()).id();
+            long pages = capPages(database, 0);
+            StoreException full = fillUntilFull(store, pollId);
+            assertThat(full.kind()).isEqualTo(StoreException.Kind.FULL);
+            capPages(database, pages * 10);
+            // and then a file that turned read-only (SQLite keeps that transaction open for a rollback)
+            readOnly(database, true);
+            assertThatThrownBy(() -> store.saveAnswers(pollId, "bob", FOUR, CREATED))
+                    .isInstanceOf(StoreException.class);
+
+            // when it is writable, with room, again
+            readOnly(database, false);
+            List<VoteThread> votes = new ArrayList<>();
+            for (int voter = 0; voter < 8; voter++) {
+                votes.add(VoteThread.start(store, pollId, "later-" + voter, MECH_FEEDBACK, Answer.score(3)));
+            }
+
+            // then every later vote is saved, without a restart
+            for (VoteThread vote : votes) {
+                assertThat(vote.failure()).isNull();
+            }
+            store.saveAnswers(pollId, "bob", FOUR, CREATED);
+            assertThat(store.ballot(pollId, "bob").answers()).isEqualTo(FOUR);
+            assertThat(store.ballot(pollId, "later-7").answers()).isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(3)));
+            assertThat(integrity(database)).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void aWriteThatFailsInsideItsTransactionAfterAFullDiskLeavesNoTransactionOpen() {
+        Path file = dir.resolve("fieldpoll.db");
+        try (Database database = Database.open(file)) {
+            // given
+            SqlitePollStore store = new SqlitePollStore(database);
+            long pollId = store.create(TestPolls.newPoll()).id();
+            long pages = capPages(database, 0);
+            fillUntilFull(store, pollId);
+            capPages(database, pages * 10);
+
+            // when a write fails halfway through its own transaction
+            assertThatThrownBy(() -> store.recordMessage(pollId + 1000, "123"))
+                    .isInstanceOf(IllegalArgumentException.class);
+
+            // then the next one is saved
+            store.saveAnswers(pollId, "after", FOUR, CREATED);
+            assertThat(store.ballot(pollId, "after").answers()).isEqualTo(FOUR);
+        }
+    }
+
+    @Test
+    void aMemberOfAFullDiskSeesOneFriendlyLineWhileTheLogKeepsThePathAndCauseAndTheNextVoteIsSaved() {
+        Caller member = new Caller(Platform.SLACK, "T1", "C1", "U1", "ann", false);
+        try (Wiring wiring = new Wiring(TestConfigs.at(dir), new MutableClock(Instant.parse("2026-11-27T10:00:00Z")));
+                LogCapture log = new LogCapture()) {
+            // given a poll on a disk with no room left
+            wiring.bot().handle(member, parse("/poll create"));
+            long pages = capPages(wiring.database(), 0);
+            BotReply refused = null;
+            for (int voter = 0; voter < 10_000 && refused == null; voter++) {
+                Caller next = new Caller(Platform.SLACK, "T1", "C1", "voter-" + voter + "x".repeat(40), "v", false);
+                BotReply reply = wiring.bot().handle(next, parse("/poll vote evals feedback=2 economic=4"));
+                refused = reply instanceof BotReply.Problem ? reply : null;
+            }
+
+            // then the member reads one plain sentence, the log the path, the reason and the stack trace
+            assertThat(((BotReply.Problem) refused).message())
+                    .isEqualTo("I can't save anything right now because the server's disk is full, so nothing changed. "
+                            + "Please try again later.");
+            assertThat(log.text())
+                    .contains("the disk holding " + wiring.config().databasePath() + " is full")
+                    .contains("SQLITE_FULL")
+                    .contains("\tat dev.fieldpoll.store.DatabaseWriter");
+
+            // and once there is room again, the next vote is saved without a restart
+            capPages(wiring.database(), pages * 10);
+            assertThat(wiring.bot().handle(member, parse("/poll vote evals feedback=2 economic=4")))
+                    .isInstanceOf(BotReply.VoteSaved.class);
+        }
+    }
+
+    private static BotCommand parse(String line) {
+        return ((ParseResult.Parsed) new CommandParser().parse(line)).command();
+    }
+
+    /** Votes until the capped file is full; returns the failure. */
+    private static StoreException fillUntilFull(SqlitePollStore store, long pollId) {
+        for (int voter = 0; voter < 10_000; voter++) {
+            try {
+                store.saveAnswers(
+                        pollId,
+                        "voter-" + voter + "-" + "x".repeat(40),
+                        Map.of(MECH_FEEDBACK, Answer.score(1 + voter % 5), EVALS_FEEDBACK, Answer.DONT_KNOW),
+                        CREATED);
+            } catch (StoreException e) {
+                return e;
+            }
+        }
+        throw new AssertionError("the capped file never filled up");
+    }
+
+    /** SQLite's query_only answers writes as a read-only file does (root ignores file modes). */
+    static void readOnly(Database database, boolean on) {
+        database.onWriteConnection(
+                "switch query_only", connection -> execute(connection, "PRAGMA query_only = " + (on ? "ON" : "OFF")));
     }
 
     /** Caps the file at its current size plus {@code extraPages} (SQLITE_FULL beyond), as a full disk would. */

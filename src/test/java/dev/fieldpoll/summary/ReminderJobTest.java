@@ -52,7 +52,7 @@ class ReminderJobTest {
 
     @Test
     void one_reminder_a_day_before_closing_with_the_voter_count() {
-        as("you", "/poll create Soon closes:3d");
+        as("you", "/poll create \"Soon\" closes:3d");
         as("alice", "/poll vote evals feedback=3");
         ReminderJob job = wiring.reminderJob();
 
@@ -70,7 +70,7 @@ class ReminderJobTest {
 
     @Test
     void another_process_sharing_the_database_does_not_post_it_again() {
-        as("you", "/poll create Soon closes:3d");
+        as("you", "/poll create \"Soon\" closes:3d");
         clock.advance(Duration.ofHours(49));
         wiring.reminderJob().runDue();
 
@@ -92,10 +92,10 @@ class ReminderJobTest {
 
     @Test
     void remind_off_closed_polls_and_polls_without_a_close_time_get_none() {
-        as("you", "/poll create Quiet closes:3d remind:off");
-        as("you", "/poll create Closed closes:3d");
+        as("you", "/poll create \"Quiet\" closes:3d remind:off");
+        as("you", "/poll create \"Closed\" closes:3d");
         as("you", "/poll close Closed");
-        as("you", "/poll create Forever");
+        as("you", "/poll create \"Forever\"");
         clock.advance(Duration.ofHours(49));
 
         assertThat(wiring.reminderJob().runDue()).isZero();
@@ -104,7 +104,7 @@ class ReminderJobTest {
 
     @Test
     void a_zero_lead_turns_reminders_off() {
-        as("you", "/poll create Soon closes:3d");
+        as("you", "/poll create \"Soon\" closes:3d");
         clock.advance(Duration.ofHours(49));
         ReminderJob off = new ReminderJob(
                 new SqliteReminderStore(Database.open(folder.resolve("other.db"))),

@@ -47,7 +47,7 @@ class SummaryJobTest {
         wiring = new Wiring(TestConfigs.at(folder), clock);
         wiring.summaryPublishers().register(Platform.CONSOLE, published::add);
         job = jobOn(wiring.summaries(), wiring.store(), wiring.reports());
-        as("you", "/poll create Automation");
+        as("you", "/poll create \"Automation\"");
         as("you", "/poll summary schedule friday 17:00 Europe/London");
     }
 
@@ -235,5 +235,33 @@ class SummaryJobTest {
         assertThat(wiring.summaries().schedules())
                 .extracting(schedule -> schedule.workspace())
                 .containsExactly(new Workspace(Platform.CONSOLE, "local"));
+    }
+
+    @Test
+    void a_first_summary_calls_no_cell_newly_anything_and_summary_now_is_no_weekly_summary() {
+        // given a community split in two camps from the start
+        List<String> voters = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l");
+        for (int i = 0; i < voters.size(); i++) {
+            as(
+                    voters.get(i),
+                    i % 2 == 0 ? "/poll vote agent feedback=5 economic=5" : "/poll vote agent feedback=1 economic=1");
+            as(voters.get(i), "/poll vote evals feedback=3 economic=3");
+        }
+
+        // when the first weekly summary runs, and an admin asks for one now
+        clock.advance(Duration.ofHours(7));
+        job.runDue();
+        as("you", "/poll summary now");
+
+        // then the split cells are in the report, but nothing is "newly" split: there was no last week
+        ChannelSummary weekly = published.get(0);
+        assertThat(weekly.polls().get(0).report().cells())
+                .extracting(cell -> cell.label())
+                .contains("polarized");
+        assertThat(weekly.polls().get(0).newlySplit()).isEmpty();
+        assertThat(new SummaryMarkdownRenderer().render(weekly))
+                .startsWith("# Weekly summary, 2026-11-27")
+                .doesNotContain("newly");
+        assertThat(new SummaryMarkdownRenderer().render(published.get(1))).startsWith("# Summary, 2026-11-27\n");
     }
 }

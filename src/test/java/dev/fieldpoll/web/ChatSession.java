@@ -3,11 +3,10 @@ package dev.fieldpoll.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldpoll.app.Wiring;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +37,11 @@ final class ChatSession {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         try {
-            wiring.consoleChat(out).run(new BufferedReader(new StringReader(String.join("\n", lines) + "\n")), out);
+            wiring.consoleChat(out)
+                    .run(
+                            new ByteArrayInputStream(
+                                    (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)),
+                            out);
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }

@@ -230,7 +230,7 @@ class ResultsWebServerTest {
         HttpResponse<String> page = chat.get(chat.onThisServer(link));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<strong>3</strong> voters");
-        assertThat(chat.say(":as erin", "/poll vote mech feedback=5")).contains("couldn't reach the poll database");
+        assertThat(chat.say(":as erin", "/poll vote mech feedback=5")).contains("the poll database is read-only");
         wiring.close();
         wiring = null;
         assertThat(java.nio.file.Files.readAllBytes(copy.resolve("fieldpoll.db")))
