@@ -203,6 +203,48 @@ class DatabaseTest {
     }
 
     @Test
+    void appliesAMigrationNumberedBelowTheNewestApplied() throws Exception {
+        // given a database of a build that had V9 (results pages) but not yet V6 (poll.higher): issues
+        // get their migration numbers up front and are merged in any order
+        Path file = dir.resolve("fieldpoll.db");
+        try (Database database = Database.open(file)) {
+            database.inTransaction(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeUpdate("ALTER TABLE poll DROP COLUMN higher");
+                    statement.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '6'");
+                }
+                return null;
+            });
+        }
+        assertThat(strings(file, "SELECT version FROM flyway_schema_history"))
+                .contains("9")
+                .doesNotContain("6");
+
+        // when this build opens it
+        try (Database database = Database.open(file)) {
+            // then the missing migration is applied after the others, and the poll table has its column
+            assertThat(appliedMigrations(database))
+                    .containsExactlyInAnyOrderElementsOf(dev.fieldpoll.testing.MigrationFiles.versions())
+                    .endsWith("6");
+            assertThat(strings(database, "SELECT name FROM pragma_table_info('poll')"))
+                    .contains("higher");
+        }
+    }
+
+    /** Reads the file with plain JDBC, without fieldpoll opening (and migrating) it. */
+    private static List<String> strings(Path file, String sql) throws java.sql.SQLException {
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (row.next()) {
+                values.add(row.getString(1));
+            }
+            return values;
+        }
+    }
+
+    @Test
     void refusesADatabaseOfANewerFieldpoll() {
         // given a database that a build with a second migration has used
         Path file = dir.resolve("fieldpoll.db");
