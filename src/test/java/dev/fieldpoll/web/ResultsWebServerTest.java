@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fieldpoll.app.Wiring;
+import dev.fieldpoll.bot.BotReply;
+import dev.fieldpoll.bot.Caller;
+import dev.fieldpoll.bot.CommandParser;
+import dev.fieldpoll.bot.ParseResult;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.testing.MutableClock;
 import dev.fieldpoll.testing.TestConfigs;
@@ -74,6 +78,35 @@ class ResultsWebServerTest {
                 .build());
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
+    }
+
+    @Test
+    void a_page_follows_the_chats_rules_for_text_wording_and_channels() {
+        // given a poll whose title came with an escape, a bidi override and a zero-width space, and three voters
+        chat.pollWithThreeVoters("/poll create \"Which\u202E fields\u200B first?\u001B\" closes:3d");
+
+        // when an admin's own link is opened
+        String link = ChatSession.link(chat.say("/poll results"));
+        String body = chat.get(link).body();
+
+        // then the page shows the title as the chat stored it, and the template's words for a high score
+        assertThat(body)
+                .contains("<h1>Which fields first?</h1>")
+                .doesNotContain("\u202E")
+                .doesNotContain("\u200B")
+                .doesNotContain("\u001B")
+                .contains("<caption>Higher score = automated sooner;")
+                .contains("ranking&#39;s scores (higher = automated sooner)");
+        // and a member of another channel is told there is no such poll, with no link, while the signed link
+        // (which names a poll, not a channel) still opens
+        BotReply elsewhere = wiring.bot()
+                .handle(
+                        new Caller(Platform.CONSOLE, "local", "elsewhere", "you", "you", true),
+                        ((ParseResult.Parsed) new CommandParser().parse("/poll results #1")).command());
+        assertThat(elsewhere)
+                .isEqualTo(
+                        new BotReply.Problem("No poll #1 in this channel. `/poll list` shows this channel's polls."));
+        assertThat(chat.get(link).statusCode()).isEqualTo(200);
     }
 
     @Test
