@@ -34,7 +34,8 @@ final class CsvVotes {
 
     private static final List<String> HEADER = List.of("voter", "field", "factor", "score");
 
-    record Parsed(ReportInput input, List<String> problems) {}
+    /** The report's input, the rows skipped, and every voter's ballot by the voter's id in the file. */
+    record Parsed(ReportInput input, List<String> problems, Map<String, Map<CellKey, Answer>> ballots) {}
 
     private final Optional<Template> template;
     private final Scale scale;
@@ -52,7 +53,7 @@ final class CsvVotes {
         });
     }
 
-    Parsed read(Path file, int minVoters, int labelFrom) {
+    Parsed read(Path file, int minVoters, int labelFrom, int groupsFrom) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             CSVFormat format = CSVFormat.DEFAULT
                     .builder()
@@ -80,7 +81,10 @@ final class CsvVotes {
                             ? "."
                             : "; " + problems.size() + " rows were skipped, the first: " + problems.get(0)));
         }
-        return new Parsed(input(file, minVoters, labelFrom), List.copyOf(problems));
+        return new Parsed(
+                input(file, minVoters, labelFrom, groupsFrom),
+                List.copyOf(problems),
+                java.util.Collections.unmodifiableMap(ballots));
     }
 
     private void readRow(CSVRecord row) {
@@ -175,7 +179,7 @@ final class CsvVotes {
         return name.length() <= 80 ? name : name.substring(0, 80);
     }
 
-    private ReportInput input(Path file, int minVoters, int labelFrom) {
+    private ReportInput input(Path file, int minVoters, int labelFrom, int groupsFrom) {
         PollDefinition definition;
         try {
             definition = template.map(Template::definition)
@@ -188,6 +192,6 @@ final class CsvVotes {
         BallotTable table = BallotTable.of(definition, ballots.values());
         PollInfo info =
                 new PollInfo(0, title, "file", ballots.size(), table.completeBallots(), scale.min(), scale.max());
-        return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, labelFrom);
+        return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, labelFrom, groupsFrom);
     }
 }

@@ -71,10 +71,9 @@ public final class SummaryCommand implements Callable<Integer> {
             Path markdown = Files.writeString(
                     out.resolve("poll-" + pollId + "-" + today + ".md"), new SummaryMarkdownRenderer().render(single));
             spec.commandLine().getOut().println("Wrote " + markdown);
-            if (!summary.chart().isEmpty()) {
-                Path chart = Files.write(
-                        out.resolve(summary.chart().fileName()), summary.chart().png());
-                spec.commandLine().getOut().println("Wrote " + chart);
+            for (PollSummary.Chart chart : summary.charts()) {
+                Path written = Files.write(out.resolve(chart.fileName()), chart.png());
+                spec.commandLine().getOut().println("Wrote " + written);
             }
         }
         return 0;

@@ -42,7 +42,8 @@ public final class ConsoleRenderer {
                     + results.page().map(page -> "\n\n" + pageLine(page)).orElse("");
         }
         if (reply instanceof BotReply.MyBallot mine) {
-            return myBallot(mine.poll(), mine.ballot());
+            return myBallot(mine.poll(), mine.ballot())
+                    + mine.groupNote().map(note -> "\n" + note).orElse("");
         }
         if (reply instanceof BotReply.BallotView ballot) {
             return myBallot(ballot.poll(), ballot.ballot());

@@ -183,7 +183,8 @@ class DiscordLimitsTest {
                 new PollReport.Agreement(0.7, new PollReport.Measure(0.9, 0.8, 0.95)),
                 new PollReport.Method(1.0, 2.0, 1000, "00", 12345),
                 3,
-                10);
+                10,
+                PollReport.Groups.tooFewBallots(0, 30));
 
         List<MessageEmbed> embeds = new ResultsRenderer().render(report);
 

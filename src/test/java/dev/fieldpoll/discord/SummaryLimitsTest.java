@@ -87,7 +87,8 @@ class SummaryLimitsTest {
                 new Agreement(0.4, new Measure(0.9, 0.8, 0.95)),
                 new Method(1.0, 2.0, 1000, "00", 12_345),
                 3,
-                10);
+                10,
+                PollReport.Groups.tooFewBallots(0, 30));
         return new PollSummary(
                 report,
                 moves,
@@ -95,6 +96,7 @@ class SummaryLimitsTest {
                 turns,
                 new Participation(12_345, 12_345, 12_000),
                 new Chart("poll-" + id + "-" + PERIOD + ".png", new byte[] {1, 2, 3}),
+                new Chart("poll-" + id + "-" + PERIOD + "-groups.png", new byte[0]),
                 Map.of());
     }
 
@@ -110,7 +112,8 @@ class SummaryLimitsTest {
                 new Agreement(null, new Measure(null, null, null)),
                 new Method(null, null, 1000, "00", 0),
                 3,
-                10);
+                10,
+                PollReport.Groups.tooFewBallots(0, 30));
         return new PollSummary(
                 report,
                 List.of(),
@@ -118,6 +121,7 @@ class SummaryLimitsTest {
                 List.of(),
                 new Participation(0, 0, 0),
                 new Chart("poll-" + id + "-" + PERIOD + ".png", new byte[0]),
+                new Chart("poll-" + id + "-" + PERIOD + "-groups.png", new byte[0]),
                 Map.of());
     }
 

@@ -13,6 +13,7 @@ import dev.fieldpoll.bot.CommandParser;
 import dev.fieldpoll.bot.ParseResult;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.report.ChartRenderer;
+import dev.fieldpoll.report.GroupChartRenderer;
 import dev.fieldpoll.summary.Backoff;
 import dev.fieldpoll.summary.ClosingReminder;
 import dev.fieldpoll.summary.SummaryBuilder;
@@ -246,7 +247,7 @@ class SlackSummaryEndToEndTest {
         return new SummaryJob(
                 wiring.summaries(),
                 wiring.store(),
-                new SummaryBuilder(wiring.reports(), wiring.summaries(), new ChartRenderer()),
+                new SummaryBuilder(wiring.reports(), wiring.summaries(), new ChartRenderer(), new GroupChartRenderer()),
                 wiring.summaryPublishers(),
                 wiring.clock(),
                 backoff);

@@ -8,6 +8,7 @@ import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.poll.Scale;
 import dev.fieldpoll.report.BallotTable;
 import dev.fieldpoll.report.ChartRenderer;
+import dev.fieldpoll.report.GroupChartRenderer;
 import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.PollInfo;
 import dev.fieldpoll.report.ReportBuilder;
@@ -71,6 +72,48 @@ public final class ReportFixtures {
         return ballots;
     }
 
+    /**
+     * Forty voters in two camps: 24 rate Evals high and Agent Foundations low, 16 the other way
+     * round; both rate Mech Interp highest. One of the 16 says "don't know" on Agent Foundations'
+     * incentive. Enough ballots for opinion groups (30).
+     */
+    public static Map<String, Map<CellKey, Answer>> twoCamps() {
+        Map<String, Map<CellKey, Answer>> ballots = new LinkedHashMap<>();
+        for (int a = 0; a < 24; a++) {
+            ballots.put(
+                    "camp-a-" + a,
+                    ballot(
+                            a % 2 == 0 ? 5 : 4,
+                            a % 3 == 0 ? 5 : 4,
+                            a % 4 != 0 ? 5 : 4,
+                            a % 2 == 0 ? 4 : 3,
+                            a % 3 != 0 ? 1 : 2,
+                            a % 2 == 0 ? 2 : 1));
+        }
+        for (int b = 0; b < 16; b++) {
+            ballots.put(
+                    "camp-b-" + b,
+                    ballot(
+                            b % 2 == 0 ? 4 : 5,
+                            4,
+                            b % 2 == 0 ? 1 : 2,
+                            b % 3 == 0 ? 2 : 1,
+                            b % 2 == 0 ? 4 : 3,
+                            b == 15 ? 0 : b % 4 != 0 ? 4 : 3));
+        }
+        return ballots;
+    }
+
+    /** A ballot of the six cells in template order; 0 = "don't know". */
+    private static Map<CellKey, Answer> ballot(int... scores) {
+        Map<CellKey, Answer> ballot = new LinkedHashMap<>();
+        List<CellKey> cells = DEFINITION.cells();
+        for (int cell = 0; cell < cells.size(); cell++) {
+            ballot.put(cells.get(cell), scores[cell] == 0 ? Answer.DONT_KNOW : Answer.score(scores[cell]));
+        }
+        return ballot;
+    }
+
     /** The ten voters, but Agent Foundations' incentive answered by voter 0 alone, with {@code lone}. */
     public static Map<String, Map<CellKey, Answer>> loneAnswer(Answer lone) {
         Map<String, Map<CellKey, Answer>> ballots = tenVoters();
@@ -102,14 +145,15 @@ public final class ReportFixtures {
                 report(loneAnswer(Answer.DONT_KNOW)));
     }
 
-    /** A weekly summary of one report as a first summary shows it: every field new, chart drawn. */
+    /** A weekly summary of one report as a first summary shows it: every field new, charts drawn. */
     public static PollSummary summaryOf(PollReport report) {
         List<FieldMove> moves = report.ranking().stream()
                 .map(entry -> new FieldMove(
                         entry.rank(), entry.field(), entry.name(), null, entry.rankLow(), entry.rankHigh()))
                 .toList();
-        byte[] png =
-                new ChartRenderer().render(report, LocalDate.of(2026, 11, 27)).orElse(new byte[0]);
+        LocalDate date = LocalDate.of(2026, 11, 27);
+        byte[] png = new ChartRenderer().render(report, date).orElse(new byte[0]);
+        byte[] groups = new GroupChartRenderer().render(report, date).orElse(new byte[0]);
         return new PollSummary(
                 report,
                 moves,
@@ -120,6 +164,7 @@ public final class ReportFixtures {
                         report.poll().voters(),
                         report.poll().completeBallots()),
                 new Chart("poll-7.png", png),
+                new Chart("poll-7-groups.png", groups),
                 Map.of());
     }
 }
