@@ -118,17 +118,7 @@ class GroupReportTest {
 
     @Test
     void one_crowd_has_no_distinct_groups() throws Exception {
-        Random random = new Random(3);
-        Map<String, Map<CellKey, Answer>> ballots = new LinkedHashMap<>();
-        List<CellKey> cells = ReportFixtures.DEFINITION.cells();
-        for (int voter = 0; voter < 80; voter++) {
-            Map<CellKey, Answer> ballot = new LinkedHashMap<>();
-            for (int cell = 0; cell < cells.size(); cell++) {
-                long score = Math.round(3 + 0.4 * (cell % 3 - 1) + 0.9 * random.nextGaussian());
-                ballot.put(cells.get(cell), Answer.score((int) Math.max(1, Math.min(5, score))));
-            }
-            ballots.put("v" + voter, ballot);
-        }
+        Map<String, Map<CellKey, Answer>> ballots = ReportFixtures.oneCrowd();
 
         PollReport report = ReportFixtures.report(ballots);
 

@@ -104,6 +104,60 @@ public final class ReportFixtures {
         return ballots;
     }
 
+    /**
+     * The opinion groups of the largest poll members can make, for limit tests: 25 fields × 5
+     * factors named with 80 characters of Markdown, 120 voters in four groups that differ on
+     * nearly every cell (so every list is as long as it gets).
+     */
+    public static PollReport.Groups largestGroups() {
+        List<Field> fields = new java.util.ArrayList<>();
+        for (int field = 0; field < 25; field++) {
+            fields.add(new Field("field-" + field, longName("f", field), ""));
+        }
+        List<Factor> factors = new java.util.ArrayList<>();
+        for (int factor = 0; factor < 5; factor++) {
+            factors.add(new Factor("factor-" + factor, longName("g", factor), null, null, null, 1));
+        }
+        PollDefinition definition = new PollDefinition(Scale.ONE_TO_FIVE, fields, factors, Map.of());
+        java.util.Random random = new java.util.Random(4);
+        List<Map<CellKey, Answer>> ballots = new java.util.ArrayList<>();
+        for (int voter = 0; voter < 120; voter++) {
+            Map<CellKey, Answer> ballot = new LinkedHashMap<>();
+            List<CellKey> cells = definition.cells();
+            for (int cell = 0; cell < cells.size(); cell++) {
+                int centre = cell % 4 == voter % 4 ? 5 : 1 + (cell + voter % 4) % 3;
+                ballot.put(cells.get(cell), Answer.score(Math.max(1, Math.min(5, centre + random.nextInt(3) - 1))));
+            }
+            ballots.add(ballot);
+        }
+        BallotTable table = BallotTable.of(definition, ballots);
+        PollInfo info = new PollInfo(9, "largest", "open", ballots.size(), table.completeBallots(), 1, 5);
+        return new ReportBuilder()
+                .build(new ReportInput(info, definition, table.counts(), table.matrix(), 3, 10))
+                .opinionGroups();
+    }
+
+    /** An 80-character name full of Markdown, so escaping doubles it. */
+    public static String longName(String prefix, int i) {
+        return (prefix + i + "_*".repeat(40)).substring(0, 80);
+    }
+
+    /** Eighty voters of one crowd: each cell around its own mean with noise, no camps. */
+    public static Map<String, Map<CellKey, Answer>> oneCrowd() {
+        java.util.Random random = new java.util.Random(3);
+        Map<String, Map<CellKey, Answer>> ballots = new LinkedHashMap<>();
+        List<CellKey> cells = DEFINITION.cells();
+        for (int voter = 0; voter < 80; voter++) {
+            Map<CellKey, Answer> ballot = new LinkedHashMap<>();
+            for (int cell = 0; cell < cells.size(); cell++) {
+                long score = Math.round(3 + 0.4 * (cell % 3 - 1) + 0.9 * random.nextGaussian());
+                ballot.put(cells.get(cell), Answer.score((int) Math.max(1, Math.min(5, score))));
+            }
+            ballots.put("v" + voter, ballot);
+        }
+        return ballots;
+    }
+
     /** A ballot of the six cells in template order; 0 = "don't know". */
     private static Map<CellKey, Answer> ballot(int... scores) {
         Map<CellKey, Answer> ballot = new LinkedHashMap<>();
