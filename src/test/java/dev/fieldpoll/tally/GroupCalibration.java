@@ -1,141 +1,100 @@
 package dev.fieldpoll.tally;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
-/** Prints how often each scenario finds groups, and the gap's spread: the evidence for GAP_MARGIN. */
+/**
+ * The simulation behind {@link GroupAnalyzer#GAP_MARGIN}, to rerun when the method changes (it
+ * takes minutes, so it is a program, not a test; {@link GroupSimulationTest} checks the same
+ * claims on fewer polls in every build). For each scenario and poll size it prints the share of
+ * seeded polls in which groups were found, their mean adjusted Rand index against the planted
+ * groups, and the gap's median and 99th percentile.
+ *
+ * <pre>
+ * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * java -cp target/classes:target/test-classes:$(cat cp.txt) dev.fieldpoll.tally.GroupCalibration 200
+ * </pre>
+ */
 public final class GroupCalibration {
 
+    private static final int[] VOTERS = {30, 60, 200, 1000};
+
+    private GroupCalibration() {}
+
     public static void main(String[] args) {
-        int trials = Integer.parseInt(args[0]);
-        double[] trait6 = new double[20];
-        for (int cell = 0; cell < 6; cell++) trait6[cell] = cell % 2 == 0 ? 0.8 : -0.8;
-        double[] traitAll = new double[20];
-        Arrays.fill(traitAll, 0.5);
-        double[] traitStrong = new double[20];
-        for (int cell = 0; cell < 20; cell++) traitStrong[cell] = cell < 10 ? 1.0 : -1.0;
-        String only = System.getProperty("only", "");
-        if (!only.isEmpty()) {
-            for (String name : only.split(",")) {
-                switch (name) {
-                    case "traitStrong" ->
-                        run(
-                                "null 10x2 traitStrong",
-                                GroupScenarios.onePopulation(10, 2).withTrait(traitStrong),
-                                trials);
-                    case "trait6" ->
-                        run(
-                                "null 10x2 trait6",
-                                GroupScenarios.onePopulation(10, 2).withTrait(trait6),
-                                trials);
-                    case "two4" ->
-                        run(
-                                "two 10x2 4cells 2.0",
-                                GroupScenarios.planted(10, 2, new double[] {0.6, 0.4}, 4, 2.0),
-                                trials);
-                    case "two6" ->
-                        run(
-                                "two 10x2 6cells 2.0",
-                                GroupScenarios.planted(10, 2, new double[] {0.5, 0.5}, 6, 2.0),
-                                trials);
-                    case "twoskip" ->
-                        run(
-                                "two skip30",
-                                GroupScenarios.planted(10, 2, new double[] {0.5, 0.5}, 6, 2.0)
-                                        .skipping(0.3),
-                                trials);
-                    case "null" -> run("null 10x2", GroupScenarios.onePopulation(10, 2), trials);
-                    case "clear2" ->
-                        run("two 6cells 2.5", GroupScenarios.planted(10, 2, new double[] {0.6, 0.4}, 6, 2.5), trials);
-                    case "clear2skip" ->
-                        run(
-                                "two 6cells 2.5 skip30",
-                                GroupScenarios.planted(10, 2, new double[] {0.6, 0.4}, 6, 2.5)
-                                        .skipping(0.3),
-                                trials);
-                    case "clear3" ->
-                        run(
-                                "three 4cells 2.5",
-                                GroupScenarios.planted(10, 2, new double[] {0.4, 0.35, 0.25}, 4, 2.5),
-                                trials);
-                    case "clear3skip" ->
-                        run(
-                                "three 4cells 2.5 skip30",
-                                GroupScenarios.planted(10, 2, new double[] {0.4, 0.35, 0.25}, 4, 2.5)
-                                        .skipping(0.3),
-                                trials);
-                    case "null3" -> run("null 3x2", GroupScenarios.onePopulation(3, 2), trials);
-                    case "null2" -> run("null 2x2", GroupScenarios.onePopulation(2, 2), trials);
-                    case "nullskip" ->
-                        run(
-                                "null 10x2 skip30",
-                                GroupScenarios.onePopulation(10, 2).skipping(0.3),
-                                trials);
-                    default -> throw new IllegalArgumentException(name);
-                }
+        int polls = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s %6s %7s %6s %8s %8s%n",
+                "scenario (10 fields x 2 factors)",
+                "voters",
+                "groups",
+                "ARI",
+                "gap p50",
+                "gap p99");
+        scenarios().forEach((name, population) -> {
+            for (int voters : VOTERS) {
+                print(name, population, voters, polls);
             }
-            return;
-        }
-        run("null 10x2", GroupScenarios.onePopulation(10, 2), trials);
-        run("null 10x2 skip30", GroupScenarios.onePopulation(10, 2).skipping(0.3), trials);
-        run("null 10x2 trait6", GroupScenarios.onePopulation(10, 2).withTrait(trait6), trials);
-        run("null 10x2 traitAll", GroupScenarios.onePopulation(10, 2).withTrait(traitAll), trials);
-        run("null 10x2 traitStrong", GroupScenarios.onePopulation(10, 2).withTrait(traitStrong), trials);
-        run("null 2x2", GroupScenarios.onePopulation(2, 2), trials);
-        run("null 3x2", GroupScenarios.onePopulation(3, 2), trials);
-        run("null 5x5", GroupScenarios.onePopulation(5, 5), trials);
-        run("two 10x2 6cells 2.0", GroupScenarios.planted(10, 2, new double[] {0.5, 0.5}, 6, 2.0), trials);
-        run("two 10x2 4cells 2.0", GroupScenarios.planted(10, 2, new double[] {0.6, 0.4}, 4, 2.0), trials);
-        run("two 10x2 6cells 1.5", GroupScenarios.planted(10, 2, new double[] {0.5, 0.5}, 6, 1.5), trials);
-        run(
-                "two skip30",
-                GroupScenarios.planted(10, 2, new double[] {0.5, 0.5}, 6, 2.0).skipping(0.3),
-                trials);
-        run("three 10x2 4cells 2.5", GroupScenarios.planted(10, 2, new double[] {0.4, 0.35, 0.25}, 4, 2.5), trials);
-        run(
-                "three skip30",
-                GroupScenarios.planted(10, 2, new double[] {0.4, 0.35, 0.25}, 4, 2.5)
-                        .skipping(0.3),
-                trials);
+        });
     }
 
-    private static void run(String name, GroupScenarios.Population population, int trials) {
-        for (int voters : new int[] {30, 60, 200, 1000}) {
-            int found = 0;
-            double[] gaps = new double[trials];
-            double[] needed = new double[trials];
-            double[] sds = new double[trials];
-            double ari = 0;
-            int[] ks = new int[5];
-            long start = System.nanoTime();
-            for (int trial = 0; trial < trials; trial++) {
-                GroupScenarios.Poll poll = population.draw(voters, 1000L * voters + trial);
-                OpinionGroups groups = GroupScenarios.analyze(poll.votes());
-                gaps[trial] = groups.method().gap();
-                needed[trial] = groups.method().gapNeeded();
-                sds[trial] = (groups.method().gapNeeded() - GroupAnalyzer.GAP_MARGIN) / 1.645;
-                ks[Math.max(0, groups.method().k())]++;
-                if (groups.found()) {
-                    found++;
-                    ari += AdjustedRand.of(poll.truth(), poll.found(groups));
-                }
-            }
-            Arrays.sort(gaps);
-            System.out.printf(
-                    Locale.ROOT,
-                    "%-24s n=%5d found %5.1f%% ARI %.3f  gap p50 %.3f p90 %.3f p99 %.3f max %.3f needed~%.3f sd~%.3f k=%s %.0fms%n",
-                    name,
-                    voters,
-                    100.0 * found / trials,
-                    found == 0 ? Double.NaN : ari / found,
-                    gaps[trials / 2],
-                    gaps[(int) (trials * 0.9)],
-                    gaps[(int) (trials * 0.99)],
-                    gaps[trials - 1],
-                    Arrays.stream(needed).filter(Double::isFinite).average().orElse(Double.NaN),
-                    Arrays.stream(sds).filter(Double::isFinite).average().orElse(Double.NaN),
-                    Arrays.toString(ks),
-                    (System.nanoTime() - start) / 1e6 / trials);
+    private static Map<String, GroupScenarios.Population> scenarios() {
+        double[] sixCells = new double[20];
+        double[] everyCell = new double[20];
+        for (int cell = 0; cell < 20; cell++) {
+            sixCells[cell] = cell < 6 ? (cell % 2 == 0 ? 0.8 : -0.8) : 0;
+            everyCell[cell] = cell < 10 ? 1 : -1;
         }
+        GroupScenarios.Population one = GroupScenarios.onePopulation(10, 2);
+        GroupScenarios.Population two = GroupScenarios.planted(10, 2, new double[] {0.6, 0.4}, 6, 2.5);
+        GroupScenarios.Population three = GroupScenarios.planted(10, 2, new double[] {0.4, 0.35, 0.25}, 4, 2.5);
+        Map<String, GroupScenarios.Population> scenarios = new LinkedHashMap<>();
+        scenarios.put("one population", one);
+        scenarios.put("one population, 30% skipped", one.skipping(0.3));
+        scenarios.put("one population, trait on 6 cells", one.withTrait(sixCells));
+        scenarios.put("one population, strong trait", one.withTrait(everyCell));
+        scenarios.put("one population, 2 x 2 cells", GroupScenarios.onePopulation(2, 2));
+        scenarios.put("one population, 5 x 5 cells", GroupScenarios.onePopulation(5, 5));
+        scenarios.put("two groups", two);
+        scenarios.put("two groups, 30% skipped", two.skipping(0.3));
+        scenarios.put("three groups", three);
+        scenarios.put("three groups, 30% skipped", three.skipping(0.3));
+        return scenarios;
+    }
+
+    private static void print(String name, GroupScenarios.Population population, int voters, int polls) {
+        int found = 0;
+        double agreement = 0;
+        double[] gaps = new double[polls];
+        boolean planted = population.shares().length > 1;
+        for (int poll = 0; poll < polls; poll++) {
+            GroupScenarios.Poll drawn = population.draw(voters, 1000L * voters + poll);
+            OpinionGroups groups = GroupScenarios.analyze(drawn.votes());
+            gaps[poll] = groups.method().gap();
+            if (groups.found()) {
+                found++;
+                agreement += planted ? AdjustedRand.of(drawn.truth(), drawn.found(groups)) : 0;
+            }
+        }
+        double[] measured =
+                Arrays.stream(gaps).filter(Double::isFinite).sorted().toArray();
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s %6d %6.1f%% %6s %8s %8s%n",
+                name,
+                voters,
+                100.0 * found / polls,
+                planted && found > 0 ? String.format(Locale.ROOT, "%.3f", agreement / found) : "-",
+                quantile(measured, 0.5),
+                quantile(measured, 0.99));
+    }
+
+    private static String quantile(double[] sorted, double p) {
+        return sorted.length == 0
+                ? "-"
+                : String.format(Locale.ROOT, "%.3f", sorted[(int) Math.min(sorted.length - 1, p * sorted.length)]);
     }
 }
