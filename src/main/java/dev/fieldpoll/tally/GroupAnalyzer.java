@@ -19,7 +19,7 @@ import java.util.List;
  *       normal crowd of the same spread ({@link OneGroupReference}) must exceed a fixed margin by
  *       1.645 of the reference's standard deviations, so small polls need more. The margin was set
  *       by simulation: one population (with or without skipped answers, with or without a
- *       continuous trait that bends several cells) comes out as one group in at least 97% of
+ *       continuous trait that bends several cells) comes out as one group in at least 96% of
  *       seeded polls from 30 to 1,000 voters.
  *   <li>Each group's profile and ranking, the cells that separate it ({@link SeparatingCells}) and
  *       the common ground of all groups ({@link GroupProfiles}).

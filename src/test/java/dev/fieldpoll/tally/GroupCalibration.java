@@ -13,8 +13,8 @@ import java.util.Map;
  * groups, and the gap's median and 99th percentile.
  *
  * <pre>
- * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
- * java -cp target/classes:target/test-classes:$(cat cp.txt) dev.fieldpoll.tally.GroupCalibration 200
+ * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) dev.fieldpoll.tally.GroupCalibration 200
  * </pre>
  */
 public final class GroupCalibration {
