@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         name = "fieldpoll-bench",
         mixinStandardHelpOptions = true,
         subcommands = StartupCommand.class,
-        description = "Measure fieldpoll with JMH: the full report for polls of 1,000 to 100,000 voters, and vote "
+        description = "Measure fieldpoll with JMH: the full report for polls of 1,000 to 100,000 voters, opinion "
+                + "groups alone for 10,000 and 100,000, and vote "
                 + "ingest through the bot by 1, 16 and 64 members at once on a real SQLite file, between bare "
                 + "single-row upserts (the floor) and 64 upserts per transaction (the ceiling).")
 public final class BenchCli implements Callable<Integer> {

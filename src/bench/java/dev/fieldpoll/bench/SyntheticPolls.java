@@ -14,14 +14,19 @@ import java.util.SplittableRandom;
 /**
  * In-memory polls of any size for benchmarks: scores around each cell's reference. {@code complete}
  * ballots answer every cell (5% don't know); {@code half} ballots score a random half of the cells,
- * from lenient and harsh members, which makes nearly every ballot's pattern unique.
+ * from lenient and harsh members, which makes nearly every ballot's pattern unique; {@code camps}
+ * ballots are complete, from two camps (60% and 40%) that score four cells at opposite ends.
  */
 final class SyntheticPolls {
 
     enum Ballots {
         COMPLETE,
-        HALF
+        HALF,
+        CAMPS
     }
+
+    /** Cells the two camps of {@link Ballots#CAMPS} disagree on: the first four. */
+    private static final int CAMP_CELLS = 4;
 
     private SyntheticPolls() {}
 
@@ -46,16 +51,23 @@ final class SyntheticPolls {
         for (int voter = 0; voter < voters; voter++) {
             int row = table.addVoter();
             double leniency = shape == Ballots.HALF ? (voter % 2 == 0 ? 0.7 : -0.7) : 0;
-            for (CellKey cell : cells) {
+            boolean firstCamp = random.nextInt(10) < 6;
+            for (int index = 0; index < cells.size(); index++) {
+                CellKey cell = cells.get(index);
                 if (shape == Ballots.HALF && random.nextBoolean()) {
                     continue;
                 }
-                table.add(
-                        row,
-                        cell,
-                        random.nextInt(20) == 0
-                                ? Answer.DONT_KNOW
-                                : Answer.score(score(definition, cell, leniency, random)));
+                Answer answer = random.nextInt(20) == 0
+                        ? Answer.DONT_KNOW
+                        : Answer.score(score(definition, cell, leniency, random));
+                if (shape == Ballots.CAMPS && index < CAMP_CELLS && answer instanceof Answer.Score) {
+                    boolean high = firstCamp == (index % 2 == 0);
+                    answer = Answer.score(
+                            high
+                                    ? definition.scale().max() - random.nextInt(2)
+                                    : definition.scale().min() + random.nextInt(2));
+                }
+                table.add(row, cell, answer);
             }
         }
         PollInfo info = new PollInfo(

@@ -17,6 +17,7 @@ public record Config(
         ZoneId zone,
         int minVoters,
         int labelFrom,
+        int groupsFrom,
         boolean onlyAdminsCreate,
         Set<String> admins,
         Path templatesDirectory,
@@ -30,6 +31,7 @@ public record Config(
 
     public static final int MAX_MIN_VOTERS = 50;
     public static final int MAX_LABEL_FROM = 1000;
+    public static final int MAX_GROUPS_FROM = 100_000;
 
     public Config {
         if (databasePath == null || databasePath.toString().isBlank()) {
@@ -45,6 +47,10 @@ public record Config(
         if (labelFrom < 1 || labelFrom > MAX_LABEL_FROM) {
             throw new ConfigException(
                     "results.label-from must be between 1 and " + MAX_LABEL_FROM + ", was " + labelFrom);
+        }
+        if (groupsFrom < 10 || groupsFrom > MAX_GROUPS_FROM) {
+            throw new ConfigException(
+                    "results.groups-from must be between 10 and " + MAX_GROUPS_FROM + ", was " + groupsFrom);
         }
         admins = Set.copyOf(admins);
         if (remindBefore == null || remindBefore.isNegative()) {
@@ -152,6 +158,7 @@ public record Config(
                 zone,
                 minVoters,
                 labelFrom,
+                groupsFrom,
                 onlyAdminsCreate,
                 admins,
                 templatesDirectory,
@@ -170,6 +177,7 @@ public record Config(
                 zone,
                 minVoters,
                 labelFrom,
+                groupsFrom,
                 onlyAdminsCreate,
                 admins,
                 templatesDirectory,
@@ -188,6 +196,7 @@ public record Config(
                 zone,
                 minVoters,
                 labelFrom,
+                groupsFrom,
                 onlyAdminsCreate,
                 admins,
                 templatesDirectory,
@@ -206,6 +215,7 @@ public record Config(
                 zone,
                 minVoters,
                 labelFrom,
+                groupsFrom,
                 onlyAdminsCreate,
                 admins,
                 templatesDirectory,
@@ -224,6 +234,7 @@ public record Config(
                 zone,
                 minVoters,
                 labelFrom,
+                groupsFrom,
                 onlyAdminsCreate,
                 admins,
                 templatesDirectory,

@@ -3,6 +3,7 @@ package dev.fieldpoll.app;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fieldpoll.tally.GroupAnalyzer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -74,6 +75,8 @@ public final class ConfigLoader {
                 env("FIELDPOLL_MIN_VOTERS").orElse(String.valueOf(raw.privacy().minVoters()));
         String labelFrom =
                 env("FIELDPOLL_LABEL_FROM").orElse(String.valueOf(raw.results().labelFrom()));
+        String groupsFrom =
+                env("FIELDPOLL_GROUPS_FROM").orElse(String.valueOf(raw.results().groupsFrom()));
         String create = env("FIELDPOLL_CREATE_POLLS").orElse(raw.polls().create());
         String templates = env("FIELDPOLL_TEMPLATES_DIR").orElse(raw.polls().templatesDirectory());
         boolean templatesAskedFor = env("FIELDPOLL_TEMPLATES_DIR").isPresent()
@@ -86,6 +89,7 @@ public final class ConfigLoader {
                     zone(zone),
                     integer("privacy.min-voters / FIELDPOLL_MIN_VOTERS", minVoters),
                     integer("results.label-from / FIELDPOLL_LABEL_FROM", labelFrom),
+                    integer("results.groups-from / FIELDPOLL_GROUPS_FROM", groupsFrom),
                     onlyAdmins(create),
                     admins,
                     templatesDirectory(templates, templatesAskedFor),
@@ -278,7 +282,7 @@ public final class ConfigLoader {
                     database == null || database.path() == null ? new Database("data/fieldpoll.db") : database,
                     zone == null ? "UTC" : zone,
                     privacy == null || privacy.minVoters() == null ? new Privacy(3) : privacy,
-                    results == null || results.labelFrom() == null ? new Results(10) : results,
+                    (results == null ? new Results(null, null) : results).orDefaults(),
                     (polls == null ? new Polls(null, null, null, null) : polls).orDefaults(),
                     admins == null ? List.of() : admins,
                     (console == null ? new ConsoleSection(null, null, null) : console).orDefaults(),
@@ -349,7 +353,16 @@ public final class ConfigLoader {
 
     record Privacy(@JsonProperty("min-voters") Integer minVoters) {}
 
-    record Results(@JsonProperty("label-from") Integer labelFrom) {}
+    record Results(
+            @JsonProperty("label-from") Integer labelFrom,
+            @JsonProperty("groups-from") Integer groupsFrom) {
+
+        Results orDefaults() {
+            return new Results(
+                    labelFrom == null ? 10 : labelFrom,
+                    groupsFrom == null ? GroupAnalyzer.DEFAULT_GROUPS_FROM : groupsFrom);
+        }
+    }
 
     record Polls(
             String create,

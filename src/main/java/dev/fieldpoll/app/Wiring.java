@@ -18,6 +18,7 @@ import dev.fieldpoll.poll.PollService;
 import dev.fieldpoll.poll.PollStore;
 import dev.fieldpoll.poll.TemplateCatalog;
 import dev.fieldpoll.report.ChartRenderer;
+import dev.fieldpoll.report.GroupChartRenderer;
 import dev.fieldpoll.report.ReportService;
 import dev.fieldpoll.slack.SlackApp;
 import dev.fieldpoll.slack.SlackSettings;
@@ -105,12 +106,12 @@ public final class Wiring implements AutoCloseable {
         this.database = opened(opening);
         this.store = new SqlitePollStore(database);
         this.polls = new PollService(store, templates, clock, new PollPolicy(config.onlyAdminsCreate()));
-        this.reports = new ReportService(store, clock, config.minVoters(), config.labelFrom());
+        this.reports = new ReportService(store, clock, config.minVoters(), config.labelFrom(), config.groupsFrom());
         this.summaries = new SqliteSummaryStore(database);
         this.summaryJob = new SummaryJob(
                 summaries,
                 store,
-                new SummaryBuilder(reports, summaries, new ChartRenderer()),
+                new SummaryBuilder(reports, summaries, new ChartRenderer(), new GroupChartRenderer()),
                 publishers,
                 clock,
                 Backoff.standard());

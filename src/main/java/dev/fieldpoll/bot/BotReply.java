@@ -42,7 +42,15 @@ public sealed interface BotReply {
         }
     }
 
-    record MyBallot(Poll poll, Ballot ballot) implements BotReply {}
+    /**
+     * The member's own answers. {@code groupNote}: which opinion group their ballot is closest to,
+     * when the poll has groups and its results are open to them; for that member only.
+     */
+    record MyBallot(Poll poll, Ballot ballot, Optional<String> groupNote) implements BotReply {
+        public MyBallot {
+            groupNote = groupNote == null ? Optional.empty() : groupNote;
+        }
+    }
 
     record PollList(List<Listing> polls) implements BotReply {
         public PollList {

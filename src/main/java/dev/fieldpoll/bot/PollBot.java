@@ -2,6 +2,7 @@ package dev.fieldpoll.bot;
 
 import dev.fieldpoll.bot.BotReply.Problem;
 import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.Ballot;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.CreateRequest;
 import dev.fieldpoll.poll.Factor;
@@ -16,6 +17,8 @@ import dev.fieldpoll.poll.PollRef;
 import dev.fieldpoll.poll.PollService;
 import dev.fieldpoll.poll.StoreException;
 import dev.fieldpoll.poll.TemplateCatalog;
+import dev.fieldpoll.report.GroupSentences;
+import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.ReportService;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -118,7 +121,7 @@ public final class PollBot {
             return withPoll(member, share.poll(), poll -> pages.share(member, poll, share.makePublic()));
         }
         if (command instanceof BotCommand.Mine mine) {
-            return withPoll(member, mine.poll(), poll -> new BotReply.MyBallot(poll, polls.ballot(member, poll)));
+            return withPoll(member, mine.poll(), poll -> myBallot(member, poll));
         }
         if (command instanceof BotCommand.Close close) {
             return withPoll(member, close.poll(), poll -> close(member, poll));
@@ -304,6 +307,21 @@ public final class PollBot {
         boolean shownPublicly = postPublicly && !onlyForYou;
         return new BotReply.ResultsView(
                 poll, reports.reportFor(poll), shownPublicly, pages.linkFor(member, poll, shownPublicly), notice);
+    }
+
+    /**
+     * The member's answers and, when the poll has opinion groups and the member may see its
+     * results, the group their own ballot is closest to: told to them alone, never to others.
+     */
+    private BotReply myBallot(Member member, Poll poll) {
+        Ballot ballot = polls.ballot(member, poll);
+        Optional<String> note = Optional.empty();
+        if (!ballot.answers().isEmpty() && polls.resultsAccess(member, poll) instanceof Outcomes.ResultsVisible) {
+            PollReport.Groups groups = reports.reportFor(poll).opinionGroups();
+            note = groups.closestGroup(poll.definition(), ballot.answers())
+                    .map(label -> GroupSentences.closest(label, groups.groups().size()));
+        }
+        return new BotReply.MyBallot(poll, ballot, note);
     }
 
     private BotReply close(Member member, Poll poll) {

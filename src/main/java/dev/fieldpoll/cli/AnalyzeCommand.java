@@ -2,15 +2,25 @@ package dev.fieldpoll.cli;
 
 import dev.fieldpoll.app.ConfigLoader;
 import dev.fieldpoll.app.TemplateLoader;
+import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.poll.Scale;
 import dev.fieldpoll.poll.Template;
 import dev.fieldpoll.poll.TemplateCatalog;
+import dev.fieldpoll.report.GroupSentences;
+import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.ReportBuilder;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,6 +67,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}, as the bot's results.label-from).")
     int labelFrom;
 
+    @Option(
+            names = "--groups-from",
+            defaultValue = "30",
+            description = "Look for opinion groups only from this many ballots with half the cells answered "
+                    + "(default: ${DEFAULT-VALUE}, as the bot's results.groups-from).")
+    int groupsFrom;
+
+    @Option(
+            names = "--groups-out",
+            paramLabel = "FILE.csv",
+            description = "Also write which opinion group each voter of the CSV is in (voter,group; "
+                    + "the group is empty when there are no distinct groups or the voter answered too few cells).")
+    Path groupsOut;
+
     @Spec
     CommandSpec spec;
 
@@ -66,14 +90,39 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (!Files.isRegularFile(votes)) {
             throw new UserInputException("There is no file " + votes + ".");
         }
-        if (minVoters < 1 || labelFrom < 1) {
-            throw new UserInputException("--min-voters and --label-from must be at least 1.");
+        if (minVoters < 1 || labelFrom < 1 || groupsFrom < 1) {
+            throw new UserInputException("--min-voters, --label-from and --groups-from must be at least 1.");
         }
-        CsvVotes.Parsed parsed = new CsvVotes(template(), scale()).read(votes, minVoters, labelFrom);
+        CsvVotes.Parsed parsed = new CsvVotes(template(), scale()).read(votes, minVoters, labelFrom, groupsFrom);
         parsed.problems().forEach(problem -> spec.commandLine().getErr().println("skipped " + problem));
+        PollReport report = new ReportBuilder().build(parsed.input());
         PrintWriter out = spec.commandLine().getOut();
-        out.println(format.render(new ReportBuilder().build(parsed.input())));
+        out.println(format.render(report));
+        if (groupsOut != null) {
+            writeGroups(parsed, report);
+        }
         return 0;
+    }
+
+    /** voter,group for every voter of the file, in the file's order; the group is the report's label. */
+    private void writeGroups(CsvVotes.Parsed parsed, PollReport report) throws IOException {
+        PollReport.Groups groups = report.opinionGroups();
+        PollDefinition definition = parsed.input().definition();
+        try (CSVPrinter csv = new CSVPrinter(
+                Files.newBufferedWriter(groupsOut, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader("voter", "group").get())) {
+            for (Map.Entry<String, Map<CellKey, Answer>> voter :
+                    parsed.ballots().entrySet()) {
+                csv.printRecord(
+                        voter.getKey(),
+                        groups.closestGroup(definition, voter.getValue()).orElse(""));
+            }
+        }
+        if (!groups.found()) {
+            spec.commandLine()
+                    .getErr()
+                    .println(GroupSentences.overview(groups) + " Every group in " + groupsOut + " is empty.");
+        }
     }
 
     private Optional<Template> template() {

@@ -35,7 +35,8 @@ final class CsvVotes {
 
     private static final List<String> HEADER = List.of("voter", "field", "factor", "score");
 
-    record Parsed(ReportInput input, List<String> problems) {}
+    /** The report's input, the rows skipped, and every voter's ballot by the voter's id in the file. */
+    record Parsed(ReportInput input, List<String> problems, Map<String, Map<CellKey, Answer>> ballots) {}
 
     private final Optional<Template> template;
     private final Scale scale;
@@ -53,7 +54,7 @@ final class CsvVotes {
         });
     }
 
-    Parsed read(Path file, int minVoters, int labelFrom) {
+    Parsed read(Path file, int minVoters, int labelFrom, int groupsFrom) {
         long line = 0;
         try (Reader reader = new Utf8Lines(Files.newInputStream(file)).asReader()) {
             CSVFormat format = CSVFormat.DEFAULT
@@ -83,7 +84,10 @@ final class CsvVotes {
                             ? "."
                             : "; " + problems.size() + " rows were skipped, the first: " + problems.get(0)));
         }
-        return new Parsed(input(file, minVoters, labelFrom), List.copyOf(problems));
+        return new Parsed(
+                input(file, minVoters, labelFrom, groupsFrom),
+                List.copyOf(problems),
+                java.util.Collections.unmodifiableMap(ballots));
     }
 
     /** One line for the user: a byte that is not UTF-8 with its line, a broken quote after the last good row. */
@@ -187,7 +191,7 @@ final class CsvVotes {
         return name.length() <= 80 ? name : name.substring(0, 80);
     }
 
-    private ReportInput input(Path file, int minVoters, int labelFrom) {
+    private ReportInput input(Path file, int minVoters, int labelFrom, int groupsFrom) {
         PollDefinition definition;
         try {
             definition = template.map(Template::definition)
@@ -207,6 +211,6 @@ final class CsvVotes {
                 scale.min(),
                 scale.max(),
                 definition.higher());
-        return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, labelFrom);
+        return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, labelFrom, groupsFrom);
     }
 }

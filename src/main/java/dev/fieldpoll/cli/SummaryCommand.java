@@ -73,16 +73,15 @@ public final class SummaryCommand implements Callable<Integer> {
                     List.of(summary),
                     false);
             Path markdown = out.resolve("poll-" + pollId + "-" + today + ".md");
-            Path chart = out.resolve(summary.chart().fileName());
             byte[] text = new SummaryMarkdownRenderer().render(single).getBytes(StandardCharsets.UTF_8);
             requireNew(markdown);
-            if (!summary.chart().isEmpty()) {
-                requireNew(chart);
+            for (PollSummary.Chart chart : summary.charts()) {
+                requireNew(out.resolve(chart.fileName()));
             }
             Files.createDirectories(out);
             write(markdown, text);
-            if (!summary.chart().isEmpty()) {
-                write(chart, summary.chart().png());
+            for (PollSummary.Chart chart : summary.charts()) {
+                write(out.resolve(chart.fileName()), chart.png());
             }
         }
         return 0;

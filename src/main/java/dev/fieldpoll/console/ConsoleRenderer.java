@@ -44,7 +44,8 @@ public final class ConsoleRenderer {
             return results.notice().isEmpty() ? report : results.notice() + "\n" + report;
         }
         if (reply instanceof BotReply.MyBallot mine) {
-            return myBallot(mine.poll(), mine.ballot());
+            return myBallot(mine.poll(), mine.ballot())
+                    + mine.groupNote().map(note -> "\n" + note).orElse("");
         }
         if (reply instanceof BotReply.BallotView ballot) {
             return myBallot(ballot.poll(), ballot.ballot());

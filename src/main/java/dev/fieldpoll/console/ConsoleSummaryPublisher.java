@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Prints a summary in the console chat and writes each chart to a file whose path it prints. */
+/** Prints a summary in the console chat and writes each chart (and group map) to a file whose path it prints. */
 public final class ConsoleSummaryPublisher implements SummaryPublisher, ReminderPublisher {
 
     private final PrintStream out;
@@ -28,9 +28,9 @@ public final class ConsoleSummaryPublisher implements SummaryPublisher, Reminder
     public void publish(ChannelSummary summary) {
         StringBuilder text = new StringBuilder(renderer.render(summary));
         for (PollSummary poll : summary.polls()) {
-            if (!poll.chart().isEmpty()) {
-                text.append("\nChart: ")
-                        .append(write(poll.chart()).toAbsolutePath())
+            for (PollSummary.Chart chart : poll.charts()) {
+                text.append(chart == poll.groupChart() ? "\nOpinion groups map: " : "\nChart: ")
+                        .append(write(chart).toAbsolutePath())
                         .append('\n');
             }
         }

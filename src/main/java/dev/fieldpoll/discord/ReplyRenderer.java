@@ -13,6 +13,7 @@ import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.poll.PollStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
@@ -33,7 +34,7 @@ final class ReplyRenderer {
             return Messages.message(content, results.render(view.report()), results.pageButton(view.page()));
         }
         if (reply instanceof BotReply.MyBallot mine) {
-            return myBallot(mine.poll(), mine.ballot());
+            return myBallot(mine.poll(), mine.ballot(), mine.groupNote());
         }
         if (reply instanceof BotReply.PollList list) {
             return Messages.text(pollList(list.polls()));
@@ -49,7 +50,7 @@ final class ReplyRenderer {
                     + DiscordText.escape(posted.poll().title()) + "** is saved.");
         }
         if (reply instanceof BotReply.BallotView ballot) {
-            return myBallot(ballot.poll(), ballot.ballot());
+            return myBallot(ballot.poll(), ballot.ballot(), Optional.empty());
         }
         if (reply instanceof BotReply.Help) {
             return Messages.text(HELP);
@@ -105,7 +106,7 @@ final class ReplyRenderer {
         return (saved.cleared() ? "Withdrawn: " : "Saved: ") + String.join(", ", cells) + ".";
     }
 
-    private static MessageEditData myBallot(Poll poll, Ballot ballot) {
+    private static MessageEditData myBallot(Poll poll, Ballot ballot, Optional<String> groupNote) {
         PollDefinition definition = poll.definition();
         List<String> lines = new ArrayList<>();
         for (Field field : definition.fields()) {
@@ -122,6 +123,7 @@ final class ReplyRenderer {
                 .setDescription(DiscordText.lines(lines, DiscordText.EMBED_DESCRIPTION_MAX))
                 .setFooter("Poll #" + poll.id() + " · " + ballot.answers().size() + " of " + definition.cellCount()
                         + " answered · only you see this");
+        groupNote.ifPresent(note -> embed.addField("Your opinion group", DiscordText.escape(note), false));
         return Messages.embeds(List.of(embed.build()));
     }
 

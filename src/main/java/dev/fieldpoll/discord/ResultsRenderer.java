@@ -1,6 +1,7 @@
 package dev.fieldpoll.discord;
 
 import dev.fieldpoll.bot.PageLink;
+import dev.fieldpoll.report.GroupSentences;
 import dev.fieldpoll.report.Numbers;
 import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.RankingEntry;
@@ -16,7 +17,8 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 
 /**
  * A poll report as Discord embeds: the ranking with rank intervals and ties, where members
- * split, the comparison with the reference scores, and the agreement reading. Lists that would
+ * split, opinion groups (common ground first, in what room the other parts leave), the
+ * comparison with the reference scores, and the agreement reading. Lists that would
  * pass Discord's limits (4096 per description, 1024 per field, 6000 in all) end with a note of
  * how many lines were left out.
  */
@@ -29,6 +31,10 @@ final class ResultsRenderer {
     private static final int REFERENCE_MAX = 1500;
     /** The note on fields the voter adjustment moved: room left in the 4096 of the description. */
     private static final int ADJUSTED_MAX = 300;
+
+    private static final String GROUPS = "Opinion groups";
+    /** Below this the groups would be cut to nothing useful: they are left to the results page. */
+    private static final int GROUPS_MIN = 120;
 
     List<MessageEmbed> render(PollReport report) {
         PollReport.PollInfo poll = report.poll();
@@ -64,33 +70,67 @@ final class ResultsRenderer {
                         ? Sentences.noSplits(report)
                         : DiscordText.lines(splits, DiscordText.EMBED_FIELD_VALUE_MAX),
                 false);
-        summary.addField(
-                "Agreement",
-                DiscordText.cut(
-                        Sentences.reliability(report) + " Krippendorff's α (ordinal, cells as units) = "
-                                + Numbers.twoDecimals(report.agreement().krippendorffAlphaOrdinal()) + ".",
-                        DiscordText.EMBED_FIELD_VALUE_MAX),
-                false);
+        String agreement = DiscordText.cut(
+                Sentences.reliability(report) + " Krippendorff's α (ordinal, cells as units) = "
+                        + Numbers.twoDecimals(report.agreement().krippendorffAlphaOrdinal()) + ".",
+                DiscordText.EMBED_FIELD_VALUE_MAX);
+        Optional<MessageEmbed> reference = reference(report);
+        // the groups get what the 6000 characters of all embeds leave, at most one field's worth
+        int left = DiscordText.EMBEDS_TOTAL_MAX
+                - summary.length()
+                - GROUPS.length()
+                - "Agreement".length()
+                - agreement.length()
+                - reference.map(MessageEmbed::getLength).orElse(0);
+        if (left >= GROUPS_MIN) {
+            summary.addField(
+                    GROUPS,
+                    DiscordText.lines(groups(report), Math.min(left, DiscordText.EMBED_FIELD_VALUE_MAX)),
+                    false);
+        }
+        summary.addField("Agreement", agreement, false);
         List<MessageEmbed> embeds = new ArrayList<>();
         embeds.add(summary.build());
-        if (report.reference() != null && !report.reference().fields().isEmpty()) {
-            List<String> lines = new ArrayList<>();
-            for (ReferenceField field : report.reference().fields()) {
-                lines.add("**" + DiscordText.escape(field.name()) + "**: " + Numbers.twoDecimals(field.community())
-                        + " vs "
-                        + Numbers.twoDecimals(field.reference()) + " (" + Numbers.signed(field.difference())
-                        + ", 90% CI "
-                        + Numbers.signed(field.ciLow()) + " to " + Numbers.signed(field.ciHigh())
-                        + (field.real() ? ", real" : "") + ")");
-            }
-            embeds.add(new EmbedBuilder()
-                    .setColor(COLOR)
-                    .setTitle("Community vs reference")
-                    .setDescription(Sentences.tau(report.reference(), "τ_b") + "; 1 = same order\n"
-                            + DiscordText.lines(lines, REFERENCE_MAX))
-                    .build());
-        }
+        reference.ifPresent(embeds::add);
         return embeds;
+    }
+
+    /** The overview, the common ground (bridging fields first), then one line per group. */
+    private static List<String> groups(PollReport report) {
+        PollReport.Groups groups = report.opinionGroups();
+        List<String> lines = new ArrayList<>();
+        lines.add(DiscordText.escape(GroupSentences.overview(groups)));
+        if (!groups.found()) {
+            return lines;
+        }
+        lines.add(DiscordText.escape(GroupSentences.commonGround(groups)));
+        for (PollReport.Group group : groups.groups()) {
+            lines.add("**" + DiscordText.escape(GroupSentences.group(group)) + "** "
+                    + DiscordText.escape(
+                            GroupSentences.separating(group, groups.groups().size())));
+        }
+        return lines;
+    }
+
+    private static Optional<MessageEmbed> reference(PollReport report) {
+        if (report.reference() == null || report.reference().fields().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> lines = new ArrayList<>();
+        for (ReferenceField field : report.reference().fields()) {
+            lines.add("**" + DiscordText.escape(field.name()) + "**: " + Numbers.twoDecimals(field.community())
+                    + " vs "
+                    + Numbers.twoDecimals(field.reference()) + " (" + Numbers.signed(field.difference())
+                    + ", 90% CI "
+                    + Numbers.signed(field.ciLow()) + " to " + Numbers.signed(field.ciHigh())
+                    + (field.real() ? ", real" : "") + ")");
+        }
+        return Optional.of(new EmbedBuilder()
+                .setColor(COLOR)
+                .setTitle("Community vs reference")
+                .setDescription(Sentences.tau(report.reference(), "τ_b") + "; 1 = same order\n"
+                        + DiscordText.lines(lines, REFERENCE_MAX))
+                .build());
     }
 
     /** A link button to the full results page, when the reply carries a link. */

@@ -1,5 +1,6 @@
 package dev.fieldpoll.discord;
 
+import dev.fieldpoll.report.GroupSentences;
 import dev.fieldpoll.report.Numbers;
 import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.ReferenceField;
@@ -18,8 +19,9 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 
 /**
  * One poll of a weekly summary as an embed: the ranking with each field's movement and rank
- * range, what changed, where members split, participation and the reference comparison, with the
- * chart as the embed's image. A poll without results yet gets a short call to vote instead.
+ * range, what changed, where members split, opinion groups (common ground first, in the room the
+ * rest leaves), participation and the reference comparison, with the chart as the embed's image;
+ * the group map, when there is one, gets an embed of its own. A poll without results yet gets a short call to vote instead.
  * Each part has its own budget, so even the largest poll stays under Discord's 6000 characters.
  */
 final class SummaryEmbedRenderer {
@@ -31,6 +33,10 @@ final class SummaryEmbedRenderer {
     private static final int SPLITS_MAX = 900;
     private static final int REFERENCE_MAX = 900;
     private static final int NOT_RANKED_MAX = 300;
+    private static final int GROUPS_MAX = 900;
+    private static final int GROUPS_MIN = 120;
+    private static final String GROUPS = "Opinion groups";
+    private static final int MAP_EMBED_RESERVE = 600;
 
     MessageEmbed render(PollSummary summary, LocalDate period, boolean withChart) {
         PollReport.PollInfo poll = summary.report().poll();
@@ -51,14 +57,50 @@ final class SummaryEmbedRenderer {
         if (!splits.isEmpty()) {
             embed.addField("Where we split", DiscordText.lines(splits, SPLITS_MAX), false);
         }
-        embed.addField("Participation", participation(summary.participation()), false);
-        if (summary.report().reference() != null) {
-            embed.addField("Against the reference", reference(summary.report().reference()), false);
-        }
+        String participation = participation(summary.participation());
+        String reference = summary.report().reference() == null
+                ? null
+                : reference(summary.report().reference());
         if (withChart && hasChart(summary)) {
             embed.setImage("attachment://" + summary.chart().fileName());
         }
+        groups(embed, summary, participation.length() + (reference == null ? 0 : reference.length() + 30));
+        embed.addField("Participation", participation, false);
+        if (reference != null) {
+            embed.addField("Against the reference", reference, false);
+        }
         return embed.build();
+    }
+
+    /** Opinion groups, common ground first, in what room the 6000 characters leave after the rest. */
+    private static void groups(EmbedBuilder embed, PollSummary summary, int stillToCome) {
+        List<String> lines = GroupSentences.summary(summary.report().opinionGroups()).stream()
+                .map(DiscordText::escape)
+                .toList();
+        int left = DiscordText.EMBEDS_TOTAL_MAX
+                - embed.length()
+                - stillToCome
+                - GROUPS.length()
+                - "Participation".length();
+        if (lines.isEmpty() || left < GROUPS_MIN) {
+            return;
+        }
+        embed.addField(GROUPS, DiscordText.lines(lines, Math.min(left, GROUPS_MAX)), false);
+    }
+
+    /** The group map as an embed of its own, under the poll's: its image is the attached group chart. */
+    MessageEmbed groupMap(PollSummary summary) {
+        PollReport report = summary.report();
+        return new EmbedBuilder()
+                .setColor(isOpen(summary) ? PollMessageRenderer.OPEN_COLOR : PollMessageRenderer.CLOSED_COLOR)
+                .setTitle(DiscordText.cut("Opinion groups · " + report.poll().title(), DiscordText.EMBED_TITLE_MAX))
+                .setDescription(DiscordText.escape(GroupSentences.mapDescription(report.opinionGroups())))
+                .setImage("attachment://" + summary.groupChart().fileName())
+                .build();
+    }
+
+    static boolean hasGroupChart(PollSummary summary) {
+        return summary.groupChart() != null && !summary.groupChart().isEmpty();
     }
 
     static boolean isOpen(PollSummary summary) {

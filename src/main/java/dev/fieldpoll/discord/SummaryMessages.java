@@ -16,7 +16,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
  * A channel's summary as Discord messages: a header line (with the late note), an embed per poll
- * with its chart attached, and a Vote button for each open poll still short of results. Usually
+ * with its chart attached (and one more for its opinion-group map when it has one), and a Vote button for each open poll still short of results. Usually
  * one message; polls that pass one message's limits (10 embeds, 6000 characters of embeds)
  * continue in the next.
  */
@@ -27,8 +27,13 @@ final class SummaryMessages {
 
     private final SummaryEmbedRenderer embeds = new SummaryEmbedRenderer();
 
-    /** One poll's part: its embed, and whether it brings a chart file and a Vote button. */
-    private record Card(PollSummary poll, MessageEmbed embed, boolean chart, boolean vote) {}
+    /** One poll's part: its embeds (the poll's, then the group map's), and whether it brings charts and a Vote button. */
+    private record Card(PollSummary poll, List<MessageEmbed> embeds, boolean chart, boolean vote) {
+
+        int length() {
+            return embeds.stream().mapToInt(MessageEmbed::getLength).sum();
+        }
+    }
 
     List<MessageCreateData> render(ChannelSummary summary, boolean withCharts) {
         List<List<Card>> batches = batches(cards(summary, withCharts));
@@ -44,7 +49,12 @@ final class SummaryMessages {
         for (PollSummary poll : summary.polls()) {
             boolean chart = withCharts && poll.hasResults() && SummaryEmbedRenderer.hasChart(poll);
             boolean vote = !poll.hasResults() && SummaryEmbedRenderer.isOpen(poll);
-            cards.add(new Card(poll, embeds.render(poll, summary.period(), chart), chart, vote));
+            List<MessageEmbed> pollEmbeds = new ArrayList<>();
+            pollEmbeds.add(embeds.render(poll, summary.period(), chart));
+            if (chart && SummaryEmbedRenderer.hasGroupChart(poll)) {
+                pollEmbeds.add(embeds.groupMap(poll));
+            }
+            cards.add(new Card(poll, pollEmbeds, chart, vote));
         }
         return cards;
     }
@@ -57,16 +67,20 @@ final class SummaryMessages {
         List<List<Card>> batches = new ArrayList<>();
         List<Card> current = new ArrayList<>();
         int length = 0;
+        int embeds = 0;
         for (Card card : cards) {
-            int cardLength = card.embed().getLength();
+            int cardLength = card.length();
             if (!current.isEmpty()
-                    && (current.size() == EMBEDS_PER_MESSAGE || length + cardLength > DiscordText.EMBEDS_TOTAL_MAX)) {
+                    && (embeds + card.embeds().size() > EMBEDS_PER_MESSAGE
+                            || length + cardLength > DiscordText.EMBEDS_TOTAL_MAX)) {
                 batches.add(current);
                 current = new ArrayList<>();
                 length = 0;
+                embeds = 0;
             }
             current.add(card);
             length += cardLength;
+            embeds += card.embeds().size();
         }
         batches.add(current);
         return batches;
@@ -88,8 +102,9 @@ final class SummaryMessages {
         List<Button> buttons = new ArrayList<>();
         for (Card card : cards) {
             if (card.chart()) {
-                files.add(FileUpload.fromData(
-                        card.poll().chart().png(), card.poll().chart().fileName()));
+                for (PollSummary.Chart chart : card.poll().charts()) {
+                    files.add(FileUpload.fromData(chart.png(), chart.fileName()));
+                }
             }
             if (card.vote()) {
                 buttons.add(Button.primary(
@@ -100,7 +115,8 @@ final class SummaryMessages {
         }
         return new MessageCreateBuilder()
                 .setContent(DiscordText.cut(content, DiscordText.CONTENT_MAX))
-                .setEmbeds(cards.stream().map(Card::embed).toList())
+                .setEmbeds(
+                        cards.stream().flatMap(card -> card.embeds().stream()).toList())
                 .setFiles(files)
                 .setComponents(rows(buttons))
                 .setAllowedMentions(Messages.NO_PINGS)

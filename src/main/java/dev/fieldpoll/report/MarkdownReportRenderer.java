@@ -55,9 +55,29 @@ public final class MarkdownReportRenderer {
         for (Highlight highlight : report.highlights()) {
             text.append("- ").append(escape(Sentences.highlight(highlight))).append('\n');
         }
+        groups(report, text);
         reference(report, text);
         agreement(report, text);
         return text.toString();
+    }
+
+    private static void groups(PollReport report, StringBuilder text) {
+        PollReport.Groups groups = report.opinionGroups();
+        text.append("\n**Opinion groups**\n")
+                .append(escape(GroupSentences.overview(groups)))
+                .append('\n');
+        if (!groups.found()) {
+            return;
+        }
+        text.append('\n').append(escape(GroupSentences.commonGround(groups))).append('\n');
+        for (PollReport.Group group : groups.groups()) {
+            text.append("- **")
+                    .append(escape(GroupSentences.group(group)))
+                    .append("** ")
+                    .append(escape(
+                            GroupSentences.separating(group, groups.groups().size())))
+                    .append('\n');
+        }
     }
 
     private static void notRanked(PollReport report, StringBuilder text) {

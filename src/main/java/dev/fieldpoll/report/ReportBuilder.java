@@ -10,6 +10,7 @@ import dev.fieldpoll.report.PollReport.Measure;
 import dev.fieldpoll.report.PollReport.Method;
 import dev.fieldpoll.tally.AnalysisSettings;
 import dev.fieldpoll.tally.CellStatistics;
+import dev.fieldpoll.tally.GroupAnalyzer;
 import dev.fieldpoll.tally.PollAnalysis;
 import dev.fieldpoll.tally.PollAnalyzer;
 import dev.fieldpoll.tally.Reliability;
@@ -60,7 +61,9 @@ public final class ReportBuilder {
                 agreement(analysis),
                 method(analysis),
                 input.minVoters(),
-                input.labelFrom());
+                input.labelFrom(),
+                new GroupSections(definition, GroupAnalyzer.analyze(analysis.ballots(), settings, input.groupsFrom()))
+                        .groups());
     }
 
     private static CellStatistics[][] statistics(PollDefinition definition, List<CellCounts> counts) {

@@ -14,23 +14,27 @@ public final class ReportService {
     private final Clock clock;
     private final int minVoters;
     private final int labelFrom;
+    private final int groupsFrom;
     private final ReportBuilder builder = new ReportBuilder();
     private final ReportCache cache;
 
-    public ReportService(PollStore store, Clock clock, int minVoters, int labelFrom) {
+    public ReportService(PollStore store, Clock clock, int minVoters, int labelFrom, int groupsFrom) {
         this(
                 store,
                 clock,
                 minVoters,
                 labelFrom,
+                groupsFrom,
                 new ReportCache(clock, ReportCache.DEFAULT_CAPACITY, ReportCache.DEFAULT_MAX_AGE));
     }
 
-    public ReportService(PollStore store, Clock clock, int minVoters, int labelFrom, ReportCache cache) {
+    public ReportService(
+            PollStore store, Clock clock, int minVoters, int labelFrom, int groupsFrom, ReportCache cache) {
         this.store = store;
         this.clock = clock;
         this.minVoters = minVoters;
         this.labelFrom = labelFrom;
+        this.groupsFrom = groupsFrom;
         this.cache = cache;
     }
 
@@ -67,6 +71,6 @@ public final class ReportService {
                 definition.scale().min(),
                 definition.scale().max(),
                 definition.higher());
-        return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, labelFrom);
+        return new ReportInput(info, definition, table.counts(), table.matrix(), minVoters, labelFrom, groupsFrom);
     }
 }

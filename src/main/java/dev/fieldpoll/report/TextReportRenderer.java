@@ -30,6 +30,7 @@ public final class TextReportRenderer {
         ranking(report, text);
         notRanked(report, text);
         highlights(report, text);
+        groups(report, text);
         reference(report, text);
         agreement(report, text);
         cells(report, text);
@@ -88,6 +89,24 @@ public final class TextReportRenderer {
         }
         for (Highlight highlight : report.highlights()) {
             text.append("  - ").append(Sentences.highlight(highlight)).append('\n');
+        }
+    }
+
+    private static void groups(PollReport report, StringBuilder text) {
+        PollReport.Groups groups = report.opinionGroups();
+        text.append("\nOpinion groups:\n  ")
+                .append(GroupSentences.overview(groups))
+                .append('\n');
+        if (!groups.found()) {
+            return;
+        }
+        text.append("  ").append(GroupSentences.commonGround(groups)).append('\n');
+        for (PollReport.Group group : groups.groups()) {
+            text.append("  - ")
+                    .append(GroupSentences.group(group))
+                    .append("\n    ")
+                    .append(GroupSentences.separating(group, groups.groups().size()))
+                    .append('\n');
         }
     }
 

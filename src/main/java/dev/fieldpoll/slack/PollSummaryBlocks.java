@@ -10,6 +10,7 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import dev.fieldpoll.bot.ActionId;
 import dev.fieldpoll.bot.ActionIds;
+import dev.fieldpoll.report.GroupSentences;
 import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.ReferenceField;
 import dev.fieldpoll.report.Sentences;
@@ -23,9 +24,9 @@ import java.util.List;
 
 /**
  * One poll's part of a weekly summary in Block Kit, with the content of the Markdown summary:
- * ranking with movement and rank range, what changed, where members split, participation and the
- * reference comparison. A poll without results yet gets a call to vote (with a Vote button while
- * it is open) instead of an empty table. About seven blocks, whatever the poll's size.
+ * ranking with movement and rank range, what changed, where members split, opinion groups (common
+ * ground first), participation and the reference comparison. A poll without results yet gets a call to vote (with a Vote button while
+ * it is open) instead of an empty table. About eight blocks, whatever the poll's size.
  */
 final class PollSummaryBlocks {
 
@@ -43,6 +44,7 @@ final class PollSummaryBlocks {
         blocks.addAll(Mrkdwn.sections(ranking(summary)));
         blocks.addAll(sectionsUnlessOnlyHeading(changes(summary)));
         blocks.addAll(sectionsUnlessOnlyHeading(splits(summary.report())));
+        blocks.addAll(sectionsUnlessOnlyHeading(groups(summary.report())));
         blocks.add(context(participation(summary.participation())));
         if (summary.report().reference() != null) {
             blocks.addAll(Mrkdwn.sections(reference(summary.report().reference())));
@@ -95,6 +97,17 @@ final class PollSummaryBlocks {
         report.highlights().stream()
                 .limit(HIGHLIGHTS)
                 .forEach(highlight -> lines.add("• " + escape(Sentences.highlight(highlight))));
+        return lines;
+    }
+
+    /** Common ground first, then a line per group; nothing while too few have voted. */
+    private static List<String> groups(PollReport report) {
+        List<String> lines = new ArrayList<>();
+        lines.add("*Opinion groups*");
+        List<String> summary = GroupSentences.summary(report.opinionGroups());
+        for (int line = 0; line < summary.size(); line++) {
+            lines.add((line == 0 ? "" : "• ") + escape(summary.get(line)));
+        }
         return lines;
     }
 

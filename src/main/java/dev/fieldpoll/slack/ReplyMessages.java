@@ -15,6 +15,7 @@ import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.poll.PollStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The replies only the member sees (ephemeral): confirmations, their own ballot, lists, help and problems. */
 final class ReplyMessages {
@@ -26,10 +27,10 @@ final class ReplyMessages {
             return SlackMessage.text(voteSaved(saved));
         }
         if (reply instanceof BotReply.MyBallot mine) {
-            return myBallot(mine.poll(), mine.ballot());
+            return myBallot(mine.poll(), mine.ballot(), mine.groupNote());
         }
         if (reply instanceof BotReply.BallotView ballot) {
-            return myBallot(ballot.poll(), ballot.ballot());
+            return myBallot(ballot.poll(), ballot.ballot(), Optional.empty());
         }
         if (reply instanceof BotReply.PollList list) {
             return pollList(list.polls());
@@ -93,7 +94,7 @@ final class ReplyMessages {
                 .toString();
     }
 
-    private static SlackMessage myBallot(Poll poll, Ballot ballot) {
+    private static SlackMessage myBallot(Poll poll, Ballot ballot, Optional<String> groupNote) {
         PollDefinition definition = poll.definition();
         List<String> lines = new ArrayList<>();
         lines.add("*Your answers in poll #" + poll.id() + " " + escape(poll.title()) + "* ("
@@ -106,6 +107,7 @@ final class ReplyMessages {
             }
             lines.add("• *" + escape(field.name()) + "*: " + String.join(" · ", answers));
         }
+        groupNote.ifPresent(note -> lines.add(":busts_in_silhouette: " + escape(note)));
         return new SlackMessage("Your answers in poll #" + poll.id(), Mrkdwn.sections(lines));
     }
 

@@ -7,6 +7,7 @@ import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import dev.fieldpoll.bot.PageLink;
+import dev.fieldpoll.report.GroupSentences;
 import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.Highlight;
 import dev.fieldpoll.report.PollReport.RankingEntry;
@@ -19,7 +20,7 @@ import java.util.Optional;
 
 /**
  * A poll's results in Block Kit: ranking with rank ranges and ties, where the community splits,
- * the comparison with the reference scores, and agreement. Rows are grouped into sections of at
+ * opinion groups (common ground first), the comparison with the reference scores, and agreement. Rows are grouped into sections of at
  * most 3000 characters, so even 25 fields stay far below Slack's 50 blocks per message.
  */
 final class ResultsBlocks {
@@ -76,6 +77,7 @@ final class ResultsBlocks {
             splits.add("• " + escape(Sentences.highlight(highlight)));
         }
         blocks.addAll(Mrkdwn.sections(splits));
+        blocks.addAll(Mrkdwn.sections(groups(report.opinionGroups())));
         if (report.reference() != null) {
             List<String> reference = new ArrayList<>();
             reference.add("*Community vs reference scores* (" + Sentences.tau(report.reference(), "τ_b") + ")");
@@ -91,6 +93,22 @@ final class ResultsBlocks {
                 + Mrkdwn.twoDecimals(report.agreement().krippendorffAlphaOrdinal()) + ". Cells count from "
                 + report.minVoters() + " scores."));
         return blocks;
+    }
+
+    /** The overview, the common ground (bridging fields first), then one line per group. */
+    private static List<String> groups(PollReport.Groups groups) {
+        List<String> lines = new ArrayList<>();
+        lines.add("*Opinion groups*");
+        lines.add(escape(GroupSentences.overview(groups)));
+        if (groups.found()) {
+            lines.add(escape(GroupSentences.commonGround(groups)));
+            for (PollReport.Group group : groups.groups()) {
+                lines.add("• *" + escape(GroupSentences.group(group)) + "* "
+                        + escape(
+                                GroupSentences.separating(group, groups.groups().size())));
+            }
+        }
+        return lines;
     }
 
     String fallbackText(PollReport report) {

@@ -1,5 +1,6 @@
 package dev.fieldpoll.slack;
 
+import dev.fieldpoll.report.GroupSentences;
 import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.summary.ChannelSummary;
 import dev.fieldpoll.summary.ClosingReminder;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers weekly summaries and closing reminders to Slack. A summary is its Block Kit message(s)
- * followed by each poll's chart, uploaded to the channel with files.uploadV2. Whatever Slack
+ * followed by each poll's charts (the poll's chart, then its opinion-group map when there is one), uploaded to the channel with files.uploadV2. Whatever Slack
  * refuses (ok=false, rate limited, unreachable) is thrown, so the job's backoff retries it; a
  * retry skips the parts already posted.
  */
@@ -51,13 +52,16 @@ public final class SlackSummaryPublisher implements SummaryPublisher, ReminderPu
                     "message " + (i + 1),
                     () -> require("chat.postMessage", channel, web.postMessage(channel, message)));
         }
-        List<PollSummary> charted =
-                summary.polls().stream().filter(poll -> !poll.chart().isEmpty()).toList();
-        for (PollSummary poll : charted) {
-            once(
-                    key,
-                    "chart " + poll.chart().fileName(),
-                    () -> require("files.uploadV2", channel, web.uploadFile(channel, chartFile(summary, poll))));
+        int charts = 0;
+        for (PollSummary poll : summary.polls()) {
+            for (PollSummary.Chart chart : poll.charts()) {
+                once(
+                        key,
+                        "chart " + chart.fileName(),
+                        () -> require(
+                                "files.uploadV2", channel, web.uploadFile(channel, chartFile(summary, poll, chart))));
+                charts++;
+            }
         }
         delivered.forget(key);
         log.info(
@@ -65,7 +69,7 @@ public final class SlackSummaryPublisher implements SummaryPublisher, ReminderPu
                 summary.period(),
                 channel,
                 messages.size(),
-                charted.size());
+                charts);
     }
 
     @Override
@@ -93,18 +97,22 @@ public final class SlackSummaryPublisher implements SummaryPublisher, ReminderPu
         }
     }
 
-    private static SlackFile chartFile(ChannelSummary summary, PollSummary poll) {
+    private static SlackFile chartFile(ChannelSummary summary, PollSummary poll, PollSummary.Chart chart) {
         PollReport report = poll.report();
-        String title = "Poll #" + report.poll().id() + " " + report.poll().title() + ", " + summary.period();
-        String altText = report.factors().size() == 2
-                ? "Chart of " + report.poll().title() + ": each field placed at its mean "
-                        + report.factors().get(0).name() + " (across) and "
-                        + report.factors().get(1).name() + " (up), with 90% intervals."
-                : "Chart of " + report.poll().title() + ": the fields ranked by score, as bars.";
-        return new SlackFile(
-                poll.chart().fileName(),
-                title,
-                Mrkdwn.truncate(altText, ALT_TEXT),
-                poll.chart().png());
+        boolean groups = chart == poll.groupChart();
+        String title = (groups ? "Opinion groups of poll #" : "Poll #")
+                + report.poll().id() + " " + report.poll().title() + ", " + summary.period();
+        String altText;
+        if (groups) {
+            altText = "Opinion groups in " + report.poll().title() + ". "
+                    + GroupSentences.mapDescription(report.opinionGroups());
+        } else if (report.factors().size() == 2) {
+            altText = "Chart of " + report.poll().title() + ": each field placed at its mean "
+                    + report.factors().get(0).name() + " (across) and "
+                    + report.factors().get(1).name() + " (up), with 90% intervals.";
+        } else {
+            altText = "Chart of " + report.poll().title() + ": the fields ranked by score, as bars.";
+        }
+        return new SlackFile(chart.fileName(), title, Mrkdwn.truncate(altText, ALT_TEXT), chart.png());
     }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One poll in a weekly summary: its report, what moved since the last summary, and the chart.
- * {@code chart} is a PNG, or empty when the poll has too few voters to show anything.
+ * One poll in a weekly summary: its report, what moved since the last summary, and the charts.
+ * {@code chart} is a PNG, or empty when the poll has too few voters to show anything;
+ * {@code groupChart} the opinion-group map, empty unless distinct groups were found.
  * {@code cellStates} is each cell's split state after hysteresis, what next week compares with.
  */
 public record PollSummary(
@@ -17,6 +18,7 @@ public record PollSummary(
         List<CellTurn> newlySplit,
         Participation participation,
         Chart chart,
+        Chart groupChart,
         Map<CellKey, String> cellStates) {
 
     public PollSummary {
@@ -56,6 +58,13 @@ public record PollSummary(
         public double completeShare() {
             return voters == 0 ? 0 : (double) completeBallots / voters;
         }
+    }
+
+    /** The charts there are to post: the poll's chart, then the group map when there is one. */
+    public java.util.List<Chart> charts() {
+        return java.util.stream.Stream.of(chart, groupChart)
+                .filter(drawn -> drawn != null && !drawn.isEmpty())
+                .toList();
     }
 
     /** A rendered chart: a file name and PNG bytes. */

@@ -3,6 +3,7 @@ package dev.fieldpoll.summary;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.report.ChartRenderer;
+import dev.fieldpoll.report.GroupChartRenderer;
 import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.CellReport;
 import dev.fieldpoll.report.PollReport.RankingEntry;
@@ -27,11 +28,14 @@ public final class SummaryBuilder {
     private final ReportService reports;
     private final SummaryStore store;
     private final ChartRenderer charts;
+    private final GroupChartRenderer groupCharts;
 
-    public SummaryBuilder(ReportService reports, SummaryStore store, ChartRenderer charts) {
+    public SummaryBuilder(
+            ReportService reports, SummaryStore store, ChartRenderer charts, GroupChartRenderer groupCharts) {
         this.reports = reports;
         this.store = store;
         this.charts = charts;
+        this.groupCharts = groupCharts;
     }
 
     public PollSummary build(Poll poll, Instant now, LocalDate date) {
@@ -50,6 +54,7 @@ public final class SummaryBuilder {
                 Math.max(0, report.poll().voters() - previousVoters),
                 report.poll().completeBallots());
         byte[] png = charts.render(report, date).orElse(new byte[0]);
+        byte[] groupPng = groupCharts.render(report, date).orElse(new byte[0]);
         Map<CellKey, String> states = cellStates(report, previous);
         return new PollSummary(
                 report,
@@ -58,6 +63,7 @@ public final class SummaryBuilder {
                 newlySplit(report, previous, states),
                 participation,
                 new Chart("poll-" + poll.id() + "-" + date + ".png", png),
+                new Chart("poll-" + poll.id() + "-" + date + "-groups.png", groupPng),
                 states);
     }
 

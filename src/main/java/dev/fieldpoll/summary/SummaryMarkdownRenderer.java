@@ -1,5 +1,6 @@
 package dev.fieldpoll.summary;
 
+import dev.fieldpoll.report.GroupSentences;
 import dev.fieldpoll.report.MarkdownReportRenderer;
 import dev.fieldpoll.report.Numbers;
 import dev.fieldpoll.report.PollReport;
@@ -44,6 +45,7 @@ public final class SummaryMarkdownRenderer {
         ranking(summary, text);
         movers(summary, text);
         splits(summary, report, text);
+        groups(report, text);
         participation(summary, text);
         reference(report, text);
         return text.toString();
@@ -104,6 +106,16 @@ public final class SummaryMarkdownRenderer {
         text.append("\n**Where we split**\n");
         top.forEach(highlight ->
                 text.append("- ").append(escape(Sentences.highlight(highlight))).append('\n'));
+    }
+
+    private static void groups(PollReport report, StringBuilder text) {
+        List<String> lines = GroupSentences.summary(report.opinionGroups());
+        if (lines.isEmpty()) {
+            return;
+        }
+        text.append("\n**Opinion groups**\n").append(escape(lines.get(0))).append('\n');
+        lines.subList(1, lines.size())
+                .forEach(line -> text.append("- ").append(escape(line)).append('\n'));
     }
 
     private static void participation(PollSummary summary, StringBuilder text) {

@@ -28,6 +28,7 @@ public final class ResultsPageRenderer {
                 new RankingRenderer(),
                 new FactorMapRenderer(),
                 new SplitsRenderer(),
+                new GroupsRenderer(),
                 new CellHistogramsRenderer(),
                 new ReferenceTableRenderer(),
                 new AgreementRenderer(),

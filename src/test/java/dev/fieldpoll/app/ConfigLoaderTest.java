@@ -24,6 +24,7 @@ class ConfigLoaderTest {
         assertThat(config.zone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(config.minVoters()).isEqualTo(3);
         assertThat(config.labelFrom()).isEqualTo(10);
+        assertThat(config.groupsFrom()).isEqualTo(30);
         assertThat(config.onlyAdminsCreate()).isFalse();
         assertThat(config.console().user()).isEqualTo("you");
         assertThat(config.console().channel()).isEqualTo("local");
@@ -62,6 +63,23 @@ class ConfigLoaderTest {
                 .isEqualTo(12);
         assertThatThrownBy(() -> new ConfigLoader(Map.of("FIELDPOLL_LABEL_FROM", "0")).load(Optional.empty()))
                 .hasMessageContaining("results.label-from must be between 1 and");
+    }
+
+    @Test
+    void opinion_groups_are_looked_for_from_a_configured_number_of_ballots() throws Exception {
+        Path file = folder.resolve("groups.yml");
+        Files.writeString(file, "results:\n  label-from: 25\n  groups-from: 60\n");
+
+        Config config = new ConfigLoader(Map.of()).load(Optional.of(file));
+
+        assertThat(config.groupsFrom()).isEqualTo(60);
+        assertThat(config.labelFrom()).isEqualTo(25);
+        assertThat(new ConfigLoader(Map.of("FIELDPOLL_GROUPS_FROM", "40"))
+                        .load(Optional.of(file))
+                        .groupsFrom())
+                .isEqualTo(40);
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("FIELDPOLL_GROUPS_FROM", "5")).load(Optional.empty()))
+                .hasMessageContaining("results.groups-from must be between 10 and");
     }
 
     @Test

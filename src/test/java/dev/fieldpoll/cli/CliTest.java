@@ -124,8 +124,10 @@ class CliTest {
         CliRun reordered = run(
                 "analyze", "--votes", shuffled.toString(), "--template", "ai-safety-automation", "--format", "json");
 
-        // then every number is the bot's (only the poll's id and status differ), and the shuffle changes nothing
+        // then every number is the bot's (only the poll's id and status differ), and the shuffle changes nothing;
+        // the opinion groups too
         assertThat(analyzed.exitCode()).isZero();
+        assertThat(bot.out()).contains("\"groups\" : [ {").contains("\"status\" : \"found\"");
         assertThat(withoutPollLine(analyzed.out())).isEqualTo(withoutPollLine(bot.out()));
         assertThat(reordered.out()).isEqualTo(analyzed.out());
     }

@@ -14,6 +14,7 @@ import dev.fieldpoll.poll.ResultsVisibility;
 import dev.fieldpoll.poll.Scale;
 import dev.fieldpoll.poll.Workspace;
 import dev.fieldpoll.report.PollReport;
+import dev.fieldpoll.testing.ReportFixtures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -186,7 +187,8 @@ class DiscordLimitsTest {
                 new PollReport.Agreement(0.7, new PollReport.Measure(0.9, 0.8, 0.95)),
                 new PollReport.Method(1.0, 2.0, 1000, "00", 12345),
                 3,
-                10);
+                10,
+                ReportFixtures.largestGroups());
 
         List<MessageEmbed> embeds = new ResultsRenderer().render(report);
 
@@ -194,6 +196,9 @@ class DiscordLimitsTest {
         assertThat(embeds.stream().mapToInt(MessageEmbed::getLength).sum())
                 .isLessThanOrEqualTo(DiscordText.EMBEDS_TOTAL_MAX);
         assertThat(embeds.get(0).getDescription()).contains("…and").contains("more");
+        assertThat(embeds.get(0).getFields())
+                .extracting(MessageEmbed.Field::getName)
+                .contains("Opinion groups");
         Messages.embeds(embeds);
     }
 

@@ -24,6 +24,7 @@ import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.Workspace;
 import dev.fieldpoll.report.ChartRenderer;
+import dev.fieldpoll.report.GroupChartRenderer;
 import dev.fieldpoll.summary.Backoff;
 import dev.fieldpoll.summary.SummaryBuilder;
 import dev.fieldpoll.summary.SummaryJob;
@@ -146,7 +147,11 @@ class DiscordSummaryEndToEndTest {
         return new SummaryJob(
                 harness.wiring.summaries(),
                 harness.wiring.store(),
-                new SummaryBuilder(harness.wiring.reports(), harness.wiring.summaries(), new ChartRenderer()),
+                new SummaryBuilder(
+                        harness.wiring.reports(),
+                        harness.wiring.summaries(),
+                        new ChartRenderer(),
+                        new GroupChartRenderer()),
                 harness.wiring.summaryPublishers(),
                 harness.clock,
                 new Backoff(3, Duration.ofMillis(1), pauses::add));

@@ -20,6 +20,7 @@ import dev.fieldpoll.summary.PollSummary.CellTurn;
 import dev.fieldpoll.summary.PollSummary.Chart;
 import dev.fieldpoll.summary.PollSummary.FieldMove;
 import dev.fieldpoll.summary.PollSummary.Participation;
+import dev.fieldpoll.testing.ReportFixtures;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ class SummaryLimitsTest {
     private static final LocalDate PERIOD = LocalDate.of(2026, 11, 27);
     private static final int FIELDS = 25;
     private static final int FACTORS = 5;
+
+    /** Four groups over 25 × 5 cells with 80-character Markdown names: every groups list at its longest. */
+    private static final PollReport.Groups LARGEST_GROUPS = ReportFixtures.largestGroups();
 
     /** An 80-character name full of Markdown, so escaping doubles it. */
     private static String name(String prefix, int i) {
@@ -87,7 +91,8 @@ class SummaryLimitsTest {
                 new Agreement(0.4, new Measure(0.9, 0.8, 0.95)),
                 new Method(1.0, 2.0, 1000, "00", 12_345),
                 3,
-                10);
+                10,
+                LARGEST_GROUPS);
         return new PollSummary(
                 report,
                 moves,
@@ -95,6 +100,7 @@ class SummaryLimitsTest {
                 turns,
                 new Participation(12_345, 12_345, 12_000),
                 new Chart("poll-" + id + "-" + PERIOD + ".png", new byte[] {1, 2, 3}),
+                new Chart("poll-" + id + "-" + PERIOD + "-groups.png", new byte[] {4, 5, 6}),
                 Map.of());
     }
 
@@ -110,7 +116,8 @@ class SummaryLimitsTest {
                 new Agreement(null, new Measure(null, null, null)),
                 new Method(null, null, 1000, "00", 0),
                 3,
-                10);
+                10,
+                PollReport.Groups.tooFewBallots(0, 30));
         return new PollSummary(
                 report,
                 List.of(),
@@ -118,6 +125,7 @@ class SummaryLimitsTest {
                 List.of(),
                 new Participation(0, 0, 0),
                 new Chart("poll-" + id + "-" + PERIOD + ".png", new byte[0]),
+                new Chart("poll-" + id + "-" + PERIOD + "-groups.png", new byte[0]),
                 Map.of());
     }
 
@@ -144,6 +152,10 @@ class SummaryLimitsTest {
                 .allSatisfy(field ->
                         assertThat(field.getValue()).hasSizeLessThanOrEqualTo(DiscordText.EMBED_FIELD_VALUE_MAX));
         assertThat(embed.getImage().getUrl()).isEqualTo("attachment://poll-1-2026-11-27.png");
+        System.out.println("LENGTH " + embed.getLength() + " fields "
+                + embed.getFields().stream()
+                        .map(f -> f.getName() + ":" + f.getValue().length())
+                        .toList());
     }
 
     @Test
@@ -155,15 +167,16 @@ class SummaryLimitsTest {
 
         List<MessageCreateData> messages = new SummaryMessages().render(channel(polls), true);
 
+        // each poll: its embed and its group map's, its chart and its group chart
         assertThat(messages).allSatisfy(SummaryLimitsTest::withinLimits);
         assertThat(messages.stream()
                         .mapToInt(message -> message.getEmbeds().size())
                         .sum())
-                .isEqualTo(12);
+                .isEqualTo(24);
         assertThat(messages.stream()
                         .mapToInt(message -> message.getFiles().size())
                         .sum())
-                .isEqualTo(12);
+                .isEqualTo(24);
         assertThat(messages.get(0).getContent()).contains("Posted late");
         assertThat(messages.get(1).getContent()).endsWith("(continued)").doesNotContain("Posted late");
     }

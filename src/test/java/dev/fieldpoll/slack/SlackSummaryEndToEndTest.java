@@ -13,6 +13,7 @@ import dev.fieldpoll.bot.CommandParser;
 import dev.fieldpoll.bot.ParseResult;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.report.ChartRenderer;
+import dev.fieldpoll.report.GroupChartRenderer;
 import dev.fieldpoll.summary.Backoff;
 import dev.fieldpoll.summary.ClosingReminder;
 import dev.fieldpoll.summary.SummaryBuilder;
@@ -109,6 +110,52 @@ class SlackSummaryEndToEndTest {
             assertThat(harness.slack.calls("files.getUploadURLExternal")).hasSize(1);
             assertThat(harness.slack.calls("upload")).hasSize(1);
             assertThat(harness.slack.calls("files.completeUploadExternal")).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_poll_with_opinion_groups_gets_them_in_its_summary_and_their_map_uploaded_after_its_chart() throws Exception {
+        try (SlackHarness harness = SlackHarness.http(folder, ADMIN)) {
+            // given 40 voters in two camps (enough for groups) and a schedule (Friday 10:00 UTC now)
+            harness.requests.send(slashCommand(
+                    TEAM,
+                    GENERAL,
+                    "U0ALICE",
+                    "create Which fields first?",
+                    harness.slack.responseUrl("create"),
+                    harness.requests.trigger()));
+            harness.slack.await("chat.postMessage");
+            for (int voter = 0; voter < 40; voter++) {
+                String user = "U0V" + voter;
+                String camp = voter < 24 ? "evals feedback=5 economic=4" : "evals feedback=1 economic=2";
+                // the camps split on evals and agent feedback; mech and agent economic vary within each camp
+                say(harness.wiring, user, "/poll vote " + camp);
+                int agent = voter < 24 ? 1 : 5;
+                say(harness.wiring, user, "/poll vote agent feedback=" + agent + " economic=" + (2 + voter / 9 % 3));
+                say(
+                        harness.wiring,
+                        user,
+                        "/poll vote mech feedback=" + (3 + voter % 3) + " economic=" + (3 + voter / 3 % 3));
+            }
+            say(harness.wiring, ADMIN, "/poll summary schedule friday 17:00 UTC");
+
+            // when the summary is due
+            harness.clock.advance(Duration.ofHours(7).plusMinutes(1));
+            assertThat(harness.wiring.summaryJob().runDue()).isEqualTo(1);
+
+            // then the message names the groups, common ground first
+            String blocks = summaryPosts(harness).get(0).json("blocks").toString();
+            assertThat(blocks).contains("*Opinion groups*\\nCommon ground:", "• Group A: 24 voters (60%)");
+            // and both charts went up, the poll's chart first, then the group map
+            List<FakeSlack.Call> uploads = harness.slack.calls("files.getUploadURLExternal");
+            assertThat(uploads)
+                    .extracting(call -> call.param("filename"))
+                    .containsExactly("poll-1-2026-11-27.png", "poll-1-2026-11-27-groups.png");
+            assertThat(uploads.get(1).param("alt_txt")).startsWith("Opinion groups in Which fields first?. Each dot");
+            BufferedImage map = ImageIO.read(new ByteArrayInputStream(
+                    harness.slack.calls("upload").get(1).bytes()));
+            assertThat(map.getWidth()).isEqualTo(GroupChartRenderer.WIDTH);
+            assertThat(map.getHeight()).isEqualTo(GroupChartRenderer.HEIGHT);
         }
     }
 
@@ -246,7 +293,7 @@ class SlackSummaryEndToEndTest {
         return new SummaryJob(
                 wiring.summaries(),
                 wiring.store(),
-                new SummaryBuilder(wiring.reports(), wiring.summaries(), new ChartRenderer()),
+                new SummaryBuilder(wiring.reports(), wiring.summaries(), new ChartRenderer(), new GroupChartRenderer()),
                 wiring.summaryPublishers(),
                 wiring.clock(),
                 backoff);

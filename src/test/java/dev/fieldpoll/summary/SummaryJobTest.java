@@ -11,6 +11,7 @@ import dev.fieldpoll.bot.ParseResult;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Workspace;
 import dev.fieldpoll.report.ChartRenderer;
+import dev.fieldpoll.report.GroupChartRenderer;
 import dev.fieldpoll.report.ReportService;
 import dev.fieldpoll.store.Database;
 import dev.fieldpoll.store.SqlitePollStore;
@@ -60,7 +61,7 @@ class SummaryJobTest {
         return new SummaryJob(
                 summaries,
                 polls,
-                new SummaryBuilder(reports, summaries, new ChartRenderer()),
+                new SummaryBuilder(reports, summaries, new ChartRenderer(), new GroupChartRenderer()),
                 wiring.summaryPublishers(),
                 clock,
                 new Backoff(3, Duration.ofSeconds(2), pauses::add));
@@ -94,7 +95,7 @@ class SummaryJobTest {
         try (Database second = Database.open(folder.resolve("fieldpoll.db"))) {
             SqliteSummaryStore otherSummaries = new SqliteSummaryStore(second);
             SqlitePollStore otherPolls = new SqlitePollStore(second);
-            SummaryJob otherJob = jobOn(otherSummaries, otherPolls, new ReportService(otherPolls, clock, 3, 10));
+            SummaryJob otherJob = jobOn(otherSummaries, otherPolls, new ReportService(otherPolls, clock, 3, 10, 30));
             clock.advance(Duration.ofHours(7));
 
             int posts = job.runDue() + otherJob.runDue() + job.runDue();

@@ -8,6 +8,7 @@ import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.poll.Scale;
 import dev.fieldpoll.report.BallotTable;
 import dev.fieldpoll.report.ChartRenderer;
+import dev.fieldpoll.report.GroupChartRenderer;
 import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.PollInfo;
 import dev.fieldpoll.report.ReportBuilder;
@@ -71,6 +72,102 @@ public final class ReportFixtures {
         return ballots;
     }
 
+    /**
+     * Forty voters in two camps: 24 rate Evals high and Agent Foundations low, 16 the other way
+     * round; both rate Mech Interp highest. One of the 16 says "don't know" on Agent Foundations'
+     * incentive. Enough ballots for opinion groups (30).
+     */
+    public static Map<String, Map<CellKey, Answer>> twoCamps() {
+        Map<String, Map<CellKey, Answer>> ballots = new LinkedHashMap<>();
+        for (int a = 0; a < 24; a++) {
+            ballots.put(
+                    "camp-a-" + a,
+                    ballot(
+                            a % 2 == 0 ? 5 : 4,
+                            a % 3 == 0 ? 5 : 4,
+                            a % 4 != 0 ? 5 : 4,
+                            a % 2 == 0 ? 4 : 3,
+                            a % 3 != 0 ? 1 : 2,
+                            a % 2 == 0 ? 2 : 1));
+        }
+        for (int b = 0; b < 16; b++) {
+            ballots.put(
+                    "camp-b-" + b,
+                    ballot(
+                            b % 2 == 0 ? 4 : 5,
+                            4,
+                            b % 2 == 0 ? 1 : 2,
+                            b % 3 == 0 ? 2 : 1,
+                            b % 2 == 0 ? 4 : 3,
+                            b == 15 ? 0 : b % 4 != 0 ? 4 : 3));
+        }
+        return ballots;
+    }
+
+    /**
+     * The opinion groups of the largest poll members can make, for limit tests: 25 fields × 5
+     * factors named with 80 characters of Markdown, 120 voters in four groups that differ on
+     * nearly every cell (so every list is as long as it gets).
+     */
+    public static PollReport.Groups largestGroups() {
+        List<Field> fields = new java.util.ArrayList<>();
+        for (int field = 0; field < 25; field++) {
+            fields.add(new Field("field-" + field, longName("f", field), ""));
+        }
+        List<Factor> factors = new java.util.ArrayList<>();
+        for (int factor = 0; factor < 5; factor++) {
+            factors.add(new Factor("factor-" + factor, longName("g", factor), null, null, null, 1));
+        }
+        PollDefinition definition = new PollDefinition(Scale.ONE_TO_FIVE, fields, factors, Map.of());
+        java.util.Random random = new java.util.Random(4);
+        List<Map<CellKey, Answer>> ballots = new java.util.ArrayList<>();
+        for (int voter = 0; voter < 120; voter++) {
+            Map<CellKey, Answer> ballot = new LinkedHashMap<>();
+            List<CellKey> cells = definition.cells();
+            for (int cell = 0; cell < cells.size(); cell++) {
+                int centre = cell % 4 == voter % 4 ? 5 : 1 + (cell + voter % 4) % 3;
+                ballot.put(cells.get(cell), Answer.score(Math.max(1, Math.min(5, centre + random.nextInt(3) - 1))));
+            }
+            ballots.add(ballot);
+        }
+        BallotTable table = BallotTable.of(definition, ballots);
+        PollInfo info = new PollInfo(9, "largest", "open", ballots.size(), table.completeBallots(), 1, 5);
+        return new ReportBuilder()
+                .build(new ReportInput(info, definition, table.counts(), table.matrix(), 3, 10))
+                .opinionGroups();
+    }
+
+    /** An 80-character name full of Markdown, so escaping doubles it. */
+    public static String longName(String prefix, int i) {
+        return (prefix + i + "_*".repeat(40)).substring(0, 80);
+    }
+
+    /** Eighty voters of one crowd: each cell around its own mean with noise, no camps. */
+    public static Map<String, Map<CellKey, Answer>> oneCrowd() {
+        java.util.Random random = new java.util.Random(3);
+        Map<String, Map<CellKey, Answer>> ballots = new LinkedHashMap<>();
+        List<CellKey> cells = DEFINITION.cells();
+        for (int voter = 0; voter < 80; voter++) {
+            Map<CellKey, Answer> ballot = new LinkedHashMap<>();
+            for (int cell = 0; cell < cells.size(); cell++) {
+                long score = Math.round(3 + 0.4 * (cell % 3 - 1) + 0.9 * random.nextGaussian());
+                ballot.put(cells.get(cell), Answer.score((int) Math.max(1, Math.min(5, score))));
+            }
+            ballots.put("v" + voter, ballot);
+        }
+        return ballots;
+    }
+
+    /** A ballot of the six cells in template order; 0 = "don't know". */
+    private static Map<CellKey, Answer> ballot(int... scores) {
+        Map<CellKey, Answer> ballot = new LinkedHashMap<>();
+        List<CellKey> cells = DEFINITION.cells();
+        for (int cell = 0; cell < cells.size(); cell++) {
+            ballot.put(cells.get(cell), scores[cell] == 0 ? Answer.DONT_KNOW : Answer.score(scores[cell]));
+        }
+        return ballot;
+    }
+
     /** The ten voters, but Agent Foundations' incentive answered by voter 0 alone, with {@code lone}. */
     public static Map<String, Map<CellKey, Answer>> loneAnswer(Answer lone) {
         Map<String, Map<CellKey, Answer>> ballots = tenVoters();
@@ -102,14 +199,15 @@ public final class ReportFixtures {
                 report(loneAnswer(Answer.DONT_KNOW)));
     }
 
-    /** A weekly summary of one report as a first summary shows it: every field new, chart drawn. */
+    /** A weekly summary of one report as a first summary shows it: every field new, charts drawn. */
     public static PollSummary summaryOf(PollReport report) {
         List<FieldMove> moves = report.ranking().stream()
                 .map(entry -> new FieldMove(
                         entry.rank(), entry.field(), entry.name(), null, entry.rankLow(), entry.rankHigh()))
                 .toList();
-        byte[] png =
-                new ChartRenderer().render(report, LocalDate.of(2026, 11, 27)).orElse(new byte[0]);
+        LocalDate date = LocalDate.of(2026, 11, 27);
+        byte[] png = new ChartRenderer().render(report, date).orElse(new byte[0]);
+        byte[] groups = new GroupChartRenderer().render(report, date).orElse(new byte[0]);
         return new PollSummary(
                 report,
                 moves,
@@ -120,6 +218,7 @@ public final class ReportFixtures {
                         report.poll().voters(),
                         report.poll().completeBallots()),
                 new Chart("poll-7.png", png),
+                new Chart("poll-7-groups.png", groups),
                 Map.of());
     }
 }

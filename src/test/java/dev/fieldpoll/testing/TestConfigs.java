@@ -19,6 +19,7 @@ public final class TestConfigs {
                 ZoneOffset.UTC,
                 3,
                 10,
+                30,
                 false,
                 Set.of(),
                 Path.of("config/polls"),

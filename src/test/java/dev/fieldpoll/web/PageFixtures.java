@@ -71,6 +71,17 @@ final class PageFixtures {
                 .build(new ReportInput(info, DEFINITION, table.counts(), table.matrix(), minVoters, 7));
     }
 
+    /** The report fixture's two camps (40 voters): enough ballots for opinion groups, with the hostile names. */
+    static PageReply.Page campsPage() {
+        List<Map<CellKey, Answer>> ballots =
+                List.copyOf(ReportFixtures.twoCamps().values());
+        BallotTable table = BallotTable.of(DEFINITION, ballots);
+        PollInfo info = new PollInfo(7, poll().title(), "open", ballots.size(), table.completeBallots(), 1, 5);
+        PollReport report =
+                new ReportBuilder().build(new ReportInput(info, DEFINITION, table.counts(), table.matrix(), 3, 7));
+        return new PageReply.Page(poll(), report, false, false);
+    }
+
     static PageReply.Page page(boolean admin) {
         return new PageReply.Page(poll(), report(10, 3), admin, false);
     }

@@ -45,6 +45,43 @@ class ResultsPageRendererTest {
     }
 
     @Test
+    void opinion_groups_show_common_ground_a_map_without_labels_and_what_separates_each_group() {
+        String html = render(PageFixtures.campsPage(), Optional.empty());
+
+        Golden.assertMatches("web/results-page-groups.html", html);
+        String section = html.substring(html.indexOf("<section aria-labelledby=\"groups-heading\">"));
+        section = section.substring(0, section.indexOf("</section>"));
+        assertThat(section)
+                .contains("<h2 id=\"groups-heading\">Opinion groups</h2>")
+                .contains("Common ground: every group ranks Mech Interp in its upper half")
+                .contains("<svg id=\"group-map\"")
+                .contains("<h3>Group A · 24 voters (60%)</h3>")
+                .contains("<h3>Group B · 16 voters (40%)</h3>")
+                .contains("<table id=\"separating-A\">")
+                // member text in the separating cells is escaped like everywhere else
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Evals&quot; / Feedback quality")
+                .doesNotContain("<script");
+        String map = section.substring(section.indexOf("<svg id=\"group-map\""), section.indexOf("</svg>"));
+        // one dot per ballot, and the only text on the map is the two group letters
+        assertThat(count(map, "class=\"voter g")).isEqualTo(40);
+        assertThat(count(map, "<text")).isEqualTo(2);
+        assertThat(count(map, "class=\"centre g")).isEqualTo(2);
+        // the common ground is named before the groups and their differences
+        assertThat(section.indexOf("Common ground")).isLessThan(section.indexOf("Group A"));
+    }
+
+    @Test
+    void below_the_threshold_the_groups_section_draws_no_voter() {
+        String html = render(PageFixtures.page(false), Optional.empty());
+
+        assertThat(html)
+                .contains("<h2 id=\"groups-heading\">Opinion groups</h2>")
+                .contains("Looked for once 30 members have answered at least half the cells (so far 10).")
+                .doesNotContain("group-map")
+                .doesNotContain("class=\"voter");
+    }
+
+    @Test
     void member_text_is_escaped_everywhere_it_appears() {
         String html = render(PageFixtures.page(false), Optional.empty());
 
