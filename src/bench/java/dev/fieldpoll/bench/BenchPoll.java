@@ -8,6 +8,7 @@ import dev.fieldpoll.bot.BotReply;
 import dev.fieldpoll.bot.Caller;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.store.DatabaseTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ final class BenchPoll implements AutoCloseable {
     }
 
     Path file() {
-        return wiring.config().databasePath();
+        return ((DatabaseTarget.SqliteFile) wiring.config().database()).file();
     }
 
     /** Closes the database (a second close is harmless) and deletes the folder. */

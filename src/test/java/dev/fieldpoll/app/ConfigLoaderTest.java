@@ -3,6 +3,8 @@ package dev.fieldpoll.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fieldpoll.store.DatabaseSettings;
+import dev.fieldpoll.store.DatabaseTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -20,7 +22,9 @@ class ConfigLoaderTest {
     void defaults_without_a_file() {
         Config config = new ConfigLoader(Map.of()).load(Optional.empty());
 
-        assertThat(config.databasePath()).isEqualTo(Path.of("data/fieldpoll.db"));
+        assertThat(config.database()).isEqualTo(new DatabaseTarget.SqliteFile(Path.of("data/fieldpoll.db")));
+        assertThat(config.storage().poolSize()).isEqualTo(4);
+        assertThat(config.storage().commits()).isEqualTo(DatabaseSettings.Commits.GROUPED);
         assertThat(config.zone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(config.minVoters()).isEqualTo(3);
         assertThat(config.labelFrom()).isEqualTo(10);
@@ -46,7 +50,7 @@ class ConfigLoaderTest {
         assertThat(config.zone()).isEqualTo(ZoneId.of("Europe/London"));
         assertThat(config.minVoters()).isEqualTo(5);
         assertThat(config.admins()).containsExactlyInAnyOrder("U1", "U2");
-        assertThat(config.databasePath()).isEqualTo(Path.of("/tmp/x.db"));
+        assertThat(config.database()).isEqualTo(new DatabaseTarget.SqliteFile(Path.of("/tmp/x.db")));
     }
 
     @Test

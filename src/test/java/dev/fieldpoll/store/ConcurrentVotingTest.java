@@ -39,7 +39,7 @@ class ConcurrentVotingTest {
     void countsEqualTheLastAnswerOfEveryVoterInEveryCell() throws Exception {
         try (Database database = Database.open(dir.resolve("fieldpoll.db"))) {
             // given
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             Poll poll = store.create(TestPolls.newPoll());
             List<CellKey> cells = poll.definition().cells();
 
@@ -70,7 +70,7 @@ class ConcurrentVotingTest {
 
     /** Votes from a seeded generator; returns each "voter|field|factor" with the answer it gave last. */
     private static Callable<Map<String, Answer>> voter(
-            SqlitePollStore store, long pollId, List<CellKey> cells, int thread, CountDownLatch start) {
+            SqlPollStore store, long pollId, List<CellKey> cells, int thread, CountDownLatch start) {
         return () -> {
             Random random = new Random(1_000 + thread);
             Map<String, Answer> last = new HashMap<>();
@@ -89,7 +89,7 @@ class ConcurrentVotingTest {
     }
 
     private static Callable<Integer> reader(
-            SqlitePollStore store, long pollId, CountDownLatch start, AtomicBoolean voting) {
+            SqlPollStore store, long pollId, CountDownLatch start, AtomicBoolean voting) {
         return () -> {
             start.await();
             int reads = 0;

@@ -64,7 +64,7 @@ class CrashTest {
                 .isEmpty();
         assertThat(output.acks()).hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
         try (Database database = Database.open(dir.resolve("fieldpoll.db"))) {
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             assertThat(StoreFaultsTest.integrity(database)).isEqualTo("ok");
             for (Ack ack : output.acks()) {
                 assertThat(store.ballot(output.pollId(), ack.member()).answers().get(ack.cell()))
