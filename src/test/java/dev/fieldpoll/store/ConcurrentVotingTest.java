@@ -7,6 +7,7 @@ import dev.fieldpoll.poll.CellCounts;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.Scale;
+import dev.fieldpoll.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,9 +25,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Many members voting at once: every last answer counts exactly once, and nothing fails. */
+/** Many members voting at once, on SQLite and on PostgreSQL: every last answer counts exactly once, and nothing fails. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ConcurrentVotingTest {
+
+    @Parameter
+    TestDatabase kind;
 
     private static final int THREADS = 8;
     private static final int VOTES_PER_THREAD = 2_000;
@@ -37,7 +46,7 @@ class ConcurrentVotingTest {
 
     @Test
     void countsEqualTheLastAnswerOfEveryVoterInEveryCell() throws Exception {
-        try (Database database = Database.open(dir.resolve("fieldpoll.db"))) {
+        try (Database database = Database.open(kind.create(dir), DatabaseSettings.defaults())) {
             // given
             SqlPollStore store = new SqlPollStore(database);
             Poll poll = store.create(TestPolls.newPoll());

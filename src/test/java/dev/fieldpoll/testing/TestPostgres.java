@@ -1,5 +1,7 @@
 package dev.fieldpoll.testing;
 
+import dev.fieldpoll.store.Database;
+import dev.fieldpoll.store.DatabaseSettings;
 import dev.fieldpoll.store.DatabaseTarget;
 import java.io.File;
 import java.io.IOException;
@@ -43,13 +45,25 @@ public final class TestPostgres {
 
     private TestPostgres() {}
 
-    /** A new, empty database; skips (or under CI fails) the calling test when there is no server. */
+    /**
+     * A new database with fieldpoll's schema and nothing in it, as fieldpoll leaves a database it
+     * opened for the first time (its own random results-page secret included); skips (or under CI
+     * fails) the calling test when there is no server. Copied from a database this build migrated
+     * once per JVM, which is half a second faster per test than migrating each.
+     */
     public static DatabaseTarget.Postgres newDatabase() {
         Server server = server();
-        String name = "fp_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        server.execute("CREATE DATABASE " + name);
-        server.created.add(name);
-        return new DatabaseTarget.Postgres(server.url(name, "postgres"), Optional.empty());
+        DatabaseTarget.Postgres database = server.create("TEMPLATE " + server.template() + " STRATEGY FILE_COPY");
+        executeAsAdmin(
+                database,
+                "UPDATE web_link_secret SET secret = "
+                        + "decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex')");
+        return database;
+    }
+
+    /** A new database without any table: for the tests of what fieldpoll does to a database it opens first. */
+    public static DatabaseTarget.Postgres newEmptyDatabase() {
+        return server().create("");
     }
 
     /**
@@ -61,7 +75,7 @@ public final class TestPostgres {
         Assumptions.assumeTrue(
                 server.cluster != null,
                 "FIELDPOLL_TEST_PG_URL names a server whose logins the " + "tests do not set up");
-        String name = "fp_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        String name = newName();
         server.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + PASSWORD_ROLE + "') "
                 + "THEN CREATE ROLE " + PASSWORD_ROLE + " LOGIN; END IF; END $$");
         server.execute("ALTER ROLE " + PASSWORD_ROLE + " PASSWORD '" + password.replace("'", "''") + "'");
@@ -78,6 +92,10 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("could not run " + sql + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String newName() {
+        return "fp_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
     }
 
     private static Server server() {
@@ -102,6 +120,7 @@ public final class TestPostgres {
         private final Path cluster;
         private final String missing;
         private final List<String> created = new CopyOnWriteArrayList<>();
+        private String template;
 
         private Server(String adminUrl, Path cluster, String missing) {
             this.adminUrl = adminUrl;
@@ -129,6 +148,23 @@ public final class TestPostgres {
             Server server = new Server(cluster.adminUrl(), cluster.folder(), null);
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "stop-test-postgres"));
             return server;
+        }
+
+        DatabaseTarget.Postgres create(String options) {
+            String name = newName();
+            execute("CREATE DATABASE " + name + " " + options);
+            created.add(name);
+            return new DatabaseTarget.Postgres(url(name, "postgres"), Optional.empty());
+        }
+
+        /** A database this build migrated, made once and then only copied (a template takes no connections). */
+        synchronized String template() {
+            if (template == null) {
+                DatabaseTarget.Postgres made = create("");
+                Database.open(made, DatabaseSettings.defaults()).close();
+                template = made.url().replaceFirst("^jdbc:postgresql://[^/]*/([^?]*).*$", "$1");
+            }
+            return template;
         }
 
         String url(String database, String user) {
