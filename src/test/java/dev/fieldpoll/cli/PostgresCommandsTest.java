@@ -10,10 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -58,8 +54,9 @@ class PostgresCommandsTest {
         }
 
         // then the poll and its votes are in PostgreSQL
-        assertThat(query(database, "SELECT title FROM poll")).isEqualTo("On PostgreSQL");
-        assertThat(query(database, "SELECT COUNT(DISTINCT voter_id) FROM vote")).isEqualTo("3");
+        assertThat(TestPostgres.query(database, "SELECT title FROM poll")).isEqualTo("On PostgreSQL");
+        assertThat(TestPostgres.query(database, "SELECT COUNT(DISTINCT voter_id) FROM vote"))
+                .isEqualTo("3");
 
         // and export reads them from there
         try (FieldpollProcess export = FieldpollProcess.start(folder, environment, "export", "--poll", "1")) {
@@ -81,15 +78,6 @@ class PostgresCommandsTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("On PostgreSQL");
             web.stop(WAIT);
-        }
-    }
-
-    private static String query(DatabaseTarget.Postgres database, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.url());
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getString(1);
         }
     }
 }

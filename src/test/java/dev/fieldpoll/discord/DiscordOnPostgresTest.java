@@ -12,10 +12,6 @@ import dev.fieldpoll.testing.FieldpollProcess;
 import dev.fieldpoll.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -66,9 +62,10 @@ class DiscordOnPostgresTest {
                 assertThat(content(original(discord, voted))).startsWith("Saved: Mech Interp · Feedback quality = 4.");
 
                 // then PostgreSQL holds both, and SIGTERM stops it
-                assertThat(query(database, "SELECT COUNT(*) FROM poll WHERE workspace_id = '" + GUILD + "'"))
+                assertThat(TestPostgres.query(
+                                database, "SELECT COUNT(*) FROM poll WHERE workspace_id = '" + GUILD + "'"))
                         .isEqualTo("1");
-                assertThat(query(database, "SELECT score FROM vote WHERE voter_id = '" + BOB.id() + "'"))
+                assertThat(TestPostgres.query(database, "SELECT score FROM vote WHERE voter_id = '" + BOB.id() + "'"))
                         .isEqualTo("4");
                 bot.stop(WAIT);
                 assertThat(bot.output()).doesNotContain("Exception");
@@ -84,14 +81,5 @@ class DiscordOnPostgresTest {
     private static FakeDiscord.Request original(FakeDiscord discord, String token) {
         return discord.await(
                 request -> request.is("PATCH", "/api/v10/webhooks/\\d+/" + token + "/messages/@original"), WAIT);
-    }
-
-    private static String query(DatabaseTarget.Postgres database, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.url());
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getString(1);
-        }
     }
 }

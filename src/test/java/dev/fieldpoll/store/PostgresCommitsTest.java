@@ -98,7 +98,6 @@ class PostgresCommitsTest {
 
     /** How many transactions wrote the poll's votes. */
     private static List<String> transactions(DatabaseTarget.Postgres target, long pollId) throws Exception {
-        return PostgresDatabaseTest.strings(
-                target, "SELECT COUNT(DISTINCT xmin::text) FROM vote WHERE poll_id = " + pollId);
+        return TestPostgres.strings(target, "SELECT COUNT(DISTINCT xmin::text) FROM vote WHERE poll_id = " + pollId);
     }
 }

@@ -15,9 +15,6 @@ import dev.fieldpoll.testing.MigrationFiles;
 import dev.fieldpoll.testing.TestDatabase;
 import dev.fieldpoll.testing.TestPostgres;
 import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +39,13 @@ class PostgresDatabaseTest {
         Database.open(target, DatabaseSettings.defaults()).close();
 
         // then: PostgreSQL's own migrations and the portable ones, under the versions SQLite has
-        assertThat(strings(target, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
+        assertThat(TestPostgres.strings(target, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
                 .containsExactlyElementsOf(MigrationFiles.versions());
-        assertThat(strings(target, "SELECT script FROM flyway_schema_history ORDER BY installed_rank"))
+        assertThat(TestPostgres.strings(target, "SELECT script FROM flyway_schema_history ORDER BY installed_rank"))
                 .containsExactlyElementsOf(MigrationFiles.migrations(TestDatabase.POSTGRESQL).stream()
                         .map(MigrationFiles.Migration::name)
                         .toList());
-        assertThat(strings(
+        assertThat(TestPostgres.strings(
                         target,
                         "SELECT data_type FROM information_schema.columns "
                                 + "WHERE table_name = 'poll' AND column_name IN ('id', 'created_at', 'pseudonym_secret') "
@@ -89,7 +86,7 @@ class PostgresDatabaseTest {
         assertThat(opened.get(0).get(2, TimeUnit.MINUTES))
                 .isNotEqualTo(opened.get(1).get(2, TimeUnit.MINUTES));
         processes.shutdown();
-        assertThat(strings(target, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
+        assertThat(TestPostgres.strings(target, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
                 .containsExactlyElementsOf(MigrationFiles.versions());
     }
 
@@ -105,7 +102,8 @@ class PostgresDatabaseTest {
                 .hasMessage("The PostgreSQL database " + target.name() + " holds another program's tables (album), "
                         + "so fieldpoll left it untouched. Point database.url at an empty database or a fieldpoll one.")
                 .satisfies(e -> assertThat(((StoreException) e).kind()).isEqualTo(StoreException.Kind.NOT_A_DATABASE));
-        assertThat(strings(target, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"))
+        assertThat(TestPostgres.strings(
+                        target, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"))
                 .containsExactly("album");
     }
 
@@ -235,18 +233,5 @@ class PostgresDatabaseTest {
 
     private static PostgresErrors errors(DatabaseTarget.Postgres target) {
         return new PostgresErrors(target, DatabaseSettings.defaults().busyTimeout());
-    }
-
-    /** Reads with plain JDBC as the server's superuser, behind fieldpoll's back. */
-    static List<String> strings(DatabaseTarget.Postgres database, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.url());
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (row.next()) {
-                values.add(row.getString(1));
-            }
-            return values;
-        }
     }
 }

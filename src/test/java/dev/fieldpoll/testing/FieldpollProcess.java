@@ -1,10 +1,7 @@
 package dev.fieldpoll.testing;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * {@code fieldpoll} as an operator runs it: a JVM of its own with the environment given, its
  * output (stdout and stderr together) read as it comes so a test can wait for a line, and SIGTERM
- * to stop it. Thread-safe: the reader thread appends and waiters wait under this object's monitor.
+ * to stop it. Thread-safe as {@link ChildOutput} is; a test drives it from one thread.
  */
 public final class FieldpollProcess implements AutoCloseable {
 
@@ -28,11 +25,11 @@ public final class FieldpollProcess implements AutoCloseable {
     };
 
     private final Process process;
-    private final StringBuilder output = new StringBuilder();
-    private boolean ended;
+    private final ChildOutput output;
 
     private FieldpollProcess(Process process) {
         this.process = process;
+        this.output = ChildOutput.read(process.getInputStream(), "fieldpoll-output");
     }
 
     /**
@@ -54,11 +51,7 @@ public final class FieldpollProcess implements AutoCloseable {
         }
         builder.environment().putAll(environment);
         try {
-            FieldpollProcess started = new FieldpollProcess(builder.start());
-            Thread reader = new Thread(() -> started.drain(started.process.getInputStream()), "fieldpoll-output");
-            reader.setDaemon(true);
-            reader.start();
-            return started;
+            return new FieldpollProcess(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,19 +67,13 @@ public final class FieldpollProcess implements AutoCloseable {
     }
 
     /** The first match of the pattern in what it printed, once printed; fails when it ends or time runs out first. */
-    public synchronized Matcher await(Pattern pattern, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Matcher matcher = pattern.matcher(output);
-            if (matcher.find()) {
-                return matcher;
-            }
-            long left = deadline - System.nanoTime();
-            if (ended || left <= 0) {
-                throw new AssertionError("fieldpoll never printed " + pattern + "; it printed:\n" + output);
-            }
-            wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+    public Matcher await(Pattern pattern, Duration timeout) throws InterruptedException {
+        if (!output.await(0, text -> pattern.matcher(text).find(), timeout)) {
+            throw new AssertionError("fieldpoll never printed " + pattern + "; it printed:\n" + output());
         }
+        Matcher matcher = pattern.matcher(output());
+        matcher.find();
+        return matcher;
     }
 
     /** Waits for it to end by itself; returns its exit code. */
@@ -103,31 +90,9 @@ public final class FieldpollProcess implements AutoCloseable {
         return awaitExit(timeout);
     }
 
-    public synchronized String output() {
-        return output.toString();
-    }
-
-    private void drain(InputStream stream) {
-        char[] buffer = new char[4096];
-        try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-            for (int read = reader.read(buffer); read >= 0; read = reader.read(buffer)) {
-                append(buffer, read);
-            }
-        } catch (IOException closed) {
-            // the process is gone: what it printed is all there is
-        } finally {
-            end();
-        }
-    }
-
-    private synchronized void append(char[] buffer, int length) {
-        output.append(buffer, 0, length);
-        notifyAll();
-    }
-
-    private synchronized void end() {
-        ended = true;
-        notifyAll();
+    /** Everything it printed so far. */
+    public String output() {
+        return output.text();
     }
 
     @Override

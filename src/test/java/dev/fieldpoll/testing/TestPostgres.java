@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -92,6 +93,30 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("could not run " + sql + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Reads with plain JDBC as the server's superuser, behind fieldpoll's back: the first column of each row. */
+    public static List<String> strings(DatabaseTarget.Postgres database, String sql) {
+        try (Connection connection = DriverManager.getConnection(database.url());
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (row.next()) {
+                values.add(row.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The one value the query reads. */
+    public static String query(DatabaseTarget.Postgres database, String sql) {
+        List<String> values = strings(database, sql);
+        if (values.size() != 1) {
+            throw new IllegalStateException(sql + " read " + values.size() + " rows, not one");
+        }
+        return values.get(0);
     }
 
     private static String newName() {
