@@ -6,6 +6,7 @@ import dev.fieldpoll.cli.CheckCommand;
 import dev.fieldpoll.cli.CliErrors;
 import dev.fieldpoll.cli.ConsoleCommand;
 import dev.fieldpoll.cli.ExportCommand;
+import dev.fieldpoll.cli.MigrateCommand;
 import dev.fieldpoll.cli.RunCommand;
 import dev.fieldpoll.cli.SimulateCommand;
 import dev.fieldpoll.cli.SummaryCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Mixin;
             SummaryCommand.class,
             BackupCommand.class,
             CheckCommand.class,
+            MigrateCommand.class,
             WebCommand.class
         })
 public final class FieldpollCli implements Callable<Integer> {

@@ -2,6 +2,7 @@ package dev.fieldpoll.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.fieldpoll.store.DatabaseSettings;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +32,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         subcommands = StartupCommand.class,
         description = "Measure fieldpoll with JMH: the full report for polls of 1,000 to 100,000 voters, opinion "
-                + "groups alone for 10,000 and 100,000, and vote "
-                + "ingest through the bot by 1, 16 and 64 members at once on a real SQLite file, between bare "
-                + "single-row upserts (the floor) and 64 upserts per transaction (the ceiling).")
+                + "groups alone for 10,000 and 100,000, the report read from the database, and vote ingest through "
+                + "the bot by 1, 16 and 64 members at once on a real SQLite file, between bare single-row upserts "
+                + "(the floor) and 64 upserts per transaction (the ceiling); with --database, ingest and the report "
+                + "from the database on PostgreSQL beside SQLite.")
 public final class BenchCli implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -47,6 +49,21 @@ public final class BenchCli implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Fewer and shorter iterations, for a first look.")
     boolean quick;
+
+    @Option(
+            names = "--database",
+            paramLabel = "URL",
+            description = "A PostgreSQL server to measure beside SQLite: the URL of a database there, as a role that "
+                    + "may create databases (jdbc:postgresql://HOST:PORT/postgres?user=USER; password from "
+                    + "FIELDPOLL_DATABASE_PASSWORD). Each benchmark makes a database of its own and drops it after.")
+    String postgres;
+
+    @Option(
+            names = "--commits",
+            defaultValue = "grouped",
+            description = "How PostgreSQL commits the votes: grouped (queued on one connection, sharing commits) "
+                    + "or plain (a transaction each, side by side); SQLite always groups. Default: ${DEFAULT-VALUE}.")
+    DatabaseSettings.Commits commits;
 
     @Option(
             names = "--dir",
@@ -110,6 +127,8 @@ public final class BenchCli implements Callable<Integer> {
         }
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(filter)
+                // both databases, in one run, when a PostgreSQL server is given
+                .param("database", databases())
                 // a benchmark that breaks must say so, not vanish from the table
                 .shouldFailOnError(true)
                 .forks(1)
@@ -156,8 +175,25 @@ public final class BenchCli implements Callable<Integer> {
         }
     }
 
+    private String[] databases() {
+        if (postgres == null) {
+            return new String[] {BenchDatabase.SQLITE};
+        }
+        try {
+            BenchDatabase.requireReachable(postgres);
+        } catch (IllegalArgumentException unreachable) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), unreachable.getMessage());
+        }
+        return new String[] {BenchDatabase.SQLITE, BenchDatabase.POSTGRESQL};
+    }
+
     private String[] jvmArguments() {
         List<String> arguments = new ArrayList<>(List.of("-Dfieldpoll.log.level=WARN"));
+        if (postgres != null) {
+            arguments.add("-D" + BenchDatabase.SERVER_PROPERTY + "=" + postgres);
+        }
+        arguments.add(
+                "-D" + BenchDatabase.COMMITS_PROPERTY + "=" + commits.name().toLowerCase(java.util.Locale.ROOT));
         if (databases != null) {
             arguments.add("-Djava.io.tmpdir=" + databases.toAbsolutePath());
         }

@@ -8,54 +8,51 @@ import dev.fieldpoll.bot.BotReply;
 import dev.fieldpoll.bot.Caller;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.fieldpoll.store.DatabaseTarget;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * A fresh SQLite file in a temporary folder (java.io.tmpdir: put it on the disk to measure), wired
- * as the bot runs it, with the default durability, and one open poll of the AI-safety template.
+ * A fresh database, wired as the bot runs it, with the default durability, and one open poll of
+ * the AI-safety template: a SQLite file in a temporary folder (java.io.tmpdir: put it on the disk
+ * to measure), or a new database on the PostgreSQL server of {@code --database}.
  */
 final class BenchPoll implements AutoCloseable {
 
     static final String WORKSPACE = "bench-guild";
     static final String CHANNEL = "bench-channel";
 
-    private final Path folder;
+    private final BenchDatabase database;
     private final Wiring wiring;
     private final Poll poll;
 
-    private BenchPoll(Path folder, Wiring wiring, Poll poll) {
-        this.folder = folder;
+    private BenchPoll(BenchDatabase database, Wiring wiring, Poll poll) {
+        this.database = database;
         this.wiring = wiring;
         this.poll = poll;
     }
 
     static BenchPoll create() {
-        return create(null);
+        return create(BenchDatabase.SQLITE, null);
     }
 
-    /** A poll in a new folder inside {@code parent} (null: the system's temporary folder). */
+    /** A poll in a new SQLite file in a new folder inside {@code parent} (null: the system's temporary folder). */
     static BenchPoll create(Path parent) {
-        try {
-            Path folder = parent == null
-                    ? Files.createTempDirectory("fieldpoll-bench")
-                    : Files.createTempDirectory(parent, "fieldpoll-bench");
-            // The built-in defaults, whatever configuration lies about: env and config file are ignored.
-            Config config =
-                    new ConfigLoader(Map.of()).load(Optional.empty()).withDatabasePath(folder.resolve("bench.db"));
-            Wiring wiring = new Wiring(config, Clock.systemUTC());
-            return new BenchPoll(folder, wiring, createPoll(wiring));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return create(BenchDatabase.SQLITE, parent);
+    }
+
+    /** A poll in a new database of the kind given: "sqlite" or "postgresql". */
+    static BenchPoll create(String kind, Path parent) {
+        BenchDatabase database = BenchDatabase.create(kind, parent);
+        // The built-in defaults, whatever configuration lies about: env and config file are ignored.
+        Config defaults = new ConfigLoader(Map.of()).load(Optional.empty());
+        Config config = defaults.withStorage(
+                new Config.Storage(database.target(), defaults.storage().poolSize(), BenchDatabase.commits()));
+        Wiring wiring = new Wiring(config, Clock.systemUTC());
+        return new BenchPoll(database, wiring, createPoll(wiring));
     }
 
     private static Poll createPoll(Wiring wiring) {
@@ -85,19 +82,13 @@ final class BenchPoll implements AutoCloseable {
     }
 
     Path file() {
-        return wiring.config().databasePath();
+        return ((DatabaseTarget.SqliteFile) wiring.config().database()).file();
     }
 
-    /** Closes the database (a second close is harmless) and deletes the folder. */
+    /** Closes the database (a second close is harmless) and deletes its folder, or drops it. */
     @Override
     public void close() {
         wiring.close();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        database.close();
     }
 }

@@ -14,8 +14,8 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * JMH results as one row per benchmark and parameter, plus what the rows say together: vote
- * ingest at 64 members against the single-row floor and the group-commit ceiling, and the peak
- * heap of all runs.
+ * ingest at 64 members on SQLite against the single-row floor and the group-commit ceiling, each
+ * PostgreSQL row beside its SQLite twin, and the peak heap of all runs.
  *
  * @param ingestToFloor   votes/s through PollBot at 64 members ÷ single-row upserts/s; null when either did not run
  * @param ingestToCeiling votes/s through PollBot at 64 members ÷ upserts/s in transactions of 64; null when
@@ -25,6 +25,8 @@ import org.openjdk.jmh.util.Statistics;
 public record BenchTable(List<Row> rows, Double ingestToFloor, Double ingestToCeiling, Double peakHeapMb) {
 
     private static final int MEMBERS_COMPARED = 64;
+    private static final String ON_POSTGRESQL = "database=postgresql";
+    private static final String ON_SQLITE = "database=sqlite";
 
     /**
      * @param threads      concurrent callers (members, for the ingest benchmarks)
@@ -55,7 +57,13 @@ public record BenchTable(List<Row> rows, Double ingestToFloor, Double ingestToCe
 
     /** The table of these rows, with ingest against floor and ceiling and the peak heap worked out. */
     static BenchTable of(List<Row> rows) {
-        Optional<Row> ingest = find(rows, "IngestBenchmark.", MEMBERS_COMPARED);
+        // the floor and the ceiling are bare SQLite: compared with ingest on SQLite
+        Optional<Row> ingest = find(
+                rows.stream()
+                        .filter(row -> !row.parameters().contains(ON_POSTGRESQL))
+                        .toList(),
+                "IngestBenchmark.",
+                MEMBERS_COMPARED);
         Double toFloor = ratio(ingest, find(rows, "FloorBenchmark.", 1));
         Double toCeiling = ratio(ingest, find(rows, "CeilingBenchmark.", 1));
         Double peakHeap = rows.stream()
@@ -101,7 +109,7 @@ public record BenchTable(List<Row> rows, Double ingestToFloor, Double ingestToCe
     public String text() {
         StringBuilder text = new StringBuilder(String.format(
                 Locale.ROOT,
-                "%-34s %-16s %7s %11s %11s %11s %9s %13s%n",
+                "%-40s %-16s %7s %11s %11s %11s %9s %13s%n",
                 "benchmark",
                 "parameters",
                 "threads",
@@ -113,7 +121,7 @@ public record BenchTable(List<Row> rows, Double ingestToFloor, Double ingestToCe
         for (Row row : rows) {
             text.append(String.format(
                     Locale.ROOT,
-                    "%-34s %-16s %7d %11.3f %11.3f %11.1f %9d %13s%n",
+                    "%-40s %-16s %7d %11.3f %11.3f %11.1f %9d %13s%n",
                     row.benchmark(),
                     row.parameters(),
                     row.threads(),
@@ -137,9 +145,40 @@ public record BenchTable(List<Row> rows, Double ingestToFloor, Double ingestToCe
             }
             text.append(String.format("%n"));
         }
+        text.append(beside());
         if (peakHeapMb != null) {
             text.append(String.format(Locale.ROOT, "Peak heap used: %.0f MB%n", peakHeapMb));
         }
         return text.toString();
+    }
+
+    /** Every PostgreSQL row with its SQLite twin (same benchmark, threads and other parameters); "" without any. */
+    private String beside() {
+        StringBuilder text = new StringBuilder();
+        for (Row postgres : rows) {
+            if (!postgres.parameters().contains(ON_POSTGRESQL)) {
+                continue;
+            }
+            String twin = postgres.parameters().replace(ON_POSTGRESQL, ON_SQLITE);
+            rows.stream()
+                    .filter(row -> row.benchmark().equals(postgres.benchmark())
+                            && row.threads() == postgres.threads()
+                            && row.parameters().equals(twin))
+                    .findFirst()
+                    .ifPresent(sqlite -> text.append(String.format(
+                            Locale.ROOT,
+                            "  %-40s %-16s %3d: median %.3f ms against %.3f ms, %.1f ops/s against %.1f%n",
+                            postgres.benchmark(),
+                            postgres.parameters()
+                                    .replace(ON_POSTGRESQL + ", ", "")
+                                    .replace(", " + ON_POSTGRESQL, "")
+                                    .replace(ON_POSTGRESQL, ""),
+                            postgres.threads(),
+                            postgres.medianMillis(),
+                            sqlite.medianMillis(),
+                            postgres.opsPerSecond(),
+                            sqlite.opsPerSecond())));
+        }
+        return text.isEmpty() ? "" : String.format("%nPostgreSQL beside SQLite:%n") + text;
     }
 }

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,13 +23,18 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Vote ingest as members cause it: one answer per {@link PollBot#handle} call, the way a ballot
- * UI sends it, on a real SQLite file with the default durability. Each JMH thread is a member
- * filling in the 20 cells of a ballot, then the next member; C threads are C members at once.
+ * UI sends it, on a real SQLite file with the default durability, or on PostgreSQL with
+ * {@code --database}. Each JMH thread is a member filling in the 20 cells of a ballot, then the
+ * next member; C threads are C members at once.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class IngestBenchmark {
+
+    /** sqlite, or postgresql (the server of --database) */
+    @Param({BenchDatabase.SQLITE})
+    public String database;
 
     private final AtomicInteger memberSlots = new AtomicInteger();
     private BenchPoll poll;
@@ -37,7 +43,7 @@ public class IngestBenchmark {
 
     @Setup
     public void openPoll() {
-        poll = BenchPoll.create();
+        poll = BenchPoll.create(database, null);
         bot = poll.wiring().bot();
         cells = poll.poll().definition().cells();
     }

@@ -2,6 +2,7 @@ package dev.fieldpoll.bench;
 
 import dev.fieldpoll.discord.LoopbackDiscord;
 import dev.fieldpoll.slack.LoopbackSlack;
+import dev.fieldpoll.testing.ChildOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -8,8 +8,12 @@ import dev.fieldpoll.report.BallotTable;
 import dev.fieldpoll.report.PollReport.PollInfo;
 import dev.fieldpoll.report.ReportInput;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 
 /**
  * In-memory polls of any size for benchmarks: scores around each cell's reference. {@code complete}
@@ -47,28 +51,9 @@ final class SyntheticPolls {
     static ReportInput input(PollDefinition definition, int voters, long seed, Ballots shape) {
         SplittableRandom random = new SplittableRandom(seed);
         BallotTable table = new BallotTable(definition);
-        List<CellKey> cells = definition.cells();
         for (int voter = 0; voter < voters; voter++) {
             int row = table.addVoter();
-            double leniency = shape == Ballots.HALF ? (voter % 2 == 0 ? 0.7 : -0.7) : 0;
-            boolean firstCamp = random.nextInt(10) < 6;
-            for (int index = 0; index < cells.size(); index++) {
-                CellKey cell = cells.get(index);
-                if (shape == Ballots.HALF && random.nextBoolean()) {
-                    continue;
-                }
-                Answer answer = random.nextInt(20) == 0
-                        ? Answer.DONT_KNOW
-                        : Answer.score(score(definition, cell, leniency, random));
-                if (shape == Ballots.CAMPS && index < CAMP_CELLS && answer instanceof Answer.Score) {
-                    boolean high = firstCamp == (index % 2 == 0);
-                    answer = Answer.score(
-                            high
-                                    ? definition.scale().max() - random.nextInt(2)
-                                    : definition.scale().min() + random.nextInt(2));
-                }
-                table.add(row, cell, answer);
-            }
+            ballot(definition, voter, shape, random, (cell, answer) -> table.add(row, cell, answer));
         }
         PollInfo info = new PollInfo(
                 1,
@@ -79,6 +64,47 @@ final class SyntheticPolls {
                 definition.scale().min(),
                 definition.scale().max());
         return new ReportInput(info, definition, table.counts(), table.matrix(), 3, 10);
+    }
+
+    /** Complete ballots, one map of answers per voter, as members store them. */
+    static List<Map<CellKey, Answer>> ballots(PollDefinition definition, int voters, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Map<CellKey, Answer>> ballots = new ArrayList<>(voters);
+        for (int voter = 0; voter < voters; voter++) {
+            Map<CellKey, Answer> ballot = new HashMap<>();
+            ballot(definition, voter, Ballots.COMPLETE, random, ballot::put);
+            ballots.add(ballot);
+        }
+        return ballots;
+    }
+
+    /** One voter's answers, cell by cell, to the sink. */
+    private static void ballot(
+            PollDefinition definition,
+            int voter,
+            Ballots shape,
+            SplittableRandom random,
+            BiConsumer<CellKey, Answer> sink) {
+        double leniency = shape == Ballots.HALF ? (voter % 2 == 0 ? 0.7 : -0.7) : 0;
+        boolean firstCamp = random.nextInt(10) < 6;
+        List<CellKey> cells = definition.cells();
+        for (int index = 0; index < cells.size(); index++) {
+            CellKey cell = cells.get(index);
+            if (shape == Ballots.HALF && random.nextBoolean()) {
+                continue;
+            }
+            Answer answer = random.nextInt(20) == 0
+                    ? Answer.DONT_KNOW
+                    : Answer.score(score(definition, cell, leniency, random));
+            if (shape == Ballots.CAMPS && index < CAMP_CELLS && answer instanceof Answer.Score) {
+                boolean high = firstCamp == (index % 2 == 0);
+                answer = Answer.score(
+                        high
+                                ? definition.scale().max() - random.nextInt(2)
+                                : definition.scale().min() + random.nextInt(2));
+            }
+            sink.accept(cell, answer);
+        }
     }
 
     private static int score(PollDefinition definition, CellKey cell, double leniency, SplittableRandom random) {

@@ -1,5 +1,7 @@
 package dev.fieldpoll.app;
 
+import dev.fieldpoll.store.DatabaseSettings;
+import dev.fieldpoll.store.DatabaseTarget;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +15,7 @@ import java.util.Set;
  * Secrets (platform tokens) are never in this file: they come from the environment only.
  */
 public record Config(
-        Path databasePath,
+        Storage storage,
         ZoneId zone,
         int minVoters,
         int labelFrom,
@@ -34,7 +36,7 @@ public record Config(
     public static final int MAX_GROUPS_FROM = 100_000;
 
     public Config {
-        if (databasePath == null || databasePath.toString().isBlank()) {
+        if (storage == null) {
             throw new ConfigException("database.path must name a file, e.g. data/fieldpoll.db");
         }
         if (zone == null) {
@@ -62,6 +64,47 @@ public record Config(
         if (console == null || discord == null || slack == null || web == null) {
             throw new ConfigException("console, discord, slack and web settings must not be empty");
         }
+    }
+
+    /**
+     * Where the polls live and how it is reached: a SQLite file (database.path, the default) or a
+     * PostgreSQL database (database.url, its password from FIELDPOLL_DATABASE_PASSWORD), the number
+     * of connections kept for reads, and how PostgreSQL commits writes.
+     */
+    public record Storage(DatabaseTarget target, int poolSize, DatabaseSettings.Commits commits) {
+
+        public static final int DEFAULT_POOL_SIZE = 4;
+
+        public Storage {
+            if (target == null) {
+                throw new ConfigException("database.path must name a file, e.g. data/fieldpoll.db");
+            }
+            if (poolSize < 1 || poolSize > DatabaseSettings.MAX_POOL_SIZE) {
+                throw new ConfigException("database.pool-size must be between 1 and " + DatabaseSettings.MAX_POOL_SIZE
+                        + ", was " + poolSize);
+            }
+            if (commits == null) {
+                throw new ConfigException("database.commits must be 'grouped' or 'plain'");
+            }
+        }
+
+        public static Storage of(DatabaseTarget target) {
+            return new Storage(target, DEFAULT_POOL_SIZE, DatabaseSettings.Commits.GROUPED);
+        }
+
+        /** How the database is opened for the bot: these connections, commits, and the default durability. */
+        public DatabaseSettings settings() {
+            return DatabaseSettings.defaults().withPoolSize(poolSize).withCommits(commits);
+        }
+
+        public Storage withTarget(DatabaseTarget other) {
+            return new Storage(other, poolSize, commits);
+        }
+    }
+
+    /** The database: a SQLite file or a PostgreSQL database. */
+    public DatabaseTarget database() {
+        return storage.target();
     }
 
     /**
@@ -154,7 +197,7 @@ public record Config(
 
     public Config withSlack(Slack settings) {
         return new Config(
-                databasePath,
+                storage,
                 zone,
                 minVoters,
                 labelFrom,
@@ -173,7 +216,7 @@ public record Config(
 
     public Config withDiscord(Discord settings) {
         return new Config(
-                databasePath,
+                storage,
                 zone,
                 minVoters,
                 labelFrom,
@@ -192,7 +235,7 @@ public record Config(
 
     public Config withRateLimit(RateLimit settings) {
         return new Config(
-                databasePath,
+                storage,
                 zone,
                 minVoters,
                 labelFrom,
@@ -209,9 +252,18 @@ public record Config(
                 web);
     }
 
+    /** The same settings over a SQLite file. */
     public Config withDatabasePath(Path path) {
+        return withDatabase(new DatabaseTarget.SqliteFile(path));
+    }
+
+    public Config withDatabase(DatabaseTarget target) {
+        return withStorage(storage.withTarget(target));
+    }
+
+    public Config withStorage(Storage settings) {
         return new Config(
-                path,
+                settings,
                 zone,
                 minVoters,
                 labelFrom,
@@ -230,7 +282,7 @@ public record Config(
 
     public Config withWeb(Web settings) {
         return new Config(
-                databasePath,
+                storage,
                 zone,
                 minVoters,
                 labelFrom,

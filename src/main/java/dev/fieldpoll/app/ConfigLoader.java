@@ -3,6 +3,8 @@ package dev.fieldpoll.app;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fieldpoll.store.DatabaseSettings;
+import dev.fieldpoll.store.DatabaseTarget;
 import dev.fieldpoll.tally.GroupAnalyzer;
 import java.io.IOException;
 import java.net.URI;
@@ -69,7 +71,6 @@ public final class ConfigLoader {
     }
 
     private Config build(ConfigFile raw, String source) {
-        String database = env("FIELDPOLL_DATABASE_PATH").orElse(raw.database().path());
         String zone = env("FIELDPOLL_ZONE").orElse(raw.zone());
         String minVoters =
                 env("FIELDPOLL_MIN_VOTERS").orElse(String.valueOf(raw.privacy().minVoters()));
@@ -85,7 +86,7 @@ public final class ConfigLoader {
                 env("FIELDPOLL_ADMINS").map(ConfigLoader::commaList).orElse(Set.copyOf(raw.admins()));
         try {
             return new Config(
-                    Path.of(database),
+                    storage(raw.database()),
                     zone(zone),
                     integer("privacy.min-voters / FIELDPOLL_MIN_VOTERS", minVoters),
                     integer("results.label-from / FIELDPOLL_LABEL_FROM", labelFrom),
@@ -117,6 +118,49 @@ public final class ConfigLoader {
         } catch (ConfigException wrong) {
             throw new ConfigException("Configuration (" + source + "): " + wrong.getMessage());
         }
+    }
+
+    /**
+     * database.url (or FIELDPOLL_DATABASE_URL), when set, takes the place of database.path: a
+     * PostgreSQL database, its password from FIELDPOLL_DATABASE_PASSWORD alone.
+     */
+    private Config.Storage storage(Database section) {
+        if (section.password() != null) {
+            throw new ConfigException("database.password: a password never goes in the configuration file; "
+                    + "set FIELDPOLL_DATABASE_PASSWORD in the environment instead");
+        }
+        Optional<String> url = env("FIELDPOLL_DATABASE_URL").or(() -> Optional.ofNullable(section.url()));
+        DatabaseTarget target;
+        if (url.isPresent()) {
+            if (!url.get().strip().startsWith(DatabaseTarget.POSTGRES_PREFIX)) {
+                throw new ConfigException("database.url / FIELDPOLL_DATABASE_URL must be a PostgreSQL URL like "
+                        + "jdbc:postgresql://localhost:5432/fieldpoll?user=fieldpoll, was '"
+                        + DatabaseTarget.Postgres.redact(url.get()) + "'; for a SQLite file set database.path");
+            }
+            target = new DatabaseTarget.Postgres(url.get().strip(), env("FIELDPOLL_DATABASE_PASSWORD"));
+        } else {
+            String path = env("FIELDPOLL_DATABASE_PATH").orElse(section.path());
+            if (path == null || path.isBlank()) {
+                throw new ConfigException("database.path must name a file, e.g. data/fieldpoll.db");
+            }
+            target = new DatabaseTarget.SqliteFile(Path.of(path));
+        }
+        int poolSize = integer(
+                "database.pool-size / FIELDPOLL_DATABASE_POOL_SIZE",
+                env("FIELDPOLL_DATABASE_POOL_SIZE").orElse(String.valueOf(section.poolSize())));
+        String commits = env("FIELDPOLL_DATABASE_COMMITS").orElse(section.commits());
+        return new Config.Storage(target, poolSize, commits(commits));
+    }
+
+    private static DatabaseSettings.Commits commits(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "grouped" -> DatabaseSettings.Commits.GROUPED;
+            case "plain" -> DatabaseSettings.Commits.PLAIN;
+            default ->
+                throw new ConfigException(
+                        "database.commits / FIELDPOLL_DATABASE_COMMITS must be 'grouped' or 'plain', was '" + text
+                                + "'");
+        };
     }
 
     private Config.Discord discord(DiscordSection section) {
@@ -279,7 +323,7 @@ public final class ConfigLoader {
 
         ConfigFile orDefaults() {
             return new ConfigFile(
-                    database == null || database.path() == null ? new Database("data/fieldpoll.db") : database,
+                    (database == null ? new Database(null, null, null, null, null) : database).orDefaults(),
                     zone == null ? "UTC" : zone,
                     privacy == null || privacy.minVoters() == null ? new Privacy(3) : privacy,
                     (results == null ? new Results(null, null) : results).orDefaults(),
@@ -349,7 +393,23 @@ public final class ConfigLoader {
         }
     }
 
-    record Database(String path) {}
+    /** {@code password} is read only to refuse it: the password comes from the environment alone. */
+    record Database(
+            String path,
+            String url,
+            @JsonProperty("pool-size") Integer poolSize,
+            String commits,
+            String password) {
+
+        Database orDefaults() {
+            return new Database(
+                    path == null ? "data/fieldpoll.db" : path,
+                    url,
+                    poolSize == null ? Config.Storage.DEFAULT_POOL_SIZE : poolSize,
+                    commits == null ? "grouped" : commits,
+                    password);
+        }
+    }
 
     record Privacy(@JsonProperty("min-voters") Integer minVoters) {}
 

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
  * fieldpoll's logging, set up in code rather than from logback.xml (whose XML parsing was a
  * tenth of a start): one line per event on stderr, so the console chat and the CLI output on
  * stdout stay clean; level INFO unless {@code fieldpoll.log.level} says otherwise (the console
- * chat and the CLI tools say WARN); Flyway only from WARN. An XML configuration named with
+ * chat and the CLI tools say WARN); Flyway and HikariCP only from WARN. An XML configuration named with
  * {@code -Dlogback.configurationFile=FILE} (or a logback-test.xml) is used instead.
  * Logback finds this class through META-INF/services and calls it once, before the first log.
  */
@@ -49,5 +49,6 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         root.setLevel(Level.toLevel(level, Level.INFO));
         root.addAppender(stderr);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
+        context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
     }
 }

@@ -24,10 +24,11 @@ import dev.fieldpoll.slack.SlackApp;
 import dev.fieldpoll.slack.SlackSettings;
 import dev.fieldpoll.store.Database;
 import dev.fieldpoll.store.DatabaseSettings;
-import dev.fieldpoll.store.SqlitePollStore;
-import dev.fieldpoll.store.SqliteReminderStore;
-import dev.fieldpoll.store.SqliteResultsPageStore;
-import dev.fieldpoll.store.SqliteSummaryStore;
+import dev.fieldpoll.store.DatabaseTarget;
+import dev.fieldpoll.store.SqlPollStore;
+import dev.fieldpoll.store.SqlReminderStore;
+import dev.fieldpoll.store.SqlResultsPageStore;
+import dev.fieldpoll.store.SqlSummaryStore;
 import dev.fieldpoll.summary.Backoff;
 import dev.fieldpoll.summary.ReminderJob;
 import dev.fieldpoll.summary.SummaryBuilder;
@@ -82,7 +83,7 @@ public final class Wiring implements AutoCloseable {
     private boolean closed;
 
     public Wiring(Config config, Clock clock) {
-        this(config, clock, DatabaseSettings.defaults());
+        this(config, clock, config.storage().settings());
     }
 
     /**
@@ -93,21 +94,21 @@ public final class Wiring implements AutoCloseable {
         return new Wiring(
                 config.withWeb(config.web().turnedOn()),
                 clock,
-                DatabaseSettings.defaults().withReadOnly(true));
+                config.storage().settings().withReadOnly(true));
     }
 
     private Wiring(Config config, Clock clock, DatabaseSettings databaseSettings) {
         this.config = config;
         this.clock = clock;
         // Two cores: the database (SQLite's native library, the schema check) opens while the templates parse.
-        FutureTask<Database> opening = new FutureTask<>(() -> Database.open(config.databasePath(), databaseSettings));
+        FutureTask<Database> opening = new FutureTask<>(() -> Database.open(config.database(), databaseSettings));
         DaemonThreads.named("fieldpoll-open").newThread(opening).start();
         this.templates = catalogClosingOnFailure(config, opening);
         this.database = opened(opening);
-        this.store = new SqlitePollStore(database);
+        this.store = new SqlPollStore(database);
         this.polls = new PollService(store, templates, clock, new PollPolicy(config.onlyAdminsCreate()));
         this.reports = new ReportService(store, clock, config.minVoters(), config.labelFrom(), config.groupsFrom());
-        this.summaries = new SqliteSummaryStore(database);
+        this.summaries = new SqlSummaryStore(database);
         this.summaryJob = new SummaryJob(
                 summaries,
                 store,
@@ -115,12 +116,12 @@ public final class Wiring implements AutoCloseable {
                 publishers,
                 clock,
                 Backoff.standard());
-        SqliteReminderStore reminders = new SqliteReminderStore(database);
+        SqlReminderStore reminders = new SqlReminderStore(database);
         this.reminderJob =
                 new ReminderJob(reminders, store, publishers, clock, config.remindBefore(), Backoff.standard());
         RateLimiter rateLimiter = new RateLimiter(
                 clock, config.rateLimit().perMinute(), config.rateLimit().burst());
-        SqliteResultsPageStore pages = new SqliteResultsPageStore(database);
+        SqlResultsPageStore pages = new SqlResultsPageStore(database);
         this.pageLinks = config.web().isOn()
                 ? new PageLinks(pages.linkSecret(), clock, config.web().linkLifetime())
                 : null;
@@ -226,9 +227,14 @@ public final class Wiring implements AutoCloseable {
         }
     }
 
-    /** The console chat, with summaries for its channel printed to {@code out} and charts beside the database. */
+    /**
+     * The console chat, with summaries for its channel printed to {@code out} and charts beside the
+     * database file (with PostgreSQL, in data/charts).
+     */
     public ConsoleChat consoleChat(PrintStream out) {
-        Path charts = config.databasePath().toAbsolutePath().getParent().resolve("charts");
+        Path charts = config.database() instanceof DatabaseTarget.SqliteFile sqlite
+                ? sqlite.file().toAbsolutePath().getParent().resolve("charts")
+                : Path.of("data", "charts").toAbsolutePath();
         ConsoleSummaryPublisher console = new ConsoleSummaryPublisher(out, charts);
         publishers.register(Platform.CONSOLE, console);
         publishers.registerReminders(Platform.CONSOLE, console);

@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "check",
         mixinStandardHelpOptions = true,
-        description = "Verify a database: integrity, foreign keys, migrations applied and pending. "
-                + "Changes nothing; safe while fieldpoll runs.",
+        description = "Verify a database: integrity and foreign keys (SQLite; PostgreSQL keeps both itself), "
+                + "migrations applied and pending, contents. Changes nothing; safe while fieldpoll runs.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:healthy", "1:problems found", "2:the file cannot be opened, or a configuration error"})
 public final class CheckCommand implements Callable<Integer> {
@@ -27,7 +27,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Quiet.logging();
-        CheckReport report = new DatabaseCheck(options.load().databasePath()).run();
+        CheckReport report = new DatabaseCheck(options.load().database()).run();
         spec.commandLine().getOut().print(CheckReportText.of(report));
         spec.commandLine().getOut().flush();
         return report.healthy() ? 0 : CliErrors.FAILURE;

@@ -13,7 +13,7 @@ final class CheckReportText {
     private CheckReportText() {}
 
     static String of(CheckReport report) {
-        StringBuilder text = new StringBuilder("Database " + report.file() + System.lineSeparator());
+        StringBuilder text = new StringBuilder("Database " + report.database() + System.lineSeparator());
         for (Section section : report.sections()) {
             text.append(String.format(Locale.ROOT, "  %-14s  %s%n", section.name(), section.summary()));
             section.problems().stream()

@@ -25,7 +25,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         Config config = options.load();
         try (Wiring wiring = new Wiring(config.withWeb(config.web().onUnlessTurnedOff()), Clock.systemUTC())) {
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-            out.println("Database: " + wiring.config().databasePath().toAbsolutePath());
+            out.println("Database: " + CommonOptions.shown(wiring.config().database()));
             startPages(wiring, out);
             wiring.startJobs();
             wiring.consoleChat(out).run(System.in, out);

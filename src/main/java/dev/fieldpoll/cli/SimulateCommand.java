@@ -58,6 +58,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (voters < 1 || voters > 1_000_000) {
             throw new UserInputException("--voters must be between 1 and 1000000.");
         }
+        // Without --db, a throwaway file: a simulation never lands in the configured database.
         Path temporary = options.database == null ? Files.createTempDirectory("fieldpoll-simulate") : null;
         Config config = options.load();
         if (temporary != null) {

@@ -53,7 +53,7 @@ public final class WebCommand implements Callable<Integer> {
         spec.commandLine()
                 .getOut()
                 .println("fieldpoll: serving the results pages of "
-                        + config.databasePath().toAbsolutePath()
+                        + CommonOptions.shown(config.database())
                         + " read-only on port " + wiring.webPort() + " (links start with " + base
                         + "). Stop with Ctrl-C or SIGTERM.");
         spec.commandLine().getOut().flush();

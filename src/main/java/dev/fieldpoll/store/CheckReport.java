@@ -1,13 +1,14 @@
 package dev.fieldpoll.store;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What {@link DatabaseCheck} found in a database file, section by section. Healthy when no
- * section has a problem; a pending migration is no problem (fieldpoll applies it when it starts).
+ * What {@link DatabaseCheck} found in a database, section by section. Healthy when no section has
+ * a problem; a pending migration is no problem (fieldpoll applies it when it starts).
+ *
+ * @param database the file, or the PostgreSQL address (never a password)
  */
-public record CheckReport(Path file, List<Section> sections) {
+public record CheckReport(String database, List<Section> sections) {
 
     public CheckReport {
         sections = List.copyOf(sections);

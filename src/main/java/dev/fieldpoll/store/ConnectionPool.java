@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * ones; the list of all is copy-on-write, as a broken one may be replaced). SQLite connections are cheap
  * to keep and costly to open (pragmas, schema parsing), and a handful covers a bot's concurrency.
  */
-final class ConnectionPool implements AutoCloseable {
+final class ConnectionPool implements Connections {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionPool.class);
 
@@ -64,7 +64,8 @@ final class ConnectionPool implements AutoCloseable {
         return connection;
     }
 
-    Connection borrow() {
+    @Override
+    public Connection borrow() {
         requireOpen();
         try {
             Connection connection = idle.poll(borrowTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -81,15 +82,14 @@ final class ConnectionPool implements AutoCloseable {
         }
     }
 
-    void giveBack(Connection connection) {
+    @Override
+    public void giveBack(Connection connection) {
         idle.add(connection);
     }
 
-    /**
-     * Swaps a borrowed connection that SQLite left unusable for a new one, which the caller then holds
-     * (and gives back) instead. When no new one can be opened yet, the old one stays and is tried again.
-     */
-    Connection replace(Connection broken) {
+    /** SQLite's connections open anew from the file; when that fails too, the old one stays and is tried again. */
+    @Override
+    public Connection replace(Connection broken) {
         try {
             Connection fresh = openChecked(dataSource);
             all.set(all.indexOf(broken), fresh);
@@ -102,7 +102,8 @@ final class ConnectionPool implements AutoCloseable {
         }
     }
 
-    int size() {
+    @Override
+    public int size() {
         return all.size();
     }
 

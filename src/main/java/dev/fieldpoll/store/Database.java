@@ -12,30 +12,51 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * fieldpoll's SQLite file: migrated on open, a few pooled connections for reads, which run
- * concurrently, and one more for writes, which run one at a time ({@link DatabaseWriter}).
+ * fieldpoll's database, migrated on open: a SQLite file (the default) or a PostgreSQL database
+ * ({@link PostgresDatabase}). A few pooled connections for reads, which run concurrently, and
+ * writes that run one transaction at a time on a connection of their own ({@link DatabaseWriter}),
+ * or on PostgreSQL side by side if so configured ({@link PooledWriter}). The stores speak one SQL
+ * to both; {@link #dialect()} holds what differs.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final Duration BORROW_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Path file;
-    private final ConnectionPool readers;
-    private final DatabaseWriter writer;
-    private final SqliteErrors errors;
-    private final PreparedStatements statements = new PreparedStatements();
+    private final String name;
+    private final SqlDialect dialect;
+    private final Connections readers;
+    private final Writes writer;
+    private final StoreErrors errors;
+    private final PreparedStatements statements;
 
-    private Database(Path file, ConnectionPool readers, ConnectionPool writeConnection, SqliteErrors errors) {
-        this.file = file;
+    /** @param name the file or the address, for messages and the log: never a password */
+    Database(
+            String name,
+            SqlDialect dialect,
+            Connections readers,
+            Writes writer,
+            StoreErrors errors,
+            PreparedStatements statements) {
+        this.name = name;
+        this.dialect = dialect;
         this.readers = readers;
-        this.writer = new DatabaseWriter(writeConnection, errors, statements);
+        this.writer = writer;
         this.errors = errors;
+        this.statements = statements;
     }
 
     /** Opens (or creates) the file with {@link DatabaseSettings#defaults()}. */
     public static Database open(Path file) {
         return open(file, DatabaseSettings.defaults());
+    }
+
+    /** Opens the SQLite file or the PostgreSQL database, and brings its schema up to this build. */
+    public static Database open(DatabaseTarget target, DatabaseSettings settings) {
+        if (target instanceof DatabaseTarget.Postgres postgres) {
+            return PostgresDatabase.open(postgres, settings);
+        }
+        return open(((DatabaseTarget.SqliteFile) target).file(), settings);
     }
 
     /**
@@ -56,7 +77,14 @@ public final class Database implements AutoCloseable {
             readers.close();
             throw e;
         }
-        Database database = new Database(file, readers, writeConnection, errors);
+        PreparedStatements statements = PreparedStatements.reused();
+        Database database = new Database(
+                file.toString(),
+                SqlDialect.SQLITE,
+                readers,
+                new DatabaseWriter(writeConnection, errors, statements, SqlDialect.SQLITE),
+                errors,
+                statements);
         try {
             if (!settings.readOnly() && found != DatabaseIdentity.Found.FIELDPOLL) {
                 database.onWriteConnection("mark " + file + " as a fieldpoll database", DatabaseIdentity::mark);
@@ -78,7 +106,8 @@ public final class Database implements AutoCloseable {
     /** Flyway migrates (or, read-only, validates) only when the schema history is not exactly this build's. */
     private static String schemaVersion(
             Path file, SQLiteDataSource dataSource, DatabaseSettings settings, SqliteErrors errors) {
-        Optional<String> current = SchemaHistory.upToDate(dataSource, Database.class.getClassLoader());
+        Optional<String> current = SchemaHistory.upToDate(
+                dataSource, Database.class.getClassLoader(), SqlDialect.SQLITE.migrationLocations());
         if (current.isPresent()) {
             return current.get();
         }
@@ -116,8 +145,14 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    public Path file() {
-        return file;
+    /** The file or the address, for messages and the log: never a password. */
+    public String name() {
+        return name;
+    }
+
+    /** What the SQL of this database says differently. */
+    SqlDialect dialect() {
+        return dialect;
     }
 
     /** The statements prepared on this database's connections, kept per connection and dropped after a failure. */
@@ -125,14 +160,22 @@ public final class Database implements AutoCloseable {
         return statements;
     }
 
-    /** Runs read work on a pooled connection in auto-commit mode, concurrently with other reads. */
+    /**
+     * Runs read work on a pooled connection, concurrently with other reads: in auto-commit mode on
+     * SQLite, in one read-only transaction on PostgreSQL (so that a long read streams its rows).
+     */
     public <T> T withConnection(SqlWork<T> work) {
-        return withConnection("read the database " + file, work);
+        return withConnection("read the database " + name, work);
     }
 
     /** @param action what the work does, for the message of a failure: "count the votes of poll 3" */
     public <T> T withConnection(String action, SqlWork<T> work) {
-        Connection connection = readers.borrow();
+        Connection connection;
+        try {
+            connection = readers.borrow();
+        } catch (SQLException e) {
+            throw errors.translate(e, action);
+        }
         try {
             return work.apply(connection);
         } catch (SQLException e) {
@@ -146,7 +189,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs write work in one transaction: committed (on disk) when this returns, rolled back when it throws. */
     public <T> T inTransaction(SqlWork<T> work) {
-        return inTransaction("write to the database " + file, work);
+        return inTransaction("write to the database " + name, work);
     }
 
     /** @param action what the work does, for the message of a failure: "save answers in poll 3" */
@@ -178,6 +221,6 @@ public final class Database implements AutoCloseable {
     public void close() {
         writer.close();
         readers.close();
-        log.info("Closed database {}", file);
+        log.info("Closed database {}", name);
     }
 }

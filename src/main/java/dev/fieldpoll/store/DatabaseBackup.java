@@ -15,19 +15,25 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * A consistent copy of a database file, made while fieldpoll may be writing to it. SQLite's
- * VACUUM INTO reads one snapshot, in one read transaction that WAL lets writers work beside,
- * and writes it compacted to a new file. The copy takes its name only once complete and on disk,
- * so an interrupted backup never looks like a good one.
+ * A consistent copy of a database in a new SQLite file, made while fieldpoll may be writing to it.
+ * From a SQLite file, SQLite's VACUUM INTO reads one snapshot, in one read transaction that WAL
+ * lets writers work beside, and writes it compacted to the new file. From PostgreSQL, every row is
+ * copied ({@link DatabaseCopy}) from one REPEATABLE READ snapshot into a new fieldpoll file: a
+ * backup fieldpoll can check, read and serve anywhere, beside the server's own (pg_dump). The copy
+ * takes its name only once complete and on disk, so an interrupted backup never looks like a good one.
  */
 public final class DatabaseBackup {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseBackup.class);
 
-    private final Path source;
+    private final DatabaseTarget source;
+
+    public DatabaseBackup(DatabaseTarget source) {
+        this.source = source;
+    }
 
     public DatabaseBackup(Path source) {
-        this.source = source;
+        this(new DatabaseTarget.SqliteFile(source));
     }
 
     /** Writes the copy to a new file; returns its size in bytes. Never overwrites a file. */
@@ -38,12 +44,30 @@ public final class DatabaseBackup {
                             + "a backup never overwrites one.",
                     null);
         }
+        if (source instanceof DatabaseTarget.Postgres postgres) {
+            // The source first: an unreachable server must leave no folder or file behind.
+            try (Database database =
+                    Database.open(postgres, DatabaseSettings.defaults().withReadOnly(true))) {
+                return written(target, partial -> copyRows(database, partial));
+            }
+        }
+        Path file = ((DatabaseTarget.SqliteFile) source).file();
         // The source first: a mistyped --db must leave no folder or file behind.
-        ExistingFile file = new ExistingFile(source);
-        SQLiteDataSource dataSource = file.dataSource();
+        ExistingFile existing = new ExistingFile(file);
+        SQLiteDataSource dataSource = existing.dataSource();
+        return written(target, partial -> snapshot(file, existing, dataSource, target, partial));
+    }
+
+    /** Fills the empty file at this path with the copy. */
+    private interface Snapshot {
+        void writeTo(Path partial);
+    }
+
+    /** The copy written beside the target, synced, then given the target's name; returns its size. */
+    private static long written(Path target, Snapshot snapshot) {
         Path partial = createPartial(target);
         try {
-            snapshot(file, dataSource, target, partial);
+            snapshot.writeTo(partial);
             forceToDisk(partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             forceFolderToDisk(target);
@@ -72,7 +96,18 @@ public final class DatabaseBackup {
         }
     }
 
-    private void snapshot(ExistingFile file, SQLiteDataSource dataSource, Path target, Path partial) {
+    /** Every row of the PostgreSQL database, copied into a new fieldpoll file (created, migrated, then filled). */
+    private static void copyRows(Database from, Path partial) {
+        try (Database copy = Database.open(partial)) {
+            DatabaseCopy.Outcome outcome = new DatabaseCopy(from, copy).run();
+            if (!(outcome instanceof DatabaseCopy.Copied)) {
+                throw new IllegalStateException("a new file holds no polls, yet the copy found " + outcome);
+            }
+        }
+    }
+
+    private static void snapshot(
+            Path source, ExistingFile file, SQLiteDataSource dataSource, Path target, Path partial) {
         try (Connection connection = file.connect(dataSource);
                 PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
             vacuum.setString(1, partial.toAbsolutePath().toString());

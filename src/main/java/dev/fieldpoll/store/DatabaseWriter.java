@@ -2,7 +2,6 @@ package dev.fieldpoll.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -17,20 +16,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Every write of this process, one transaction at a time on one connection. SQLite admits one
  * writer anyway; queuing writers on a lock here rather than in SQLite's busy handler keeps them in
- * order, free of SQLITE_BUSY among themselves, and never waiting for a reader's connection.
+ * order, free of SQLITE_BUSY among themselves, and never waiting for a reader's connection. On
+ * PostgreSQL the same queue saves a round trip per write as well as the syncs (see {@link SqlDialect}
+ * for what differs).
  *
  * <p>Small writes (votes) share commits: while one commit waits for the disk, the writes that arrive
  * queue up, and the next transaction takes them all along, with one sync for the lot (group commit).
  * A caller returns only once the commit holding its write succeeded, so an acknowledged vote is on disk.
  */
-final class DatabaseWriter implements AutoCloseable {
+final class DatabaseWriter implements Writes {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseWriter.class);
     private static final long CLOSE_TIMEOUT_SECONDS = 60;
 
-    private final ConnectionPool connection;
-    private final SqliteErrors errors;
+    private final Connections connection;
+    private final StoreErrors errors;
     private final PreparedStatements prepared;
+    private final SqlDialect dialect;
     private final ReentrantLock lock = new ReentrantLock();
     private final Queue<PendingWrite<?>> waiting = new ConcurrentLinkedQueue<>();
     private final ExecutorService committer = Executors.newSingleThreadExecutor(DatabaseWriter::committerThread);
@@ -39,14 +41,16 @@ final class DatabaseWriter implements AutoCloseable {
      * @param connection a pool of exactly one connection, kept for writes
      * @param prepared   the statements cached on it, shared with the stores that write through it
      */
-    DatabaseWriter(ConnectionPool connection, SqliteErrors errors, PreparedStatements prepared) {
+    DatabaseWriter(Connections connection, StoreErrors errors, PreparedStatements prepared, SqlDialect dialect) {
         this.connection = connection;
         this.errors = errors;
         this.prepared = prepared;
+        this.dialect = dialect;
     }
 
     /** Runs the work in a transaction of its own, on the calling thread. */
-    <T> T alone(String action, SqlWork<T> work) {
+    @Override
+    public <T> T alone(String action, SqlWork<T> work) {
         requireNotNested();
         lock.lock();
         try {
@@ -61,25 +65,27 @@ final class DatabaseWriter implements AutoCloseable {
      * of the connection itself (pragmas), which SQLite refuses inside a transaction or applies to the
      * connection, not the transaction.
      */
-    <T> T outsideTransaction(String action, SqlWork<T> work) {
+    @Override
+    public <T> T outsideTransaction(String action, SqlWork<T> work) {
         requireNotNested();
         lock.lock();
         try {
             Connection writer = connection.borrow();
             try {
                 return work.apply(writer);
-            } catch (SQLException failure) {
-                throw errors.translate(failure, action);
             } finally {
                 connection.giveBack(writer);
             }
+        } catch (SQLException failure) {
+            throw errors.translate(failure, action);
         } finally {
             lock.unlock();
         }
     }
 
     /** Runs the work in a transaction it may share with writes arriving meanwhile; returns once that committed. */
-    <T> T together(String action, SqlWork<T> work) {
+    @Override
+    public <T> T together(String action, SqlWork<T> work) {
         requireNotNested();
         PendingWrite<T> write = new PendingWrite<>(action, work);
         enqueue(write);
@@ -137,9 +143,9 @@ final class DatabaseWriter implements AutoCloseable {
                 return null;
             });
         } catch (SQLException failure) {
-            if (SqliteErrors.isBusy(failure)) {
-                // Another program kept the file locked for the whole busy timeout; alone, each would wait as long
-                // again.
+            if (errors.failsEveryWrite(failure)) {
+                // Another program kept the file locked for the whole busy timeout (or the server is out of reach);
+                // alone, each would wait as long again.
                 batch.forEach(write -> write.failed(errors.translate(failure, write.action())));
             } else {
                 commitEachAlone(batch, failure);
@@ -191,23 +197,12 @@ final class DatabaseWriter implements AutoCloseable {
         }
     }
 
-    /*
-     * Explicit BEGIN IMMEDIATE / COMMIT rather than JDBC's setAutoCommit(false): sqlite-jdbc's commit()
-     * opens the next transaction at once, which can wait on another process and then fail after this
-     * transaction was already committed. IMMEDIATE takes the write lock at BEGIN, so a transaction
-     * never fails halfway when its first read turns into a write. Plain SQL, the same on PostgreSQL
-     * but for the word IMMEDIATE.
-     */
+    /** How a transaction begins and commits is the dialect's (SQLite: BEGIN IMMEDIATE … COMMIT, prepared once). */
     private <T> T commitOrRollBack(Connection connection, SqlWork<T> work) throws SQLException {
-        execute(connection, "BEGIN IMMEDIATE");
+        dialect.begin(connection, prepared);
         T result = work.apply(connection);
-        execute(connection, "COMMIT");
+        dialect.commit(connection, prepared);
         return result;
-    }
-
-    /** BEGIN and COMMIT run once per transaction: prepared once, like the statements of a vote. */
-    private void execute(Connection connection, String sql) throws SQLException {
-        prepared.of(connection, sql).execute();
     }
 
     /**
@@ -221,13 +216,10 @@ final class DatabaseWriter implements AutoCloseable {
      */
     private Connection recover(Connection writer, Throwable failure) {
         prepared.forget(writer);
-        try (Statement rollback = writer.createStatement()) {
-            rollback.execute("ROLLBACK");
+        try {
+            dialect.rollBack(writer);
             return writer;
         } catch (SQLException e) {
-            if (SqliteErrors.isNoTransaction(e)) {
-                return writer;
-            }
             failure.addSuppressed(e);
         }
         return connection.replace(writer);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.CoreErrorCode;
@@ -15,6 +16,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateOutput;
@@ -22,22 +24,56 @@ import org.flywaydb.core.api.pattern.ValidatePattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Brings the schema up to this build's migrations (classpath db/migration), or explains why it cannot. */
+/**
+ * Brings the schema up to this build's migrations, or explains why it cannot: the portable ones
+ * (classpath db/migration) and the database's own (db/vendor/sqlite or db/vendor/postgresql), which
+ * say in its SQL what the other folder says in the other's, under the same version numbers.
+ */
 final class Migrations {
 
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
-    private static final String LOCATION = "classpath:" + SchemaHistory.LOCATION;
 
-    private final Path file;
+    private final Subject subject;
     private final Flyway flyway;
-    private final SqliteErrors errors;
+    private final StoreErrors errors;
 
-    Migrations(Path file, DataSource dataSource, SqliteErrors errors) {
-        this.file = file;
+    /**
+     * How a message names the database and where to point instead.
+     *
+     * @param described "the database file data/fieldpoll.db", "the PostgreSQL database jdbc:…"
+     * @param elsewhere "point database.path at another file"
+     */
+    record Subject(String described, String elsewhere) {
+
+        static Subject of(Path file) {
+            return new Subject("the database file " + file, "point database.path at another file");
+        }
+
+        static Subject of(DatabaseTarget.Postgres database) {
+            return new Subject("the PostgreSQL database " + database.name(), "point database.url at another database");
+        }
+
+        String capitalized() {
+            return Character.toUpperCase(described.charAt(0)) + described.substring(1);
+        }
+    }
+
+    /** A SQLite file's migrations. */
+    Migrations(Path file, DataSource dataSource, StoreErrors errors) {
+        this(Subject.of(file), SqlDialect.SQLITE, errors, configuration -> configuration.dataSource(dataSource));
+    }
+
+    /**
+     * @param connect gives Flyway its connections: a data source that may lend more than one at a time,
+     *                as Flyway holds its lock on one while it migrates on another
+     */
+    Migrations(Subject subject, SqlDialect dialect, StoreErrors errors, UnaryOperator<FluentConfiguration> connect) {
+        this.subject = subject;
         this.errors = errors;
-        this.flyway = Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations(LOCATION)
+        this.flyway = connect.apply(Flyway.configure(Migrations.class.getClassLoader()))
+                .locations(dialect.migrationLocations().stream()
+                        .map(location -> "classpath:" + location)
+                        .toArray(String[]::new))
                 .failOnMissingLocations(true)
                 // Issues get their migration numbers up front and merge in any order: a database that has
                 // V9 and not V6 gets V6 next, rather than being refused as a history that does not match.
@@ -54,8 +90,8 @@ final class Migrations {
             MigrateResult result = flyway.migrate();
             if (result.migrationsExecuted > 0) {
                 log.info(
-                        "Migrated database {} to schema version {} ({} migrations)",
-                        file,
+                        "Migrated {} to schema version {} ({} migrations)",
+                        subject.described(),
                         result.targetSchemaVersion,
                         result.migrationsExecuted);
             }
@@ -75,7 +111,7 @@ final class Migrations {
         } catch (FlywayValidateException e) {
             if (has(MigrationState.PENDING)) {
                 throw new StoreException(
-                        "The database file " + file + " needs an upgrade to this fieldpoll's schema, "
+                        subject.capitalized() + " needs an upgrade to this fieldpoll's schema, "
                                 + "which a read-only open cannot do. Run fieldpoll once with write access to it.",
                         e);
             }
@@ -91,7 +127,7 @@ final class Migrations {
         List<String> problems = new ArrayList<>();
         problems.addAll(historyProblems());
         if (Arrays.stream(all).noneMatch(info -> info.getState().isApplied())) {
-            problems.add("No fieldpoll schema: fieldpoll has never opened this file.");
+            problems.add("No fieldpoll schema: fieldpoll has never opened " + subject.described() + ".");
         }
         return new CheckReport.Section("schema", summary(all), problems);
     }
@@ -121,21 +157,21 @@ final class Migrations {
         Optional<MigrationVersion> newest = newestFuture();
         if (newest.isPresent()) {
             return new StoreException(
-                    "The database file " + file + " was written by a newer fieldpoll (schema version "
+                    subject.capitalized() + " was written by a newer fieldpoll (schema version "
                             + newest.get() + "; this build knows up to " + latestKnown() + "). "
-                            + "Run that newer fieldpoll, or point database.path at another file.",
+                            + "Run that newer fieldpoll, or " + subject.elsewhere() + ".",
                     e);
         }
         List<String> problems = historyProblems();
         return new StoreException(
-                "The database file " + file + " has a schema history that does not match this fieldpoll build ("
+                subject.capitalized() + " has a schema history that does not match this fieldpoll build ("
                         + (problems.isEmpty() ? "its migrations differ" : String.join("; ", problems)) + "). "
-                        + "Restore it from a backup or point database.path at another file.",
+                        + "Restore it from a backup or " + subject.elsewhere() + ".",
                 e);
     }
 
     /**
-     * What is wrong with the file's schema history, in fieldpoll's words: Flyway's own messages
+     * What is wrong with the database's schema history, in fieldpoll's words: Flyway's own messages
      * advise its commands (repair, baseline), which are not fieldpoll's way to fix a database.
      */
     private List<String> historyProblems() {
@@ -167,14 +203,14 @@ final class Migrations {
     private StoreException failed(FlywayException e, String verb) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
-                return errors.translate(sql, verb + " the schema of " + file);
+                return errors.translate(sql, verb + " the schema of " + subject.described());
             }
         }
         // Flyway's message advises its own commands; the person running fieldpoll gets fieldpoll's advice.
-        log.warn("Flyway could not {} the schema of {}", verb, file, e);
+        log.warn("Flyway could not {} the schema of {}", verb, subject.described(), e);
         return new StoreException(
-                "Could not " + verb + " the schema of the database file " + file
-                        + ". Restore it from a backup or point database.path at another file; the log has the details.",
+                "Could not " + verb + " the schema of " + subject.described() + ". Restore it from a backup or "
+                        + subject.elsewhere() + "; the log has the details.",
                 e);
     }
 

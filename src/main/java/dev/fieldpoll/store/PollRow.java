@@ -30,7 +30,7 @@ record PollRow(
     static final String COLUMNS = "id, platform, workspace_id, channel_id, title, template_key, scale_min, scale_max, "
             + "results_visibility, created_by, created_at, closes_at, closed_at, eligible_role, higher";
 
-    static PollRow read(ResultSet row) throws SQLException {
+    static PollRow read(ResultSet row, SqlDialect dialect) throws SQLException {
         return new PollRow(
                 row.getLong("id"),
                 new Workspace(Platform.valueOf(row.getString("platform")), row.getString("workspace_id")),
@@ -40,9 +40,9 @@ record PollRow(
                 new Scale(row.getInt("scale_min"), row.getInt("scale_max")),
                 ResultsVisibility.valueOf(row.getString("results_visibility")),
                 row.getString("created_by"),
-                UtcText.parse(row.getString("created_at")),
-                UtcText.parse(row.getString("closes_at")),
-                UtcText.parse(row.getString("closed_at")),
+                dialect.time(row, "created_at"),
+                dialect.time(row, "closes_at"),
+                dialect.time(row, "closed_at"),
                 row.getString("eligible_role"),
                 row.getString("higher"));
     }

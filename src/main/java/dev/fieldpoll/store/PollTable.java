@@ -31,9 +31,11 @@ final class PollTable {
     private static final String MESSAGE = "SELECT message_id FROM poll WHERE id = ?";
 
     private final PreparedStatements prepared;
+    private final SqlDialect dialect;
 
-    PollTable(PreparedStatements prepared) {
+    PollTable(PreparedStatements prepared, SqlDialect dialect) {
         this.prepared = prepared;
+        this.dialect = dialect;
     }
 
     long insert(Connection connection, NewPoll poll, byte[] pseudonymSecret) throws SQLException {
@@ -48,8 +50,8 @@ final class PollTable {
             insert.setInt(7, scale.max());
             insert.setString(8, poll.visibility().name());
             insert.setString(9, poll.createdBy());
-            insert.setString(10, UtcText.format(poll.createdAt()));
-            insert.setString(11, UtcText.format(poll.closesAt()));
+            dialect.setTime(insert, 10, poll.createdAt());
+            dialect.setTime(insert, 11, poll.closesAt());
             insert.setBytes(12, pseudonymSecret);
             insert.setString(13, poll.eligibleRole());
             insert.setString(14, poll.definition().higher());
@@ -86,7 +88,7 @@ final class PollTable {
             List<PollRow> rows = new ArrayList<>();
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    rows.add(PollRow.read(result));
+                    rows.add(PollRow.read(result, dialect));
                 }
             }
             return rows;
@@ -96,7 +98,7 @@ final class PollTable {
     /** Sets closed_at unless the poll is closed already; true when it changed. */
     boolean close(Connection connection, long pollId, Instant at) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(CLOSE)) {
-            update.setString(1, UtcText.format(at));
+            dialect.setTime(update, 1, at);
             update.setLong(2, pollId);
             return update.executeUpdate() == 1;
         }
@@ -128,9 +130,9 @@ final class PollTable {
         }
     }
 
-    private static Optional<PollRow> first(PreparedStatement select) throws SQLException {
+    private Optional<PollRow> first(PreparedStatement select) throws SQLException {
         try (ResultSet result = select.executeQuery()) {
-            return result.next() ? Optional.of(PollRow.read(result)) : Optional.empty();
+            return result.next() ? Optional.of(PollRow.read(result, dialect)) : Optional.empty();
         }
     }
 }

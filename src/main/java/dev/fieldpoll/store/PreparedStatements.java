@@ -18,12 +18,34 @@ import java.util.concurrent.ConcurrentHashMap;
  * (a full disk, an I/O error, a read-only file) while {@code isClosed()} still says false; reused,
  * it fails with "statement is not executing" forever. So after any failure on a connection, its
  * users {@link #forget} every statement of that connection and the next use prepares them afresh.
+ *
+ * <p>PostgreSQL's pooled connections are lent as a new wrapper each time, which closes the statements
+ * made through it when given back; its driver keeps the prepared form of each query per connection
+ * itself. So there, {@link #fresh()} prepares each statement on the spot and keeps nothing.
  */
 final class PreparedStatements {
 
     private final Map<Connection, Map<String, PreparedStatement>> byConnection = new ConcurrentHashMap<>();
+    private final boolean reuse;
+
+    private PreparedStatements(boolean reuse) {
+        this.reuse = reuse;
+    }
+
+    /** Prepared once per connection and kept while it lives (SQLite). */
+    static PreparedStatements reused() {
+        return new PreparedStatements(true);
+    }
+
+    /** Prepared each time, and closed with the borrowed connection (PostgreSQL's pool). */
+    static PreparedStatements fresh() {
+        return new PreparedStatements(false);
+    }
 
     PreparedStatement of(Connection connection, String sql) throws SQLException {
+        if (!reuse) {
+            return connection.prepareStatement(sql);
+        }
         Map<String, PreparedStatement> statements = byConnection.computeIfAbsent(connection, unused -> new HashMap<>());
         PreparedStatement statement = statements.get(sql);
         if (statement == null || statement.isClosed()) {

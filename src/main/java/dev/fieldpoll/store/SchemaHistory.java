@@ -37,14 +37,16 @@ import javax.sql.DataSource;
  */
 final class SchemaHistory {
 
+    /** The portable migrations; each database's own are in {@link SqlDialect#migrationLocations()}. */
     static final String LOCATION = "db/migration";
+
     private static final Pattern VERSIONED = Pattern.compile("V(\\d+)__\\w+\\.sql");
 
     private SchemaHistory() {}
 
-    /** The schema version when the file needs no migration and no validation; empty when Flyway must look. */
-    static Optional<String> upToDate(DataSource dataSource, ClassLoader loader) {
-        Map<String, String> bundled = bundled(loader);
+    /** The schema version when the database needs no migration and no validation; empty when Flyway must look. */
+    static Optional<String> upToDate(DataSource dataSource, ClassLoader loader, List<String> locations) {
+        Map<String, String> bundled = bundled(loader, locations);
         if (bundled.isEmpty()) {
             return Optional.empty();
         }
@@ -70,7 +72,8 @@ final class SchemaHistory {
             while (rows.next()) {
                 String version = rows.getString("version");
                 String script = rows.getString("script") + " " + rows.getInt("checksum");
-                boolean plain = version != null && "SQL".equals(rows.getString("type")) && rows.getInt("success") == 1;
+                // SQLite keeps success as 1, PostgreSQL as a boolean: getBoolean reads both
+                boolean plain = version != null && "SQL".equals(rows.getString("type")) && rows.getBoolean("success");
                 applied.put(plain ? version : "unexpected row " + applied.size(), script);
             }
         } catch (SQLException noHistory) {
@@ -80,22 +83,24 @@ final class SchemaHistory {
     }
 
     /**
-     * Version → "script checksum" (Flyway's) of every versioned migration on the class path.
-     * Empty when they cannot be listed.
+     * Version → "script checksum" (Flyway's) of every versioned migration in the locations on the
+     * class path. Empty when they cannot be listed, or when two locations hold the same version.
      */
-    static Map<String, String> bundled(ClassLoader loader) {
+    static Map<String, String> bundled(ClassLoader loader, List<String> locations) {
         Map<String, String> bundled = new HashMap<>();
         try {
-            for (String name : names(loader)) {
-                Matcher versioned = VERSIONED.matcher(name);
-                if (!versioned.matches()) {
-                    continue;
-                }
-                try (InputStream in = loader.getResourceAsStream(LOCATION + "/" + name)) {
-                    if (in == null) {
-                        return Map.of();
+            for (String location : locations) {
+                for (String name : names(loader, location)) {
+                    Matcher versioned = VERSIONED.matcher(name);
+                    if (!versioned.matches()) {
+                        continue;
                     }
-                    bundled.put(Integer.toString(Integer.parseInt(versioned.group(1))), name + " " + checksum(in));
+                    try (InputStream in = loader.getResourceAsStream(location + "/" + name)) {
+                        String version = Integer.toString(Integer.parseInt(versioned.group(1)));
+                        if (in == null || bundled.put(version, name + " " + checksum(in)) != null) {
+                            return Map.of();
+                        }
+                    }
                 }
             }
         } catch (IOException | URISyntaxException | RuntimeException unlisted) {
@@ -122,9 +127,9 @@ final class SchemaHistory {
         return (int) crc.getValue();
     }
 
-    /** The file names in the migration folder, from the jar fieldpoll runs from or from a folder (tests). */
-    private static List<String> names(ClassLoader loader) throws IOException, URISyntaxException {
-        URL folder = loader.getResource(LOCATION);
+    /** The file names in a migration folder, from the jar fieldpoll runs from or from a folder (tests). */
+    private static List<String> names(ClassLoader loader, String location) throws IOException, URISyntaxException {
+        URL folder = loader.getResource(location);
         if (folder == null) {
             return List.of();
         }
@@ -140,7 +145,7 @@ final class SchemaHistory {
         jar.setUseCaches(false);
         List<String> names = new ArrayList<>();
         try (JarFile file = jar.getJarFile()) {
-            String prefix = LOCATION + "/";
+            String prefix = location + "/";
             for (JarEntry entry : Collections.list(file.entries())) {
                 String name = entry.getName();
                 if (name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0) {

@@ -8,7 +8,7 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /** Turns SQLite's failures into messages a person running fieldpoll can act on. */
-final class SqliteErrors {
+final class SqliteErrors implements StoreErrors {
 
     private final Path file;
     private final Duration busyTimeout;
@@ -18,8 +18,8 @@ final class SqliteErrors {
         this.busyTimeout = busyTimeout;
     }
 
-    /** @param action what fieldpoll was doing, e.g. "save answers in poll 3" */
-    StoreException translate(SQLException failure, String action) {
+    @Override
+    public StoreException translate(SQLException failure, String action) {
         return new StoreException(kind(failure), "Could not " + action + ": " + reason(failure), failure);
     }
 
@@ -69,7 +69,8 @@ final class SqliteErrors {
     }
 
     /** Whether another connection held the lock for longer than SQLite's busy handler kept retrying. */
-    static boolean isBusy(SQLException failure) {
+    @Override
+    public boolean failsEveryWrite(SQLException failure) {
         return kind(failure) == StoreException.Kind.BUSY;
     }
 

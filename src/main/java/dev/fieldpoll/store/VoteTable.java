@@ -37,9 +37,11 @@ final class VoteTable {
     }
 
     private final PreparedStatements prepared;
+    private final SqlDialect dialect;
 
-    VoteTable(PreparedStatements prepared) {
+    VoteTable(PreparedStatements prepared, SqlDialect dialect) {
         this.prepared = prepared;
+        this.dialect = dialect;
     }
 
     /** Reused statement: every vote runs it. */
@@ -47,11 +49,10 @@ final class VoteTable {
             throws SQLException {
         PreparedStatement upsert = prepared.of(connection, UPSERT);
         upsert.clearBatch(); // what a failed earlier batch may have left
-        String updatedAt = UtcText.format(at);
         for (Map.Entry<CellKey, Answer> answer : answers.entrySet()) {
             bindCell(upsert, pollId, voterId, answer.getKey());
             setScore(upsert, 5, answer.getValue());
-            upsert.setString(6, updatedAt);
+            dialect.setTime(upsert, 6, at);
             upsert.addBatch();
         }
         upsert.executeBatch();
@@ -103,7 +104,10 @@ final class VoteTable {
         }
     }
 
-    /** Steps through the rows as SQLite produces them, so a poll of any size streams in constant memory. */
+    /**
+     * Steps through the rows as the database produces them (PostgreSQL: a fetch at a time, inside the
+     * read's transaction), so a poll of any size streams in constant memory.
+     */
     void forEach(Connection connection, long pollId, AnswerVisitor visitor) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(ALL)) {
             select.setLong(1, pollId);

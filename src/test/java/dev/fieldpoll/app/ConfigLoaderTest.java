@@ -3,6 +3,8 @@ package dev.fieldpoll.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fieldpoll.store.DatabaseSettings;
+import dev.fieldpoll.store.DatabaseTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -20,7 +22,9 @@ class ConfigLoaderTest {
     void defaults_without_a_file() {
         Config config = new ConfigLoader(Map.of()).load(Optional.empty());
 
-        assertThat(config.databasePath()).isEqualTo(Path.of("data/fieldpoll.db"));
+        assertThat(config.database()).isEqualTo(new DatabaseTarget.SqliteFile(Path.of("data/fieldpoll.db")));
+        assertThat(config.storage().poolSize()).isEqualTo(4);
+        assertThat(config.storage().commits()).isEqualTo(DatabaseSettings.Commits.GROUPED);
         assertThat(config.zone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(config.minVoters()).isEqualTo(3);
         assertThat(config.labelFrom()).isEqualTo(10);
@@ -47,7 +51,7 @@ class ConfigLoaderTest {
         assertThat(config.zone()).isEqualTo(ZoneId.of("Europe/London"));
         assertThat(config.minVoters()).isEqualTo(5);
         assertThat(config.admins()).containsExactlyInAnyOrder("U1", "U2");
-        assertThat(config.databasePath()).isEqualTo(Path.of("/tmp/x.db"));
+        assertThat(config.database()).isEqualTo(new DatabaseTarget.SqliteFile(Path.of("/tmp/x.db")));
     }
 
     @Test
@@ -209,5 +213,57 @@ class ConfigLoaderTest {
         Files.createDirectory(missing);
         assertThat(load("polls:\n  templates-directory: " + missing + "\n").templatesDirectory())
                 .isEqualTo(missing);
+    }
+
+    @Test
+    void a_postgresql_url_takes_the_place_of_the_file_and_its_password_comes_from_the_environment_alone()
+            throws Exception {
+        Path file = folder.resolve("postgres.yml");
+        Files.writeString(
+                file,
+                "database:\n  path: data/ignored.db\n  url: jdbc:postgresql://db.example.org/fieldpoll?user=fp\n"
+                        + "  pool-size: 8\n  commits: plain\n");
+
+        Config fromFile =
+                new ConfigLoader(Map.of("FIELDPOLL_DATABASE_PASSWORD", "pw-from-env")).load(Optional.of(file));
+        Config fromEnvironment = new ConfigLoader(Map.of(
+                        "FIELDPOLL_DATABASE_URL", "jdbc:postgresql://other/fieldpoll",
+                        "FIELDPOLL_DATABASE_POOL_SIZE", "2",
+                        "FIELDPOLL_DATABASE_COMMITS", "grouped"))
+                .load(Optional.of(file));
+
+        assertThat(fromFile.database())
+                .isEqualTo(new DatabaseTarget.Postgres(
+                        "jdbc:postgresql://db.example.org/fieldpoll?user=fp", Optional.of("pw-from-env")));
+        assertThat(fromFile.storage().poolSize()).isEqualTo(8);
+        assertThat(fromFile.storage().commits()).isEqualTo(DatabaseSettings.Commits.PLAIN);
+        assertThat(fromFile.toString()).doesNotContain("pw-from-env");
+        assertThat(fromEnvironment.database())
+                .isEqualTo(new DatabaseTarget.Postgres("jdbc:postgresql://other/fieldpoll", Optional.empty()));
+        assertThat(fromEnvironment.storage().settings().poolSize()).isEqualTo(2);
+        assertThat(fromEnvironment.storage().settings().commits()).isEqualTo(DatabaseSettings.Commits.GROUPED);
+    }
+
+    @Test
+    void a_password_in_the_file_and_a_url_of_another_database_are_refused_in_one_line() throws Exception {
+        Path withPassword = folder.resolve("password.yml");
+        Files.writeString(withPassword, "database:\n  url: jdbc:postgresql://db/fieldpoll\n  password: hunter2\n");
+        Path mysql = folder.resolve("mysql.yml");
+        Files.writeString(mysql, "database:\n  url: jdbc:mysql://db/fieldpoll?password=hunter2\n");
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(withPassword)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("database.password: a password never goes in the configuration file; "
+                        + "set FIELDPOLL_DATABASE_PASSWORD in the environment instead")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(mysql)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("must be a PostgreSQL URL like jdbc:postgresql://")
+                .hasMessageContaining("jdbc:mysql://db/fieldpoll?password=***")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() ->
+                        new ConfigLoader(Map.of("FIELDPOLL_DATABASE_COMMITS", "sometimes")).load(Optional.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("must be 'grouped' or 'plain', was 'sometimes'");
     }
 }

@@ -28,11 +28,41 @@ class BenchTableTest {
         assertThat(table.peakHeapMb()).isEqualTo(480.0);
         assertThat(table.text())
                 .contains(
-                        "IngestBenchmark.voteBy64Members    {}                    64      12.000      30.000      4500.0      9000           480")
+                        "IngestBenchmark.voteBy64Members          {}                    64      12.000      30.000      4500.0      9000           480")
                 .contains(
-                        "ReportBenchmark.fullReport         {voters=1000}          1       2.500       7.000       380.0")
+                        "ReportBenchmark.fullReport               {voters=1000}          1       2.500       7.000       380.0")
                 .contains("Vote ingest at 64 members: 4.5× the single-row floor; 0.50 of the group-commit ceiling")
                 .contains("Peak heap used: 480 MB");
+    }
+
+    @Test
+    void eachPostgresqlRowIsShownBesideItsSqliteTwinAndTheFloorComparesSqliteIngest() {
+        Row sqlite =
+                new Row("IngestBenchmark.voteBy64Members", "{database=sqlite}", 64, 12.0, 30.0, 4500.0, 9000, 480.0);
+        Row postgres = new Row(
+                "IngestBenchmark.voteBy64Members", "{database=postgresql}", 64, 20.0, 50.0, 3000.0, 9000, 500.0);
+        Row readSqlite = new Row(
+                "DatabaseReportBenchmark.readBallots", "{database=sqlite, voters=1000}", 1, 4.0, 6.0, 250.0, 900, 60.0);
+        Row readPostgres = new Row(
+                "DatabaseReportBenchmark.readBallots",
+                "{database=postgresql, voters=1000}",
+                1,
+                5.0,
+                8.0,
+                200.0,
+                900,
+                60.0);
+
+        BenchTable table = BenchTable.of(List.of(postgres, FLOOR, sqlite, readPostgres, readSqlite));
+
+        assertThat(table.ingestToFloor()).isEqualTo(4.5);
+        assertThat(table.text())
+                .contains("PostgreSQL beside SQLite:")
+                .contains(
+                        "IngestBenchmark.voteBy64Members          {}                64: median 20.000 ms against 12.000 ms, "
+                                + "3000.0 ops/s against 4500.0")
+                .contains(
+                        "DatabaseReportBenchmark.readBallots      {voters=1000}      1: median 5.000 ms against 4.000 ms");
     }
 
     @Test

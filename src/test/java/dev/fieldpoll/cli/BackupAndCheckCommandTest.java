@@ -2,7 +2,10 @@ package dev.fieldpoll.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldpoll.store.DatabaseTarget;
 import dev.fieldpoll.testing.CliRun;
+import dev.fieldpoll.testing.MigrationFiles;
+import dev.fieldpoll.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,7 +45,7 @@ class BackupAndCheckCommandTest {
                         "Database " + database,
                         "  integrity       ok",
                         "  foreign keys    ok",
-                        "  schema          version " + dev.fieldpoll.testing.MigrationFiles.latest() + ", up to date")
+                        "  schema          version " + MigrationFiles.latest() + ", up to date")
                 .anySatisfy(line -> assertThat(line).startsWith("  contents        1 poll, 25 ballots, "))
                 .endsWith("Healthy.");
     }
@@ -96,6 +99,53 @@ class BackupAndCheckCommandTest {
         CliRun copied = run("export", "--poll", "1", "--db", copy.toString());
         assertThat(copied.exitCode()).isZero();
         assertThat(copied.out()).isEqualTo(original.out()).contains("voter,field,factor,score");
+    }
+
+    @Test
+    void on_postgresql_check_looks_at_the_server_schema_and_contents_and_says_what_postgresql_keeps_itself() {
+        DatabaseTarget.Postgres database = TestPostgres.newDatabase();
+        assertThat(run("simulate", "--voters", "25", "--db", database.url()).exitCode())
+                .isZero();
+
+        CliRun check = run("check", "--db", database.url());
+
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(check.out().lines())
+                .hasSize(7)
+                .containsSubsequence(
+                        "Database " + database.name(),
+                        "  integrity       kept by PostgreSQL itself; for a deep check of its pages run pg_amcheck "
+                                + "on the database",
+                        "  foreign keys    enforced by PostgreSQL on every write",
+                        "  schema          version " + MigrationFiles.latest() + ", up to date")
+                .anySatisfy(line -> assertThat(line).startsWith("  server          PostgreSQL 1"))
+                .anySatisfy(line -> assertThat(line).startsWith("  contents        1 poll, 25 ballots, "))
+                .endsWith("Healthy.");
+    }
+
+    @Test
+    void on_postgresql_backup_writes_a_checked_sqlite_copy_and_names_pg_dump_for_the_server() {
+        DatabaseTarget.Postgres database = TestPostgres.newDatabase();
+        assertThat(run("simulate", "--voters", "25", "--db", database.url()).exitCode())
+                .isZero();
+        Path copy = folder.resolve("backups/from-postgresql.db");
+
+        CliRun backup = run("backup", "--db", database.url(), "--to", copy.toString());
+
+        assertThat(backup.exitCode()).as(backup.err()).isZero();
+        assertThat(backup.out())
+                .startsWith("Backed up " + database.name() + " to " + copy + " (")
+                .contains("For the server itself use PostgreSQL's own tools: pg_dump -Fc")
+                .contains("Database " + copy)
+                .endsWith("Healthy." + System.lineSeparator());
+        assertThat(run("export", "--poll", "1", "--db", copy.toString()).out())
+                .isEqualTo(run("export", "--poll", "1", "--db", database.url()).out())
+                .contains("voter,field,factor,score");
+        try (var left = Files.list(copy.getParent())) {
+            assertThat(left.toList()).containsExactly(copy);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldpoll.app.TemplateLoader;
 import dev.fieldpoll.store.Database;
-import dev.fieldpoll.store.SqlitePollStore;
+import dev.fieldpoll.store.DatabaseSettings;
+import dev.fieldpoll.store.SqlPollStore;
 import dev.fieldpoll.testing.MutableClock;
+import dev.fieldpoll.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +18,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** PollService on a real SQLite file: the checks it makes on every client-supplied value. */
+/** PollService on a real SQLite file and on PostgreSQL: the checks it makes on every client-supplied value. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class PollServiceTest {
+
+    @Parameter
+    TestDatabase kind;
 
     @TempDir
     Path folder;
@@ -39,8 +49,8 @@ class PollServiceTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(folder.resolve("polls.db"));
-        store = new SqlitePollStore(database);
+        database = Database.open(kind.create(folder), DatabaseSettings.defaults());
+        store = new SqlPollStore(database);
         TemplateCatalog templates =
                 new TemplateCatalog(new TemplateLoader().loadAll(Path.of("config/polls")), "ai-safety-automation");
         polls = new PollService(store, templates, clock, PollPolicy.OPEN);
@@ -48,7 +58,9 @@ class PollServiceTest {
 
     @AfterEach
     void close() {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     private Poll create(ResultsVisibility visibility, Optional<Instant> closesAt) {

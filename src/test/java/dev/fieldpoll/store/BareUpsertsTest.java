@@ -26,7 +26,7 @@ class BareUpsertsTest {
         Path file = dir.resolve("fieldpoll.db");
         long pollId;
         try (Database database = Database.open(file)) {
-            pollId = new SqlitePollStore(database).create(TestPolls.newPoll()).id();
+            pollId = new SqlPollStore(database).create(TestPolls.newPoll()).id();
         }
 
         // when
@@ -39,7 +39,7 @@ class BareUpsertsTest {
 
         // then
         try (Database database = Database.open(file)) {
-            assertThat(new SqlitePollStore(database).ballot(pollId, "alice").answers())
+            assertThat(new SqlPollStore(database).ballot(pollId, "alice").answers())
                     .isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(5)));
         }
     }
@@ -50,7 +50,7 @@ class BareUpsertsTest {
         Path file = dir.resolve("fieldpoll.db");
         long pollId;
         try (Database database = Database.open(file)) {
-            pollId = new SqlitePollStore(database).create(TestPolls.newPoll()).id();
+            pollId = new SqlPollStore(database).create(TestPolls.newPoll()).id();
         }
 
         // when a batch is stored, and a batch with one wrong cell is refused
@@ -70,7 +70,7 @@ class BareUpsertsTest {
 
         // then
         try (Database database = Database.open(file)) {
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             assertThat(store.ballot(pollId, "alice").answers()).isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(2)));
             assertThat(store.ballot(pollId, "bob").answers()).isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(4)));
             assertThat(store.ballot(pollId, "carol").answers()).isEmpty();

@@ -7,6 +7,7 @@ import dev.fieldpoll.poll.CellCounts;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.Scale;
+import dev.fieldpoll.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,9 +25,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Many members voting at once: every last answer counts exactly once, and nothing fails. */
+/** Many members voting at once, on SQLite and on PostgreSQL: every last answer counts exactly once, and nothing fails. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ConcurrentVotingTest {
+
+    @Parameter
+    TestDatabase kind;
 
     private static final int THREADS = 8;
     private static final int VOTES_PER_THREAD = 2_000;
@@ -37,9 +46,9 @@ class ConcurrentVotingTest {
 
     @Test
     void countsEqualTheLastAnswerOfEveryVoterInEveryCell() throws Exception {
-        try (Database database = Database.open(dir.resolve("fieldpoll.db"))) {
+        try (Database database = Database.open(kind.create(dir), DatabaseSettings.defaults())) {
             // given
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             Poll poll = store.create(TestPolls.newPoll());
             List<CellKey> cells = poll.definition().cells();
 
@@ -70,7 +79,7 @@ class ConcurrentVotingTest {
 
     /** Votes from a seeded generator; returns each "voter|field|factor" with the answer it gave last. */
     private static Callable<Map<String, Answer>> voter(
-            SqlitePollStore store, long pollId, List<CellKey> cells, int thread, CountDownLatch start) {
+            SqlPollStore store, long pollId, List<CellKey> cells, int thread, CountDownLatch start) {
         return () -> {
             Random random = new Random(1_000 + thread);
             Map<String, Answer> last = new HashMap<>();
@@ -89,7 +98,7 @@ class ConcurrentVotingTest {
     }
 
     private static Callable<Integer> reader(
-            SqlitePollStore store, long pollId, CountDownLatch start, AtomicBoolean voting) {
+            SqlPollStore store, long pollId, CountDownLatch start, AtomicBoolean voting) {
         return () -> {
             start.await();
             int reads = 0;

@@ -4,23 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.testing.TestDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Kill -9 in the middle of a vote load: every vote the bot acknowledged is in the database
- * afterwards, and the file is intact. The load runs in a child JVM ({@link VoteLoad}).
+ * afterwards, and the database is intact and takes votes again, on SQLite (the file) and on
+ * PostgreSQL (the server outlives the bot). The load runs in a child JVM ({@link VoteLoad}).
  */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class CrashTest {
+
+    @Parameter
+    TestDatabase kind;
 
     private static final int VOTING_THREADS = 16;
     private static final int ACKS_BEFORE_KILL = 1_500;
@@ -46,7 +58,8 @@ class CrashTest {
     @Test
     void everyAcknowledgedVoteIsOnDiskAfterAKillMidRun() throws Exception {
         // given a child JVM voting through PollBot from many threads
-        Process child = startVoteLoad();
+        DatabaseTarget database = kind.create(dir);
+        Process child = startVoteLoad(database);
         Output output;
         try {
             // when it has acknowledged enough votes, it is killed without warning
@@ -63,26 +76,37 @@ class CrashTest {
                 .as("refused votes (child log: %s)", dir.resolve("child.log"))
                 .isEmpty();
         assertThat(output.acks()).hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
-        try (Database database = Database.open(dir.resolve("fieldpoll.db"))) {
-            SqlitePollStore store = new SqlitePollStore(database);
-            assertThat(StoreFaultsTest.integrity(database)).isEqualTo("ok");
+        try (Database opened = Database.open(database, DatabaseSettings.defaults())) {
+            SqlPollStore store = new SqlPollStore(opened);
+            if (kind == TestDatabase.SQLITE) {
+                assertThat(StoreFaultsTest.integrity(opened)).isEqualTo("ok");
+            }
             for (Ack ack : output.acks()) {
                 assertThat(store.ballot(output.pollId(), ack.member()).answers().get(ack.cell()))
                         .as("acknowledged vote %s", ack)
                         .isEqualTo(Answer.score(ack.score()));
             }
+            // nothing the killed process held (a lock, a half-done transaction) stands in the way of the next vote
+            CellKey cell = output.acks().get(0).cell();
+            store.saveAnswers(output.pollId(), "after-the-crash", Map.of(cell, Answer.score(3)), Instant.now());
+            assertThat(store.ballot(output.pollId(), "after-the-crash").answers())
+                    .containsEntry(cell, Answer.score(3));
         }
     }
 
-    private Process startVoteLoad() throws IOException {
+    private Process startVoteLoad(DatabaseTarget database) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(
-                        java.toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        VoteLoad.class.getName(),
-                        dir.toString(),
-                        Integer.toString(VOTING_THREADS))
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                VoteLoad.class.getName(),
+                dir.toString(),
+                Integer.toString(VOTING_THREADS)));
+        if (database instanceof DatabaseTarget.Postgres postgres) {
+            command.add(postgres.url());
+        }
+        return new ProcessBuilder(command)
                 .redirectError(dir.resolve("child.log").toFile())
                 .start();
     }

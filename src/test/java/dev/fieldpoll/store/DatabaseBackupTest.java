@@ -46,7 +46,7 @@ class DatabaseBackupTest {
         int votersAtTheEnd;
         try (Database database = Database.open(source)) {
             // given members voting without pause, each ballot of two answers in one transaction
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             Poll poll = store.create(TestPolls.newPoll());
             Queue<String> saved = new ConcurrentLinkedQueue<>();
             AtomicBoolean voting = new AtomicBoolean(true);
@@ -73,7 +73,7 @@ class DatabaseBackupTest {
         // then
         assertThat(new DatabaseCheck(copy).run().healthy()).isTrue();
         try (Database backup = Database.open(copy)) {
-            SqlitePollStore store = new SqlitePollStore(backup);
+            SqlPollStore store = new SqlPollStore(backup);
             long pollId = store.listInChannel(TestPolls.GUILD, TestPolls.CHANNEL)
                     .get(0)
                     .id();
@@ -117,7 +117,7 @@ class DatabaseBackupTest {
     }
 
     private static void vote(
-            SqlitePollStore store, long pollId, String prefix, Queue<String> saved, AtomicBoolean voting) {
+            SqlPollStore store, long pollId, String prefix, Queue<String> saved, AtomicBoolean voting) {
         for (int ballot = 0; voting.get(); ballot++) {
             String voter = prefix + "-" + ballot;
             store.saveAnswers(pollId, voter, BALLOT, CREATED);
@@ -135,7 +135,7 @@ class DatabaseBackupTest {
         }
     }
 
-    private static Map<String, Integer> answersPerVoter(SqlitePollStore store, long pollId) {
+    private static Map<String, Integer> answersPerVoter(SqlPollStore store, long pollId) {
         Map<String, Integer> answers = new HashMap<>();
         store.forEachAnswer(pollId, (voter, cell, answer) -> answers.merge(voter, 1, Integer::sum));
         return answers;

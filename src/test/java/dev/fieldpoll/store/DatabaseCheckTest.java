@@ -36,7 +36,7 @@ class DatabaseCheckTest {
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
             // given votes still in the write-ahead log of a running fieldpoll
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             long pollId = store.create(TestPolls.newPoll()).id();
             store.saveAnswers(
                     pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(4), EVALS_FEEDBACK, Answer.DONT_KNOW), CREATED);
@@ -62,7 +62,9 @@ class DatabaseCheckTest {
         Path file = dir.resolve("fieldpoll.db");
         org.flywaydb.core.Flyway.configure()
                 .dataSource("jdbc:sqlite:" + file, null, null)
-                .locations("classpath:db/migration")
+                .locations(SqlDialect.SQLITE.migrationLocations().stream()
+                        .map(location -> "classpath:" + location)
+                        .toArray(String[]::new))
                 .target("1")
                 .load()
                 .migrate();
@@ -145,7 +147,7 @@ class DatabaseCheckTest {
         // given a vote written past the foreign keys, as an old tool or a hand edit could have
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
-            new SqlitePollStore(database).create(TestPolls.newPoll());
+            new SqlPollStore(database).create(TestPolls.newPoll());
         }
         try (Connection connection = connect(file)) {
             execute(connection, "PRAGMA foreign_keys = OFF");
@@ -171,7 +173,7 @@ class DatabaseCheckTest {
         // given a database whose last pages (votes and their index) were overwritten
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             long pollId = store.create(TestPolls.newPoll()).id();
             for (int voter = 0; voter < 500; voter++) {
                 store.saveAnswers(

@@ -54,14 +54,14 @@ class DatabaseTest {
         Path file = dir.resolve("fieldpoll.db");
         Poll poll;
         try (Database database = Database.open(file)) {
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             poll = store.create(TestPolls.newPoll());
             store.saveAnswers(poll.id(), "alice", Map.of(MECH_FEEDBACK, Answer.score(4)), TestPolls.CREATED);
         }
 
         // when
         try (Database database = Database.open(file)) {
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
 
             // then
             assertThat(appliedMigrations(database))
@@ -87,7 +87,7 @@ class DatabaseTest {
     void rollsBackEverythingOfATransactionThatThrows() {
         try (Database database = Database.open(dir.resolve("fieldpoll.db"))) {
             // given
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             Poll poll = store.create(TestPolls.newPoll());
 
             // when
@@ -178,7 +178,7 @@ class DatabaseTest {
         }
         Path early = dir.resolve("early.db");
         try (Database database = Database.open(early)) {
-            new SqlitePollStore(database).create(TestPolls.newPoll());
+            new SqlPollStore(database).create(TestPolls.newPoll());
             database.inTransaction(connection -> {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("PRAGMA application_id = 0");
@@ -274,7 +274,7 @@ class DatabaseTest {
         Path file = folder.resolve("fieldpoll.db");
         long pollId;
         try (Database database = Database.open(file)) {
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             pollId = store.create(TestPolls.newPoll()).id();
             store.saveAnswers(pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(2)), TestPolls.CREATED);
         }
@@ -307,7 +307,7 @@ class DatabaseTest {
 
     private static void assertReadOnlyOpenRefusesVotes(Path file, long pollId, Ballot before) {
         try (Database database = Database.open(file, DatabaseSettings.defaults().withReadOnly(true))) {
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             Instant later = TestPolls.CREATED.plusSeconds(60);
 
             assertThatThrownBy(() -> store.saveAnswers(pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(5)), later))
@@ -347,7 +347,7 @@ class DatabaseTest {
 
     private static Ballot ballotOf(Path file, long pollId) {
         try (Database database = Database.open(file, DatabaseSettings.defaults().withReadOnly(true))) {
-            return new SqlitePollStore(database).ballot(pollId, "alice");
+            return new SqlPollStore(database).ballot(pollId, "alice");
         }
     }
 

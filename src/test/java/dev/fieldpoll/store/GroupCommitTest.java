@@ -37,13 +37,13 @@ class GroupCommitTest {
     Path dir;
 
     private Database database;
-    private SqlitePollStore store;
+    private SqlPollStore store;
     private long pollId;
 
     @BeforeEach
     void openStore() {
         database = Database.open(dir.resolve("fieldpoll.db"));
-        store = new SqlitePollStore(database);
+        store = new SqlPollStore(database);
         pollId = store.create(TestPolls.newPoll()).id();
     }
 

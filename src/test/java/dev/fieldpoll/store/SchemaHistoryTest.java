@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fieldpoll.poll.StoreException;
 import dev.fieldpoll.testing.MigrationFiles;
+import dev.fieldpoll.testing.TestDatabase;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import javax.sql.DataSource;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SchemaHistoryTest {
 
     private static final ClassLoader BUILD = SchemaHistory.class.getClassLoader();
+    private static final List<String> SQLITE = SqlDialect.SQLITE.migrationLocations();
 
     @TempDir
     Path dir;
@@ -35,16 +38,44 @@ class SchemaHistoryTest {
         DataSource dataSource = Database.dataSource(file, DatabaseSettings.defaults());
 
         // when / then: the check reads the history Flyway wrote exactly as it reads the build's migrations
-        assertThat(SchemaHistory.bundled(BUILD)).hasSize(MigrationFiles.names().size());
-        assertThat(SchemaHistory.applied(dataSource)).isEqualTo(SchemaHistory.bundled(BUILD));
-        assertThat(SchemaHistory.upToDate(dataSource, BUILD)).contains(MigrationFiles.latest());
+        assertThat(SchemaHistory.bundled(BUILD, SQLITE))
+                .hasSize(MigrationFiles.names().size());
+        assertThat(SchemaHistory.applied(dataSource)).isEqualTo(SchemaHistory.bundled(BUILD, SQLITE));
+        assertThat(SchemaHistory.upToDate(dataSource, BUILD, SQLITE)).contains(MigrationFiles.latest());
+    }
+
+    /**
+     * src/test/resources/fixtures/written-before-postgresql.db was written by the build before
+     * PostgreSQL (commit 9e0de66: `simulate --voters 12 --seed 5`, then two polls and a schedule in the
+     * console chat), when V1, V4, V5 and V9 lay in db/migration. They moved to db/vendor/sqlite
+     * unchanged, and Flyway keeps a script's name without its folder and a checksum of its content only.
+     */
+    @Test
+    void aFileWrittenBeforeTheMigrationsMovedIsUpToDateForTheShortcutAndForFlyway() throws IOException {
+        // given
+        Path file = dir.resolve("fieldpoll.db");
+        Files.copy(Path.of("src/test/resources/fixtures/written-before-postgresql.db"), file);
+        DataSource dataSource = Database.dataSource(file, DatabaseSettings.defaults());
+
+        // when / then: the shortcut skips Flyway, and Flyway's own validation agrees
+        assertThat(SchemaHistory.upToDate(dataSource, BUILD, SQLITE)).contains(MigrationFiles.latest());
+        assertThat(new Migrations(file, dataSource, new SqliteErrors(file, java.time.Duration.ofSeconds(5)))
+                        .requireCurrent())
+                .isEqualTo(MigrationFiles.latest());
+        try (Database database = Database.open(file)) {
+            SqlPollStore store = new SqlPollStore(database);
+            assertThat(store.findById(1).orElseThrow().title())
+                    .isEqualTo("Which AI safety fields get automated first?");
+            assertThat(store.voterCount(1)).isEqualTo(12);
+            assertThat(store.voterCount(2)).isEqualTo(3);
+        }
     }
 
     @Test
     void aNewFileIsLeftToFlyway() {
         DataSource dataSource = Database.dataSource(dir.resolve("new.db"), DatabaseSettings.defaults());
 
-        assertThat(SchemaHistory.upToDate(dataSource, BUILD)).isEmpty();
+        assertThat(SchemaHistory.upToDate(dataSource, BUILD, SQLITE)).isEmpty();
     }
 
     @Test
@@ -56,7 +87,7 @@ class SchemaHistoryTest {
         }
 
         // when / then
-        assertThat(SchemaHistory.upToDate(Database.dataSource(file, DatabaseSettings.defaults()), BUILD))
+        assertThat(SchemaHistory.upToDate(Database.dataSource(file, DatabaseSettings.defaults()), BUILD, SQLITE))
                 .isEmpty();
         assertThatThrownBy(() -> Database.open(file))
                 .isInstanceOf(StoreException.class)
@@ -72,7 +103,7 @@ class SchemaHistoryTest {
                     "UPDATE flyway_schema_history SET success = 0 WHERE version = '" + MigrationFiles.latest() + "'");
         }
 
-        assertThat(SchemaHistory.upToDate(Database.dataSource(file, DatabaseSettings.defaults()), BUILD))
+        assertThat(SchemaHistory.upToDate(Database.dataSource(file, DatabaseSettings.defaults()), BUILD, SQLITE))
                 .isEmpty();
     }
 
@@ -82,9 +113,11 @@ class SchemaHistoryTest {
         Path jar = dir.resolve("fieldpoll.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             out.putNextEntry(new JarEntry("db/migration/"));
-            for (String name : MigrationFiles.names()) {
-                out.putNextEntry(new JarEntry("db/migration/" + name));
-                out.write(Files.readAllBytes(Path.of("migrations", name)));
+            out.putNextEntry(new JarEntry("db/vendor/"));
+            out.putNextEntry(new JarEntry("db/vendor/sqlite/"));
+            for (MigrationFiles.Migration migration : MigrationFiles.migrations(TestDatabase.SQLITE)) {
+                out.putNextEntry(new JarEntry(migration.location() + "/" + migration.name()));
+                out.write(Files.readAllBytes(migration.file()));
             }
             out.putNextEntry(new JarEntry("db/migration/README.txt"));
             write(out, "not a migration");
@@ -93,7 +126,7 @@ class SchemaHistoryTest {
         // when
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             // then
-            assertThat(SchemaHistory.bundled(loader)).isEqualTo(SchemaHistory.bundled(BUILD));
+            assertThat(SchemaHistory.bundled(loader, SQLITE)).isEqualTo(SchemaHistory.bundled(BUILD, SQLITE));
         }
     }
 

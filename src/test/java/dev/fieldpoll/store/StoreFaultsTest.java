@@ -51,7 +51,7 @@ class StoreFaultsTest {
         try (Database database = Database.open(file);
                 Connection otherProgram = connect(file)) {
             // given
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             long pollId = store.create(TestPolls.newPoll()).id();
             execute(otherProgram, "BEGIN IMMEDIATE");
 
@@ -76,7 +76,7 @@ class StoreFaultsTest {
         try (Database database = Database.open(file, impatient);
                 Connection otherProgram = connect(file)) {
             // given
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             long pollId = store.create(TestPolls.newPoll()).id();
             store.saveAnswers(pollId, "before", FOUR, CREATED);
             execute(otherProgram, "BEGIN IMMEDIATE");
@@ -110,7 +110,7 @@ class StoreFaultsTest {
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
             // given a disk with no page left beyond those in use
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             long pollId = store.create(TestPolls.newPoll()).id();
             long pages = capPages(database, 0);
 
@@ -154,7 +154,7 @@ class StoreFaultsTest {
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
             // given
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             long pollId = store.create(TestPolls.newPoll()).id();
             store.saveAnswers(pollId, "alice", FOUR, CREATED);
             Ballot before = store.ballot(pollId, "alice");
@@ -178,7 +178,7 @@ class StoreFaultsTest {
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
             // given
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             long pollId = store.create(TestPolls.newPoll()).id();
             readOnly(database, true);
             assertThatThrownBy(() -> store.saveAnswers(pollId, "alice", FOUR, CREATED))
@@ -200,7 +200,7 @@ class StoreFaultsTest {
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
             // given a disk that filled up (SQLite rolls the transaction back itself then)
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             long pollId = store.create(TestPolls.newPoll()).id();
             long pages = capPages(database, 0);
             StoreException full = fillUntilFull(store, pollId);
@@ -234,7 +234,7 @@ class StoreFaultsTest {
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
             // given
-            SqlitePollStore store = new SqlitePollStore(database);
+            SqlPollStore store = new SqlPollStore(database);
             long pollId = store.create(TestPolls.newPoll()).id();
             long pages = capPages(database, 0);
             fillUntilFull(store, pollId);
@@ -270,7 +270,7 @@ class StoreFaultsTest {
                     .isEqualTo("I can't save anything right now because the server's disk is full, so nothing changed. "
                             + "Please try again later.");
             assertThat(log.text())
-                    .contains("the disk holding " + wiring.config().databasePath() + " is full")
+                    .contains("the disk holding " + wiring.config().database().name() + " is full")
                     .contains("SQLITE_FULL")
                     .contains("\tat dev.fieldpoll.store.DatabaseWriter");
 
@@ -286,7 +286,7 @@ class StoreFaultsTest {
     }
 
     /** Votes until the capped file is full; returns the failure. */
-    private static StoreException fillUntilFull(SqlitePollStore store, long pollId) {
+    private static StoreException fillUntilFull(SqlPollStore store, long pollId) {
         for (int voter = 0; voter < 10_000; voter++) {
             try {
                 store.saveAnswers(

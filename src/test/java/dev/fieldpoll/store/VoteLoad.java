@@ -1,5 +1,6 @@
 package dev.fieldpoll.store;
 
+import dev.fieldpoll.app.Config;
 import dev.fieldpoll.app.Wiring;
 import dev.fieldpoll.bot.BotCommand;
 import dev.fieldpoll.bot.BotReply;
@@ -42,11 +43,18 @@ public final class VoteLoad {
         this.out = out;
     }
 
-    /** @param args the folder of the database file, and the number of voting threads */
+    /**
+     * @param args the folder of the database file, the number of voting threads, and optionally a
+     *             PostgreSQL URL to vote into instead of the file
+     */
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        Config config = TestConfigs.at(Path.of(args[0]));
+        if (args.length > 2) {
+            config = config.withDatabase(DatabaseTarget.parse(args[2], Optional.empty()));
+        }
         // Never closed: the test kills this JVM.
-        Wiring wiring = new Wiring(TestConfigs.at(Path.of(args[0])), Clock.systemUTC());
+        Wiring wiring = new Wiring(config, Clock.systemUTC());
         Poll poll = createPoll(wiring.bot());
         out.println("POLL " + poll.id());
         VoteLoad load = new VoteLoad(wiring.bot(), poll, out);

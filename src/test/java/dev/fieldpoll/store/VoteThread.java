@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /** A member's vote on a thread of its own, so that a test can see it wait. */
 record VoteThread(Thread thread, FutureTask<?> task) {
 
-    static VoteThread start(SqlitePollStore store, long pollId, String voter, CellKey cell, Answer answer) {
+    static VoteThread start(SqlPollStore store, long pollId, String voter, CellKey cell, Answer answer) {
         FutureTask<Void> task =
                 new FutureTask<>(() -> store.saveAnswers(pollId, voter, Map.of(cell, answer), CREATED), null);
         Thread thread = new Thread(task, "vote-" + voter);

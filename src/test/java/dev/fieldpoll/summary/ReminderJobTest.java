@@ -9,10 +9,12 @@ import dev.fieldpoll.bot.CommandParser;
 import dev.fieldpoll.bot.ParseResult;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.store.Database;
-import dev.fieldpoll.store.SqlitePollStore;
-import dev.fieldpoll.store.SqliteReminderStore;
+import dev.fieldpoll.store.DatabaseSettings;
+import dev.fieldpoll.store.SqlPollStore;
+import dev.fieldpoll.store.SqlReminderStore;
 import dev.fieldpoll.testing.MutableClock;
 import dev.fieldpoll.testing.TestConfigs;
+import dev.fieldpoll.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +24,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** Closing reminders on a real SQLite file and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ReminderJobTest {
+
+    @Parameter
+    TestDatabase kind;
 
     @TempDir
     Path folder;
@@ -34,13 +45,15 @@ class ReminderJobTest {
 
     @BeforeEach
     void start() {
-        wiring = new Wiring(TestConfigs.at(folder), clock);
+        wiring = new Wiring(TestConfigs.at(folder, kind), clock);
         wiring.summaryPublishers().registerReminders(Platform.CONSOLE, posted::add);
     }
 
     @AfterEach
     void stop() {
-        wiring.close();
+        if (wiring != null) {
+            wiring.close();
+        }
     }
 
     private BotReply as(String user, String line) {
@@ -74,11 +87,11 @@ class ReminderJobTest {
         clock.advance(Duration.ofHours(49));
         wiring.reminderJob().runDue();
 
-        try (Database second = Database.open(folder.resolve("fieldpoll.db"))) {
+        try (Database second = Database.open(wiring.config().database(), DatabaseSettings.defaults())) {
             List<ClosingReminder> other = new CopyOnWriteArrayList<>();
             ReminderJob otherJob = new ReminderJob(
-                    new SqliteReminderStore(second),
-                    new SqlitePollStore(second),
+                    new SqlReminderStore(second),
+                    new SqlPollStore(second),
                     other::add,
                     clock,
                     Duration.ofHours(24),
@@ -107,7 +120,7 @@ class ReminderJobTest {
         as("you", "/poll create \"Soon\" closes:3d");
         clock.advance(Duration.ofHours(49));
         ReminderJob off = new ReminderJob(
-                new SqliteReminderStore(Database.open(folder.resolve("other.db"))),
+                new SqlReminderStore(wiring.database()),
                 wiring.store(),
                 posted::add,
                 clock,
@@ -115,5 +128,6 @@ class ReminderJobTest {
                 new Backoff(1, Duration.ZERO, pause -> {}));
 
         assertThat(off.runDue()).isZero();
+        assertThat(posted).isEmpty();
     }
 }

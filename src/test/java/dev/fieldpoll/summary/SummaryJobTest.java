@@ -14,10 +14,12 @@ import dev.fieldpoll.report.ChartRenderer;
 import dev.fieldpoll.report.GroupChartRenderer;
 import dev.fieldpoll.report.ReportService;
 import dev.fieldpoll.store.Database;
-import dev.fieldpoll.store.SqlitePollStore;
-import dev.fieldpoll.store.SqliteSummaryStore;
+import dev.fieldpoll.store.DatabaseSettings;
+import dev.fieldpoll.store.SqlPollStore;
+import dev.fieldpoll.store.SqlSummaryStore;
 import dev.fieldpoll.testing.MutableClock;
 import dev.fieldpoll.testing.TestConfigs;
+import dev.fieldpoll.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +31,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The weekly job on a real SQLite file with a hand-moved clock and a recording publisher. */
+/** The weekly job on a real SQLite file and on PostgreSQL, with a hand-moved clock and a recording publisher. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class SummaryJobTest {
+
+    @Parameter
+    TestDatabase kind;
 
     @TempDir
     Path folder;
@@ -45,7 +55,7 @@ class SummaryJobTest {
 
     @BeforeEach
     void start() {
-        wiring = new Wiring(TestConfigs.at(folder), clock);
+        wiring = new Wiring(TestConfigs.at(folder, kind), clock);
         wiring.summaryPublishers().register(Platform.CONSOLE, published::add);
         job = jobOn(wiring.summaries(), wiring.store(), wiring.reports());
         as("you", "/poll create \"Automation\"");
@@ -54,7 +64,9 @@ class SummaryJobTest {
 
     @AfterEach
     void stop() {
-        wiring.close();
+        if (wiring != null) {
+            wiring.close();
+        }
     }
 
     private SummaryJob jobOn(SummaryStore summaries, dev.fieldpoll.poll.PollStore polls, ReportService reports) {
@@ -92,9 +104,9 @@ class SummaryJobTest {
 
     @Test
     void two_processes_sharing_the_database_post_a_period_once() {
-        try (Database second = Database.open(folder.resolve("fieldpoll.db"))) {
-            SqliteSummaryStore otherSummaries = new SqliteSummaryStore(second);
-            SqlitePollStore otherPolls = new SqlitePollStore(second);
+        try (Database second = Database.open(wiring.config().database(), DatabaseSettings.defaults())) {
+            SqlSummaryStore otherSummaries = new SqlSummaryStore(second);
+            SqlPollStore otherPolls = new SqlPollStore(second);
             SummaryJob otherJob = jobOn(otherSummaries, otherPolls, new ReportService(otherPolls, clock, 3, 10, 30));
             clock.advance(Duration.ofHours(7));
 

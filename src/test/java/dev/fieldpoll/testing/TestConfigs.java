@@ -1,6 +1,7 @@
 package dev.fieldpoll.testing;
 
 import dev.fieldpoll.app.Config;
+import dev.fieldpoll.store.DatabaseTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -8,14 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Configuration for tests: a database file in the test's folder, the repository's templates. */
+/** Configuration for tests: a database file in the test's folder (or PostgreSQL), the repository's templates. */
 public final class TestConfigs {
 
     private TestConfigs() {}
 
     public static Config at(Path folder) {
         return new Config(
-                folder.resolve("fieldpoll.db"),
+                Config.Storage.of(new DatabaseTarget.SqliteFile(folder.resolve("fieldpoll.db"))),
                 ZoneOffset.UTC,
                 3,
                 10,
@@ -30,6 +31,11 @@ public final class TestConfigs {
                 Duration.ofHours(24),
                 new Config.RateLimit(100_000, 100_000),
                 new Config.Web(Optional.of(false), "127.0.0.1", 0, Optional.empty(), Duration.ofHours(24)));
+    }
+
+    /** The same, on a new database of the kind given: a file in the folder, or a new PostgreSQL database. */
+    public static Config at(Path folder, TestDatabase database) {
+        return at(folder).withDatabase(database.create(folder));
     }
 
     /** The same, with results pages on at a free loopback port. */

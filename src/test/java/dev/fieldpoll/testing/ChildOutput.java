@@ -1,4 +1,4 @@
-package dev.fieldpoll.bench;
+package dev.fieldpoll.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,15 +10,15 @@ import java.util.function.Predicate;
 
 /**
  * What a child process prints on one stream, read on a daemon thread as it comes, for a
- * measurement to wait on. Thread-safe: the reader thread appends and waiters wait under this
+ * measurement or a test to wait on. Thread-safe: the reader thread appends and waiters wait under this
  * object's monitor.
  */
-final class ChildOutput {
+public final class ChildOutput {
 
     private final StringBuilder text = new StringBuilder();
     private boolean ended;
 
-    static ChildOutput read(InputStream stream, String name) {
+    public static ChildOutput read(InputStream stream, String name) {
         ChildOutput output = new ChildOutput();
         Thread reader = new Thread(() -> output.drain(stream), name);
         reader.setDaemon(true);
@@ -50,7 +50,8 @@ final class ChildOutput {
     }
 
     /** Everything printed from {@code from} on, once it matches; false when the stream ended or time ran out first. */
-    synchronized boolean await(int from, Predicate<String> matches, Duration timeout) throws InterruptedException {
+    public synchronized boolean await(int from, Predicate<String> matches, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!matches.test(text.substring(Math.min(from, text.length())))) {
             long left = deadline - System.nanoTime();
@@ -62,11 +63,11 @@ final class ChildOutput {
         return true;
     }
 
-    synchronized int length() {
+    public synchronized int length() {
         return text.length();
     }
 
-    synchronized String text() {
+    public synchronized String text() {
         return text.toString();
     }
 }

@@ -6,51 +6,61 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.PageSharing;
+import dev.fieldpoll.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-class SqliteResultsPageStoreTest {
+/** The results pages' store on both databases. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
+class SqlResultsPageStoreTest {
+
+    @Parameter
+    TestDatabase kind;
 
     @TempDir
     Path dir;
 
+    private DatabaseTarget target;
     private Database database;
-    private SqliteResultsPageStore pages;
+    private SqlResultsPageStore pages;
 
     @BeforeEach
     void open() {
-        database = Database.open(dir.resolve("fieldpoll.db"));
-        pages = new SqliteResultsPageStore(database);
+        target = kind.create(dir);
+        database = Database.open(target, DatabaseSettings.defaults());
+        pages = new SqlResultsPageStore(database);
     }
 
     @AfterEach
     void close() {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test
     void every_database_gets_its_own_random_link_secret_that_stays() {
         byte[] secret = pages.linkSecret();
 
-        try (Database other = Database.open(dir.resolve("other.db"))) {
-            assertThat(new SqliteResultsPageStore(other).linkSecret())
-                    .hasSize(32)
-                    .isNotEqualTo(secret);
+        try (Database other = Database.open(kind.create(dir.resolve("other")), DatabaseSettings.defaults())) {
+            assertThat(new SqlResultsPageStore(other).linkSecret()).hasSize(32).isNotEqualTo(secret);
         }
         database.close();
-        database = Database.open(dir.resolve("fieldpoll.db"));
-        assertThat(new SqliteResultsPageStore(database).linkSecret())
-                .hasSize(32)
-                .isEqualTo(secret);
+        database = Database.open(target, DatabaseSettings.defaults());
+        assertThat(new SqlResultsPageStore(database).linkSecret()).hasSize(32).isEqualTo(secret);
     }
 
     @Test
     void a_page_is_private_until_shared_and_each_new_sharing_is_a_new_generation() {
-        long poll = new SqlitePollStore(database).create(TestPolls.newPoll()).id();
+        long poll = new SqlPollStore(database).create(TestPolls.newPoll()).id();
 
         assertThat(pages.sharing(poll)).isEqualTo(PageSharing.PRIVATE);
         assertThat(pages.share(poll, true, "admin", CREATED)).isEqualTo(new PageSharing(true, 1));
@@ -64,7 +74,7 @@ class SqliteResultsPageStoreTest {
 
     @Test
     void the_data_version_of_a_poll_moves_with_each_committed_change_of_it_alone() {
-        SqlitePollStore store = new SqlitePollStore(database);
+        SqlPollStore store = new SqlPollStore(database);
         long poll = store.create(TestPolls.newPoll()).id();
         long other = store.create(TestPolls.newPoll()).id();
         long start = store.dataVersion(poll);

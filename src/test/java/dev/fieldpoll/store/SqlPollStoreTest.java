@@ -23,6 +23,7 @@ import dev.fieldpoll.poll.ResultsVisibility;
 import dev.fieldpoll.poll.Scale;
 import dev.fieldpoll.poll.StoreException;
 import dev.fieldpoll.poll.Workspace;
+import dev.fieldpoll.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,26 +36,37 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-class SqlitePollStoreTest {
+/** The poll store on both databases: each test runs on a SQLite file and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
+class SqlPollStoreTest {
 
     private static final Instant LATER = CREATED.plusSeconds(3600);
+
+    @Parameter
+    TestDatabase kind;
 
     @TempDir
     Path dir;
 
     private Database database;
-    private SqlitePollStore store;
+    private SqlPollStore store;
 
     @BeforeEach
     void openStore() {
-        database = Database.open(dir.resolve("fieldpoll.db"));
-        store = new SqlitePollStore(database);
+        database = Database.open(kind.create(dir), DatabaseSettings.defaults());
+        store = new SqlPollStore(database);
     }
 
     @AfterEach
     void closeStore() {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test
@@ -138,7 +150,7 @@ class SqlitePollStoreTest {
     }
 
     @Test
-    void storesTimesAsFixedWidthUtcText() {
+    void storesTimesToTheMillisecondInUtc() {
         // given
         Instant withNanos = Instant.parse("2026-03-01T13:05:09.123456789Z");
 
@@ -147,9 +159,9 @@ class SqlitePollStoreTest {
 
         // then
         assertThat(created.createdAt()).isEqualTo(Instant.parse("2026-03-01T13:05:09.123Z"));
-        assertThat(rawText("SELECT created_at FROM poll WHERE id = ?", created.id()))
+        assertThat(rawText("SELECT " + kind.utcText("created_at") + " FROM poll WHERE id = ?", created.id()))
                 .isEqualTo("2026-03-01T13:05:09.123Z");
-        assertThat(rawText("SELECT closes_at FROM poll WHERE id = ?", created.id()))
+        assertThat(rawText("SELECT " + kind.utcText("closes_at") + " FROM poll WHERE id = ?", created.id()))
                 .isEqualTo("2026-03-08T13:05:09.123Z");
     }
 
@@ -198,7 +210,10 @@ class SqlitePollStoreTest {
         assertThat(store.ballot(poll, "alice").answers())
                 .isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(4), EVALS_FEEDBACK, Answer.score(5)));
         assertThat(rowCount(poll)).isEqualTo(2);
-        assertThat(rawText("SELECT updated_at FROM vote WHERE poll_id = ? AND field_key = 'mech-interp'", poll))
+        assertThat(rawText(
+                        "SELECT " + kind.utcText("updated_at")
+                                + " FROM vote WHERE poll_id = ? AND field_key = 'mech-interp'",
+                        poll))
                 .isEqualTo("2026-03-01T13:00:00.123Z");
     }
 

@@ -7,25 +7,30 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Closing-soon reminders in fieldpoll's SQLite database. */
-public final class SqliteReminderStore implements ReminderStore {
+/**
+ * Closing-soon reminders in fieldpoll's database, SQLite or PostgreSQL. Booleans are bound as
+ * booleans and written TRUE and FALSE, which SQLite stores as 1 and 0 and PostgreSQL as BOOLEAN.
+ */
+public final class SqlReminderStore implements ReminderStore {
 
     private static final String SET_ENABLED = "INSERT INTO poll_reminder (poll_id, enabled) VALUES (?, ?) "
             + "ON CONFLICT (poll_id) DO UPDATE SET enabled = excluded.enabled";
     private static final String OWED =
             "SELECT poll.id FROM poll LEFT JOIN poll_reminder ON poll_reminder.poll_id = poll.id "
                     + "WHERE poll.closed_at IS NULL AND poll.closes_at > ? AND poll.closes_at <= ? "
-                    + "AND (poll_reminder.poll_id IS NULL OR (poll_reminder.enabled = 1 AND poll_reminder.sent_at IS NULL)) "
-                    + "ORDER BY poll.closes_at";
+                    + "AND (poll_reminder.poll_id IS NULL OR (poll_reminder.enabled = TRUE AND poll_reminder.sent_at IS NULL)) "
+                    + "ORDER BY poll.closes_at, poll.id";
     // Inserting or updating only an unsent, enabled row makes the claim once-only across processes.
-    private static final String CLAIM = "INSERT INTO poll_reminder (poll_id, enabled, sent_at) VALUES (?, 1, ?) "
+    private static final String CLAIM = "INSERT INTO poll_reminder (poll_id, enabled, sent_at) VALUES (?, TRUE, ?) "
             + "ON CONFLICT (poll_id) DO UPDATE SET sent_at = excluded.sent_at "
-            + "WHERE poll_reminder.sent_at IS NULL AND poll_reminder.enabled = 1";
+            + "WHERE poll_reminder.sent_at IS NULL AND poll_reminder.enabled = TRUE";
 
     private final Database database;
+    private final SqlDialect dialect;
 
-    public SqliteReminderStore(Database database) {
+    public SqlReminderStore(Database database) {
         this.database = database;
+        this.dialect = database.dialect();
     }
 
     @Override
@@ -33,7 +38,7 @@ public final class SqliteReminderStore implements ReminderStore {
         database.inTransaction("set the closing reminder of poll " + pollId, connection -> {
             try (PreparedStatement upsert = connection.prepareStatement(SET_ENABLED)) {
                 upsert.setLong(1, pollId);
-                upsert.setInt(2, enabled ? 1 : 0);
+                upsert.setBoolean(2, enabled);
                 return upsert.executeUpdate();
             }
         });
@@ -43,8 +48,8 @@ public final class SqliteReminderStore implements ReminderStore {
     public List<Long> owedBetween(Instant from, Instant to) {
         return database.withConnection("find polls owing a closing reminder", connection -> {
             try (PreparedStatement select = connection.prepareStatement(OWED)) {
-                select.setString(1, UtcText.format(from));
-                select.setString(2, UtcText.format(to));
+                dialect.setTime(select, 1, from);
+                dialect.setTime(select, 2, to);
                 List<Long> ids = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -61,7 +66,7 @@ public final class SqliteReminderStore implements ReminderStore {
         return database.inTransaction("claim the closing reminder of poll " + pollId, connection -> {
             try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
                 claim.setLong(1, pollId);
-                claim.setString(2, UtcText.format(at));
+                dialect.setTime(claim, 2, at);
                 return claim.executeUpdate() == 1;
             }
         });

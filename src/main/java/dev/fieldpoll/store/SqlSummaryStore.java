@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Summary schedules, run claims and snapshots in fieldpoll's SQLite database. */
-public final class SqliteSummaryStore implements SummaryStore {
+/** Summary schedules, run claims and snapshots in fieldpoll's database, SQLite or PostgreSQL. */
+public final class SqlSummaryStore implements SummaryStore {
 
     private static final String UPSERT_SCHEDULE = "INSERT INTO summary_schedule (platform, workspace_id, channel_id, "
             + "day_of_week, local_time, zone, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
@@ -33,6 +33,7 @@ public final class SqliteSummaryStore implements SummaryStore {
     private static final String SCHEDULE_COLUMNS =
             "SELECT platform, workspace_id, channel_id, day_of_week, local_time, zone, created_at "
                     + "FROM summary_schedule";
+    private static final String ALL_SCHEDULES = SCHEDULE_COLUMNS + " ORDER BY platform, workspace_id, channel_id";
     private static final String ONE_SCHEDULE =
             SCHEDULE_COLUMNS + " WHERE platform = ? AND workspace_id = ? AND channel_id = ?";
     private static final String DELETE_SCHEDULE =
@@ -59,9 +60,11 @@ public final class SqliteSummaryStore implements SummaryStore {
             "SELECT field_key, factor_key, label FROM summary_snapshot_cell WHERE poll_id = ? AND taken_at = ?";
 
     private final Database database;
+    private final SqlDialect dialect;
 
-    public SqliteSummaryStore(Database database) {
+    public SqlSummaryStore(Database database) {
         this.database = database;
+        this.dialect = database.dialect();
     }
 
     @Override
@@ -73,7 +76,7 @@ public final class SqliteSummaryStore implements SummaryStore {
                 upsert.setString(next + 1, schedule.time().toString());
                 upsert.setString(next + 2, schedule.zone().getId());
                 upsert.setString(next + 3, createdBy);
-                upsert.setString(next + 4, UtcText.format(schedule.since()));
+                dialect.setTime(upsert, next + 4, schedule.since());
                 return upsert.executeUpdate();
             }
         });
@@ -103,13 +106,13 @@ public final class SqliteSummaryStore implements SummaryStore {
     @Override
     public List<Schedule> schedules() {
         return database.withConnection("read the summary schedules", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(SCHEDULE_COLUMNS)) {
+            try (PreparedStatement select = connection.prepareStatement(ALL_SCHEDULES)) {
                 return schedules(select);
             }
         });
     }
 
-    private static List<Schedule> schedules(PreparedStatement select) throws SQLException {
+    private List<Schedule> schedules(PreparedStatement select) throws SQLException {
         List<Schedule> schedules = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
@@ -119,7 +122,7 @@ public final class SqliteSummaryStore implements SummaryStore {
                         DayOfWeek.of(rows.getInt(4)),
                         LocalTime.parse(rows.getString(5)),
                         ZoneId.of(rows.getString(6)),
-                        UtcText.parse(rows.getString(7))));
+                        dialect.time(rows, 7)));
             }
         }
         return schedules;
@@ -131,9 +134,9 @@ public final class SqliteSummaryStore implements SummaryStore {
                 "claim the summary of " + period + " in channel " + schedule.channelId(), connection -> {
                     try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
                         int next = bindChannel(claim, 1, schedule.workspace(), schedule.channelId());
-                        claim.setString(next, period.toString());
-                        claim.setString(next + 1, UtcText.format(now));
-                        claim.setString(next + 2, UtcText.format(now.minus(lease)));
+                        dialect.setDate(claim, next, period);
+                        dialect.setTime(claim, next + 1, now);
+                        dialect.setTime(claim, next + 2, now.minus(lease));
                         return claim.executeUpdate() == 1;
                     }
                 });
@@ -143,9 +146,9 @@ public final class SqliteSummaryStore implements SummaryStore {
     public void markPosted(Schedule schedule, LocalDate period, Instant postedAt) {
         database.inTransaction("mark the summary of " + period + " posted", connection -> {
             try (PreparedStatement update = connection.prepareStatement(POSTED)) {
-                update.setString(1, UtcText.format(postedAt));
+                dialect.setTime(update, 1, postedAt);
                 int next = bindChannel(update, 2, schedule.workspace(), schedule.channelId());
-                update.setString(next, period.toString());
+                dialect.setDate(update, next, period);
                 return update.executeUpdate();
             }
         });
@@ -154,10 +157,10 @@ public final class SqliteSummaryStore implements SummaryStore {
     @Override
     public void saveSnapshot(Snapshot snapshot) {
         database.inTransaction("save a summary snapshot of poll " + snapshot.pollId(), connection -> {
-            String takenAt = UtcText.format(snapshot.takenAt());
+            Instant takenAt = snapshot.takenAt();
             try (PreparedStatement insert = connection.prepareStatement(INSERT_SNAPSHOT)) {
                 insert.setLong(1, snapshot.pollId());
-                insert.setString(2, takenAt);
+                dialect.setTime(insert, 2, takenAt);
                 insert.setInt(3, snapshot.voters());
                 insert.executeUpdate();
             }
@@ -167,11 +170,11 @@ public final class SqliteSummaryStore implements SummaryStore {
         });
     }
 
-    private static void insertRanks(Connection connection, Snapshot snapshot, String takenAt) throws SQLException {
+    private void insertRanks(Connection connection, Snapshot snapshot, Instant takenAt) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_RANK)) {
             for (Map.Entry<String, Integer> rank : snapshot.ranks().entrySet()) {
                 insert.setLong(1, snapshot.pollId());
-                insert.setString(2, takenAt);
+                dialect.setTime(insert, 2, takenAt);
                 insert.setString(3, rank.getKey());
                 insert.setInt(4, rank.getValue());
                 insert.addBatch();
@@ -180,11 +183,11 @@ public final class SqliteSummaryStore implements SummaryStore {
         }
     }
 
-    private static void insertCells(Connection connection, Snapshot snapshot, String takenAt) throws SQLException {
+    private void insertCells(Connection connection, Snapshot snapshot, Instant takenAt) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_CELL)) {
             for (Map.Entry<CellKey, String> cell : snapshot.labels().entrySet()) {
                 insert.setLong(1, snapshot.pollId());
-                insert.setString(2, takenAt);
+                dialect.setTime(insert, 2, takenAt);
                 insert.setString(3, cell.getKey().field());
                 insert.setString(4, cell.getKey().factor());
                 insert.setString(5, cell.getValue());
@@ -199,15 +202,15 @@ public final class SqliteSummaryStore implements SummaryStore {
         return database.withConnection("read the last summary snapshot of poll " + pollId, connection -> {
             try (PreparedStatement select = connection.prepareStatement(LATEST_SNAPSHOT)) {
                 select.setLong(1, pollId);
-                select.setString(2, UtcText.format(before));
+                dialect.setTime(select, 2, before);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();
                     }
-                    String takenAt = row.getString(1);
+                    Instant takenAt = dialect.time(row, 1);
                     return Optional.of(new Snapshot(
                             pollId,
-                            UtcText.parse(takenAt),
+                            takenAt,
                             row.getInt(2),
                             ranks(connection, pollId, takenAt),
                             labels(connection, pollId, takenAt)));
@@ -216,11 +219,11 @@ public final class SqliteSummaryStore implements SummaryStore {
         });
     }
 
-    private static Map<String, Integer> ranks(Connection connection, long pollId, String takenAt) throws SQLException {
+    private Map<String, Integer> ranks(Connection connection, long pollId, Instant takenAt) throws SQLException {
         Map<String, Integer> ranks = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(SNAPSHOT_RANKS)) {
             select.setLong(1, pollId);
-            select.setString(2, takenAt);
+            dialect.setTime(select, 2, takenAt);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     ranks.put(rows.getString(1), rows.getInt(2));
@@ -230,11 +233,11 @@ public final class SqliteSummaryStore implements SummaryStore {
         return ranks;
     }
 
-    private static Map<CellKey, String> labels(Connection connection, long pollId, String takenAt) throws SQLException {
+    private Map<CellKey, String> labels(Connection connection, long pollId, Instant takenAt) throws SQLException {
         Map<CellKey, String> labels = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(SNAPSHOT_CELLS)) {
             select.setLong(1, pollId);
-            select.setString(2, takenAt);
+            dialect.setTime(select, 2, takenAt);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     labels.put(new CellKey(rows.getString(1), rows.getString(2)), rows.getString(3));

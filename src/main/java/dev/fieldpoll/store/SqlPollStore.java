@@ -24,12 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls and votes in fieldpoll's SQLite database. Every write is committed before a method returns.
- * Thread-safe: the database serialises writes, and the caches here are concurrent maps.
+ * Polls and votes in fieldpoll's database, SQLite or PostgreSQL. Every write is committed before a
+ * method returns. Thread-safe: the database serialises writes, and the caches here are concurrent maps.
  */
-public final class SqlitePollStore implements PollStore {
+public final class SqlPollStore implements PollStore {
 
-    private static final Logger log = LoggerFactory.getLogger(SqlitePollStore.class);
+    private static final Logger log = LoggerFactory.getLogger(SqlPollStore.class);
     private static final int SECRET_BYTES = 32;
 
     private final Database database;
@@ -48,11 +48,11 @@ public final class SqlitePollStore implements PollStore {
      */
     private final Map<Long, Long> versions = new ConcurrentHashMap<>();
 
-    public SqlitePollStore(Database database) {
+    public SqlPollStore(Database database) {
         this.database = database;
         this.random = new SecureRandom();
-        this.polls = new PollTable(database.statements());
-        this.votes = new VoteTable(database.statements());
+        this.polls = new PollTable(database.statements(), database.dialect());
+        this.votes = new VoteTable(database.statements(), database.dialect());
     }
 
     @Override

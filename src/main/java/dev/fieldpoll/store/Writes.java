@@ -1,0 +1,26 @@
+package dev.fieldpoll.store;
+
+/**
+ * How a database's writes reach it: each in a transaction committed before the caller goes on.
+ * {@link DatabaseWriter} runs them one transaction at a time on one connection, sharing commits;
+ * {@link PooledWriter} runs each in its own transaction, side by side on pooled connections.
+ */
+interface Writes extends AutoCloseable {
+
+    /** Runs the work in a transaction of its own: committed when this returns, rolled back when it throws. */
+    <T> T alone(String action, SqlWork<T> work);
+
+    /**
+     * Runs the work in a transaction it may share with writes arriving meanwhile; committed when this
+     * returns, and failing alone. The work may run twice (the first run rolled back), so it must
+     * touch nothing but the connection.
+     */
+    <T> T together(String action, SqlWork<T> work);
+
+    /** Runs the work outside any transaction, for settings of a connection (SQLite's pragmas). */
+    <T> T outsideTransaction(String action, SqlWork<T> work);
+
+    /** Finishes the writes already accepted, then closes the connections. */
+    @Override
+    void close();
+}
