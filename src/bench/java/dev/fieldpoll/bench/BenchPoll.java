@@ -59,7 +59,7 @@ final class BenchPoll implements AutoCloseable {
     }
 
     private static Poll createPoll(Wiring wiring) {
-        Caller admin = new Caller(Platform.DISCORD, WORKSPACE, CHANNEL, "admin", "Admin", true);
+        Caller admin = new Caller(Platform.DISCORD, WORKSPACE, CHANNEL, "admin", true);
         BotReply reply = wiring.bot()
                 .handle(
                         admin,
@@ -69,7 +69,9 @@ final class BenchPoll implements AutoCloseable {
                                 Optional.empty(),
                                 Optional.empty(),
                                 List.of(),
-                                List.of()));
+                                List.of()))
+                .toCompletableFuture()
+                .join();
         if (reply instanceof BotReply.PollPosted posted) {
             return posted.poll();
         }

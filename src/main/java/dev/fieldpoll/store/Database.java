@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -14,6 +15,7 @@ import org.sqlite.SQLiteDataSource;
 /**
  * fieldpoll's SQLite file: migrated on open, a few pooled connections for reads, which run
  * concurrently, and one more for writes, which run one at a time ({@link DatabaseWriter}).
+ * Thread-safe: the pools hand each connection to one thread at a time, and the writer serialises writes.
  */
 public final class Database implements AutoCloseable {
 
@@ -168,6 +170,15 @@ public final class Database implements AutoCloseable {
      */
     public <T> T inSharedTransaction(String action, SqlWork<T> work) {
         return writer.together(action, work);
+    }
+
+    /**
+     * {@link #inSharedTransaction(String, SqlWork)} without waiting: the future completes with the
+     * work's result once its commit is on disk, or fails with a {@link StoreException}. It completes
+     * on the database's committer thread: continue on an executor of your own, never block there.
+     */
+    public <T> CompletableFuture<T> inSharedTransactionAsync(String action, SqlWork<T> work) {
+        return writer.submit(action, work);
     }
 
     /**

@@ -10,8 +10,6 @@ import java.util.List;
 /** Closing-soon reminders in fieldpoll's SQLite database. */
 public final class SqliteReminderStore implements ReminderStore {
 
-    private static final String SET_ENABLED = "INSERT INTO poll_reminder (poll_id, enabled) VALUES (?, ?) "
-            + "ON CONFLICT (poll_id) DO UPDATE SET enabled = excluded.enabled";
     private static final String OWED =
             "SELECT poll.id FROM poll LEFT JOIN poll_reminder ON poll_reminder.poll_id = poll.id "
                     + "WHERE poll.closed_at IS NULL AND poll.closes_at > ? AND poll.closes_at <= ? "
@@ -26,17 +24,6 @@ public final class SqliteReminderStore implements ReminderStore {
 
     public SqliteReminderStore(Database database) {
         this.database = database;
-    }
-
-    @Override
-    public void setEnabled(long pollId, boolean enabled) {
-        database.inTransaction("set the closing reminder of poll " + pollId, connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(SET_ENABLED)) {
-                upsert.setLong(1, pollId);
-                upsert.setInt(2, enabled ? 1 : 0);
-                return upsert.executeUpdate();
-            }
-        });
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Workspace;
 import dev.fieldpoll.summary.Schedule;
 import dev.fieldpoll.summary.Snapshot;
+import dev.fieldpoll.summary.SummaryKey;
 import dev.fieldpoll.summary.SummaryStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,8 +22,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Summary schedules, run claims and snapshots in fieldpoll's SQLite database. */
+/** Summary schedules, run claims, snapshots and delivered summary parts in fieldpoll's SQLite database. */
 public final class SqliteSummaryStore implements SummaryStore {
 
     private static final String UPSERT_SCHEDULE = "INSERT INTO summary_schedule (platform, workspace_id, channel_id, "
@@ -59,6 +61,7 @@ public final class SqliteSummaryStore implements SummaryStore {
             "SELECT field_key, factor_key, label FROM summary_snapshot_cell WHERE poll_id = ? AND taken_at = ?";
 
     private final Database database;
+    private final SummaryPartTable parts = new SummaryPartTable();
 
     public SqliteSummaryStore(Database database) {
         this.database = database;
@@ -250,5 +253,28 @@ public final class SqliteSummaryStore implements SummaryStore {
         statement.setString(first + 1, workspace.id());
         statement.setString(first + 2, channelId);
         return first + 3;
+    }
+
+    @Override
+    public Set<String> deliveredParts(SummaryKey key, Instant since) {
+        return database.withConnection(
+                "read the parts delivered of the summary of channel " + key.channelId(),
+                connection -> parts.delivered(connection, key, since));
+    }
+
+    @Override
+    public void partDelivered(SummaryKey key, String part, Instant at) {
+        database.inTransaction("record a part of the summary of channel " + key.channelId(), connection -> {
+            parts.record(connection, key, part, at);
+            return null;
+        });
+    }
+
+    @Override
+    public void forgetParts(SummaryKey key, Instant staleBefore) {
+        database.inTransaction("forget the parts of the summary of channel " + key.channelId(), connection -> {
+            parts.forget(connection, key, staleBefore);
+            return null;
+        });
     }
 }

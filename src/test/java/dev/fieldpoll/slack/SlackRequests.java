@@ -115,7 +115,7 @@ final class SlackRequests {
         payload.put("response_url", responseUrl);
         ArrayNode actions = payload.putArray("actions");
         ObjectNode action = actions.addObject();
-        action.put("action_id", actionId).put("block_id", PollMessageBlocks.ACTIONS_BLOCK);
+        action.put("action_id", actionId).put("block_id", SlackPollMessageRenderer.ACTIONS_BLOCK);
         action.putObject("text").put("type", "plain_text").put("text", "Vote").put("emoji", true);
         action.put("type", "button").put("action_ts", "1764237650.123456");
         return payload;
@@ -164,7 +164,7 @@ final class SlackRequests {
         }
         for (Map.Entry<String, String> extra : chosen.entrySet()) {
             if (!values.has(extra.getKey())) { // a block the view never had: a forged state
-                ObjectNode option = values.putObject(extra.getKey()).putObject(BallotModal.SCORE_ACTION);
+                ObjectNode option = values.putObject(extra.getKey()).putObject(BallotModalRenderer.SCORE_ACTION);
                 option.put("type", "static_select");
                 option.putObject("selected_option").put("value", extra.getValue());
             }

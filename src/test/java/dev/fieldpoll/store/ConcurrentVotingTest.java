@@ -40,7 +40,7 @@ class ConcurrentVotingTest {
         try (Database database = Database.open(dir.resolve("fieldpoll.db"))) {
             // given
             SqlitePollStore store = new SqlitePollStore(database);
-            Poll poll = store.create(TestPolls.newPoll());
+            Poll poll = Commits.create(store, TestPolls.newPoll());
             List<CellKey> cells = poll.definition().cells();
 
             // when: each thread votes for its own voters; readers count meanwhile
@@ -81,7 +81,7 @@ class ConcurrentVotingTest {
                 CellKey cell = cells.get(random.nextInt(cells.size()));
                 Answer answer = random.nextInt(10) == 0 ? Answer.DONT_KNOW : Answer.score(1 + random.nextInt(5));
                 at = at.plusMillis(1);
-                store.saveAnswers(pollId, voterId, Map.of(cell, answer), at);
+                Commits.save(store, pollId, voterId, Map.of(cell, answer), at);
                 last.put(voterId + "|" + cell.field() + "|" + cell.factor(), answer);
             }
             return last;

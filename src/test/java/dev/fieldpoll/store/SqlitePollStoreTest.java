@@ -60,7 +60,7 @@ class SqlitePollStoreTest {
     @Test
     void thePollMessageIsRememberedAndReplaced() {
         // given
-        Poll poll = store.create(TestPolls.newPoll());
+        Poll poll = Commits.create(store, TestPolls.newPoll());
 
         // when
         assertThat(store.messageId(poll.id())).isEmpty();
@@ -78,7 +78,7 @@ class SqlitePollStoreTest {
         NewPoll newPoll = TestPolls.newPoll();
 
         // when
-        Poll created = store.create(newPoll);
+        Poll created = Commits.create(store, newPoll);
 
         // then
         Poll found = store.find(GUILD, CHANNEL, created.id()).orElseThrow();
@@ -107,7 +107,7 @@ class SqlitePollStoreTest {
         NewPoll newPoll = TestPolls.newPoll(GUILD, CHANNEL, CREATED, TestPolls.definitionWithReference());
 
         // when
-        Poll created = store.create(newPoll);
+        Poll created = Commits.create(store, newPoll);
 
         // then
         assertThat(store.findById(created.id()).orElseThrow().definition().reference())
@@ -126,10 +126,12 @@ class SqlitePollStoreTest {
                 ResultsVisibility.LIVE,
                 "user-1",
                 CREATED,
-                null);
+                null,
+                null,
+                true);
 
         // when
-        Poll found = store.findById(store.create(newPoll).id()).orElseThrow();
+        Poll found = store.findById(Commits.create(store, newPoll).id()).orElseThrow();
 
         // then
         assertThat(found.templateKey()).isNull();
@@ -143,7 +145,7 @@ class SqlitePollStoreTest {
         Instant withNanos = Instant.parse("2026-03-01T13:05:09.123456789Z");
 
         // when
-        Poll created = store.create(TestPolls.newPoll(GUILD, CHANNEL, withNanos));
+        Poll created = Commits.create(store, TestPolls.newPoll(GUILD, CHANNEL, withNanos));
 
         // then
         assertThat(created.createdAt()).isEqualTo(Instant.parse("2026-03-01T13:05:09.123Z"));
@@ -156,7 +158,7 @@ class SqlitePollStoreTest {
     @Test
     void findNeverCrossesWorkspaces() {
         // given
-        Poll poll = store.create(TestPolls.newPoll());
+        Poll poll = Commits.create(store, TestPolls.newPoll());
 
         // when / then
         assertThat(store.find(new Workspace(Platform.DISCORD, "guild-2"), CHANNEL, poll.id()))
@@ -171,11 +173,12 @@ class SqlitePollStoreTest {
     @Test
     void listsAChannelsPollsNewestFirst() {
         // given
-        Poll oldest = store.create(TestPolls.newPoll(GUILD, CHANNEL, CREATED));
-        Poll newest = store.create(TestPolls.newPoll(GUILD, CHANNEL, CREATED.plusSeconds(20)));
-        Poll middle = store.create(TestPolls.newPoll(GUILD, CHANNEL, CREATED.plusSeconds(10)));
-        store.create(TestPolls.newPoll(GUILD, "channel-2", CREATED.plusSeconds(30)));
-        store.create(TestPolls.newPoll(new Workspace(Platform.SLACK, "guild-1"), CHANNEL, CREATED.plusSeconds(40)));
+        Poll oldest = Commits.create(store, TestPolls.newPoll(GUILD, CHANNEL, CREATED));
+        Poll newest = Commits.create(store, TestPolls.newPoll(GUILD, CHANNEL, CREATED.plusSeconds(20)));
+        Poll middle = Commits.create(store, TestPolls.newPoll(GUILD, CHANNEL, CREATED.plusSeconds(10)));
+        Commits.create(store, TestPolls.newPoll(GUILD, "channel-2", CREATED.plusSeconds(30)));
+        Commits.create(
+                store, TestPolls.newPoll(new Workspace(Platform.SLACK, "guild-1"), CHANNEL, CREATED.plusSeconds(40)));
 
         // when
         List<Poll> listed = store.listInChannel(GUILD, CHANNEL);
@@ -187,12 +190,12 @@ class SqlitePollStoreTest {
     @Test
     void votingAgainReplacesTheAnswer() {
         // given
-        long poll = store.create(TestPolls.newPoll()).id();
-        store.saveAnswers(
-                poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(2), EVALS_FEEDBACK, Answer.score(5)), CREATED);
+        long poll = Commits.create(store, TestPolls.newPoll()).id();
+        Commits.save(
+                store, poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(2), EVALS_FEEDBACK, Answer.score(5)), CREATED);
 
         // when
-        store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(4)), LATER);
+        Commits.save(store, poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(4)), LATER);
 
         // then
         assertThat(store.ballot(poll, "alice").answers())
@@ -205,11 +208,15 @@ class SqlitePollStoreTest {
     @Test
     void dontKnowIsStoredAsItsOwnAnswerAndCountedApart() {
         // given
-        long poll = store.create(TestPolls.newPoll()).id();
-        store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(3)), CREATED);
-        store.saveAnswers(poll, "bob", Map.of(MECH_FEEDBACK, Answer.DONT_KNOW), CREATED);
-        store.saveAnswers(
-                poll, "carol", Map.of(MECH_FEEDBACK, Answer.score(1), EVALS_ECONOMIC, Answer.DONT_KNOW), CREATED);
+        long poll = Commits.create(store, TestPolls.newPoll()).id();
+        Commits.save(store, poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(3)), CREATED);
+        Commits.save(store, poll, "bob", Map.of(MECH_FEEDBACK, Answer.DONT_KNOW), CREATED);
+        Commits.save(
+                store,
+                poll,
+                "carol",
+                Map.of(MECH_FEEDBACK, Answer.score(1), EVALS_ECONOMIC, Answer.DONT_KNOW),
+                CREATED);
 
         // when
         List<CellCounts> counts = store.counts(poll);
@@ -230,10 +237,10 @@ class SqlitePollStoreTest {
                 TestPolls.definition().fields(),
                 TestPolls.definition().factors(),
                 null);
-        long poll = store.create(TestPolls.newPoll(GUILD, CHANNEL, CREATED, zeroToTen))
+        long poll = Commits.create(store, TestPolls.newPoll(GUILD, CHANNEL, CREATED, zeroToTen))
                 .id();
-        store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(0)), CREATED);
-        store.saveAnswers(poll, "bob", Map.of(MECH_FEEDBACK, Answer.score(10)), CREATED);
+        Commits.save(store, poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(0)), CREATED);
+        Commits.save(store, poll, "bob", Map.of(MECH_FEEDBACK, Answer.score(10)), CREATED);
 
         // when / then
         assertThat(store.counts(poll))
@@ -243,13 +250,13 @@ class SqlitePollStoreTest {
     @Test
     void aVoteForACellThePollLacksIsRefusedWithNothingSaved() {
         // given
-        long poll = store.create(TestPolls.newPoll()).id();
+        long poll = Commits.create(store, TestPolls.newPoll()).id();
         Map<CellKey, Answer> answers = new LinkedHashMap<>();
         answers.put(MECH_FEEDBACK, Answer.score(4));
         answers.put(new CellKey("mech-interp", "no-such-factor"), Answer.score(2));
 
         // when / then
-        assertThatThrownBy(() -> store.saveAnswers(poll, "mallory", answers, CREATED))
+        assertThatThrownBy(() -> Commits.save(store, poll, "mallory", answers, CREATED))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("Could not save answers in poll " + poll)
                 .hasMessageContaining("names a poll, field or factor that does not exist");
@@ -259,15 +266,16 @@ class SqlitePollStoreTest {
 
     @Test
     void aVoteForAPollThatDoesNotExistIsRefused() {
-        assertThatThrownBy(() -> store.saveAnswers(404, "mallory", Map.of(MECH_FEEDBACK, Answer.score(4)), CREATED))
+        assertThatThrownBy(() -> Commits.save(store, 404, "mallory", Map.of(MECH_FEEDBACK, Answer.score(4)), CREATED))
                 .isInstanceOf(StoreException.class);
     }
 
     @Test
     void aScoreOutsideWhatTheDatabaseAllowsIsRefused() {
-        long poll = store.create(TestPolls.newPoll()).id();
+        long poll = Commits.create(store, TestPolls.newPoll()).id();
 
-        assertThatThrownBy(() -> store.saveAnswers(poll, "mallory", Map.of(MECH_FEEDBACK, Answer.score(101)), CREATED))
+        assertThatThrownBy(
+                        () -> Commits.save(store, poll, "mallory", Map.of(MECH_FEEDBACK, Answer.score(101)), CREATED))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("the database refused a value");
     }
@@ -275,8 +283,9 @@ class SqlitePollStoreTest {
     @Test
     void clearAnswersRemovesOnlyTheGivenCells() {
         // given
-        long poll = store.create(TestPolls.newPoll()).id();
-        store.saveAnswers(
+        long poll = Commits.create(store, TestPolls.newPoll()).id();
+        Commits.save(
+                store,
                 poll,
                 "alice",
                 Map.of(
@@ -287,13 +296,13 @@ class SqlitePollStoreTest {
                         EVALS_FEEDBACK,
                         Answer.score(5)),
                 CREATED);
-        store.saveAnswers(poll, "bob", Map.of(MECH_FEEDBACK, Answer.score(1)), CREATED);
+        Commits.save(store, poll, "bob", Map.of(MECH_FEEDBACK, Answer.score(1)), CREATED);
 
         // when
-        int removed = store.clearAnswers(poll, "alice", List.of(MECH_FEEDBACK, MECH_ECONOMIC, EVALS_ECONOMIC));
+        Ballot left = Commits.clear(store, poll, "alice", List.of(MECH_FEEDBACK, MECH_ECONOMIC, EVALS_ECONOMIC));
 
         // then
-        assertThat(removed).isEqualTo(2);
+        assertThat(left).isEqualTo(store.ballot(poll, "alice"));
         assertThat(store.ballot(poll, "alice"))
                 .isEqualTo(new Ballot(poll, "alice", Map.of(EVALS_FEEDBACK, Answer.score(5))));
         assertThat(store.ballot(poll, "bob").answers()).isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(1)));
@@ -301,7 +310,7 @@ class SqlitePollStoreTest {
 
     @Test
     void aBallotWithoutAnswersIsEmpty() {
-        long poll = store.create(TestPolls.newPoll()).id();
+        long poll = Commits.create(store, TestPolls.newPoll()).id();
 
         assertThat(store.ballot(poll, "nobody")).isEqualTo(Ballot.empty(poll, "nobody"));
     }
@@ -309,12 +318,12 @@ class SqlitePollStoreTest {
     @Test
     void voterCountCountsEachVoterOnceDontKnowIncluded() {
         // given
-        long poll = store.create(TestPolls.newPoll()).id();
-        long otherPoll = store.create(TestPolls.newPoll()).id();
-        store.saveAnswers(
-                poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(2), EVALS_FEEDBACK, Answer.score(3)), CREATED);
-        store.saveAnswers(poll, "bob", Map.of(MECH_FEEDBACK, Answer.DONT_KNOW), CREATED);
-        store.saveAnswers(otherPoll, "carol", Map.of(MECH_FEEDBACK, Answer.score(2)), CREATED);
+        long poll = Commits.create(store, TestPolls.newPoll()).id();
+        long otherPoll = Commits.create(store, TestPolls.newPoll()).id();
+        Commits.save(
+                store, poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(2), EVALS_FEEDBACK, Answer.score(3)), CREATED);
+        Commits.save(store, poll, "bob", Map.of(MECH_FEEDBACK, Answer.DONT_KNOW), CREATED);
+        Commits.save(store, otherPoll, "carol", Map.of(MECH_FEEDBACK, Answer.score(2)), CREATED);
 
         // when / then
         assertThat(store.voterCount(poll)).isEqualTo(2);
@@ -324,13 +333,13 @@ class SqlitePollStoreTest {
     @Test
     void forEachAnswerVisitsEveryAnswerGroupedByVoter() {
         // given
-        long poll = store.create(TestPolls.newPoll()).id();
-        store.saveAnswers(
-                poll, "carol", Map.of(MECH_FEEDBACK, Answer.score(1), EVALS_ECONOMIC, Answer.score(4)), CREATED);
-        store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(2)), CREATED);
-        store.saveAnswers(
-                poll, "bob", Map.of(EVALS_FEEDBACK, Answer.DONT_KNOW, MECH_ECONOMIC, Answer.score(5)), CREATED);
-        store.saveAnswers(poll, "alice", Map.of(EVALS_FEEDBACK, Answer.score(3)), CREATED);
+        long poll = Commits.create(store, TestPolls.newPoll()).id();
+        Commits.save(
+                store, poll, "carol", Map.of(MECH_FEEDBACK, Answer.score(1), EVALS_ECONOMIC, Answer.score(4)), CREATED);
+        Commits.save(store, poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(2)), CREATED);
+        Commits.save(
+                store, poll, "bob", Map.of(EVALS_FEEDBACK, Answer.DONT_KNOW, MECH_ECONOMIC, Answer.score(5)), CREATED);
+        Commits.save(store, poll, "alice", Map.of(EVALS_FEEDBACK, Answer.score(3)), CREATED);
 
         // when
         List<String> visits = new ArrayList<>();
@@ -353,24 +362,24 @@ class SqlitePollStoreTest {
     @Test
     void closingTwiceChangesNothingTheSecondTime() {
         // given
-        long poll = store.create(TestPolls.newPoll()).id();
+        long poll = Commits.create(store, TestPolls.newPoll()).id();
 
         // when
-        boolean first = store.close(poll, LATER);
-        boolean second = store.close(poll, LATER.plusSeconds(60));
+        boolean first = Commits.close(store, poll, LATER);
+        boolean second = Commits.close(store, poll, LATER.plusSeconds(60));
 
         // then
         assertThat(first).isTrue();
         assertThat(second).isFalse();
         assertThat(store.findById(poll).orElseThrow().closedAt()).isEqualTo(LATER);
-        assertThat(store.close(404, LATER)).isFalse();
+        assertThat(Commits.close(store, 404, LATER)).isFalse();
     }
 
     @Test
     void eachPollHasItsOwnRandomPseudonymSecret() {
         // given
-        long poll = store.create(TestPolls.newPoll()).id();
-        long otherPoll = store.create(TestPolls.newPoll()).id();
+        long poll = Commits.create(store, TestPolls.newPoll()).id();
+        long otherPoll = Commits.create(store, TestPolls.newPoll()).id();
 
         // when
         byte[] secret = store.pseudonymSecret(poll);
@@ -385,7 +394,7 @@ class SqlitePollStoreTest {
 
     @Test
     void aPollWithoutVotesHasNoCounts() {
-        long poll = store.create(TestPolls.newPoll()).id();
+        long poll = Commits.create(store, TestPolls.newPoll()).id();
 
         assertThat(store.counts(poll)).isEmpty();
         assertThat(store.counts(404)).isEmpty();

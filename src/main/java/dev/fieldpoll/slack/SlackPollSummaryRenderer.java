@@ -27,7 +27,7 @@ import java.util.List;
  * reference comparison. A poll without results yet gets a call to vote (with a Vote button while
  * it is open) instead of an empty table. About seven blocks, whatever the poll's size.
  */
-final class PollSummaryBlocks {
+final class SlackPollSummaryRenderer {
 
     static final int HIGHLIGHTS = 3;
     static final int DIVERGENCES = 3;
