@@ -152,9 +152,12 @@ public final class PollBot {
         summaryPublishers.unregister(platform);
     }
 
-    /** An adapter posted a new poll's message: the core remembers it and keeps it current. */
-    public void messagePosted(Poll poll, String messageId) {
-        core.pollMessages().messagePosted(poll, messageId);
+    /**
+     * An adapter posted a new poll's message: the core remembers it and keeps it current. The stage
+     * completes once that is committed, on the store's thread: continue elsewhere, never block there.
+     */
+    public CompletionStage<Void> messagePosted(Poll poll, String messageId) {
+        return core.pollMessages().messagePosted(poll, messageId);
     }
 
     /**

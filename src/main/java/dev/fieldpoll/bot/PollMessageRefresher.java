@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
@@ -112,14 +113,18 @@ public final class PollMessageRefresher implements AutoCloseable {
         }
     }
 
-    /** A platform posted the poll's message: it is remembered, and the poll's close time is watched. */
-    void messagePosted(Poll poll, String messageId) {
-        now(() -> {
-            store.recordMessage(poll.id(), messageId);
-            poll.closesAtTime()
-                    .filter(at -> nextCloseAt == null || at.isBefore(nextCloseAt))
-                    .ifPresent(at -> armNextClose(clock.instant()));
-        });
+    /**
+     * A platform posted the poll's message: it is remembered (the stage completes once that is
+     * committed), and the poll's close time is watched.
+     */
+    CompletionStage<Void> messagePosted(Poll poll, String messageId) {
+        return store.recordMessage(poll.id(), messageId)
+                .thenRun(() -> poll.closesAtTime()
+                        .ifPresent(closes -> now(() -> {
+                            if (nextCloseAt == null || closes.isBefore(nextCloseAt)) {
+                                armNextClose(clock.instant());
+                            }
+                        })));
     }
 
     /** The poll was closed by a command: its closing is handled now. */
@@ -228,7 +233,9 @@ public final class PollMessageRefresher implements AutoCloseable {
                         ? "The message of poll {} was deleted; posting it again"
                         : "Poll {} has no message in its channel yet; posting it",
                 pollId);
-        store.recordMessage(pollId, connection.publisher().post(view));
+        store.recordMessage(pollId, connection.publisher().post(view))
+                .toCompletableFuture()
+                .join();
     }
 
     private void now(Runnable task) {

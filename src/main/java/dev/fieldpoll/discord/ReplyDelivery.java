@@ -42,6 +42,7 @@ class ReplyDelivery implements BotReply.Visitor<CompletionStage<Void>> {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** The poll message first; the creator hears of it once its id is remembered too. */
     @Override
     public CompletionStage<Void> pollPosted(BotReply.PollPosted posted) {
         Poll poll = posted.poll();
@@ -56,13 +57,21 @@ class ReplyDelivery implements BotReply.Visitor<CompletionStage<Void>> {
                         answer.show(ReplyRenderer.problem("Poll #" + poll.id() + " is saved, but I couldn't post its "
                                 + "message here. Give me View Channel, Send Messages and Embed Links in this channel; "
                                 + "until then members can vote with `/poll vote poll:" + poll.id() + "`."));
-                        return null;
+                        return done();
                     }
-                    adapter.bot.messagePosted(poll, message.getId());
-                    answer.show(Messages.text("Poll #" + poll.id() + " **" + DiscordText.escape(poll.title())
-                            + "** is posted: " + message.getJumpUrl()));
-                    return null;
-                });
+                    return adapter.bot.messagePosted(poll, message.getId()).handle((recorded, notRecorded) -> {
+                        if (notRecorded != null) {
+                            log.error(
+                                    "The message of poll {} is posted but could not be remembered",
+                                    poll.id(),
+                                    notRecorded);
+                        }
+                        answer.show(Messages.text("Poll #" + poll.id() + " **" + DiscordText.escape(poll.title())
+                                + "** is posted: " + message.getJumpUrl()));
+                        return (Void) null;
+                    });
+                })
+                .thenCompose(shown -> shown);
     }
 
     @Override

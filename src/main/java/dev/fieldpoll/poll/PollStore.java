@@ -61,8 +61,11 @@ public interface PollStore {
     /** Marks the poll closed at the given time; completes with false when it was already closed. */
     CompletionStage<Boolean> close(long pollId, Instant at);
 
-    /** Remembers the platform message that shows the poll (a Discord message id, a Slack ts). */
-    void recordMessage(long pollId, String messageId);
+    /**
+     * Remembers the platform message that shows the poll (a Discord message id, a Slack ts);
+     * completes once committed.
+     */
+    CompletionStage<Void> recordMessage(long pollId, String messageId);
 
     /** The platform message showing the poll, once posted. */
     Optional<String> messageId(long pollId);

@@ -136,7 +136,7 @@ final class SlackHandlers {
         if (caller.isEmpty()) {
             return done(Optional.of(SlackReplyRenderer.problem(UNKNOWN_SENDER)));
         }
-        return bot.handle(caller.get(), command).thenApplyAsync(reply -> replies.deliver(origin, reply), acks.pool());
+        return bot.handle(caller.get(), command).thenComposeAsync(reply -> replies.deliver(origin, reply), acks.pool());
     }
 
     // ---- buttons: acked once their action is done ----
@@ -308,8 +308,8 @@ final class SlackHandlers {
 
         private void tellLater() {
             if (saved != null) {
-                acks.afterwards(
-                        () -> replies.deliver(origin, saved).ifPresent(message -> replies.tell(origin, message)));
+                acks.afterwards(() -> replies.deliver(origin, saved)
+                        .thenAccept(shown -> shown.ifPresent(message -> replies.tell(origin, message))));
             }
         }
     }

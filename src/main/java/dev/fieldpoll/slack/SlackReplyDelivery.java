@@ -4,6 +4,8 @@ import dev.fieldpoll.bot.BotReply;
 import dev.fieldpoll.bot.PollBot;
 import dev.fieldpoll.poll.Poll;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,12 +41,22 @@ final class SlackReplyDelivery {
         this.texts = texts;
     }
 
-    /** Does what the reply needs in Slack; returns what the member is to be shown, if anything. */
-    Optional<SlackMessage> deliver(Origin origin, BotReply reply) {
+    /**
+     * Does what the reply needs in Slack; completes with what the member is to be shown, if anything.
+     * Only a new poll waits for a commit (its message's ts), without a thread.
+     */
+    CompletionStage<Optional<SlackMessage>> deliver(Origin origin, BotReply reply) {
+        if (reply instanceof BotReply.PollPosted posted) {
+            return postPoll(posted);
+        }
+        return CompletableFuture.completedFuture(shown(origin, reply));
+    }
+
+    private Optional<SlackMessage> shown(Origin origin, BotReply reply) {
         return reply.accept(new BotReply.Visitor<>() {
             @Override
             public Optional<SlackMessage> pollPosted(BotReply.PollPosted posted) {
-                return postPoll(posted);
+                return Optional.of(texts.render(posted));
             }
 
             @Override
@@ -103,15 +115,23 @@ final class SlackReplyDelivery {
         return Optional.of(texts.render(reply));
     }
 
-    private Optional<SlackMessage> postPoll(BotReply.PollPosted posted) {
+    /** The poll message first; the creator hears nothing more unless it could not be posted. */
+    private CompletionStage<Optional<SlackMessage>> postPoll(BotReply.PollPosted posted) {
         Poll poll = posted.poll();
+        String ts;
         try {
-            bot.messagePosted(poll, pollMessages.post(posted.message()));
-            return Optional.empty();
+            ts = pollMessages.post(posted.message());
         } catch (SlackDeliveryException refused) {
             log.warn("Could not post the message of poll {} in channel {}", poll.id(), poll.channelId(), refused);
-            return Optional.of(SlackReplyRenderer.problem(notPosted(poll, refused.error())));
+            return CompletableFuture.completedFuture(
+                    Optional.of(SlackReplyRenderer.problem(notPosted(poll, refused.error()))));
         }
+        return bot.messagePosted(poll, ts).handle((recorded, notRecorded) -> {
+            if (notRecorded != null) {
+                log.error("The message of poll {} is posted but could not be remembered", poll.id(), notRecorded);
+            }
+            return Optional.empty();
+        });
     }
 
     private Optional<SlackMessage> results(Origin origin, BotReply.ResultsView view) {

@@ -210,8 +210,8 @@ public final class SqlitePollStore implements PollStore {
     }
 
     @Override
-    public void recordMessage(long pollId, String messageId) {
-        database.inTransaction("remember the message of poll " + pollId, connection -> {
+    public CompletionStage<Void> recordMessage(long pollId, String messageId) {
+        return database.inSharedTransactionAsync("remember the message of poll " + pollId, connection -> {
             if (!polls.setMessage(connection, pollId, messageId)) {
                 throw new IllegalArgumentException("there is no poll " + pollId);
             }

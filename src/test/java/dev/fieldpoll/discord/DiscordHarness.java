@@ -80,29 +80,49 @@ final class DiscordHarness implements AutoCloseable {
         return discord.await(request -> request.is("POST", "/api/v10/interactions/\\d+/" + token + "/callback"), WAIT);
     }
 
-    /** The edit of the interaction's @original message: the deferred reply, or the ballot clicked. */
-    FakeDiscord.Request original(String token) {
+    /**
+     * The member's answer to the interaction, as the message Discord was sent: the reply (callback
+     * type 4) or the ballot updated in place (type 7), which is the first response when the answer
+     * was ready within the bot's budget; after a deferral (type 5 or 6), the edit of @original or the
+     * follow-up that answers it.
+     */
+    JsonNode answer(String token) {
+        JsonNode callback = callback(token).body();
+        int type = callback.path("type").asInt();
+        if (type == 4 || type == 7) {
+            return callback.path("data");
+        }
         return discord.await(
-                request -> request.is("PATCH", "/api/v10/webhooks/\\d+/" + token + "/messages/@original"), WAIT);
+                        request -> request.is("PATCH", "/api/v10/webhooks/\\d+/" + token + "/messages/@original")
+                                || request.is("POST", "/api/v10/webhooks/\\d+/" + token),
+                        WAIT)
+                .body();
     }
 
-    FakeDiscord.Request followUp(String token) {
-        return discord.await(request -> request.is("POST", "/api/v10/webhooks/\\d+/" + token), WAIT);
+    /** The text of the member's answer. */
+    String answerText(String token) {
+        return answer(token).path("content").asText("");
+    }
+
+    /** The type of the first response Discord got: 4 reply, 5 deferred reply, 6 deferred edit, 7 edit. */
+    int firstResponse(String token) {
+        return callback(token).body().path("type").asInt();
     }
 
     FakeDiscord.Request await(Predicate<FakeDiscord.Request> wanted) {
         return discord.await(wanted, WAIT);
     }
 
-    /** The message the interaction's @original is, as Discord holds it now. */
-    ObjectNode originalMessage(String token) {
-        original(token);
-        return discord.message(discord.originalOf(token));
-    }
-
+    /** The text of a message the bot sent. */
     static String content(FakeDiscord.Request request) {
         JsonNode body = request.body();
         return body == null ? "" : body.path("content").asText("");
+    }
+
+    /** The message the interaction answered with (a new reply, or the ballot it updated), as Discord holds it now. */
+    ObjectNode originalMessage(String token) {
+        answer(token);
+        return discord.message(discord.originalOf(token));
     }
 
     @Override

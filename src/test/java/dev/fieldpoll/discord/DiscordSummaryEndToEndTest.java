@@ -76,7 +76,7 @@ class DiscordSummaryEndToEndTest {
     /** /poll create in the channel; returns the new poll's id once its message is posted. */
     private long create(Person person, String channelId, Map<String, Object> options) {
         String token = harness.send(Payloads.slash(person, GUILD, channelId, "create", options));
-        assertThat(content(harness.original(token))).contains("is posted");
+        assertThat(harness.answerText(token)).contains("is posted");
         return harness.wiring.store().listInChannel(new Workspace(Platform.DISCORD, GUILD), channelId).stream()
                 .map(Poll::id)
                 .max(Comparator.naturalOrder())
@@ -111,8 +111,8 @@ class DiscordSummaryEndToEndTest {
 
     /** /poll summary &lt;subcommand&gt; as the member; returns what they were told. */
     private String summary(Person person, String channelId, String subcommand, Map<String, Object> options) {
-        return content(harness.original(
-                harness.send(Payloads.slashInGroup(person, channelId, "summary", subcommand, options))));
+        return harness.answerText(
+                harness.send(Payloads.slashInGroup(person, channelId, "summary", subcommand, options)));
     }
 
     private String summary(Person person, String subcommand, Map<String, Object> options) {
@@ -215,7 +215,7 @@ class DiscordSummaryEndToEndTest {
         // the summary's Vote button opens the member's own ballot of the poll without votes
         ObjectNode message = discord.lastMessageIn(CHANNEL);
         String click = harness.send(Payloads.button(CAROL, message, "fp1:vote:" + reading));
-        assertThat(content(harness.original(click))).contains("Fields 1–2 of 2");
+        assertThat(harness.answerText(click)).contains("Fields 1–2 of 2");
     }
 
     @Test

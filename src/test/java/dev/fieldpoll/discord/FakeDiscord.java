@@ -276,6 +276,10 @@ final class FakeDiscord implements AutoCloseable {
     private MockResponse callback(String interactionId, String token, JsonNode body) {
         int type = body.path("type").asInt();
         ObjectNode resource = JSON.createObjectNode().put("type", type);
+        if (type == 7 && originals.containsKey(token)) {
+            // An update of the message the component is on (the member's ephemeral ballot).
+            resource.set("message", edit(originals.get(token), body.path("data")));
+        }
         if (type == 4 || type == 5) {
             // A reply (or the "thinking…" placeholder of a deferred one) becomes the @original message.
             ObjectNode data = body.has("data") ? (ObjectNode) body.get("data") : JSON.createObjectNode();
