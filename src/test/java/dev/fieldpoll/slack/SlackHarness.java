@@ -45,7 +45,7 @@ final class SlackHarness implements AutoCloseable {
                 Optional.empty(), Optional.of(BOT_TOKEN), Optional.of(APP_TOKEN), Optional.of(SlackRequests.SECRET));
         app = wiring.slackApp(secrets);
         app.start();
-        requests = mode == Config.SlackMode.HTTP ? new SlackRequests(app.httpPort()) : null;
+        requests = mode == Config.SlackMode.HTTP ? new SlackRequests(app.httpPort(), slack::recordAck) : null;
     }
 
     static SlackHarness http(Path folder, String... admins) throws IOException {

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -35,9 +36,12 @@ final class SlackRequests {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final AtomicInteger triggers = new AtomicInteger();
+    private final BiConsumer<String, String> acks;
 
-    SlackRequests(int port) {
+    /** {@code acks} hears each ack that carries a message, with the path of the request's response_url. */
+    SlackRequests(int port, BiConsumer<String, String> acks) {
         this.endpoint = URI.create("http://127.0.0.1:" + port + "/slack/events");
+        this.acks = acks;
     }
 
     // ---- bodies ----
@@ -207,7 +211,28 @@ final class SlackRequests {
                 .header("X-Slack-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        String responseUrl = responseUrlOf(body);
+        if (responseUrl != null
+                && response.body().startsWith("{")
+                && response.body().contains("\"text\"")) {
+            acks.accept(URI.create(responseUrl).getPath(), response.body());
+        }
+        return response;
+    }
+
+    /** The response_url a request names: a form field of a command, or inside the payload of an interaction. */
+    private static String responseUrlOf(String body) {
+        Map<String, String> form = FakeSlack.form(body);
+        if (form.containsKey("response_url")) {
+            return form.get("response_url");
+        }
+        try {
+            JsonNode url = FakeSlack.parse(form.getOrDefault("payload", "{}")).path("response_url");
+            return url.isTextual() ? url.asText() : null;
+        } catch (java.io.UncheckedIOException unreadable) {
+            return null; // a payload a test garbled on purpose
+        }
     }
 
     static String sign(String secret, long timestamp, String body) {

@@ -58,7 +58,7 @@ class SlackSummaryEndToEndTest {
                     harness.slack.responseUrl("schedule"),
                     harness.requests.trigger()));
             assertThat(scheduled.statusCode()).isEqualTo(200);
-            assertThat(harness.slack.awaitResponse("schedule").rawBody())
+            assertThat(harness.slack.awaitAnswer("schedule").rawBody())
                     .contains("Weekly summaries in this channel: every Friday at 17:00 UTC");
 
             // when the time has passed and the job runs
