@@ -12,8 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
 
 /**
  * One real fieldpoll on Discord for a test: a fake Discord on loopback, a temporary SQLite file,
@@ -68,6 +73,28 @@ final class DiscordHarness implements AutoCloseable {
                 adminRoles,
                 Optional.of(URI.create(discord.apiUrl())),
                 Optional.of(URI.create(discord.gatewayUrl()))));
+    }
+
+    /**
+     * From now on, when JDA hands each interaction to fieldpoll's listeners (token → System.nanoTime).
+     * JDA is reached by reflection, so the bot keeps no accessor only a test would use; a listener
+     * added after the bot's is called right after them, on the same JDA thread.
+     */
+    Map<String, Long> arrivals() {
+        Map<String, Long> arrivals = new ConcurrentHashMap<>();
+        try {
+            java.lang.reflect.Field field = DiscordBot.class.getDeclaredField("jda");
+            field.setAccessible(true);
+            ((JDA) field.get(bot)).addEventListener(new ListenerAdapter() {
+                @Override
+                public void onGenericInteractionCreate(GenericInteractionCreateEvent event) {
+                    arrivals.putIfAbsent(event.getToken(), System.nanoTime());
+                }
+            });
+        } catch (ReflectiveOperationException changed) {
+            throw new IllegalStateException("DiscordBot no longer keeps its JDA in a field named jda", changed);
+        }
+        return arrivals;
     }
 
     /** Sends an interaction and returns its token. */
