@@ -67,12 +67,14 @@ final class DiscordHarness implements AutoCloseable {
 
     /** The test configuration with a discord section pointing at the fake. */
     static Config config(Path folder, FakeDiscord discord, List<String> guilds, List<String> adminRoles) {
+        return config(folder, discord.apiUrl(), discord.gatewayUrl(), guilds, adminRoles);
+    }
+
+    /** The same, for a fake Discord reached by its URLs (from a child JVM). */
+    static Config config(Path folder, String apiUrl, String gatewayUrl, List<String> guilds, List<String> adminRoles) {
         Config base = TestConfigs.at(folder);
         return base.withDiscord(new Config.Discord(
-                guilds,
-                adminRoles,
-                Optional.of(URI.create(discord.apiUrl())),
-                Optional.of(URI.create(discord.gatewayUrl()))));
+                guilds, adminRoles, Optional.of(URI.create(apiUrl)), Optional.of(URI.create(gatewayUrl))));
     }
 
     /**
