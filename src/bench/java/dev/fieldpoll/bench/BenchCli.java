@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         subcommands = StartupCommand.class,
         description = "Measure fieldpoll with JMH: the full report for polls of 1,000 to 100,000 voters, and vote "
                 + "ingest through the bot by 1, 16 and 64 members at once on a real SQLite file, between bare "
-                + "single-row upserts (the floor) and 64 upserts per transaction (the ceiling).")
+                + "single-row upserts (the floor) and 64 upserts per transaction (the ceiling); and a burst of 1,000 "
+                + "simultaneous votes from 60 members through the bot (time to the last answer).")
 public final class BenchCli implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
