@@ -10,10 +10,8 @@ import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.store.Database;
 import dev.fieldpoll.store.SqlitePollStore;
-import java.io.BufferedReader;
+import dev.fieldpoll.testing.ChildJvm;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -57,7 +55,7 @@ class DiscordCrashTest {
         try (FakeDiscord discord = fakeDiscord()) {
             Process child = start(discord);
             try {
-                awaitReady(child);
+                ChildJvm.awaitLine(child, "READY", dir.resolve("child.log"));
 
                 // given a poll and its ballot
                 String created = send(discord, Payloads.slash(ALICE, "create", options()));
@@ -127,40 +125,12 @@ class DiscordCrashTest {
     }
 
     private Process start(FakeDiscord discord) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(
-                        java.toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        DiscordBotProcess.class.getName(),
-                        dir.toString(),
-                        discord.apiUrl(),
-                        discord.gatewayUrl())
-                .redirectError(dir.resolve("child.log").toFile())
-                .start();
-    }
-
-    /** Reads the child's output until READY; the rest is drained so the child never blocks on it. */
-    private void awaitReady(Process child) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); !"READY".equals(line); line = out.readLine()) {
-            if (line == null) {
-                throw new AssertionError("the child stopped before READY (log: " + dir.resolve("child.log") + ")");
-            }
-        }
-        Thread drain = new Thread(
-                () -> {
-                    try {
-                        while (out.readLine() != null) {
-                            // discarded: log lines
-                        }
-                    } catch (IOException closed) {
-                        // the child is gone
-                    }
-                },
-                "discord-crash-drain");
-        drain.setDaemon(true);
-        drain.start();
+        return ChildJvm.start(
+                DiscordBotProcess.class,
+                dir.resolve("child.log"),
+                dir.toString(),
+                discord.apiUrl(),
+                discord.gatewayUrl());
     }
 
     private static String send(FakeDiscord discord, ObjectNode interaction) {

@@ -11,12 +11,10 @@ import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.store.Database;
 import dev.fieldpoll.store.SqlitePollStore;
-import java.io.BufferedReader;
+import dev.fieldpoll.testing.ChildJvm;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -69,7 +67,7 @@ class SlackCrashTest {
             int port = freePort();
             Process child = start(slack, port);
             try {
-                awaitReady(child);
+                ChildJvm.awaitLine(child, "READY", dir.resolve("child.log"));
                 SlackRequests requests = new SlackRequests(port, slack::recordAck);
 
                 // given a poll of three fields and two factors, and a ballot modal opened from its message
@@ -189,45 +187,17 @@ class SlackCrashTest {
     }
 
     private Process start(FakeSlack slack, int port) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(
-                        java.toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        SlackBotProcess.class.getName(),
-                        dir.toString(),
-                        slack.apiUrl(),
-                        Integer.toString(port))
-                .redirectError(dir.resolve("child.log").toFile())
-                .start();
+        return ChildJvm.start(
+                SlackBotProcess.class,
+                dir.resolve("child.log"),
+                dir.toString(),
+                slack.apiUrl(),
+                Integer.toString(port));
     }
 
     private static int freePort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0)) {
             return probe.getLocalPort();
         }
-    }
-
-    /** Reads the child's output until READY; the rest is drained so the child never blocks on it. */
-    private void awaitReady(Process child) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line == null || !line.startsWith("READY"); line = out.readLine()) {
-            if (line == null) {
-                throw new AssertionError("the child stopped before READY (log: " + dir.resolve("child.log") + ")");
-            }
-        }
-        Thread drain = new Thread(
-                () -> {
-                    try {
-                        while (out.readLine() != null) {
-                            // discarded: log lines
-                        }
-                    } catch (IOException closed) {
-                        // the child is gone
-                    }
-                },
-                "slack-crash-drain");
-        drain.setDaemon(true);
-        drain.start();
     }
 }
