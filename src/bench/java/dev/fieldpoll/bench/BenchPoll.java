@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -45,18 +44,18 @@ final class BenchPoll implements AutoCloseable {
 
     /** A poll in a new folder inside {@code parent} (null: the system's temporary folder). */
     static BenchPoll create(Path parent) {
-        return create(parent, UnaryOperator.identity());
+        return create(parent, Map.of());
     }
 
-    /** The same, with the defaults changed by {@code adjust} (the burst lifts the rate limit). */
-    static BenchPoll create(Path parent, UnaryOperator<Config> adjust) {
+    /** The same, with settings given as environment variables (the burst lifts the rate limit). */
+    static BenchPoll create(Path parent, Map<String, String> environment) {
         try {
             Path folder = parent == null
                     ? Files.createTempDirectory("fieldpoll-bench")
                     : Files.createTempDirectory(parent, "fieldpoll-bench");
-            // The built-in defaults, whatever configuration lies about: env and config file are ignored.
-            Config config = adjust.apply(
-                    new ConfigLoader(Map.of()).load(Optional.empty()).withDatabasePath(folder.resolve("bench.db")));
+            // The built-in defaults, whatever configuration lies about: the real env and config file are ignored.
+            Config config =
+                    new ConfigLoader(environment).load(Optional.empty()).withDatabasePath(folder.resolve("bench.db"));
             Wiring wiring = new Wiring(config, Clock.systemUTC());
             return new BenchPoll(folder, wiring, createPoll(wiring));
         } catch (IOException e) {

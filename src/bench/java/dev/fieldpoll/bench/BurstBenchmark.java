@@ -1,6 +1,5 @@
 package dev.fieldpoll.bench;
 
-import dev.fieldpoll.app.Config;
 import dev.fieldpoll.bot.BotCommand;
 import dev.fieldpoll.bot.BotReply;
 import dev.fieldpoll.bot.Caller;
@@ -46,7 +45,8 @@ public class BurstBenchmark {
 
     @Setup
     public void openPoll() {
-        poll = BenchPoll.create(null, config -> config.withRateLimit(new Config.RateLimit(1_000_000, 1_000_000)));
+        poll = BenchPoll.create(
+                null, Map.of("FIELDPOLL_RATE_PER_MINUTE", "1000000", "FIELDPOLL_RATE_BURST", "1000000"));
         bot = poll.wiring().bot();
         cells = poll.poll().definition().cells();
     }

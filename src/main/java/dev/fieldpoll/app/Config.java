@@ -146,60 +146,6 @@ public record Config(
         }
     }
 
-    public Config withSlack(Slack settings) {
-        return new Config(
-                databasePath,
-                zone,
-                minVoters,
-                labelFrom,
-                onlyAdminsCreate,
-                admins,
-                templatesDirectory,
-                defaultTemplate,
-                console,
-                discord,
-                settings,
-                remindBefore,
-                rateLimit,
-                web);
-    }
-
-    public Config withDiscord(Discord settings) {
-        return new Config(
-                databasePath,
-                zone,
-                minVoters,
-                labelFrom,
-                onlyAdminsCreate,
-                admins,
-                templatesDirectory,
-                defaultTemplate,
-                console,
-                settings,
-                slack,
-                remindBefore,
-                rateLimit,
-                web);
-    }
-
-    public Config withRateLimit(RateLimit settings) {
-        return new Config(
-                databasePath,
-                zone,
-                minVoters,
-                labelFrom,
-                onlyAdminsCreate,
-                admins,
-                templatesDirectory,
-                defaultTemplate,
-                console,
-                discord,
-                slack,
-                remindBefore,
-                settings,
-                web);
-    }
-
     public Config withDatabasePath(Path path) {
         return new Config(
                 path,

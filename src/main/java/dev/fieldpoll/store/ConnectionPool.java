@@ -97,7 +97,7 @@ final class ConnectionPool implements AutoCloseable {
             log.info("Replaced a database connection that could not recover from a failed transaction");
             return fresh;
         } catch (SQLException | RuntimeException notYet) {
-            log.warn("Could not open a new database connection yet: {}", notYet.getMessage());
+            log.warn("Could not open a new database connection yet", notYet);
             return broken;
         }
     }
@@ -123,7 +123,7 @@ final class ConnectionPool implements AutoCloseable {
             try {
                 connection.close();
             } catch (SQLException e) {
-                log.warn("Could not close a database connection: {}", e.getMessage());
+                log.warn("Could not close a database connection", e);
             }
         }
     }

@@ -35,7 +35,7 @@ class RateLimiterTest {
 
     @Test
     void the_bot_asks_a_fast_member_to_slow_down_and_changes_nothing() {
-        var config = TestConfigs.at(folder).withRateLimit(new dev.fieldpoll.app.Config.RateLimit(60, 2));
+        var config = TestConfigs.withRateLimit(TestConfigs.at(folder), new dev.fieldpoll.app.Config.RateLimit(60, 2));
         try (Wiring wiring = new Wiring(config, clock)) {
             Caller you = new Caller(Platform.CONSOLE, "local", "local", "you", true);
             wiring.bot()

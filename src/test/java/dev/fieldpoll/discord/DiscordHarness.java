@@ -73,8 +73,10 @@ final class DiscordHarness implements AutoCloseable {
     /** The same, for a fake Discord reached by its URLs (from a child JVM). */
     static Config config(Path folder, String apiUrl, String gatewayUrl, List<String> guilds, List<String> adminRoles) {
         Config base = TestConfigs.at(folder);
-        return base.withDiscord(new Config.Discord(
-                guilds, adminRoles, Optional.of(URI.create(apiUrl)), Optional.of(URI.create(gatewayUrl))));
+        return TestConfigs.withDiscord(
+                base,
+                new Config.Discord(
+                        guilds, adminRoles, Optional.of(URI.create(apiUrl)), Optional.of(URI.create(gatewayUrl))));
     }
 
     /**

@@ -23,8 +23,9 @@ public final class SlackBotProcess {
 
     /** @param args the folder of the database file, the fake's API URL, and the port to listen on */
     public static void main(String[] args) throws IOException, InterruptedException {
-        Config config = TestConfigs.at(Path.of(args[0]))
-                .withSlack(new Config.Slack(
+        Config config = TestConfigs.withSlack(
+                TestConfigs.at(Path.of(args[0])),
+                new Config.Slack(
                         Config.SlackMode.HTTP, Integer.parseInt(args[2]), Optional.of(URI.create(args[1])), List.of()));
         Secrets secrets = new Secrets(
                 Optional.empty(),

@@ -36,7 +36,8 @@ final class SlackHarness implements AutoCloseable {
         slack = new FakeSlack();
         Config base = pages ? TestConfigs.withWeb(folder) : TestConfigs.at(folder);
         int port = mode == Config.SlackMode.HTTP ? freePort() : 3000;
-        Config config = base.withSlack(new Config.Slack(mode, port, Optional.of(URI.create(slack.apiUrl())), admins));
+        Config config = TestConfigs.withSlack(
+                base, new Config.Slack(mode, port, Optional.of(URI.create(slack.apiUrl())), admins));
         wiring = new Wiring(config, clock);
         if (pages) {
             wiring.startWeb();

@@ -64,12 +64,13 @@ class SqlitePollStoreTest {
 
         // when
         assertThat(store.messageId(poll.id())).isEmpty();
-        store.recordMessage(poll.id(), "1700000000.000100");
-        store.recordMessage(poll.id(), "1700000000.000200");
+        Commits.join(store.recordMessage(poll.id(), "1700000000.000100"));
+        Commits.join(store.recordMessage(poll.id(), "1700000000.000200"));
 
         // then
         assertThat(store.messageId(poll.id())).contains("1700000000.000200");
-        assertThatThrownBy(() -> store.recordMessage(poll.id() + 99, "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Commits.join(store.recordMessage(poll.id() + 99, "x")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -242,7 +242,7 @@ class StoreFaultsTest {
             capPages(database, pages * 10);
 
             // when a write fails halfway through its own transaction
-            assertThatThrownBy(() -> store.recordMessage(pollId + 1000, "123"))
+            assertThatThrownBy(() -> Commits.join(store.recordMessage(pollId + 1000, "123")))
                     .isInstanceOf(IllegalArgumentException.class);
 
             // then the next one is saved

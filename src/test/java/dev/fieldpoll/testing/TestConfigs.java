@@ -37,4 +37,61 @@ public final class TestConfigs {
         return config.withWeb(
                 new Config.Web(Optional.of(true), "127.0.0.1", 0, Optional.empty(), Duration.ofHours(24)));
     }
+
+    /** {@code config} with other Slack settings. */
+    public static Config withSlack(Config config, Config.Slack slack) {
+        return new Config(
+                config.databasePath(),
+                config.zone(),
+                config.minVoters(),
+                config.labelFrom(),
+                config.onlyAdminsCreate(),
+                config.admins(),
+                config.templatesDirectory(),
+                config.defaultTemplate(),
+                config.console(),
+                config.discord(),
+                slack,
+                config.remindBefore(),
+                config.rateLimit(),
+                config.web());
+    }
+
+    /** {@code config} with other Discord settings. */
+    public static Config withDiscord(Config config, Config.Discord discord) {
+        return new Config(
+                config.databasePath(),
+                config.zone(),
+                config.minVoters(),
+                config.labelFrom(),
+                config.onlyAdminsCreate(),
+                config.admins(),
+                config.templatesDirectory(),
+                config.defaultTemplate(),
+                config.console(),
+                discord,
+                config.slack(),
+                config.remindBefore(),
+                config.rateLimit(),
+                config.web());
+    }
+
+    /** {@code config} with another rate limit. */
+    public static Config withRateLimit(Config config, Config.RateLimit rateLimit) {
+        return new Config(
+                config.databasePath(),
+                config.zone(),
+                config.minVoters(),
+                config.labelFrom(),
+                config.onlyAdminsCreate(),
+                config.admins(),
+                config.templatesDirectory(),
+                config.defaultTemplate(),
+                config.console(),
+                config.discord(),
+                config.slack(),
+                config.remindBefore(),
+                rateLimit,
+                config.web());
+    }
 }
