@@ -119,12 +119,17 @@ public final class PollMessageRefresher implements AutoCloseable {
      */
     CompletionStage<Void> messagePosted(Poll poll, String messageId) {
         return store.recordMessage(poll.id(), messageId)
-                .thenRun(() -> poll.closesAtTime()
-                        .ifPresent(closes -> now(() -> {
-                            if (nextCloseAt == null || closes.isBefore(nextCloseAt)) {
-                                armNextClose(clock.instant());
-                            }
-                        })));
+                .thenRun(() -> poll.closesAtTime().ifPresent(closes -> now(() -> watchClose(closes))));
+    }
+
+    /** Arms the timer for a close time; one already past by now (a slow hand-over) is handled at once. */
+    private void watchClose(Instant closes) {
+        Instant now = clock.instant();
+        if (!closes.isAfter(now)) {
+            sweep();
+        } else if (nextCloseAt == null || closes.isBefore(nextCloseAt)) {
+            armNextClose(now);
+        }
     }
 
     /** The poll was closed by a command: its closing is handled now. */

@@ -231,6 +231,39 @@ class PollMessageRefresherTest {
     }
 
     @Test
+    void a_poll_whose_close_time_passed_before_its_message_was_posted_is_heard_at_once() throws Exception {
+        Wiring wiring = wiring();
+        LinkedBlockingQueue<Poll> heard = new LinkedBlockingQueue<>();
+        wiring.pollMessages().onPollClosed(heard::add);
+        connect(wiring, platform, NEVER_WITHIN_THE_TEST);
+
+        // a poll closing two seconds from now, whose message is posted only after that
+        Member admin = member("admin", true).member();
+        Poll poll = ((Outcomes.PollCreated) wiring.polls()
+                        .create(
+                                admin,
+                                new CreateRequest(
+                                        Optional.empty(),
+                                        Optional.of("Automation"),
+                                        List.of(),
+                                        List.of(),
+                                        ResultsVisibility.LIVE,
+                                        Optional.of(START.plusSeconds(2)),
+                                        Optional.empty(),
+                                        true))
+                        .toCompletableFuture()
+                        .join())
+                .poll();
+        clock.advance(Duration.ofSeconds(3));
+        wiring.bot().messagePosted(poll, "message-0").toCompletableFuture().join();
+
+        // then its closing is handled at once, not at the next minute's sweep
+        Poll closed = heard.poll(30, TimeUnit.SECONDS);
+        assertThat(closed).isNotNull();
+        assertThat(closed.id()).isEqualTo(poll.id());
+    }
+
+    @Test
     void a_poll_that_closed_while_fieldpoll_was_down_is_heard_at_the_next_start_once_its_platform_connects()
             throws Exception {
         // given a poll closing in an hour, and fieldpoll stopped before then
