@@ -93,7 +93,14 @@ class PollMessageRefresherTest {
         return wiring.bot().handle(caller, command).toCompletableFuture().join();
     }
 
+    /** A poll created, its message posted, so its close time is watched. */
     private static Poll create(Wiring wiring, Optional<Instant> closes) {
+        Poll poll = createUnposted(wiring, closes);
+        wiring.bot().messagePosted(poll, "message-0").toCompletableFuture().join();
+        return poll;
+    }
+
+    private static Poll createUnposted(Wiring wiring, Optional<Instant> closes) {
         Member admin = member("admin", true).member();
         CreateRequest request = new CreateRequest(
                 Optional.empty(),
@@ -106,9 +113,7 @@ class PollMessageRefresherTest {
                 true);
         Outcomes.Created created =
                 wiring.polls().create(admin, request).toCompletableFuture().join();
-        Poll poll = ((Outcomes.PollCreated) created).poll();
-        wiring.bot().messagePosted(poll, "message-0").toCompletableFuture().join();
-        return poll;
+        return ((Outcomes.PollCreated) created).poll();
     }
 
     private static BotReply vote(Wiring wiring, Poll poll, String user, String score) {
@@ -238,22 +243,7 @@ class PollMessageRefresherTest {
         connect(wiring, platform, NEVER_WITHIN_THE_TEST);
 
         // a poll closing two seconds from now, whose message is posted only after that
-        Member admin = member("admin", true).member();
-        Poll poll = ((Outcomes.PollCreated) wiring.polls()
-                        .create(
-                                admin,
-                                new CreateRequest(
-                                        Optional.empty(),
-                                        Optional.of("Automation"),
-                                        List.of(),
-                                        List.of(),
-                                        ResultsVisibility.LIVE,
-                                        Optional.of(START.plusSeconds(2)),
-                                        Optional.empty(),
-                                        true))
-                        .toCompletableFuture()
-                        .join())
-                .poll();
+        Poll poll = createUnposted(wiring, Optional.of(START.plusSeconds(2)));
         clock.advance(Duration.ofSeconds(3));
         wiring.bot().messagePosted(poll, "message-0").toCompletableFuture().join();
 

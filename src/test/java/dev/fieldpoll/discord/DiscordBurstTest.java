@@ -63,21 +63,8 @@ class DiscordBurstTest {
             Map<String, Long> handedOver = harness.arrivals();
             long burst = System.nanoTime();
             for (Vote vote : votes) {
-                ObjectNode interaction = vote.onBallot()
-                        ? Payloads.select(
-                                vote.member(),
-                                ballot,
-                                "fp1:answer:" + poll.id() + ":" + vote.cell().field() + ":"
-                                        + vote.cell().factor(),
-                                List.of(Integer.toString(vote.score())))
-                        : Payloads.slash(
-                                vote.member(),
-                                "score",
-                                options(
-                                        "poll", Long.toString(poll.id()),
-                                        "field", vote.cell().field(),
-                                        "factor", vote.cell().factor(),
-                                        "score", Integer.toString(vote.score())));
+                ObjectNode interaction =
+                        Payloads.vote(vote.member(), poll.id(), ballot, vote.cell(), vote.score(), vote.onBallot());
                 sentAt.put(interaction.get("token").asText(), System.nanoTime());
                 sent.put(harness.send(interaction), vote);
             }

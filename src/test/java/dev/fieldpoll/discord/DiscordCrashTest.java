@@ -79,7 +79,12 @@ class DiscordCrashTest {
                         Person member = new Person(
                                 Long.toString(420_000_000_000_000_000L + index), "member" + index, List.of());
                         Vote vote = new Vote(member, cells.get(index % cells.size()), 1 + index % 5);
-                        votes.put(send(discord, interaction(pollId, ballot, vote, index % 2 == 0)), vote);
+                        votes.put(
+                                send(
+                                        discord,
+                                        Payloads.vote(
+                                                member, pollId, ballot, vote.cell(), vote.score(), index % 2 == 0)),
+                                vote);
                     }
 
                     // then while it is held every member is only told "thinking…" (a deferral)
@@ -136,24 +141,6 @@ class DiscordCrashTest {
     private static String send(FakeDiscord discord, ObjectNode interaction) {
         discord.interact(interaction);
         return interaction.get("token").asText();
-    }
-
-    private static ObjectNode interaction(long pollId, ObjectNode ballot, Vote vote, boolean onBallot) {
-        return onBallot
-                ? Payloads.select(
-                        vote.member(),
-                        ballot,
-                        "fp1:answer:" + pollId + ":" + vote.cell().field() + ":"
-                                + vote.cell().factor(),
-                        List.of(Integer.toString(vote.score())))
-                : Payloads.slash(
-                        vote.member(),
-                        "score",
-                        options(
-                                "poll", Long.toString(pollId),
-                                "field", vote.cell().field(),
-                                "factor", vote.cell().factor(),
-                                "score", Integer.toString(vote.score())));
     }
 
     /** The cells the ballot's first page asks about, from the ids of its selects. */

@@ -40,25 +40,20 @@ public final class TestConfigs {
 
     /** {@code config} with other Slack settings. */
     public static Config withSlack(Config config, Config.Slack slack) {
-        return new Config(
-                config.databasePath(),
-                config.zone(),
-                config.minVoters(),
-                config.labelFrom(),
-                config.onlyAdminsCreate(),
-                config.admins(),
-                config.templatesDirectory(),
-                config.defaultTemplate(),
-                config.console(),
-                config.discord(),
-                slack,
-                config.remindBefore(),
-                config.rateLimit(),
-                config.web());
+        return copy(config, config.discord(), slack, config.rateLimit());
     }
 
     /** {@code config} with other Discord settings. */
     public static Config withDiscord(Config config, Config.Discord discord) {
+        return copy(config, discord, config.slack(), config.rateLimit());
+    }
+
+    /** {@code config} with another rate limit. */
+    public static Config withRateLimit(Config config, Config.RateLimit rateLimit) {
+        return copy(config, config.discord(), config.slack(), rateLimit);
+    }
+
+    private static Config copy(Config config, Config.Discord discord, Config.Slack slack, Config.RateLimit rateLimit) {
         return new Config(
                 config.databasePath(),
                 config.zone(),
@@ -70,26 +65,7 @@ public final class TestConfigs {
                 config.defaultTemplate(),
                 config.console(),
                 discord,
-                config.slack(),
-                config.remindBefore(),
-                config.rateLimit(),
-                config.web());
-    }
-
-    /** {@code config} with another rate limit. */
-    public static Config withRateLimit(Config config, Config.RateLimit rateLimit) {
-        return new Config(
-                config.databasePath(),
-                config.zone(),
-                config.minVoters(),
-                config.labelFrom(),
-                config.onlyAdminsCreate(),
-                config.admins(),
-                config.templatesDirectory(),
-                config.defaultTemplate(),
-                config.console(),
-                config.discord(),
-                config.slack(),
+                slack,
                 config.remindBefore(),
                 rateLimit,
                 config.web());
