@@ -118,7 +118,14 @@ final class DiscordHarness implements AutoCloseable {
      * follow-up that answers it.
      */
     JsonNode answer(String token) {
-        JsonNode callback = callback(token).body();
+        return answer(discord, token);
+    }
+
+    /** {@link #answer(String)} on a fake Discord without a harness (a bot in a child process). */
+    static JsonNode answer(FakeDiscord discord, String token) {
+        JsonNode callback = discord.await(
+                        request -> request.is("POST", "/api/v10/interactions/\\d+/" + token + "/callback"), WAIT)
+                .body();
         int type = callback.path("type").asInt();
         if (type == 4 || type == 7) {
             return callback.path("data");

@@ -147,7 +147,12 @@ class SlackSummaryEndToEndTest {
 
             // when the summary is due
             harness.clock.advance(Duration.ofHours(7).plusMinutes(1));
-            assertThat(harness.wiring.summaryJob().runDue()).isEqualTo(1);
+            assertThat(harness.wiring
+                            .summaryJob()
+                            .runDue()
+                            .toCompletableFuture()
+                            .join())
+                    .isEqualTo(1);
 
             // then the message names the groups, common ground first
             String blocks = summaryPosts(harness).get(0).json("blocks").toString();
