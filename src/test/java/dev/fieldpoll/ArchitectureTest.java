@@ -3,6 +3,8 @@ package dev.fieldpoll;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -107,6 +109,43 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAPackage("com.slack..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /**
+     * Discord, Slack, the console and the web pages reach the core only through PollBot and the ports
+     * made for them (the publishers they implement, the values they render): never a use case, a
+     * store, a job, the refresher or the rate limiter, which would skip PollBot's rate limit and gate.
+     */
+    @Test
+    void adapters_reach_the_core_only_through_poll_bot_and_the_ports_made_for_them() {
+        DescribedPredicate<JavaClass> coreMachinery = JavaClass.Predicates.resideInAnyPackage(
+                        "dev.fieldpoll.poll..",
+                        "dev.fieldpoll.tally..",
+                        "dev.fieldpoll.report..",
+                        "dev.fieldpoll.summary..",
+                        "dev.fieldpoll.bot..")
+                .and(JavaClass.Predicates.simpleNameEndingWith("Service")
+                        .or(JavaClass.Predicates.simpleNameEndingWith("Store"))
+                        .or(JavaClass.Predicates.simpleNameEndingWith("Job"))
+                        .or(JavaClass.Predicates.simpleNameEndingWith("Refresher"))
+                        .or(JavaClass.Predicates.simpleName("SummaryPublishers"))
+                        .or(JavaClass.Predicates.simpleName("SummaryCommands"))
+                        .or(JavaClass.Predicates.simpleName("RateLimiter"))
+                        .or(JavaClass.Predicates.simpleName("ReportCache")))
+                .as("the core's use cases, stores, jobs, refresher and rate limiter");
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.fieldpoll.discord..",
+                        "dev.fieldpoll.slack..",
+                        "dev.fieldpoll.console..",
+                        "dev.fieldpoll.web..")
+                .should()
+                .dependOnClassesThat(coreMachinery)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.fieldpoll.store..", "dev.fieldpoll.app..", "dev.fieldpoll.cli..")
                 .check(classes);
     }
 

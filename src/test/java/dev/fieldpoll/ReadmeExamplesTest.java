@@ -158,9 +158,11 @@ class ReadmeExamplesTest {
                 "local",
                 channel,
                 command.user(),
-                command.user(),
                 command.user().equals("you"));
-        return wiring.bot().handle(caller, ((ParseResult.Parsed) parsed).command());
+        return wiring.bot()
+                .handle(caller, ((ParseResult.Parsed) parsed).command())
+                .toCompletableFuture()
+                .join();
     }
 
     /**

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
                 + "groups alone for 10,000 and 100,000, the report read from the database, and vote ingest through "
                 + "the bot by 1, 16 and 64 members at once on a real SQLite file, between bare single-row upserts "
                 + "(the floor) and 64 upserts per transaction (the ceiling); with --database, ingest and the report "
-                + "from the database on PostgreSQL beside SQLite.")
+                + "from the database on PostgreSQL beside SQLite; and a burst of 1,000 simultaneous votes from 60 "
+                + "members through the bot (time to the last answer).")
 public final class BenchCli implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON instead of a table.")

@@ -46,9 +46,17 @@ final class BenchPoll implements AutoCloseable {
 
     /** A poll in a new database of the kind given: "sqlite" or "postgresql". */
     static BenchPoll create(String kind, Path parent) {
+        return create(kind, parent, Map.of());
+    }
+
+    /**
+     * The same, with settings given as environment variables (the burst lifts the rate limit); the
+     * database is the one given, whatever the environment says.
+     */
+    static BenchPoll create(String kind, Path parent, Map<String, String> environment) {
         BenchDatabase database = BenchDatabase.create(kind, parent);
-        // The built-in defaults, whatever configuration lies about: env and config file are ignored.
-        Config defaults = new ConfigLoader(Map.of()).load(Optional.empty());
+        // The built-in defaults, whatever configuration lies about: the real env and config file are ignored.
+        Config defaults = new ConfigLoader(environment).load(Optional.empty());
         Config config = defaults.withStorage(
                 new Config.Storage(database.target(), defaults.storage().poolSize(), BenchDatabase.commits()));
         Wiring wiring = new Wiring(config, Clock.systemUTC());
@@ -56,7 +64,7 @@ final class BenchPoll implements AutoCloseable {
     }
 
     private static Poll createPoll(Wiring wiring) {
-        Caller admin = new Caller(Platform.DISCORD, WORKSPACE, CHANNEL, "admin", "Admin", true);
+        Caller admin = new Caller(Platform.DISCORD, WORKSPACE, CHANNEL, "admin", true);
         BotReply reply = wiring.bot()
                 .handle(
                         admin,
@@ -66,7 +74,9 @@ final class BenchPoll implements AutoCloseable {
                                 Optional.empty(),
                                 Optional.empty(),
                                 List.of(),
-                                List.of()));
+                                List.of()))
+                .toCompletableFuture()
+                .join();
         if (reply instanceof BotReply.PollPosted posted) {
             return posted.poll();
         }

@@ -74,7 +74,9 @@ public class DatabaseReportBenchmark {
             for (int voter = 0; voter < ballots.size(); voter++) {
                 String member = "member-" + voter;
                 Map<CellKey, Answer> ballot = ballots.get(voter);
-                saved.add(members.submit(() -> store.saveAnswers(poll.id(), member, ballot, Instant.now())));
+                saved.add(members.submit(() -> store.changeAnswers(poll.id(), member, ballot, List.of(), Instant.now())
+                        .toCompletableFuture()
+                        .join()));
             }
             for (Future<?> vote : saved) {
                 vote.get();

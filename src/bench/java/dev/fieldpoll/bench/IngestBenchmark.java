@@ -88,10 +88,13 @@ public class IngestBenchmark {
         long vote = members.votes++;
         String member = "m" + members.slot + "-" + vote / cells.size();
         CellKey cell = cells.get((int) (vote % cells.size()));
-        Caller caller = new Caller(Platform.DISCORD, BenchPoll.WORKSPACE, BenchPoll.CHANNEL, member, member, false);
+        Caller caller = new Caller(Platform.DISCORD, BenchPoll.WORKSPACE, BenchPoll.CHANNEL, member, false);
         BotReply reply = bot.handle(
-                caller,
-                new BotCommand.SetAnswers(poll.poll().id(), Map.of(cell, Integer.toString(1 + (int) (vote % 5)))));
+                        caller,
+                        new BotCommand.SetAnswers(
+                                poll.poll().id(), Map.of(cell, Integer.toString(1 + (int) (vote % 5)))))
+                .toCompletableFuture()
+                .join();
         if (!(reply instanceof BotReply.VoteSaved)) {
             throw new IllegalStateException("the vote was not saved: " + reply);
         }

@@ -112,12 +112,15 @@ final class SoakRun {
         long vote = votes.getAndIncrement();
         String member = "soak-" + vote / cells.size();
         CellKey cell = cells.get((int) (vote % cells.size()));
-        Caller caller = new Caller(Platform.DISCORD, BenchPoll.WORKSPACE, BenchPoll.CHANNEL, member, member, false);
+        Caller caller = new Caller(Platform.DISCORD, BenchPoll.WORKSPACE, BenchPoll.CHANNEL, member, false);
         long began = System.nanoTime();
         try {
             BotReply reply = bot.handle(
-                    caller,
-                    new BotCommand.SetAnswers(poll.poll().id(), Map.of(cell, Integer.toString(1 + (int) (vote % 5)))));
+                            caller,
+                            new BotCommand.SetAnswers(
+                                    poll.poll().id(), Map.of(cell, Integer.toString(1 + (int) (vote % 5)))))
+                    .toCompletableFuture()
+                    .join();
             if (!(reply instanceof BotReply.VoteSaved)) {
                 errors.incrementAndGet();
             }
@@ -129,10 +132,12 @@ final class SoakRun {
     }
 
     private void report(PollBot bot) {
-        Caller admin = new Caller(Platform.DISCORD, BenchPoll.WORKSPACE, BenchPoll.CHANNEL, "admin", "Admin", true);
+        Caller admin = new Caller(Platform.DISCORD, BenchPoll.WORKSPACE, BenchPoll.CHANNEL, "admin", true);
         long began = System.nanoTime();
         try {
-            BotReply reply = bot.handle(admin, new BotCommand.Results(PollRef.CHANNEL_DEFAULT, false));
+            BotReply reply = bot.handle(admin, new BotCommand.Results(PollRef.CHANNEL_DEFAULT, false))
+                    .toCompletableFuture()
+                    .join();
             if (!(reply instanceof BotReply.ResultsView)) {
                 errors.incrementAndGet();
             }

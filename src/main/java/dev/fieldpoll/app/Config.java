@@ -195,63 +195,6 @@ public record Config(
         }
     }
 
-    public Config withSlack(Slack settings) {
-        return new Config(
-                storage,
-                zone,
-                minVoters,
-                labelFrom,
-                groupsFrom,
-                onlyAdminsCreate,
-                admins,
-                templatesDirectory,
-                defaultTemplate,
-                console,
-                discord,
-                settings,
-                remindBefore,
-                rateLimit,
-                web);
-    }
-
-    public Config withDiscord(Discord settings) {
-        return new Config(
-                storage,
-                zone,
-                minVoters,
-                labelFrom,
-                groupsFrom,
-                onlyAdminsCreate,
-                admins,
-                templatesDirectory,
-                defaultTemplate,
-                console,
-                settings,
-                slack,
-                remindBefore,
-                rateLimit,
-                web);
-    }
-
-    public Config withRateLimit(RateLimit settings) {
-        return new Config(
-                storage,
-                zone,
-                minVoters,
-                labelFrom,
-                groupsFrom,
-                onlyAdminsCreate,
-                admins,
-                templatesDirectory,
-                defaultTemplate,
-                console,
-                discord,
-                slack,
-                remindBefore,
-                settings,
-                web);
-    }
-
     /** The same settings over a SQLite file. */
     public Config withDatabasePath(Path path) {
         return withDatabase(new DatabaseTarget.SqliteFile(path));

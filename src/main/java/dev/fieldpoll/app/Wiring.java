@@ -3,6 +3,7 @@ package dev.fieldpoll.app;
 import dev.fieldpoll.bot.CommandParser;
 import dev.fieldpoll.bot.DaemonThreads;
 import dev.fieldpoll.bot.PollBot;
+import dev.fieldpoll.bot.PollMessageRefresher;
 import dev.fieldpoll.bot.RateLimiter;
 import dev.fieldpoll.bot.ResultsLinks;
 import dev.fieldpoll.bot.ResultsPageService;
@@ -43,25 +44,34 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place fieldpoll's objects are built and connected. Close it to stop the results pages and
- * the jobs and close the database. Thread-safe: starting and stopping the jobs and the results pages
- * synchronize on the wiring; everything else is set once.
+ * The one place fieldpoll's objects are built and connected. Close it to stop the results pages,
+ * the commands and the jobs and close the database. Thread-safe: starting and stopping the jobs and
+ * the results pages synchronize on the wiring; everything else is set once.
  */
 public final class Wiring implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Wiring.class);
-    private static final java.time.Duration JOBS_STOP = java.time.Duration.ofSeconds(30);
+    private static final Duration JOBS_STOP = Duration.ofSeconds(30);
+    private static final Duration COMMANDS_STOP = Duration.ofSeconds(15);
+    /** Commands under way at once (mostly votes waiting for their group commit); the next is "busy". */
+    private static final int COMMANDS_IN_FLIGHT = 4_096;
+
+    private static final int AFTER_COMMIT_THREADS = 2;
 
     private final Config config;
     private final Clock clock;
@@ -75,10 +85,16 @@ public final class Wiring implements AutoCloseable {
     private final SummaryJob summaryJob;
     private final ReminderJob reminderJob;
     private final PollBot bot;
+    private final PollMessageRefresher pollMessages;
     /** Signs results-page links; null when pages are off. */
     private final PageLinks pageLinks;
+    /** What follows a commit: the store's committer thread hands over to these at once. */
+    private final ExecutorService afterCommit =
+            Executors.newFixedThreadPool(AFTER_COMMIT_THREADS, DaemonThreads.named("fieldpoll-after-commit"));
+    /** The scheduled jobs and their retries; one thread, never put to sleep. */
+    private final ScheduledThreadPoolExecutor jobs = jobsExecutor();
 
-    private ScheduledExecutorService jobs;
+    private boolean jobsStarted;
     private ResultsWebServer web;
     private boolean closed;
 
@@ -106,7 +122,7 @@ public final class Wiring implements AutoCloseable {
         this.templates = catalogClosingOnFailure(config, opening);
         this.database = opened(opening);
         this.store = new SqlPollStore(database);
-        this.polls = new PollService(store, templates, clock, new PollPolicy(config.onlyAdminsCreate()));
+        this.polls = new PollService(store, templates, clock, new PollPolicy(config.onlyAdminsCreate()), afterCommit);
         this.reports = new ReportService(store, clock, config.minVoters(), config.labelFrom(), config.groupsFrom());
         this.summaries = new SqlSummaryStore(database);
         this.summaryJob = new SummaryJob(
@@ -115,10 +131,19 @@ public final class Wiring implements AutoCloseable {
                 new SummaryBuilder(reports, summaries, new ChartRenderer(), new GroupChartRenderer()),
                 publishers,
                 clock,
-                Backoff.standard());
-        SqlReminderStore reminders = new SqlReminderStore(database);
-        this.reminderJob =
-                new ReminderJob(reminders, store, publishers, clock, config.remindBefore(), Backoff.standard());
+                Backoff.standard(jobs),
+                jobs);
+        this.reminderJob = new ReminderJob(
+                new SqlReminderStore(database),
+                store,
+                publishers,
+                clock,
+                config.remindBefore(),
+                Backoff.standard(jobs));
+        this.pollMessages = new PollMessageRefresher(
+                store,
+                clock,
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("fieldpoll-poll-messages")));
         RateLimiter rateLimiter = new RateLimiter(
                 clock, config.rateLimit().perMinute(), config.rateLimit().burst());
         SqlResultsPageStore pages = new SqlResultsPageStore(database);
@@ -128,11 +153,22 @@ public final class Wiring implements AutoCloseable {
         this.bot = new PollBot(
                 polls,
                 reports,
-                new SummaryCommands(summaries, reminders, summaryJob, clock, config.zone()),
+                new SummaryCommands(summaries, summaryJob, clock, config.zone()),
                 new ResultsPageService(
                         polls, reports, pages, pageLinks == null ? ResultsLinks.NONE : pageLinks, rateLimiter),
+                pollMessages,
+                publishers,
                 rateLimiter,
-                config.zone());
+                config.zone(),
+                COMMANDS_IN_FLIGHT);
+    }
+
+    private static ScheduledThreadPoolExecutor jobsExecutor() {
+        ScheduledThreadPoolExecutor executor =
+                new ScheduledThreadPoolExecutor(1, DaemonThreads.named("fieldpoll-jobs"));
+        // At shutdown a retry still waiting is dropped: the claim's lease lets the next start post it.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return executor;
     }
 
     /**
@@ -210,20 +246,24 @@ public final class Wiring implements AutoCloseable {
         }
     }
 
-    /** Checks once a minute for weekly summaries that are due, on a daemon thread. */
+    /**
+     * Checks once a minute, and at once, for weekly summaries and reminders that are due and for
+     * polls that closed (also while fieldpoll was down), on the jobs' daemon thread.
+     */
     public synchronized void startJobs() {
-        if (jobs == null && !closed) {
-            jobs = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("fieldpoll-jobs"));
+        if (!jobsStarted && !closed) {
+            jobsStarted = true;
             jobs.scheduleWithFixedDelay(this::runDueJobs, 0, 1, TimeUnit.MINUTES);
         }
     }
 
     private void runDueJobs() {
-        try {
-            summaryJob.runDue();
-            reminderJob.runDue();
-        } catch (RuntimeException failure) {
-            log.error("A scheduled job failed", failure);
+        for (Runnable job : List.<Runnable>of(summaryJob::runDue, reminderJob::runDue, pollMessages::checkClosings)) {
+            try {
+                job.run();
+            } catch (RuntimeException failure) {
+                log.error("A scheduled job failed", failure);
+            }
         }
     }
 
@@ -272,11 +312,7 @@ public final class Wiring implements AutoCloseable {
         } catch (IllegalArgumentException missing) {
             throw new ConfigException(missing.getMessage());
         }
-        SlackApp app = new SlackApp(settings, bot, new CommandParser(), store, clock, config.zone());
-        // Slack's summaries and closing reminders go through this app from now on
-        publishers.register(Platform.SLACK, app.summaryPublisher());
-        publishers.registerReminders(Platform.SLACK, app.summaryPublisher());
-        return app;
+        return new SlackApp(settings, bot, new CommandParser(), clock, config.zone());
     }
 
     /**
@@ -297,10 +333,7 @@ public final class Wiring implements AutoCloseable {
                         discord.gatewayUrl(),
                         DiscordSettings.DEFAULT_REFRESH_INTERVAL,
                         config.zone()),
-                bot,
-                polls,
-                store,
-                publishers);
+                bot);
     }
 
     public Config config() {
@@ -352,12 +385,37 @@ public final class Wiring implements AutoCloseable {
         return publishers;
     }
 
-    /** Stops the pages and the jobs (a run in progress finishes its writes), then closes the database. */
+    /** The one layer that keeps poll messages current; where "poll closed" is heard. */
+    public PollMessageRefresher pollMessages() {
+        return pollMessages;
+    }
+
+    /**
+     * Stops the pages, the commands (those in flight finish their commits and replies) and the jobs
+     * (a run in progress finishes its writes), then closes the database. Close the platforms first.
+     */
     @Override
     public void close() {
         stopWeb();
+        if (!bot.stop(COMMANDS_STOP)) {
+            log.warn("Some commands were still running after {}", COMMANDS_STOP);
+        }
         stopJobs();
+        pollMessages.close();
+        stopAfterCommit();
         database.close();
+    }
+
+    private void stopAfterCommit() {
+        afterCommit.shutdown();
+        try {
+            if (!afterCommit.awaitTermination(COMMANDS_STOP.toSeconds(), TimeUnit.SECONDS)) {
+                afterCommit.shutdownNow();
+            }
+        } catch (InterruptedException interrupted) {
+            afterCommit.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private synchronized void stopWeb() {
@@ -369,14 +427,9 @@ public final class Wiring implements AutoCloseable {
     }
 
     private void stopJobs() {
-        ScheduledExecutorService running;
+        ScheduledExecutorService running = jobs;
         synchronized (this) {
-            running = jobs;
-            jobs = null;
             closed = true;
-        }
-        if (running == null) {
-            return;
         }
         // No new runs; the one in progress ends on its own, so it never meets a closed database.
         running.shutdown();

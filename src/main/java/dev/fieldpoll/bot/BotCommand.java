@@ -10,8 +10,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What a member asked for, whichever platform it came from. Values are still untrusted text. */
+/**
+ * What a member asked for, whichever platform it came from. Values are still untrusted text.
+ * Handled through a {@link Visitor}: a new command is a new record, which must implement
+ * {@link #accept}, and a new visit method, which every visitor must implement; so a command that is
+ * not handled somewhere does not compile.
+ */
 public sealed interface BotCommand {
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per command: what a handler of every command implements. */
+    interface Visitor<R> {
+        R create(Create create);
+
+        R openBallot(OpenBallot open);
+
+        R vote(Vote vote);
+
+        R setAnswers(SetAnswers answers);
+
+        R results(Results results);
+
+        R sharePage(SharePage share);
+
+        R mine(Mine mine);
+
+        R listPolls(ListPolls list);
+
+        R close(Close close);
+
+        R help(Help help);
+
+        R scheduleSummary(ScheduleSummary schedule);
+
+        R showSummarySchedule(ShowSummarySchedule show);
+
+        R stopSummaries(StopSummaries stop);
+
+        R summaryNow(SummaryNow now);
+    }
 
     /**
      * {@code words} are the title, unless the first one names a template. {@code voterRole}, when
@@ -29,6 +67,11 @@ public sealed interface BotCommand {
             boolean remind,
             boolean bareWord)
             implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.create(this);
+        }
+
         public Create {
             words = List.copyOf(words);
             fields = List.copyOf(fields);
@@ -61,10 +104,20 @@ public sealed interface BotCommand {
         }
     }
 
-    record OpenBallot(PollRef poll) implements BotCommand {}
+    record OpenBallot(PollRef poll) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.openBallot(this);
+        }
+    }
 
     /** A typed vote: a field by name and factor=score pairs, all as typed. */
     record Vote(PollRef poll, String field, List<FactorScore> scores) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.vote(this);
+        }
+
         public Vote {
             scores = List.copyOf(scores);
         }
@@ -74,30 +127,85 @@ public sealed interface BotCommand {
 
     /** Answers by cell key, from a ballot UI (a select, a modal, the console's stepped ballot). */
     record SetAnswers(long pollId, Map<CellKey, String> answers) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.setAnswers(this);
+        }
+
         public SetAnswers {
             answers = Map.copyOf(answers);
         }
     }
 
-    record Results(PollRef poll, boolean postPublicly) implements BotCommand {}
+    record Results(PollRef poll, boolean postPublicly) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.results(this);
+        }
+    }
 
     /** Makes the poll's results page public (anyone with its link) or private again (personal links only). */
-    record SharePage(PollRef poll, boolean makePublic) implements BotCommand {}
+    record SharePage(PollRef poll, boolean makePublic) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.sharePage(this);
+        }
+    }
 
-    record Mine(PollRef poll) implements BotCommand {}
+    record Mine(PollRef poll) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.mine(this);
+        }
+    }
 
-    record ListPolls() implements BotCommand {}
+    record ListPolls() implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.listPolls(this);
+        }
+    }
 
-    record Close(PollRef poll) implements BotCommand {}
+    record Close(PollRef poll) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.close(this);
+        }
+    }
 
-    record Help() implements BotCommand {}
+    record Help() implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.help(this);
+        }
+    }
 
     /** Weekly summaries of the channel: set the time (zone defaults to the community's). */
-    record ScheduleSummary(DayOfWeek day, LocalTime time, Optional<ZoneId> zone) implements BotCommand {}
+    record ScheduleSummary(DayOfWeek day, LocalTime time, Optional<ZoneId> zone) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.scheduleSummary(this);
+        }
+    }
 
-    record ShowSummarySchedule() implements BotCommand {}
+    record ShowSummarySchedule() implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.showSummarySchedule(this);
+        }
+    }
 
-    record StopSummaries() implements BotCommand {}
+    record StopSummaries() implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.stopSummaries(this);
+        }
+    }
 
-    record SummaryNow() implements BotCommand {}
+    record SummaryNow() implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.summaryNow(this);
+        }
+    }
 }

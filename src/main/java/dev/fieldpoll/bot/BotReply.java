@@ -8,17 +8,68 @@ import dev.fieldpoll.report.PollReport;
 import java.util.List;
 import java.util.Optional;
 
-/** What the bot answers, before any platform renders it. Only PollPosted, PollClosed and public results are for everyone. */
+/**
+ * What the bot answers, before any platform renders it. Only PollPosted, PollClosed and public
+ * results are for everyone. Rendered through a {@link Visitor}: a new reply is a new record, which
+ * must implement {@link #accept}, and a new visit method every renderer must implement; so a reply
+ * a platform does not render does not compile.
+ */
 public sealed interface BotReply {
 
-    /** A new poll: the poll message everyone votes on. */
-    record PollPosted(Poll poll, int voters) implements BotReply {}
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per reply: what every renderer implements. */
+    interface Visitor<R> {
+        R pollPosted(PollPosted posted);
+
+        R ballotView(BallotView ballot);
+
+        R voteSaved(VoteSaved saved);
+
+        R resultsView(ResultsView results);
+
+        R myBallot(MyBallot mine);
+
+        R pollList(PollList list);
+
+        R pollClosed(PollClosed closed);
+
+        R help(Help help);
+
+        R notice(Notice notice);
+
+        R invalidAnswer(InvalidAnswer invalid);
+
+        R problem(Problem problem);
+    }
+
+    /** A new poll, committed: the adapter posts its message (this view of it) for everyone to vote on. */
+    record PollPosted(PollMessageView message) implements BotReply {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.pollPosted(this);
+        }
+
+        public Poll poll() {
+            return message.poll();
+        }
+    }
 
     /** The member's ballot, to fill in: current answers preset. */
-    record BallotView(Poll poll, Ballot ballot) implements BotReply {}
+    record BallotView(Poll poll, Ballot ballot) implements BotReply {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.ballotView(this);
+        }
+    }
 
     /** Answers saved (on disk) for these cells. */
     record VoteSaved(Poll poll, Ballot ballot, List<CellKey> cells, boolean cleared) implements BotReply {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.voteSaved(this);
+        }
+
         public VoteSaved {
             cells = List.copyOf(cells);
         }
@@ -31,6 +82,11 @@ public sealed interface BotReply {
      */
     record ResultsView(Poll poll, PollReport report, boolean postPublicly, Optional<PageLink> page, String notice)
             implements BotReply {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.resultsView(this);
+        }
+
         public ResultsView {
             page = page == null ? Optional.empty() : page;
             notice = notice == null ? "" : notice;
@@ -50,17 +106,37 @@ public sealed interface BotReply {
         public MyBallot {
             groupNote = groupNote == null ? Optional.empty() : groupNote;
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.myBallot(this);
+        }
     }
 
     record PollList(List<Listing> polls) implements BotReply {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.pollList(this);
+        }
+
         public PollList {
             polls = List.copyOf(polls);
         }
     }
 
-    record PollClosed(Poll poll, int voters) implements BotReply {}
+    record PollClosed(Poll poll, int voters) implements BotReply {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.pollClosed(this);
+        }
+    }
 
     record Help(List<HelpTopic> topics) implements BotReply {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.help(this);
+        }
+
         public Help {
             topics = List.copyOf(topics);
         }
@@ -69,11 +145,26 @@ public sealed interface BotReply {
     record HelpTopic(String usage, String summary) {}
 
     /** A short confirmation for the member, such as a summary schedule that was set. */
-    record Notice(String message) implements BotReply {}
+    record Notice(String message) implements BotReply {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.notice(this);
+        }
+    }
 
     /** A submitted answer is not on the poll's scale; ballots show it beside that cell and ask again. */
-    record InvalidAnswer(CellKey cell, String message) implements BotReply {}
+    record InvalidAnswer(CellKey cell, String message) implements BotReply {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.invalidAnswer(this);
+        }
+    }
 
     /** Something the member asked cannot be done; one friendly line on what to do instead. */
-    record Problem(String message) implements BotReply {}
+    record Problem(String message) implements BotReply {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.problem(this);
+        }
+    }
 }

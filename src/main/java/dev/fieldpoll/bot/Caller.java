@@ -15,7 +15,6 @@ public record Caller(
         String workspaceId,
         String channelId,
         String userId,
-        String displayName,
         boolean admin,
         Set<String> roles,
         boolean directMessage) {
@@ -26,23 +25,21 @@ public record Caller(
 
     /** A caller in a channel. */
     public Caller(
-            Platform platform,
-            String workspaceId,
-            String channelId,
-            String userId,
-            String displayName,
-            boolean admin,
-            Set<String> roles) {
-        this(platform, workspaceId, channelId, userId, displayName, admin, roles, false);
+            Platform platform, String workspaceId, String channelId, String userId, boolean admin, Set<String> roles) {
+        this(platform, workspaceId, channelId, userId, admin, roles, false);
     }
 
     /** A caller in a channel, holding no roles. */
-    public Caller(
-            Platform platform, String workspaceId, String channelId, String userId, String displayName, boolean admin) {
-        this(platform, workspaceId, channelId, userId, displayName, admin, Set.of(), false);
+    public Caller(Platform platform, String workspaceId, String channelId, String userId, boolean admin) {
+        this(platform, workspaceId, channelId, userId, admin, Set.of(), false);
     }
 
     public Member member() {
         return new Member(new Workspace(platform, workspaceId), channelId, userId, admin, roles);
+    }
+
+    /** The key of the member's rate-limit bucket: the same wherever they act from. */
+    String memberKey() {
+        return RateLimiter.memberKey(platform, workspaceId, userId);
     }
 }

@@ -22,6 +22,6 @@ public record PageViewer(Platform platform, String workspaceId, String userId, b
     }
 
     Caller inChannelOf(Poll poll) {
-        return new Caller(platform, workspaceId, poll.channelId(), userId, userId, admin);
+        return new Caller(platform, workspaceId, poll.channelId(), userId, admin);
     }
 }

@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A token bucket per member: {@code burst} actions at once, refilled at {@code perMinute}. Generous
  * enough for clicking through a whole ballot, tight enough to stop a script hammering the bot.
+ * Thread-safe: buckets live in a concurrent map, each bucket is updated under its own lock, and the
+ * count towards the next pruning is atomic.
  */
 public final class RateLimiter {
 
@@ -21,7 +24,7 @@ public final class RateLimiter {
     private final int burst;
     private final double tokensPerMilli;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private int sincePrune;
+    private final AtomicInteger sincePrune = new AtomicInteger();
 
     public RateLimiter(Clock clock, int perMinute, int burst) {
         if (perMinute < 1 || burst < 1) {
@@ -58,11 +61,11 @@ public final class RateLimiter {
     }
 
     private void prune(long now) {
-        if (++sincePrune < PRUNE_EVERY) {
+        if (sincePrune.incrementAndGet() % PRUNE_EVERY != 0) {
             return;
         }
-        sincePrune = 0;
-        buckets.values().removeIf(bucket -> now - bucket.updatedAt > FORGET_AFTER.toMillis());
+        // A bucket that another thread just refilled is younger than FORGET_AFTER, so it stays.
+        buckets.values().removeIf(bucket -> bucket.idleFor(now) > FORGET_AFTER.toMillis());
     }
 
     private static final class Bucket {
@@ -72,6 +75,10 @@ public final class RateLimiter {
         Bucket(double tokens, long updatedAt) {
             this.tokens = tokens;
             this.updatedAt = updatedAt;
+        }
+
+        synchronized long idleFor(long now) {
+            return now - updatedAt;
         }
     }
 }

@@ -86,12 +86,24 @@ public final class SimulateCommand implements Callable<Integer> {
                 List.of(),
                 List.of(),
                 ResultsVisibility.LIVE,
-                Optional.empty());
-        Outcomes.Created created = wiring.polls().create(organizer, request);
-        if (created instanceof Outcomes.PollCreated posted) {
-            return posted.poll();
-        }
-        throw new UserInputException(((Outcomes.Refused) created).reason());
+                Optional.empty(),
+                Optional.empty(),
+                true);
+        return wiring.polls()
+                .create(organizer, request)
+                .toCompletableFuture()
+                .join()
+                .accept(new Outcomes.Created.Visitor<Poll>() {
+                    @Override
+                    public Poll created(Outcomes.PollCreated created) {
+                        return created.poll();
+                    }
+
+                    @Override
+                    public Poll refused(Outcomes.Refused refused) {
+                        throw new UserInputException(refused.reason());
+                    }
+                });
     }
 
     private static void deleteQuietly(Path directory) {

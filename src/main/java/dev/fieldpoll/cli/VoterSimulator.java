@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Synthetic voters for trying fieldpoll and for benchmarks: each leans around the reference
@@ -31,8 +32,12 @@ final class VoterSimulator {
         this.random = new Random(seed);
     }
 
-    /** Casts every voter's ballot through PollService, the same path the chat adapters use. */
+    /**
+     * Casts every voter's ballot through PollService, the same path the chat adapters use; the
+     * ballots go in together, so they share group commits, and this returns once all are on disk.
+     */
     void fill(PollService polls, Poll poll, Member template, int voters) {
+        List<CompletableFuture<Outcomes.Voted>> votes = new ArrayList<>();
         Map<CellKey, Double> base = baseScores(poll.definition());
         List<CellKey> polarized = pickPolarized(poll.definition());
         for (int voter = 1; voter <= voters; voter++) {
@@ -42,7 +47,10 @@ final class VoterSimulator {
             if (ballot.isEmpty()) {
                 continue;
             }
-            Outcomes.Voted voted = polls.vote(member, poll.id(), ballot);
+            votes.add(polls.changeAnswers(member, poll, ballot, List.of()).toCompletableFuture());
+        }
+        for (CompletableFuture<Outcomes.Voted> vote : votes) {
+            Outcomes.Voted voted = vote.join();
             if (!(voted instanceof Outcomes.VotesSaved)) {
                 throw new IllegalStateException("a simulated vote was refused: " + voted);
             }

@@ -24,7 +24,8 @@ import java.util.Set;
 
 /**
  * The local chat: type the same /poll commands a Discord or Slack member would, as any member
- * (":as NAME"), in one channel. The embedded default when no platform token is set.
+ * (":as NAME"), in one channel. The embedded default when no platform token is set. Not
+ * thread-safe: one person types into it, on one thread.
  */
 public final class ConsoleChat {
 
@@ -95,7 +96,7 @@ public final class ConsoleChat {
             out.println("! " + invalid.message());
             return;
         }
-        BotReply reply = bot.handle(caller(), ((ParseResult.Parsed) parsed).command());
+        BotReply reply = ask(((ParseResult.Parsed) parsed).command());
         if (reply instanceof BotReply.BallotView ballot) {
             new SteppedBallot(ballot.poll(), ballot.ballot().answers(), in, out).run();
             return;
@@ -113,7 +114,12 @@ public final class ConsoleChat {
     }
 
     private Caller caller() {
-        return new Caller(Platform.CONSOLE, WORKSPACE, channel, user, user, admins.contains(user));
+        return new Caller(Platform.CONSOLE, WORKSPACE, channel, user, admins.contains(user));
+    }
+
+    /** One member types at a time: the chat waits for each reply (a vote's comes after its commit). */
+    private BotReply ask(BotCommand command) {
+        return bot.handle(caller(), command).toCompletableFuture().join();
     }
 
     /** Field by field, factor by factor; each answer is saved at once, so stopping early keeps them. */
@@ -174,7 +180,7 @@ public final class ConsoleChat {
                 if (line.isBlank()) {
                     return true;
                 }
-                BotReply reply = bot.handle(caller(), new BotCommand.SetAnswers(poll.id(), Map.of(cell, line.strip())));
+                BotReply reply = ask(new BotCommand.SetAnswers(poll.id(), Map.of(cell, line.strip())));
                 if (reply instanceof BotReply.VoteSaved) {
                     return true;
                 }
@@ -195,7 +201,7 @@ public final class ConsoleChat {
         }
 
         private void finish() {
-            out.println(renderer.render(bot.handle(caller(), new BotCommand.Mine(new PollRef.ById(poll.id())))));
+            out.println(renderer.render(ask(new BotCommand.Mine(new PollRef.ById(poll.id())))));
         }
     }
 }

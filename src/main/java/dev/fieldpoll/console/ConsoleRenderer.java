@@ -32,49 +32,79 @@ public final class ConsoleRenderer {
     }
 
     public String render(BotReply reply) {
-        if (reply instanceof BotReply.PollPosted posted) {
-            return pollCard(posted.poll());
-        }
-        if (reply instanceof BotReply.VoteSaved saved) {
-            return voteSaved(saved);
-        }
-        if (reply instanceof BotReply.ResultsView results) {
-            String report = reports.render(results.report())
-                    + results.page().map(page -> "\n\n" + pageLine(page)).orElse("");
-            return results.notice().isEmpty() ? report : results.notice() + "\n" + report;
-        }
-        if (reply instanceof BotReply.MyBallot mine) {
-            return myBallot(mine.poll(), mine.ballot())
-                    + mine.groupNote().map(note -> "\n" + note).orElse("");
-        }
-        if (reply instanceof BotReply.BallotView ballot) {
-            return myBallot(ballot.poll(), ballot.ballot());
-        }
-        if (reply instanceof BotReply.PollList list) {
-            return pollList(list.polls());
-        }
-        if (reply instanceof BotReply.PollClosed closed) {
-            return "Closed poll #" + closed.poll().id() + " \"" + closed.poll().title() + "\" with "
-                    + plural(closed.voters(), "voter") + ". `/poll results` shows how it ended.";
-        }
-        if (reply instanceof BotReply.Help help) {
-            StringBuilder text = new StringBuilder("fieldpoll commands:\n");
-            help.topics()
-                    .forEach(topic -> text.append("  ")
-                            .append(topic.usage())
-                            .append("\n      ")
-                            .append(topic.summary())
-                            .append('\n'));
-            return text.append("Console only: :as NAME switches member, :quit leaves.")
-                    .toString();
-        }
-        if (reply instanceof BotReply.Notice notice) {
-            return notice.message();
-        }
-        if (reply instanceof BotReply.InvalidAnswer invalid) {
-            return "! " + invalid.message();
-        }
-        return "! " + ((BotReply.Problem) reply).message();
+        return reply.accept(new BotReply.Visitor<>() {
+            @Override
+            public String pollPosted(BotReply.PollPosted posted) {
+                return pollCard(posted.poll());
+            }
+
+            @Override
+            public String ballotView(BotReply.BallotView ballot) {
+                return ConsoleRenderer.this.myBallot(ballot.poll(), ballot.ballot());
+            }
+
+            @Override
+            public String voteSaved(BotReply.VoteSaved saved) {
+                return ConsoleRenderer.this.voteSaved(saved);
+            }
+
+            @Override
+            public String resultsView(BotReply.ResultsView results) {
+                String report = reports.render(results.report())
+                        + results.page().map(page -> "\n\n" + pageLine(page)).orElse("");
+                return results.notice().isEmpty() ? report : results.notice() + "\n" + report;
+            }
+
+            @Override
+            public String myBallot(BotReply.MyBallot mine) {
+                return ConsoleRenderer.this.myBallot(mine.poll(), mine.ballot())
+                        + mine.groupNote().map(note -> "\n" + note).orElse("");
+            }
+
+            @Override
+            public String pollList(BotReply.PollList list) {
+                return ConsoleRenderer.this.pollList(list.polls());
+            }
+
+            @Override
+            public String pollClosed(BotReply.PollClosed closed) {
+                return "Closed poll #" + closed.poll().id() + " \""
+                        + closed.poll().title() + "\" with " + plural(closed.voters(), "voter")
+                        + ". `/poll results` shows how it ended.";
+            }
+
+            @Override
+            public String help(BotReply.Help help) {
+                return helpText(help);
+            }
+
+            @Override
+            public String notice(BotReply.Notice notice) {
+                return notice.message();
+            }
+
+            @Override
+            public String invalidAnswer(BotReply.InvalidAnswer invalid) {
+                return "! " + invalid.message();
+            }
+
+            @Override
+            public String problem(BotReply.Problem problem) {
+                return "! " + problem.message();
+            }
+        });
+    }
+
+    private static String helpText(BotReply.Help help) {
+        StringBuilder text = new StringBuilder("fieldpoll commands:\n");
+        help.topics()
+                .forEach(topic -> text.append("  ")
+                        .append(topic.usage())
+                        .append("\n      ")
+                        .append(topic.summary())
+                        .append('\n'));
+        return text.append("Console only: :as NAME switches member, :quit leaves.")
+                .toString();
     }
 
     private String pageLine(PageLink page) {

@@ -5,6 +5,7 @@ import dev.fieldpoll.summary.ClosingReminder;
 import dev.fieldpoll.summary.PollSummary;
 import dev.fieldpoll.summary.ReminderPublisher;
 import dev.fieldpoll.summary.SummaryMarkdownRenderer;
+import dev.fieldpoll.summary.SummaryParts;
 import dev.fieldpoll.summary.SummaryPublisher;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +26,11 @@ public final class ConsoleSummaryPublisher implements SummaryPublisher, Reminder
     }
 
     @Override
-    public void publish(ChannelSummary summary) {
+    public void publish(ChannelSummary summary, SummaryParts parts) {
+        parts.once("summary", () -> print(summary));
+    }
+
+    private void print(ChannelSummary summary) {
         StringBuilder text = new StringBuilder(renderer.render(summary));
         for (PollSummary poll : summary.polls()) {
             for (PollSummary.Chart chart : poll.charts()) {

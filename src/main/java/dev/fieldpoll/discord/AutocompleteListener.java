@@ -7,12 +7,8 @@ import static dev.fieldpoll.discord.CommandRegistrations.TEMPLATE;
 import static dev.fieldpoll.discord.CommandRegistrations.ZONE;
 
 import dev.fieldpoll.bot.Caller;
-import dev.fieldpoll.poll.Outcomes;
-import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.bot.Suggestion;
 import dev.fieldpoll.poll.PollRef;
-import dev.fieldpoll.poll.PollStatus;
-import dev.fieldpoll.poll.Template;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,8 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Suggestions while a member types: templates, this channel's polls, the fields and factors of
- * the poll being scored, and time zones for a summary schedule. Read-only; an answer must come
- * within 3 seconds and cannot be deferred, so on any trouble the member simply gets no suggestions.
+ * the poll being scored (all from PollBot, rate limited and gated like every command), and time
+ * zones for a summary schedule. An answer must come within 3 seconds and cannot be deferred, so on
+ * any trouble (a full queue, a shutdown) the member simply gets no suggestions. Thread-safe: it
+ * keeps no state.
  */
 final class AutocompleteListener extends ListenerAdapter {
 
@@ -35,9 +33,11 @@ final class AutocompleteListener extends ListenerAdapter {
     private static final int CHOICE_NAME_MAX = 100;
 
     private final DiscordAdapter adapter;
+    private final InteractionEdge edge;
 
-    AutocompleteListener(DiscordAdapter adapter) {
+    AutocompleteListener(DiscordAdapter adapter, InteractionEdge edge) {
         this.adapter = adapter;
+        this.edge = edge;
     }
 
     @Override
@@ -45,22 +45,16 @@ final class AutocompleteListener extends ListenerAdapter {
         if (!CommandRegistrations.COMMAND.equals(event.getName())) {
             return;
         }
-        List<Command.Choice> choices;
-        try {
-            choices = choices(event);
-        } catch (RuntimeException bug) {
-            log.error(
-                    "Discord autocomplete failed (interaction {}, option {})",
-                    event.getId(),
-                    DiscordText.loggable(event.getFocusedOption().getName()),
-                    bug);
-            choices = List.of();
-        }
+        edge.run(
+                "autocomplete of "
+                        + DiscordText.loggable(event.getFocusedOption().getName()),
+                () -> reply(event, choices(event)),
+                () -> reply(event, List.of()));
+    }
+
+    private static void reply(CommandAutoCompleteInteractionEvent event, List<Command.Choice> choices) {
         event.replyChoices(choices)
-                .queue(
-                        null,
-                        error -> log.warn(
-                                "Discord refused suggestions for interaction {}: {}", event.getId(), error.toString()));
+                .queue(null, error -> log.warn("Discord refused suggestions for interaction {}", event.getId(), error));
     }
 
     private List<Command.Choice> choices(CommandAutoCompleteInteractionEvent event) {
@@ -71,72 +65,29 @@ final class AutocompleteListener extends ListenerAdapter {
         String typed = event.getFocusedOption().getValue().strip().toLowerCase(Locale.ROOT);
         switch (event.getFocusedOption().getName()) {
             case TEMPLATE:
-                return templates(typed);
+                return suggest(caller.get(), Suggestion.Kind.TEMPLATE, typed, Optional.empty());
             case ZONE:
                 return ZoneSuggestions.matching(typed);
             case POLL:
-                return polls(caller.get(), typed);
+                return suggest(caller.get(), Suggestion.Kind.POLL, typed, Optional.empty());
             case FIELD:
-                return poll(event, caller.get())
-                        .map(poll -> matching(
-                                typed,
-                                poll.definition().fields().stream()
-                                        .map(field -> new Command.Choice(cut(field.name()), field.key()))
-                                        .toList()))
-                        .orElse(List.of());
+                return suggest(caller.get(), Suggestion.Kind.FIELD, typed, pollNamed(event));
             case FACTOR:
-                return poll(event, caller.get())
-                        .map(poll -> matching(
-                                typed,
-                                poll.definition().factors().stream()
-                                        .map(factor -> new Command.Choice(cut(factor.name()), factor.key()))
-                                        .toList()))
-                        .orElse(List.of());
+                return suggest(caller.get(), Suggestion.Kind.FACTOR, typed, pollNamed(event));
             default:
                 return List.of();
         }
     }
 
-    private List<Command.Choice> templates(String typed) {
-        List<Command.Choice> all = new ArrayList<>();
-        for (Template template : adapter.polls.templates().all()) {
-            all.add(new Command.Choice(cut(template.title() + " (" + template.key() + ")"), template.key()));
-        }
-        return matching(typed, all);
-    }
-
-    private List<Command.Choice> polls(Caller caller, String typed) {
-        List<Command.Choice> all = new ArrayList<>();
-        for (Outcomes.Listing listing : adapter.polls.list(caller.member()).polls()) {
-            Poll poll = listing.poll();
-            String status = listing.status() == PollStatus.OPEN ? "open" : "closed";
-            all.add(new Command.Choice(
-                    cut("#" + poll.id() + " " + poll.title() + " (" + status + ")"), Long.toString(poll.id())));
-        }
-        return matching(typed, all);
-    }
-
-    /** The poll the member named in the poll option, else the channel's default poll. */
-    private Optional<Poll> poll(CommandAutoCompleteInteractionEvent event, Caller caller) {
-        OptionMapping option = event.getOption(POLL);
-        Optional<PollRef> ref = SlashCommands.pollRef(option == null ? null : option.getAsString());
-        if (ref.isEmpty()) {
-            return Optional.empty();
-        }
-        Outcomes.Lookup lookup = adapter.polls.find(caller.member(), ref.get());
-        return lookup instanceof Outcomes.Found found ? Optional.of(found.poll()) : Optional.empty();
-    }
-
-    private static List<Command.Choice> matching(String typed, List<Command.Choice> choices) {
-        return choices.stream()
-                .filter(choice -> typed.isEmpty()
-                        || choice.getName().toLowerCase(Locale.ROOT).contains(typed)
-                        || choice.getAsString().contains(typed))
-                .limit(MAX_CHOICES)
+    private List<Command.Choice> suggest(Caller caller, Suggestion.Kind kind, String typed, Optional<PollRef> poll) {
+        return adapter.bot.suggest(caller, kind, typed, poll, MAX_CHOICES).stream()
+                .map(choice -> new Command.Choice(DiscordText.cut(choice.label(), CHOICE_NAME_MAX), choice.value()))
                 .toList();
     }
 
-    private static String cut(String text) {
-        return DiscordText.cut(text, CHOICE_NAME_MAX);
+    /** The poll the member named in the poll option, else the channel's default poll. */
+    private static Optional<PollRef> pollNamed(CommandAutoCompleteInteractionEvent event) {
+        OptionMapping option = event.getOption(POLL);
+        return SlashCommands.pollRef(option == null ? null : option.getAsString());
     }
 }

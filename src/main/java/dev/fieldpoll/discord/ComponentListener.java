@@ -4,7 +4,6 @@ import dev.fieldpoll.bot.ActionId;
 import dev.fieldpoll.bot.ActionId.Action;
 import dev.fieldpoll.bot.ActionIds;
 import dev.fieldpoll.bot.BotCommand;
-import dev.fieldpoll.bot.BotReply;
 import dev.fieldpoll.bot.Caller;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.PollRef;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
@@ -21,13 +21,14 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 /**
  * Buttons and selects: the poll message's Vote, Results and My votes, and the ballot's selects,
  * Back, Next and Done. Every id is decoded by the one codec and checked again by PollBot; an id
- * that is forged, stale, or used where it does not belong gets an ephemeral refusal.
+ * that is forged, stale, or used where it does not belong gets an ephemeral refusal. A choice on the
+ * ballot is answered by the ballot itself, redrawn once the vote is committed. Thread-safe: it keeps
+ * no state.
  */
 final class ComponentListener extends ListenerAdapter {
 
     static final String UNKNOWN =
             "I don't recognise that button. Open the poll again from its message or with `/poll vote`.";
-    static final String NOT_A_PAGE = "That ballot page does not exist. Open your ballot again with `/poll vote`.";
 
     /** Actions of buttons; ANSWER only comes from a select, SUBMIT only from Slack's modals. */
     private static final Set<Action> BUTTON_ACTIONS =
@@ -45,67 +46,89 @@ final class ComponentListener extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        edge.handle(
-                event,
-                "button " + DiscordText.loggable(event.getComponentId()),
-                responder -> handle(event, responder, BUTTON_ACTIONS, List.of()));
+        handle(event, "button", BUTTON_ACTIONS, List.of());
     }
 
     @Override
     public void onStringSelectInteraction(StringSelectInteractionEvent event) {
-        edge.handle(
-                event,
-                "select " + DiscordText.loggable(event.getComponentId()),
-                responder -> handle(event, responder, Set.of(Action.ANSWER), event.getValues()));
+        handle(event, "select", Set.of(Action.ANSWER), event.getValues());
     }
 
+    /**
+     * Ballot actions answer on the message clicked, and only ever on the member's own ephemeral
+     * ballot; an id that is forged, stale, or used where it does not belong is refused in a reply.
+     */
     private void handle(
-            GenericComponentInteractionCreateEvent event,
-            Responder responder,
-            Set<Action> allowed,
-            List<String> values) {
+            GenericComponentInteractionCreateEvent event, String kind, Set<Action> allowed, List<String> values) {
         Optional<ActionId> decoded =
                 ActionIds.decode(event.getComponentId()).filter(id -> allowed.contains(id.action()));
-        // Ballot actions edit the message clicked: only ever the member's own ephemeral ballot.
-        if (decoded.isPresent() && BALLOT_ACTIONS.contains(decoded.get().action()) && isEphemeral(event.getMessage())) {
-            responder.deferEdit(event);
-        } else {
-            responder.deferReply();
-            if (decoded.isEmpty() || BALLOT_ACTIONS.contains(decoded.get().action())) {
-                responder.show(ReplyRenderer.problem(UNKNOWN));
-                return;
-            }
+        boolean onBallot = decoded.isPresent()
+                && BALLOT_ACTIONS.contains(decoded.get().action())
+                && isEphemeral(event.getMessage());
+        InteractionAnswer.Mode mode = !onBallot
+                ? InteractionAnswer.Mode.REPLY
+                : decoded.get().action() == Action.ANSWER
+                        ? InteractionAnswer.Mode.VOTE_ON_BALLOT
+                        : InteractionAnswer.Mode.BALLOT;
+        edge.handle(
+                event,
+                kind + " " + DiscordText.loggable(event.getComponentId()),
+                mode,
+                answer -> handle(
+                        event,
+                        answer,
+                        decoded.filter(id -> onBallot || !BALLOT_ACTIONS.contains(id.action())),
+                        values));
+    }
+
+    private CompletionStage<Void> handle(
+            GenericComponentInteractionCreateEvent event,
+            InteractionAnswer answer,
+            Optional<ActionId> decoded,
+            List<String> values) {
+        if (decoded.isEmpty()) {
+            answer.tell(ReplyRenderer.problem(UNKNOWN));
+            return ReplyDelivery.done();
         }
         Optional<Caller> caller = adapter.caller(event);
         if (caller.isEmpty()) {
-            responder.show(ReplyRenderer.problem(DiscordAdapter.GUILDS_ONLY));
-            return;
+            answer.tell(ReplyRenderer.problem(DiscordAdapter.GUILDS_ONLY));
+            return ReplyDelivery.done();
         }
         ActionId id = decoded.get();
         PollRef poll = new PollRef.ById(id.pollId());
         switch (id.action()) {
             case VOTE:
-                ballot(responder, adapter.handle(caller.get(), new BotCommand.OpenBallot(poll)), 0);
-                break;
+                return ask(caller.get(), new BotCommand.OpenBallot(poll), replying(event, answer));
             case RESULTS:
-                responder.show(
-                        adapter.replies.render(adapter.handle(caller.get(), new BotCommand.Results(poll, false))));
-                break;
+                return ask(caller.get(), new BotCommand.Results(poll, false), replying(event, answer));
             case MINE:
-                responder.show(adapter.replies.render(adapter.handle(caller.get(), new BotCommand.Mine(poll))));
-                break;
+                return ask(caller.get(), new BotCommand.Mine(poll), replying(event, answer));
             case PAGE:
-                ballot(responder, adapter.handle(caller.get(), new BotCommand.OpenBallot(poll)), page(id));
-                break;
+                return ask(
+                        caller.get(),
+                        new BotCommand.OpenBallot(poll),
+                        new BallotDelivery(adapter, answer, page(id), Optional.empty()));
             case DONE:
-                done(responder, adapter.handle(caller.get(), new BotCommand.Mine(poll)));
-                break;
+                return ask(
+                        caller.get(),
+                        new BotCommand.Mine(poll),
+                        new BallotDelivery(adapter, answer, 0, Optional.empty()));
             case ANSWER:
-                answer(responder, caller.get(), id, values);
-                break;
+                return answer(caller.get(), id, values, answer);
             default:
-                responder.tell(ReplyRenderer.problem(UNKNOWN));
+                // SUBMIT only comes from Slack's modals, and the set of allowed actions left it out
+                answer.tell(ReplyRenderer.problem(UNKNOWN));
+                return ReplyDelivery.done();
         }
+    }
+
+    private ReplyDelivery replying(GenericComponentInteractionCreateEvent event, InteractionAnswer answer) {
+        return new ReplyDelivery(adapter, answer, event.getChannel());
+    }
+
+    private CompletionStage<Void> ask(Caller caller, BotCommand command, ReplyDelivery delivery) {
+        return adapter.handle(caller, command).thenCompose(reply -> reply.accept(delivery));
     }
 
     /** The page a PAGE id names; -1 (no page) for anything but a small number. */
@@ -114,42 +137,18 @@ final class ComponentListener extends ListenerAdapter {
         return page.matches("\\d{1,4}") ? Integer.parseInt(page) : -1;
     }
 
-    private void ballot(Responder responder, BotReply reply, int page) {
-        if (reply instanceof BotReply.BallotView view) {
-            if (!new BallotPages(view.poll().definition()).has(page)) {
-                responder.tell(ReplyRenderer.problem(NOT_A_PAGE));
-                return;
-            }
-            responder.show(adapter.ballots.page(view.poll(), view.ballot(), page, null));
-            return;
-        }
-        responder.tell(adapter.replies.render(reply));
-    }
-
-    private void done(Responder responder, BotReply reply) {
-        if (reply instanceof BotReply.MyBallot mine) {
-            responder.show(adapter.ballots.recap(mine.poll(), mine.ballot()));
-            return;
-        }
-        responder.tell(adapter.replies.render(reply));
-    }
-
-    private void answer(Responder responder, Caller caller, ActionId id, List<String> values) {
+    private CompletionStage<Void> answer(Caller caller, ActionId id, List<String> values, InteractionAnswer answer) {
         if (values.size() > 1) {
-            responder.tell(ReplyRenderer.problem("Pick one answer per field and factor."));
-            return;
+            answer.tell(ReplyRenderer.problem("Pick one answer per field and factor."));
+            return ReplyDelivery.done();
         }
         CellKey cell = new CellKey(id.arguments().get(0), id.arguments().get(1));
         // Nothing selected: the member took their choice back.
         String value = values.isEmpty() ? "clear" : values.get(0);
-        BotReply reply = adapter.handle(caller, new BotCommand.SetAnswers(id.pollId(), Map.of(cell, value)));
-        if (reply instanceof BotReply.VoteSaved saved) {
-            adapter.votesChanged(saved.poll().id());
-            int page = new BallotPages(saved.poll().definition()).pageOf(cell);
-            responder.show(adapter.ballots.page(saved.poll(), saved.ballot(), page, ReplyRenderer.savedNote(saved)));
-            return;
-        }
-        responder.tell(adapter.replies.render(reply));
+        return ask(
+                caller,
+                new BotCommand.SetAnswers(id.pollId(), Map.of(cell, value)),
+                new BallotDelivery(adapter, answer, 0, Optional.of(cell)));
     }
 
     private static boolean isEphemeral(Message message) {

@@ -1,18 +1,17 @@
 package dev.fieldpoll.discord;
 
 import dev.fieldpoll.bot.DaemonThreads;
+import dev.fieldpoll.bot.Gate;
+import dev.fieldpoll.bot.PlatformPublishers;
 import dev.fieldpoll.bot.PollBot;
 import dev.fieldpoll.poll.Platform;
-import dev.fieldpoll.poll.PollService;
-import dev.fieldpoll.poll.PollStore;
-import dev.fieldpoll.summary.SummaryPublishers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.JDA;
@@ -33,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * the configured guilds or globally, logs the invite URL, answers interactions, and posts weekly
  * summaries and closing reminders for the jobs until closed.
  * Closing is graceful: no new interactions, the ones in flight finish their writes and replies,
- * pending poll-message refreshes are sent, then JDA disconnects.
+ * pending poll-message refreshes are sent, then JDA disconnects. It reaches the core only through
+ * {@link PollBot}. Thread-safe: start and close run once each (guarded by atomic flags), and what
+ * they set up is published through volatile fields.
  */
 public final class DiscordBot implements AutoCloseable {
 
@@ -50,66 +51,54 @@ public final class DiscordBot implements AutoCloseable {
 
     private static final Duration IN_FLIGHT_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration DISCONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** A first answer not ready by then is deferred: Discord wants one within 3 s, and the network takes some. */
+    static final Duration ANSWER_BUDGET = Duration.ofMillis(1_500);
+
     private static final int HANDLER_THREADS = 4;
+    /** Interactions waiting for a handler thread; past this the member is told "busy" at once. */
+    private static final int HANDLER_QUEUE = 2_048;
+    /** Interactions under way at once, most waiting for their commit without a thread. */
+    private static final int IN_FLIGHT = 4_096;
 
     private final DiscordSettings settings;
     private final PollBot bot;
-    private final PollService polls;
-    private final PollStore store;
-    private final SummaryPublishers summaryPublishers;
-    private final Gate gate = new Gate();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile ExecutorService handlers;
-    private volatile ScheduledThreadPoolExecutor refreshes;
-    private volatile PollMessageRefreshes pollRefreshes;
+    private volatile ThreadPoolExecutor handlers;
+    private volatile ScheduledThreadPoolExecutor timer;
+    private volatile InteractionEdge edge;
     private volatile JDA jda;
 
-    /** {@code summaryPublishers} gets this bot's summary and reminder publisher once it is connected. */
-    public DiscordBot(
-            DiscordSettings settings,
-            PollBot bot,
-            PollService polls,
-            PollStore store,
-            SummaryPublishers summaryPublishers) {
+    /** Reaches the core only through {@code bot}: commands, suggestions, and its publishers once connected. */
+    public DiscordBot(DiscordSettings settings, PollBot bot) {
         this.settings = settings;
         this.bot = bot;
-        this.polls = polls;
-        this.store = store;
-        this.summaryPublishers = summaryPublishers;
     }
 
     /**
-     * Connects, waits until Discord says READY, and registers the commands. Not synchronized with
-     * {@link #close()}, so a SIGTERM during a slow connect still shuts down.
+     * Connects, waits until Discord says READY, connects its publishers to the core and registers the
+     * commands. Not synchronized with {@link #close()}, so a SIGTERM during a slow connect still shuts down.
      */
     public void start() throws InterruptedException {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("the Discord bot is already started");
         }
-        handlers = Executors.newFixedThreadPool(HANDLER_THREADS, DaemonThreads.named("fieldpoll-discord"));
-        refreshes = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("fieldpoll-discord-refresh"));
-        PollMessages pollMessages = new PollMessages(store, polls, new PollMessageRenderer(settings.zone()));
-        // Delayed refreshes are dropped at shutdown; close() sends them at once instead.
-        refreshes.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        pollRefreshes = new PollMessageRefreshes(refreshes, settings.refreshInterval(), pollMessages);
-        DiscordAdapter adapter = new DiscordAdapter(
-                bot,
-                polls,
-                new DiscordCaller(settings.adminRoles(), settings.adminUsers()),
-                pollMessages,
-                pollRefreshes);
-        InteractionEdge edge = new InteractionEdge(gate);
+        handlers = new ThreadPoolExecutor(
+                HANDLER_THREADS,
+                HANDLER_THREADS,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(HANDLER_QUEUE),
+                DaemonThreads.named("fieldpoll-discord"));
+        timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("fieldpoll-discord-budget"));
+        timer.setRemoveOnCancelPolicy(true);
+        edge = new InteractionEdge(new Gate(IN_FLIGHT), handlers, timer, ANSWER_BUDGET);
 
-        // No intents beyond the GUILDS one JDA always asks for: nothing privileged.
+        // No intents beyond the GUILDS one JDA always asks for: nothing privileged. No event pool:
+        // JDA's own thread only hands each interaction to the edge's bounded pool.
         JDABuilder builder = JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
                 // SIGTERM is handled by fieldpoll's own graceful shutdown, which closes JDA last.
-                .setEnableShutdownHook(false)
-                .setEventPool(handlers, false)
-                .addEventListeners(
-                        new SlashCommandListener(adapter, edge),
-                        new ComponentListener(adapter, edge),
-                        new AutocompleteListener(adapter));
+                .setEnableShutdownHook(false);
         settings.apiUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(url))));
         settings.gatewayUrl()
                 .ifPresent(url -> builder.setSessionController(new FixedGateway(url.toString()))
@@ -125,11 +114,19 @@ public final class DiscordBot implements AutoCloseable {
         }
         jda.awaitReady();
         jda.setRequiredScopes(SCOPES);
-        pollMessages.attach(jda);
+        DiscordPollMessagePublisher pollMessages =
+                new DiscordPollMessagePublisher(jda, new PollMessageRenderer(settings.zone()));
+        DiscordAdapter adapter =
+                new DiscordAdapter(bot, new DiscordCaller(settings.adminRoles(), settings.adminUsers()), pollMessages);
         DiscordSummaryPublisher summaries = new DiscordSummaryPublisher(jda);
-        summaryPublishers.register(Platform.DISCORD, summaries);
-        summaryPublishers.registerReminders(Platform.DISCORD, summaries);
+        bot.connect(
+                Platform.DISCORD,
+                new PlatformPublishers(pollMessages, settings.refreshInterval(), summaries, summaries));
         registerCommands();
+        jda.addEventListener(
+                new SlashCommandListener(adapter, edge),
+                new ComponentListener(adapter, edge),
+                new AutocompleteListener(adapter, edge));
         log.info(
                 "Discord connected as {}. Invite fieldpoll to a server: {}",
                 jda.getSelfUser().getName(),
@@ -159,7 +156,10 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
-    /** Stops taking interactions, finishes those in flight and pending refreshes, then disconnects. */
+    /**
+     * Stops taking interactions, finishes those in flight (their commits and answers), sends the
+     * poll-message redraws still pending, then disconnects.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -169,16 +169,17 @@ public final class DiscordBot implements AutoCloseable {
             // Never connected (or the token was refused): only the threads to stop.
             if (handlers != null) {
                 handlers.shutdownNow();
-                refreshes.shutdownNow();
+                timer.shutdownNow();
             }
             return;
         }
         log.info("Stopping Discord: no new interactions; finishing the ones in flight");
         try {
-            if (!gate.closeAndAwait(IN_FLIGHT_TIMEOUT)) {
+            if (!edge.closeAndAwait(IN_FLIGHT_TIMEOUT)) {
                 log.warn("Some Discord interactions were still running after {}", IN_FLIGHT_TIMEOUT);
             }
-            flushRefreshes();
+            bot.disconnect(Platform.DISCORD);
+            // Already queued requests (the last answers and redraws) are still sent.
             jda.shutdown();
             if (!jda.awaitShutdown(DISCONNECT_TIMEOUT)) {
                 jda.shutdownNow();
@@ -186,21 +187,12 @@ public final class DiscordBot implements AutoCloseable {
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            refreshes.shutdownNow();
             jda.shutdownNow();
         } finally {
             handlers.shutdownNow();
+            timer.shutdownNow();
         }
         log.info("Discord stopped");
-    }
-
-    /** Sends the poll-message refreshes still waiting out their interval now, so the last votes show. */
-    private void flushRefreshes() throws InterruptedException {
-        refreshes.shutdown();
-        if (!refreshes.awaitTermination(DISCONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            refreshes.shutdownNow();
-        }
-        pollRefreshes.flush();
     }
 
     private static String withSlash(URI url) {

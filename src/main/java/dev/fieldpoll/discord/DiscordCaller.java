@@ -18,6 +18,7 @@ import net.dv8tion.jda.api.interactions.Interaction;
  * Who is asking, from an interaction: the guild is the workspace, plus the channel, the user,
  * their role ids, and whether they are an admin (Manage Server, a role named in the
  * configuration, or a user id the configuration names). Outside a guild there is no caller: polls live in server channels.
+ * Thread-safe: it keeps only immutable sets.
  */
 final class DiscordCaller {
 
@@ -55,13 +56,7 @@ final class DiscordCaller {
                                     role.getName().strip().toLowerCase(Locale.ROOT)));
         }
         admin = admin || adminUsers.contains(member.getId());
-        return Optional.of(new Caller(
-                Platform.DISCORD,
-                guild.getId(),
-                interaction.getChannelId(),
-                member.getId(),
-                member.getEffectiveName(),
-                admin,
-                roles));
+        return Optional.of(
+                new Caller(Platform.DISCORD, guild.getId(), interaction.getChannelId(), member.getId(), admin, roles));
     }
 }

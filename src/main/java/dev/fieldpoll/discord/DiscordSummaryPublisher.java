@@ -5,6 +5,7 @@ import dev.fieldpoll.poll.Workspace;
 import dev.fieldpoll.summary.ChannelSummary;
 import dev.fieldpoll.summary.ClosingReminder;
 import dev.fieldpoll.summary.ReminderPublisher;
+import dev.fieldpoll.summary.SummaryParts;
 import dev.fieldpoll.summary.SummaryPublisher;
 import java.util.List;
 import net.dv8tion.jda.api.JDA;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Posts weekly summaries and closing reminders in their Discord channels. Every send blocks until
  * Discord has the message and throws when Discord refuses, so the jobs' backoff retries it (JDA
  * itself already waits out 429 rate limits and repeats 502/503/504 answers). A summary of several
- * messages resumes after the last one delivered, so a retry never posts a part twice.
+ * messages sends each through the core's resume record, so a retry never posts a part twice.
+ * Thread-safe: it keeps no state; JDA is thread-safe.
  */
 final class DiscordSummaryPublisher implements SummaryPublisher, ReminderPublisher {
 
@@ -27,23 +29,20 @@ final class DiscordSummaryPublisher implements SummaryPublisher, ReminderPublish
     private final JDA jda;
     private final SummaryMessages summaries = new SummaryMessages();
     private final ReminderMessageRenderer reminders = new ReminderMessageRenderer();
-    private final DeliveredParts delivered = new DeliveredParts();
 
     DiscordSummaryPublisher(JDA jda) {
         this.jda = jda;
     }
 
     @Override
-    public void publish(ChannelSummary summary) {
+    public void publish(ChannelSummary summary, SummaryParts parts) {
         GuildMessageChannel channel = channel(summary.workspace(), summary.channelId());
         List<MessageCreateData> messages = summaries.render(summary, mayAttachCharts(channel));
-        String key = summary.workspace().id() + "/" + summary.channelId() + "/" + summary.period() + "/"
-                + summary.createdAt();
-        for (int part = delivered.count(key); part < messages.size(); part++) {
-            channel.sendMessage(messages.get(part)).complete();
-            delivered.record(key, part + 1);
+        for (int part = 0; part < messages.size(); part++) {
+            MessageCreateData message = messages.get(part);
+            parts.once(
+                    "message " + (part + 1), () -> channel.sendMessage(message).complete());
         }
-        delivered.forget(key);
         log.info(
                 "Posted the summary of {} ({} polls) to Discord channel {} in {} message(s)",
                 summary.period(),

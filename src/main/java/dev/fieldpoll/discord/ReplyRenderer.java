@@ -17,51 +17,79 @@ import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
-/** The replies only the asking member sees: saved votes, their own ballot, lists, help and problems. */
+/**
+ * The replies only the asking member sees: saved votes, their own ballot, lists, help and problems.
+ * Thread-safe: it keeps no state.
+ */
 final class ReplyRenderer {
 
     private final ResultsRenderer results = new ResultsRenderer();
 
     /** Any reply as an ephemeral message; ballots and poll messages have their own renderers. */
     MessageEditData render(BotReply reply) {
-        if (reply instanceof BotReply.VoteSaved saved) {
-            return Messages.text(voteSaved(saved));
-        }
-        if (reply instanceof BotReply.ResultsView view) {
-            String note = results.pageNote(view.page());
-            String content =
-                    view.notice().isEmpty() || note.isEmpty() ? view.notice() + note : view.notice() + "\n" + note;
-            return Messages.message(content, results.render(view.report()), results.pageButton(view.page()));
-        }
-        if (reply instanceof BotReply.MyBallot mine) {
-            return myBallot(mine.poll(), mine.ballot(), mine.groupNote());
-        }
-        if (reply instanceof BotReply.PollList list) {
-            return Messages.text(pollList(list.polls()));
-        }
-        if (reply instanceof BotReply.PollClosed closed) {
-            return Messages.text("Closed poll #" + closed.poll().id() + " **"
-                    + DiscordText.escape(closed.poll().title())
-                    + "** with " + (closed.voters() == 1 ? "1 voter" : closed.voters() + " voters")
-                    + ". Press **Results** on the poll message or use `/poll results` to see how it ended.");
-        }
-        if (reply instanceof BotReply.PollPosted posted) {
-            return Messages.text("Poll #" + posted.poll().id() + " **"
-                    + DiscordText.escape(posted.poll().title()) + "** is saved.");
-        }
-        if (reply instanceof BotReply.BallotView ballot) {
-            return myBallot(ballot.poll(), ballot.ballot(), Optional.empty());
-        }
-        if (reply instanceof BotReply.Help) {
-            return Messages.text(HELP);
-        }
-        if (reply instanceof BotReply.Notice notice) {
-            return Messages.text(notice.message());
-        }
-        if (reply instanceof BotReply.InvalidAnswer invalid) {
-            return problem(invalid.message());
-        }
-        return problem(((BotReply.Problem) reply).message());
+        return reply.accept(new BotReply.Visitor<>() {
+            @Override
+            public MessageEditData pollPosted(BotReply.PollPosted posted) {
+                return Messages.text("Poll #" + posted.poll().id() + " **"
+                        + DiscordText.escape(posted.poll().title()) + "** is saved.");
+            }
+
+            @Override
+            public MessageEditData ballotView(BotReply.BallotView ballot) {
+                return ReplyRenderer.myBallot(ballot.poll(), ballot.ballot(), Optional.empty());
+            }
+
+            @Override
+            public MessageEditData voteSaved(BotReply.VoteSaved saved) {
+                return Messages.text(ReplyRenderer.voteSaved(saved));
+            }
+
+            @Override
+            public MessageEditData resultsView(BotReply.ResultsView view) {
+                String note = results.pageNote(view.page());
+                String content =
+                        view.notice().isEmpty() || note.isEmpty() ? view.notice() + note : view.notice() + "\n" + note;
+                return Messages.message(content, results.render(view.report()), results.pageButton(view.page()));
+            }
+
+            @Override
+            public MessageEditData myBallot(BotReply.MyBallot mine) {
+                return ReplyRenderer.myBallot(mine.poll(), mine.ballot(), mine.groupNote());
+            }
+
+            @Override
+            public MessageEditData pollList(BotReply.PollList list) {
+                return Messages.text(ReplyRenderer.pollList(list.polls()));
+            }
+
+            @Override
+            public MessageEditData pollClosed(BotReply.PollClosed closed) {
+                return Messages.text("Closed poll #" + closed.poll().id() + " **"
+                        + DiscordText.escape(closed.poll().title())
+                        + "** with " + (closed.voters() == 1 ? "1 voter" : closed.voters() + " voters")
+                        + ". Press **Results** on the poll message or use `/poll results` to see how it ended.");
+            }
+
+            @Override
+            public MessageEditData help(BotReply.Help help) {
+                return Messages.text(HELP);
+            }
+
+            @Override
+            public MessageEditData notice(BotReply.Notice notice) {
+                return Messages.text(notice.message());
+            }
+
+            @Override
+            public MessageEditData invalidAnswer(BotReply.InvalidAnswer invalid) {
+                return ReplyRenderer.problem(invalid.message());
+            }
+
+            @Override
+            public MessageEditData problem(BotReply.Problem problem) {
+                return ReplyRenderer.problem(problem.message());
+            }
+        });
     }
 
     static MessageEditData problem(String message) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A member's request for a new poll: from a template (the default one when none is named),
  * or ad hoc from typed field and factor names on the 1–5 scale; optionally only for members
- * holding one role.
+ * holding one role; {@code remind} false turns its closing-soon post off.
  */
 public record CreateRequest(
         Optional<String> templateKey,
@@ -16,24 +16,14 @@ public record CreateRequest(
         List<String> adHocFactors,
         ResultsVisibility visibility,
         Optional<Instant> closesAt,
-        Optional<String> eligibleRole) {
+        Optional<String> eligibleRole,
+        boolean remind) {
 
     public CreateRequest {
         adHocFields = List.copyOf(adHocFields);
         adHocFactors = List.copyOf(adHocFactors);
         visibility = visibility == null ? ResultsVisibility.AFTER_VOTE : visibility;
         eligibleRole = eligibleRole == null ? Optional.empty() : eligibleRole;
-    }
-
-    /** A poll every member may vote in. */
-    public CreateRequest(
-            Optional<String> templateKey,
-            Optional<String> title,
-            List<String> adHocFields,
-            List<String> adHocFactors,
-            ResultsVisibility visibility,
-            Optional<Instant> closesAt) {
-        this(templateKey, title, adHocFields, adHocFactors, visibility, closesAt, Optional.empty());
     }
 
     public boolean isAdHoc() {

@@ -3,7 +3,10 @@ package dev.fieldpoll.poll;
 import java.time.Instant;
 import java.util.Objects;
 
-/** What the store needs to create a poll; it assigns the id. {@code eligibleRole} may be null: everyone votes. */
+/**
+ * What the store needs to create a poll; it assigns the id. {@code eligibleRole} may be null:
+ * everyone votes. {@code remind} false: the poll gets no closing-soon post, stored with it in one commit.
+ */
 public record NewPoll(
         Workspace workspace,
         String channelId,
@@ -14,7 +17,8 @@ public record NewPoll(
         String createdBy,
         Instant createdAt,
         Instant closesAt,
-        String eligibleRole) {
+        String eligibleRole,
+        boolean remind) {
 
     public NewPoll {
         Objects.requireNonNull(workspace, "workspace");
@@ -28,19 +32,5 @@ public record NewPoll(
             throw new IllegalArgumentException("the close time must be in the future");
         }
         eligibleRole = eligibleRole == null ? null : Keys.requireId(eligibleRole, "voter role", Poll.MAX_ROLE_LENGTH);
-    }
-
-    /** A poll every member of the workspace may vote in. */
-    public NewPoll(
-            Workspace workspace,
-            String channelId,
-            String title,
-            String templateKey,
-            PollDefinition definition,
-            ResultsVisibility visibility,
-            String createdBy,
-            Instant createdAt,
-            Instant closesAt) {
-        this(workspace, channelId, title, templateKey, definition, visibility, createdBy, createdAt, closesAt, null);
     }
 }

@@ -101,6 +101,11 @@ public record PollDefinition(
         return index < 0 ? Optional.empty() : Optional.of(factors.get(index));
     }
 
+    /** Whether the poll has this field and this factor: a cell a client names is checked against it. */
+    public boolean hasCell(CellKey cell) {
+        return indexOfField(cell.field()) >= 0 && indexOfFactor(cell.factor()) >= 0;
+    }
+
     public boolean hasReference() {
         return !reference.isEmpty();
     }

@@ -22,11 +22,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
- * The use cases of polls: create, find, vote, clear, close, list, results access.
- * Every id and value here may come from a client, so each is checked again.
+ * The use cases of polls: create, find, change answers, close, list, results access.
+ * Every id and value here may come from a client, so each is checked again. Writes a member waits
+ * for return a stage that completes once committed, on the after-commit executor; no thread waits
+ * for the commit meanwhile. Thread-safe: it keeps no state of its own.
  */
 public final class PollService {
 
@@ -34,12 +38,19 @@ public final class PollService {
     private final TemplateCatalog templates;
     private final Clock clock;
     private final PollPolicy policy;
+    private final Executor afterCommit;
 
-    public PollService(PollStore store, TemplateCatalog templates, Clock clock, PollPolicy policy) {
+    /**
+     * {@code afterCommit} runs what follows a commit (the reply to a vote, say): the store completes
+     * its stages on its committer thread, which must move on to the next commit at once.
+     */
+    public PollService(
+            PollStore store, TemplateCatalog templates, Clock clock, PollPolicy policy, Executor afterCommit) {
         this.store = store;
         this.templates = templates;
         this.clock = clock;
         this.policy = policy;
+        this.afterCommit = afterCommit;
     }
 
     public Instant now() {
@@ -50,28 +61,22 @@ public final class PollService {
         return templates;
     }
 
-    public Created create(Member creator, CreateRequest request) {
-        if (policy.onlyAdminsCreate() && !creator.admin()) {
-            return new Refused("Only admins can start polls in this community.");
-        }
+    /** Creates the poll (with its closing-soon post off when the request says so) in one commit. */
+    public CompletionStage<Created> create(Member creator, CreateRequest request) {
         Instant now = clock.instant();
-        if (request.closesAt().isPresent() && !request.closesAt().get().isAfter(now)) {
-            return new Refused("The close time is in the past. Try closes:3d or a future date like closes:2026-12-24.");
-        }
-        if (request.closesAt().isPresent() && request.closesAt().get().isAfter(now.plus(Poll.LONGEST_OPEN))) {
-            return new Refused(Poll.CLOSES_OUT_OF_RANGE);
-        }
         Optional<Template> template = request.isAdHoc() ? Optional.empty() : findTemplate(request.templateKey());
-        if (!request.isAdHoc() && template.isEmpty()) {
-            return new Refused(templates.unknown(request.templateKey().orElse("")));
+        Optional<String> refused = whyNotCreated(creator, request, now, template);
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(new Refused(refused.get()));
         }
+        NewPoll poll;
         try {
             PollDefinition definition = template.map(Template::definition).orElseGet(() -> adHoc(request));
             String title = request.title()
                     .filter(text -> !text.isBlank())
                     .or(() -> template.map(Template::title))
                     .orElseThrow(() -> new IllegalArgumentException("an ad-hoc poll needs a title"));
-            NewPoll poll = new NewPoll(
+            poll = new NewPoll(
                     creator.workspace(),
                     creator.channelId(),
                     title,
@@ -81,11 +86,30 @@ public final class PollService {
                     creator.userId(),
                     now,
                     request.closesAt().orElse(null),
-                    request.eligibleRole().orElse(null));
-            return new PollCreated(store.create(poll));
+                    request.eligibleRole().orElse(null),
+                    request.remind());
         } catch (IllegalArgumentException invalid) {
-            return new Refused("That poll cannot be created: " + invalid.getMessage() + ".");
+            return CompletableFuture.completedFuture(
+                    new Refused("That poll cannot be created: " + invalid.getMessage() + "."));
         }
+        return store.create(poll).thenApplyAsync(PollCreated::new, afterCommit);
+    }
+
+    private Optional<String> whyNotCreated(
+            Member creator, CreateRequest request, Instant now, Optional<Template> template) {
+        if (policy.onlyAdminsCreate() && !creator.admin()) {
+            return Optional.of("Only admins can start polls in this community.");
+        }
+        if (request.closesAt().isPresent() && !request.closesAt().get().isAfter(now)) {
+            return Optional.of("The close time is in the past. Try closes:3d or a future date like closes:2026-12-24.");
+        }
+        if (request.closesAt().isPresent() && request.closesAt().get().isAfter(now.plus(Poll.LONGEST_OPEN))) {
+            return Optional.of(Poll.CLOSES_OUT_OF_RANGE);
+        }
+        if (!request.isAdHoc() && template.isEmpty()) {
+            return Optional.of(templates.unknown(request.templateKey().orElse("")));
+        }
+        return Optional.empty();
     }
 
     private Optional<Template> findTemplate(Optional<String> key) {
@@ -197,35 +221,33 @@ public final class PollService {
                         .toList());
     }
 
-    /** Saves answers for cells of a poll, after checking every cell and score against the poll itself. */
-    public Voted vote(Member member, long pollId, Map<CellKey, Answer> answers) {
-        return inChannel(member, pollId)
-                .<Voted>map(poll -> vote(member, poll, answers))
-                .orElseGet(() -> noPoll(pollId));
+    /**
+     * Sets the member's {@code answers} and withdraws their {@code clears} in one commit, after
+     * checking every cell and score against the poll itself, for a poll the caller found in the
+     * member's channel. Completes with the ballot as committed.
+     */
+    public CompletionStage<Voted> changeAnswers(
+            Member member, Poll found, Map<CellKey, Answer> answers, Collection<CellKey> clears) {
+        Optional<Voted> refused = whyNotChanged(member, found, answers, clears);
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(refused.get());
+        }
+        return store.changeAnswers(found.id(), member.userId(), answers, clears, now())
+                .thenApplyAsync(ballot -> new VotesSaved(found, ballot), afterCommit);
     }
 
-    /** The same, for a poll the caller already found in the member's channel (one lookup less per vote). */
-    public Voted vote(Member member, Poll found, Map<CellKey, Answer> answers) {
-        return withOpenPoll(member, found, poll -> {
-            Optional<String> problem = problemWith(poll.definition(), answers);
-            if (problem.isPresent()) {
-                return new Refused(problem.get());
-            }
-            store.saveAnswers(poll.id(), member.userId(), answers, now());
-            return new VotesSaved(poll, store.ballot(poll.id(), member.userId()), answers.size());
-        });
-    }
-
-    /** Runs a change of the member's answers only on an open poll of their own workspace and channel. */
-    private Voted withOpenPoll(Member member, Poll poll, Function<Poll, Voted> change) {
+    /** A change only on an open poll of the member's own workspace and channel, for a role they hold. */
+    private Optional<Voted> whyNotChanged(
+            Member member, Poll poll, Map<CellKey, Answer> answers, Collection<CellKey> clears) {
         if (!isInChannelOf(poll, member)) {
-            return noPoll(poll.id());
+            return Optional.of(noPoll(poll.id()));
         }
         if (!poll.isOpenAt(now())) {
-            return new PollIsClosed(poll);
+            return Optional.of(new PollIsClosed(poll));
         }
-        Optional<String> notEligible = whyNotEligible(member, poll);
-        return notEligible.isPresent() ? new Refused(notEligible.get()) : change.apply(poll);
+        Optional<String> problem =
+                whyNotEligible(member, poll).or(() -> problemWith(poll.definition(), answers, clears));
+        return problem.map(Refused::new);
     }
 
     /**
@@ -241,16 +263,20 @@ public final class PollService {
                 + "and you don't have it. Ask an admin if you should.");
     }
 
-    private static Optional<String> problemWith(PollDefinition definition, Map<CellKey, Answer> answers) {
-        if (answers.isEmpty()) {
+    private static Optional<String> problemWith(
+            PollDefinition definition, Map<CellKey, Answer> answers, Collection<CellKey> clears) {
+        if (answers.isEmpty() && clears.isEmpty()) {
             return Optional.of("There is nothing to save: give at least one score.");
+        }
+        for (CellKey cell : clears) {
+            if (!definition.hasCell(cell)) {
+                return Optional.of(noCell(cell));
+            }
         }
         for (Map.Entry<CellKey, Answer> entry : answers.entrySet()) {
             CellKey cell = entry.getKey();
-            if (definition.field(cell.field()).isEmpty()
-                    || definition.factor(cell.factor()).isEmpty()) {
-                return Optional.of("This poll has no '" + Keys.shown(cell.field()) + "' scored on '"
-                        + Keys.shown(cell.factor()) + "'.");
+            if (!definition.hasCell(cell)) {
+                return Optional.of(noCell(cell));
             }
             if (entry.getValue() instanceof Answer.Score score
                     && !definition.scale().contains(score.value())) {
@@ -261,35 +287,30 @@ public final class PollService {
         return Optional.empty();
     }
 
-    /** Withdraws the member's answers for some cells of an open poll. */
-    public Voted clear(Member member, long pollId, Collection<CellKey> cells) {
-        return inChannel(member, pollId)
-                .<Voted>map(poll -> clear(member, poll, cells))
-                .orElseGet(() -> noPoll(pollId));
+    private static String noCell(CellKey cell) {
+        return "This poll has no '" + Keys.shown(cell.field()) + "' scored on '" + Keys.shown(cell.factor()) + "'.";
     }
 
-    /** The same, for a poll the caller already found in the member's channel. */
-    public Voted clear(Member member, Poll found, Collection<CellKey> cells) {
-        return withOpenPoll(member, found, poll -> {
-            int removed = store.clearAnswers(poll.id(), member.userId(), cells);
-            return new VotesSaved(poll, store.ballot(poll.id(), member.userId()), removed);
-        });
-    }
-
-    public Closing close(Member member, long pollId) {
+    /** Closes the poll for its creator or an admin; completes once the close is committed. */
+    public CompletionStage<Closing> close(Member member, long pollId) {
         Optional<Poll> found = inChannel(member, pollId);
         if (found.isEmpty()) {
-            return noPoll(pollId);
+            return CompletableFuture.completedFuture(noPoll(pollId));
         }
         Poll poll = found.get();
         if (!member.admin() && !member.userId().equals(poll.createdBy())) {
-            return new Refused("Only the member who started \"" + poll.title() + "\" or an admin can close it.");
+            return CompletableFuture.completedFuture(
+                    new Refused("Only the member who started \"" + poll.title() + "\" or an admin can close it."));
         }
-        if (!poll.isOpenAt(now()) || !store.close(poll.id(), now())) {
-            return new PollIsClosed(poll);
+        if (!poll.isOpenAt(now())) {
+            return CompletableFuture.completedFuture(new PollIsClosed(poll));
         }
-        Poll closed = inChannel(member, pollId).orElse(poll);
-        return new PollClosed(closed, store.voterCount(pollId));
+        return store.close(poll.id(), now())
+                .thenApplyAsync(
+                        closed -> closed
+                                ? new PollClosed(inChannel(member, pollId).orElse(poll), store.voterCount(pollId))
+                                : new PollIsClosed(poll),
+                        afterCommit);
     }
 
     public Listings list(Member member) {
@@ -315,10 +336,6 @@ public final class PollService {
                 (voter, cell, answer) -> votes.add(
                         new PseudonymousVote(pseudonyms.of(voter), cell.field(), cell.factor(), answer.valueOrNull())));
         return votes;
-    }
-
-    public int voterCount(Poll poll) {
-        return store.voterCount(poll.id());
     }
 
     /** Whether the member may see results now, by the poll's visibility rule; admins always may. */

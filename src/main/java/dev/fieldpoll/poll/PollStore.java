@@ -1,18 +1,24 @@
 package dev.fieldpoll.poll;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Where polls and votes live. Implementations commit every write before returning:
- * a vote the bot acknowledged is on disk.
+ * Where polls and votes live. A write a member waits for (create, change answers, close) returns a
+ * stage that completes only once its commit is on disk, so a vote the bot acknowledged is on disk,
+ * and no thread waits for that commit. Those stages may complete on the store's own committer
+ * thread: whoever continues from them moves to an executor of their own first. Every other write
+ * is committed before its method returns.
  */
 public interface PollStore {
 
-    Poll create(NewPoll poll);
+    /** Creates the poll (and, when it asks for none, turns its closing-soon post off) in one commit. */
+    CompletionStage<Poll> create(NewPoll poll);
 
     /**
      * The poll, only if it belongs to the workspace and the channel: ids from clients never reach
@@ -26,11 +32,13 @@ public interface PollStore {
     /** Every poll of a channel, newest first. */
     List<Poll> listInChannel(Workspace workspace, String channelId);
 
-    /** Inserts or replaces the voter's answers for the given cells, in one transaction. */
-    void saveAnswers(long pollId, String voterId, Map<CellKey, Answer> answers, Instant at);
-
-    /** Removes the voter's answers for the given cells; returns how many were removed. */
-    int clearAnswers(long pollId, String voterId, Collection<CellKey> cells);
+    /**
+     * Inserts or replaces the voter's {@code answers} and removes their answers to {@code clears},
+     * in one commit: one member action, one transaction. Completes with the voter's ballot as that
+     * commit left it.
+     */
+    CompletionStage<Ballot> changeAnswers(
+            long pollId, String voterId, Map<CellKey, Answer> answers, Collection<CellKey> clears, Instant at);
 
     Ballot ballot(long pollId, String voterId);
 
@@ -50,17 +58,40 @@ public interface PollStore {
      */
     long dataVersion(long pollId);
 
-    /** Marks the poll closed at the given time; false when it was already closed. */
-    boolean close(long pollId, Instant at);
+    /** Marks the poll closed at the given time; completes with false when it was already closed. */
+    CompletionStage<Boolean> close(long pollId, Instant at);
 
-    /** Remembers the platform message that shows the poll (a Discord message id, a Slack ts). */
-    void recordMessage(long pollId, String messageId);
+    /**
+     * Remembers the platform message that shows the poll (a Discord message id, a Slack ts);
+     * completes once committed.
+     */
+    CompletionStage<Void> recordMessage(long pollId, String messageId);
 
     /** The platform message showing the poll, once posted. */
     Optional<String> messageId(long pollId);
 
     /** A per-poll random secret, kept only in the database, that keys voter pseudonyms in exports. */
     byte[] pseudonymSecret(long pollId);
+
+    /**
+     * Polls closed at {@code now} (by a command, or by their close time) whose closing has not been
+     * handled yet, oldest close first: leaving out those another process claimed less than
+     * {@code lease} ago. Polls that closed while fieldpoll was down are among them.
+     */
+    List<Poll> closedUnhandled(Instant now, Duration lease);
+
+    /**
+     * Claims the handling of the poll's closing: true for the one caller that gets it, unless it
+     * was handled already or claimed less than {@code lease} ago (a claim older than that was
+     * abandoned by a process that died, and is taken over).
+     */
+    boolean claimClosing(long pollId, Instant now, Duration lease);
+
+    /** Records the poll's closing as handled: it is never reported again. */
+    void closingHandled(long pollId, Instant at);
+
+    /** The earliest close time after {@code after} among open polls, if any poll closes by time. */
+    Optional<Instant> nextClose(Instant after);
 
     @FunctionalInterface
     interface AnswerVisitor {

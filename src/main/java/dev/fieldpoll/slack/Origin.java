@@ -5,9 +5,9 @@ package dev.fieldpoll.slack;
  * them, the response_url for ephemeral replies, and the trigger_id that may open one modal
  * within 3 seconds. Any of them may be null; a modal submission, for one, has no channel.
  */
-record Origin(String teamId, String channelId, String userId, String userName, String responseUrl, String triggerId) {
+record Origin(String teamId, String channelId, String userId, String responseUrl, String triggerId) {
 
     Origin withChannel(String channel) {
-        return new Origin(teamId, channel, userId, userName, responseUrl, triggerId);
+        return new Origin(teamId, channel, userId, responseUrl, triggerId);
     }
 }

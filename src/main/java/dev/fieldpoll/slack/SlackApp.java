@@ -4,21 +4,24 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.bolt.response.Response;
 import dev.fieldpoll.bot.CommandParser;
 import dev.fieldpoll.bot.DaemonThreads;
+import dev.fieldpoll.bot.Gate;
+import dev.fieldpoll.bot.PlatformPublishers;
 import dev.fieldpoll.bot.PollBot;
-import dev.fieldpoll.poll.PollStore;
+import dev.fieldpoll.poll.Platform;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,29 +30,41 @@ import org.slf4j.LoggerFactory;
  * fieldpoll as a Slack app: a Bolt app with the /poll command, the poll message buttons and the
  * ballot modal, reached over Socket Mode (a WebSocket the app opens with the app token) or over
  * HTTP on a port (requests signed by Slack, verified by Bolt). It only translates: every rule
- * about polls lives in {@link PollBot}.
+ * about polls lives in {@link PollBot}, the only part of the core it reaches. Thread-safe: start
+ * and close synchronize on the app; everything else is set once.
  */
 public final class SlackApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
     private static final int WORKERS = 4;
-    private static final int QUEUE = 500;
+    /** Requests under way at once (most waiting for a commit, holding no thread); the next is "busy". */
+    private static final int IN_FLIGHT = 500;
+    /** Twice the requests admitted: a request's next step always finds room. */
+    private static final int QUEUE = 2 * IN_FLIGHT;
+    /** An ack not ready by then says "still working": Slack wants one within 3 s. */
+    static final Duration ACK_BUDGET = Duration.ofSeconds(2);
+
+    private static final Duration IN_FLIGHT_TIMEOUT = Duration.ofSeconds(15);
 
     private final SlackSettings settings;
+    private final PollBot bot;
     private final Slack slack;
     private final App app;
-    private final ExecutorService work;
+    private final ThreadPoolExecutor work;
     private final ExecutorService http;
-    private final ScheduledExecutorService scheduler;
+    private final ScheduledThreadPoolExecutor timer;
+    private final SlackAcks acks;
+    private final SlackWeb web;
+    private final SlackPollMessagePublisher pollMessages;
     private final SlackSummaryPublisher summaryPublisher;
-    private SocketModeApp socketMode;
+    private SocketModeEnvelopes socketMode;
     private SlackHttpServer httpServer;
     private boolean started;
     private boolean closed;
 
-    public SlackApp(
-            SlackSettings settings, PollBot bot, CommandParser parser, PollStore store, Clock clock, ZoneId zone) {
+    public SlackApp(SlackSettings settings, PollBot bot, CommandParser parser, Clock clock, ZoneId zone) {
         this.settings = settings;
+        this.bot = bot;
         SlackConfig config = new SlackConfig();
         settings.methodsUrlPrefix().ifPresent(config::setMethodsEndpointUrlPrefix);
         config.setPrettyResponseLoggingEnabled(false);
@@ -74,24 +89,49 @@ public final class SlackApp implements AutoCloseable {
                 new ArrayBlockingQueue<>(QUEUE),
                 DaemonThreads.named("fieldpoll-slack-work"));
         this.http = Executors.newFixedThreadPool(WORKERS, DaemonThreads.named("fieldpoll-slack-http"));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("fieldpoll-slack-refresh"));
+        this.timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("fieldpoll-slack-budget"));
+        timer.setRemoveOnCancelPolicy(true);
+        this.acks = new SlackAcks(new Gate(IN_FLIGHT), work, timer, ACK_BUDGET);
 
-        SlackWeb web = new SlackWeb(slack, settings.botToken());
+        this.web = new SlackWeb(slack, settings.botToken());
         this.summaryPublisher = new SlackSummaryPublisher(web, zone, clock);
-        BallotModal modal = new BallotModal();
-        PollMessages messages =
-                new PollMessages(web, store, clock, new PollMessageBlocks(zone), scheduler, settings.refreshInterval());
-        Replies replies = new Replies(web, messages, modal, new ResultsBlocks(zone), new ReplyMessages());
+        this.pollMessages = new SlackPollMessagePublisher(web, new SlackPollMessageRenderer(zone));
+        BallotModalRenderer modal = new BallotModalRenderer();
+        SlackReplyDelivery replies = new SlackReplyDelivery(
+                bot, web, pollMessages, modal, new SlackResultsRenderer(zone), new SlackReplyRenderer());
         SlackHandlers handlers = new SlackHandlers(
-                bot, parser, new SlackCaller(web, settings.admins(), clock), replies, modal, web, work);
-        app.command("/poll", (request, context) -> handlers.onCommand(request.getPayload(), context));
-        app.blockAction(Pattern.compile(".*"), (request, context) -> handlers.onAction(request.getPayload(), context));
+                bot, parser, new SlackCaller(web, settings.admins(), clock), replies, modal, web, acks);
+        app.command(
+                "/poll",
+                (request, context) -> guarded(
+                        "The /poll command",
+                        () -> handlers.onCommand(request.getPayload(), context),
+                        () -> context.ack(SlackReplyRenderer.SOMETHING_WENT_WRONG)));
+        app.blockAction(
+                Pattern.compile(".*"),
+                (request, context) -> guarded(
+                        "A button press", () -> handlers.onAction(request.getPayload(), context), context::ack));
         app.viewSubmission(
-                Pattern.compile(".*"), (request, context) -> handlers.onSubmission(request.getPayload(), context));
+                Pattern.compile(".*"),
+                (request, context) -> guarded(
+                        "A ballot submission",
+                        () -> handlers.onSubmission(request.getPayload(), context),
+                        () -> context.ackWithUpdate(modal.problem(SlackReplyRenderer.SOMETHING_WENT_WRONG))));
+    }
+
+    /** The edge of every request: a bug is logged and the member gets a friendly ack. */
+    private static Response guarded(String what, Supplier<Response> handler, Supplier<Response> sorry) {
+        try {
+            return handler.get();
+        } catch (RuntimeException bug) {
+            log.error("{} could not be handled", what, bug);
+            return sorry.get();
+        }
     }
 
     /**
-     * Connects to Slack and returns: over Socket Mode, or by listening on the configured port.
+     * Connects to Slack and returns: over Socket Mode, or by listening on the configured port. From
+     * then on the core shows poll messages, summaries and reminders in Slack through this app.
      * Fails with a clear message when Slack refuses the tokens.
      */
     public synchronized void start() throws IOException {
@@ -102,9 +142,8 @@ public final class SlackApp implements AutoCloseable {
         try {
             app.start(); // auth.test: a wrong bot token fails here, not on the first command
             if (settings.mode() == SlackSettings.Mode.SOCKET) {
-                socketMode = new SocketModeApp(
-                        settings.appToken().orElseThrow(), app, SocketModeClient.Backend.JavaWebSocket);
-                socketMode.startAsync();
+                socketMode = new SocketModeEnvelopes(app);
+                socketMode.start(settings.appToken().orElseThrow());
                 log.info("Slack: Socket Mode started; connecting to Slack");
             } else {
                 // Bolt compares Slack's timestamps with the system clock; the gate uses the same one.
@@ -128,6 +167,9 @@ public final class SlackApp implements AutoCloseable {
                             + ", and that the Slack API is reachable.",
                     failure);
         }
+        bot.connect(
+                Platform.SLACK,
+                new PlatformPublishers(pollMessages, settings.refreshInterval(), summaryPublisher, summaryPublisher));
     }
 
     /** The HTTP port actually listened on (HTTP mode), or -1. */
@@ -135,22 +177,49 @@ public final class SlackApp implements AutoCloseable {
         return httpServer == null ? -1 : httpServer.port();
     }
 
-    /** Posts weekly summaries and closing reminders in Slack channels; register it with the jobs' router. */
-    public SlackSummaryPublisher summaryPublisher() {
-        return summaryPublisher;
-    }
-
     public SlackSettings settings() {
         return settings;
     }
 
-    /** Stops taking requests, lets running work finish briefly, then disconnects. The database stays open. */
+    /**
+     * Stops taking requests (those that still come are answered "restarting"), finishes those in
+     * flight (their commits and acks), sends the pending poll-message redraws, then disconnects.
+     * The database stays open.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        try {
+            if (!acks.closeAndAwait(IN_FLIGHT_TIMEOUT)) {
+                log.warn("Slack: some requests were still running after {}", IN_FLIGHT_TIMEOUT);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (started) {
+            bot.disconnect(Platform.SLACK);
+        }
+        stopTransports();
+        work.shutdownNow();
+        timer.shutdownNow();
+        http.shutdownNow();
+        try {
+            app.stop();
+        } catch (Exception failure) {
+            log.warn("Slack: the Bolt app did not stop cleanly", failure);
+        }
+        try {
+            slack.close();
+        } catch (Exception failure) {
+            log.warn("Slack: the HTTP client did not close cleanly", failure);
+        }
+        log.info("Slack: stopped");
+    }
+
+    private void stopTransports() {
         if (httpServer != null) {
             httpServer.stop();
         }
@@ -158,30 +227,8 @@ public final class SlackApp implements AutoCloseable {
             try {
                 socketMode.close();
             } catch (Exception failure) {
-                log.warn("Slack: Socket Mode did not close cleanly: {}", failure.toString());
+                log.warn("Slack: Socket Mode did not close cleanly", failure);
             }
         }
-        work.shutdown();
-        scheduler.shutdownNow();
-        try {
-            if (!work.awaitTermination(5, TimeUnit.SECONDS)) {
-                work.shutdownNow();
-            }
-        } catch (InterruptedException interrupted) {
-            work.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        http.shutdownNow();
-        try {
-            app.stop();
-        } catch (Exception failure) {
-            log.warn("Slack: the Bolt app did not stop cleanly: {}", failure.toString());
-        }
-        try {
-            slack.close();
-        } catch (Exception failure) {
-            log.warn("Slack: the HTTP client did not close cleanly: {}", failure.toString());
-        }
-        log.info("Slack: stopped");
     }
 }

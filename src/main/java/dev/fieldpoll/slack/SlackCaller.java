@@ -6,26 +6,36 @@ import dev.fieldpoll.poll.Platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who sent a Slack request: the team (the workspace no poll leaves), channel and user, and whether
  * the user is an admin — a workspace admin or owner (users.info, remembered for a few minutes so a
- * busy poll does not call Slack for every click) or a user id listed in the configuration.
+ * busy poll does not call Slack for every click; at most {@value #REMEMBERED} members, the least
+ * recently asked forgotten first) or a user id listed in the configuration. Thread-safe: the cache
+ * is guarded by its own lock, never held during a call to Slack.
  */
 final class SlackCaller {
 
     static final Duration ADMIN_CACHE = Duration.ofMinutes(5);
+    /** Members remembered at most; the one asked about longest ago is forgotten first. */
+    static final int REMEMBERED = 10_000;
 
     private record Known(boolean admin, Instant until) {}
 
     private final SlackWeb web;
     private final Set<String> configuredAdmins;
     private final Clock clock;
-    private final Map<String, Known> admins = new ConcurrentHashMap<>();
+    /** Guarded by itself: an access-ordered map that evicts the eldest entry past {@link #REMEMBERED}. */
+    private final Map<String, Known> admins = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     SlackCaller(SlackWeb web, Set<String> configuredAdmins, Clock clock) {
         this.web = web;
@@ -43,13 +53,11 @@ final class SlackCaller {
                 || origin.channelId().length() > 64) {
             return Optional.empty();
         }
-        String name = blank(origin.userName()) ? origin.userId() : origin.userName();
         return Optional.of(new Caller(
                 Platform.SLACK,
                 origin.teamId(),
                 origin.channelId(),
                 origin.userId(),
-                name,
                 isAdmin(origin.teamId(), origin.userId()),
                 Set.of(),
                 isDirectMessage(origin.channelId())));
@@ -61,7 +69,10 @@ final class SlackCaller {
         }
         String key = teamId + "/" + userId;
         Instant now = clock.instant();
-        Known known = admins.get(key);
+        Known known;
+        synchronized (admins) {
+            known = admins.get(key);
+        }
         if (known != null && now.isBefore(known.until())) {
             return known.admin();
         }
@@ -71,7 +82,9 @@ final class SlackCaller {
         }
         boolean admin =
                 user.get().isAdmin() || user.get().isOwner() || user.get().isPrimaryOwner();
-        admins.put(key, new Known(admin, now.plus(ADMIN_CACHE)));
+        synchronized (admins) {
+            admins.put(key, new Known(admin, now.plus(ADMIN_CACHE)));
+        }
         return admin;
     }
 

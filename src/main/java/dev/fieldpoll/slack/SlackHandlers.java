@@ -2,6 +2,7 @@ package dev.fieldpoll.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -20,146 +21,197 @@ import dev.fieldpoll.poll.PollRef;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The three kinds of Slack request fieldpoll answers — the /poll command, button presses and ballot
- * submissions — translated into bot commands and back. Commands and buttons are acknowledged at
- * once and handled afterwards on the work executor; a ballot submission is answered in its ack
- * (that is how Slack shows inline errors), within a time budget well inside Slack's 3 seconds.
+ * submissions — translated into bot commands and back. Each is acknowledged after its work: a
+ * command's ack carries the member's answer ("Saved…" once the vote is committed), a button's comes
+ * once its action is done (the ballot opened, the answer sent), and a ballot submission's closes
+ * the modal, shows the next page or shows errors beside inputs, after the commit. The work runs on
+ * the bounded pool of {@link SlackAcks}, never on Bolt's thread, and a commit waits on no thread.
  * Every handler catches at its edge: the member gets a friendly line, the log gets the details.
+ * Thread-safe: it keeps no state of its own.
  */
 final class SlackHandlers {
 
     private static final Logger log = LoggerFactory.getLogger(SlackHandlers.class);
 
-    static final String BUSY = "I'm busy right now, so nothing changed. Please try again in a moment.";
     static final String NOT_MINE = "That button is not one of mine or is out of date, so nothing changed. "
             + "Use the buttons on the latest poll message, or `/poll help`.";
     static final String UNKNOWN_SENDER =
             "I can't tell which workspace, channel or member this came from, " + "so nothing changed.";
-    /** How long a ballot submission may take before the modal says "saving" and is updated later. */
-    static final long SUBMIT_BUDGET_MILLIS = 2_000;
+    static final String STILL_WORKING = "Still working on it… the answer follows here in a moment.";
 
     private final PollBot bot;
     private final CommandParser parser;
     private final SlackCaller callers;
-    private final Replies replies;
-    private final BallotModal modal;
+    private final SlackReplyDelivery replies;
+    private final BallotModalRenderer modal;
     private final SlackWeb web;
-    private final ExecutorService work;
+    private final SlackAcks acks;
 
     SlackHandlers(
             PollBot bot,
             CommandParser parser,
             SlackCaller callers,
-            Replies replies,
-            BallotModal modal,
+            SlackReplyDelivery replies,
+            BallotModalRenderer modal,
             SlackWeb web,
-            ExecutorService work) {
+            SlackAcks acks) {
         this.bot = bot;
         this.parser = parser;
         this.callers = callers;
         this.replies = replies;
         this.modal = modal;
         this.web = web;
-        this.work = work;
+        this.acks = acks;
     }
 
-    // ---- /poll ----
+    // ---- /poll: the ack carries the answer ----
 
     Response onCommand(SlashCommandPayload payload, SlashCommandContext ctx) {
-        try {
-            Origin origin = new Origin(
-                    payload.getTeamId(),
-                    payload.getChannelId(),
-                    payload.getUserId(),
-                    payload.getUserName(),
-                    payload.getResponseUrl(),
-                    payload.getTriggerId());
-            String text = payload.getText() == null ? "" : Mrkdwn.unescape(payload.getText());
-            return later(origin, () -> command(origin, text)) ? ctx.ack() : ctx.ack(BUSY);
-        } catch (RuntimeException bug) {
-            log.error("The /poll command from team {} could not be handled", payload.getTeamId(), bug);
-            return ctx.ack(ReplyMessages.SOMETHING_WENT_WRONG);
-        }
+        Origin origin = new Origin(
+                payload.getTeamId(),
+                payload.getChannelId(),
+                payload.getUserId(),
+                payload.getResponseUrl(),
+                payload.getTriggerId());
+        String text = payload.getText() == null ? "" : Mrkdwn.unescape(payload.getText());
+        return acks.answer(new SlackAcks.Work<Optional<SlackMessage>>() {
+            @Override
+            public CompletionStage<Optional<SlackMessage>> run() {
+                return command(origin, text);
+            }
+
+            @Override
+            public Response ack(Optional<SlackMessage> shown) {
+                return shown.map(message -> ctx.ack(ephemeral(message))).orElseGet(ctx::ack);
+            }
+
+            @Override
+            public Response slow() {
+                return ctx.ack(ephemeral(SlackMessage.text(STILL_WORKING)));
+            }
+
+            @Override
+            public void late(Optional<SlackMessage> shown) {
+                shown.ifPresent(message -> replies.tell(origin, message));
+            }
+
+            @Override
+            public Optional<SlackMessage> bug(Throwable bug) {
+                log.error("The /poll command from team {} could not be handled", origin.teamId(), bug);
+                return Optional.of(SlackReplyRenderer.problem(SlackReplyRenderer.SOMETHING_WENT_WRONG));
+            }
+
+            @Override
+            public Response refused(String why) {
+                return ctx.ack(ephemeral(SlackReplyRenderer.problem(why)));
+            }
+        });
     }
 
-    private void command(Origin origin, String text) {
+    private static SlashCommandResponse ephemeral(SlackMessage message) {
+        return SlashCommandResponse.builder()
+                .responseType("ephemeral")
+                .text(message.text())
+                .blocks(message.blocks())
+                .build();
+    }
+
+    private CompletionStage<Optional<SlackMessage>> command(Origin origin, String text) {
         ParseResult parsed = parser.parse(text);
         if (parsed instanceof ParseResult.Invalid invalid) {
-            replies.tell(origin, ReplyMessages.problem(invalid.message()));
-            return;
+            return done(Optional.of(SlackReplyRenderer.problem(invalid.message())));
         }
-        handle(origin, ((ParseResult.Parsed) parsed).command());
+        return ask(origin, ((ParseResult.Parsed) parsed).command());
     }
 
-    private void handle(Origin origin, BotCommand command) {
+    /** Asks PollBot as the member; what the reply needs in Slack is done on the work pool. */
+    private CompletionStage<Optional<SlackMessage>> ask(Origin origin, BotCommand command) {
         Optional<Caller> caller = callers.of(origin);
         if (caller.isEmpty()) {
-            replies.tell(origin, ReplyMessages.problem(UNKNOWN_SENDER));
-            return;
+            return done(Optional.of(SlackReplyRenderer.problem(UNKNOWN_SENDER)));
         }
-        replies.deliver(origin, bot.handle(caller.get(), command));
+        return bot.handle(caller.get(), command).thenComposeAsync(reply -> replies.deliver(origin, reply), acks.pool());
     }
 
-    // ---- buttons ----
+    // ---- buttons: acked once their action is done ----
 
     Response onAction(BlockActionPayload payload, ActionContext ctx) {
-        try {
-            String channel = payload.getChannel() != null
-                    ? payload.getChannel().getId()
-                    : payload.getContainer() != null ? payload.getContainer().getChannelId() : null;
-            Origin origin = new Origin(
-                    teamOf(payload),
-                    channel,
-                    payload.getUser() == null ? null : payload.getUser().getId(),
-                    payload.getUser() == null ? null : payload.getUser().getUsername(),
-                    payload.getResponseUrl(),
-                    payload.getTriggerId());
-            String actionId =
-                    payload.getActions() == null || payload.getActions().isEmpty()
-                            ? null
-                            : payload.getActions().get(0).getActionId();
-            if (!later(origin, () -> action(origin, actionId))) {
-                log.warn("Dropped a button press from team {}: the work queue is full", origin.teamId());
+        String channel = payload.getChannel() != null
+                ? payload.getChannel().getId()
+                : payload.getContainer() != null ? payload.getContainer().getChannelId() : null;
+        Origin origin = new Origin(
+                teamOf(payload),
+                channel,
+                payload.getUser() == null ? null : payload.getUser().getId(),
+                payload.getResponseUrl(),
+                payload.getTriggerId());
+        String actionId = payload.getActions() == null || payload.getActions().isEmpty()
+                ? null
+                : payload.getActions().get(0).getActionId();
+        return acks.answer(new SlackAcks.Work<Optional<SlackMessage>>() {
+            @Override
+            public CompletionStage<Optional<SlackMessage>> run() {
+                return action(origin, actionId).thenApply(shown -> {
+                    shown.ifPresent(message -> replies.tell(origin, message));
+                    return Optional.empty();
+                });
             }
-        } catch (RuntimeException bug) {
-            log.error("A button press from team {} could not be handled", teamOf(payload), bug);
-            Origin replyOnly = new Origin(null, null, null, null, payload.getResponseUrl(), null);
-            later(replyOnly, () -> replies.tell(replyOnly, ReplyMessages.problem(ReplyMessages.SOMETHING_WENT_WRONG)));
-        }
-        return ctx.ack();
+
+            @Override
+            public Response ack(Optional<SlackMessage> shown) {
+                return ctx.ack();
+            }
+
+            @Override
+            public Response slow() {
+                return ctx.ack();
+            }
+
+            @Override
+            public void late(Optional<SlackMessage> shown) {
+                // the action told the member itself
+            }
+
+            @Override
+            public Optional<SlackMessage> bug(Throwable bug) {
+                log.error("A button press from team {} could not be handled", origin.teamId(), bug);
+                replies.tell(origin, SlackReplyRenderer.problem(SlackReplyRenderer.SOMETHING_WENT_WRONG));
+                return Optional.empty();
+            }
+
+            @Override
+            public Response refused(String why) {
+                log.warn("Refused a button press from team {}: {}", origin.teamId(), why);
+                replies.tell(origin, SlackReplyRenderer.problem(why));
+                return ctx.ack();
+            }
+        });
     }
 
-    private void action(Origin origin, String rawId) {
+    private CompletionStage<Optional<SlackMessage>> action(Origin origin, String rawId) {
         Optional<ActionId> decoded = ActionIds.decode(rawId);
         if (decoded.isEmpty()) {
             log.info("Refused an undecodable action id from team {} user {}", origin.teamId(), origin.userId());
-            replies.tell(origin, ReplyMessages.problem(NOT_MINE));
-            return;
+            return done(Optional.of(SlackReplyRenderer.problem(NOT_MINE)));
         }
         ActionId id = decoded.get();
         PollRef poll = new PollRef.ById(id.pollId());
         switch (id.action()) {
             case VOTE:
-                handle(origin, new BotCommand.OpenBallot(poll));
-                return;
+                return ask(origin, new BotCommand.OpenBallot(poll));
             case RESULTS:
-                handle(origin, new BotCommand.Results(poll, false));
-                return;
+                return ask(origin, new BotCommand.Results(poll, false));
             case MINE:
-                handle(origin, new BotCommand.Mine(poll));
-                return;
+                return ask(origin, new BotCommand.Mine(poll));
             default:
                 // PAGE, ANSWER, DONE and SUBMIT are never buttons in Slack (the modal is one form).
-                replies.tell(origin, ReplyMessages.problem(NOT_MINE));
+                return done(Optional.of(SlackReplyRenderer.problem(NOT_MINE)));
         }
     }
 
@@ -170,122 +222,233 @@ final class SlackHandlers {
         return payload.getUser() == null ? null : payload.getUser().getTeamId();
     }
 
-    // ---- ballot submissions ----
-
-    /** How a ballot submission ends: the modal closes, shows another view, or shows errors beside inputs. */
-    private sealed interface Outcome {}
-
-    private record Close(Runnable afterwards) implements Outcome {}
-
-    private record Show(View view) implements Outcome {}
-
-    private record Errors(Map<String, String> errors) implements Outcome {}
+    // ---- ballot submissions: acked after the commit ----
 
     Response onSubmission(ViewSubmissionPayload payload, ViewSubmissionContext ctx) {
-        try {
-            BallotSubmission submission = BallotSubmission.read(payload.getView());
-            if (submission instanceof BallotSubmission.Refused refused) {
-                log.info("Refused a ballot submission from team {}: its ids did not decode", teamOf(payload));
-                return ctx.ackWithUpdate(modal.problem(refused.message()));
+        BallotSubmission submission = BallotSubmission.read(payload.getView());
+        if (submission instanceof BallotSubmission.Refused refused) {
+            log.info("Refused a ballot submission from team {}: its ids did not decode", teamOf(payload));
+            return ctx.ackWithUpdate(modal.problem(refused.message()));
+        }
+        BallotSubmission.Answers answers = (BallotSubmission.Answers) submission;
+        // A submission names no channel: the ballot's metadata names the one it was opened in.
+        Origin origin = new Origin(
+                teamOf(payload),
+                answers.channelId(),
+                payload.getUser() == null ? null : payload.getUser().getId(),
+                null,
+                null);
+        String viewId = payload.getView().getId();
+        return acks.answer(new SlackAcks.Work<SubmissionOutcome>() {
+            @Override
+            public CompletionStage<SubmissionOutcome> run() {
+                return submit(origin, answers);
             }
-            BallotSubmission.Answers answers = (BallotSubmission.Answers) submission;
-            Origin origin = new Origin(
-                    teamOf(payload),
-                    null,
-                    payload.getUser() == null ? null : payload.getUser().getId(),
-                    payload.getUser() == null ? null : payload.getUser().getUsername(),
-                    null,
-                    null);
-            CompletableFuture<Outcome> outcome = CompletableFuture.supplyAsync(() -> submit(origin, answers), work);
-            try {
-                return respond(ctx, outcome.get(SUBMIT_BUDGET_MILLIS, TimeUnit.MILLISECONDS));
-            } catch (TimeoutException slow) {
-                String viewId = payload.getView().getId();
-                outcome.whenComplete((late, failure) -> finishLate(viewId, late, failure));
+
+            @Override
+            public Response ack(SubmissionOutcome outcome) {
+                return outcome.ack(ctx);
+            }
+
+            @Override
+            public Response slow() {
                 return ctx.ackWithUpdate(
                         modal.notice("Saving", "Saving your ballot… this is taking longer than usual."));
             }
-        } catch (RejectedExecutionException busy) {
-            return ctx.ackWithUpdate(modal.problem(BUSY));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return ctx.ackWithUpdate(modal.problem(ReplyMessages.SOMETHING_WENT_WRONG));
-        } catch (ExecutionException | RuntimeException bug) {
-            log.error("A ballot submission from team {} could not be handled", teamOf(payload), bug);
-            return ctx.ackWithUpdate(modal.problem(ReplyMessages.SOMETHING_WENT_WRONG));
+
+            @Override
+            public void late(SubmissionOutcome outcome) {
+                outcome.late(viewId);
+            }
+
+            @Override
+            public SubmissionOutcome bug(Throwable bug) {
+                log.error("A ballot submission from team {} could not be handled", origin.teamId(), bug);
+                return new Show(modal.problem(SlackReplyRenderer.SOMETHING_WENT_WRONG));
+            }
+
+            @Override
+            public Response refused(String why) {
+                return ctx.ackWithUpdate(modal.problem(why));
+            }
+        });
+    }
+
+    /** How a ballot submission ends: the modal closes, shows another view, or shows errors beside inputs. */
+    private sealed interface SubmissionOutcome {
+
+        /** The ack that ends the submission this way. */
+        Response ack(ViewSubmissionContext ctx);
+
+        /** The same, after a "saving" ack already went: the modal is updated instead. */
+        void late(String viewId);
+    }
+
+    /** Closes the modal; {@code saved} tells the member in the channel what was saved. */
+    private final class Close implements SubmissionOutcome {
+        private final Origin origin;
+        private final BotReply saved;
+
+        Close(Origin origin, BotReply saved) {
+            this.origin = origin;
+            this.saved = saved;
+        }
+
+        @Override
+        public Response ack(ViewSubmissionContext ctx) {
+            tellLater();
+            return ctx.ack();
+        }
+
+        @Override
+        public void late(String viewId) {
+            tellLater();
+            web.updateView(viewId, modal.notice("Saved", "Your ballot is saved. You can close this."));
+        }
+
+        private void tellLater() {
+            if (saved != null) {
+                acks.afterwards(() -> replies.deliver(origin, saved)
+                        .thenAccept(shown -> shown.ifPresent(message -> replies.tell(origin, message))));
+            }
+        }
+    }
+
+    private final class Show implements SubmissionOutcome {
+        private final View view;
+
+        Show(View view) {
+            this.view = view;
+        }
+
+        @Override
+        public Response ack(ViewSubmissionContext ctx) {
+            return ctx.ackWithUpdate(view);
+        }
+
+        @Override
+        public void late(String viewId) {
+            web.updateView(viewId, view);
+        }
+    }
+
+    private final class Errors implements SubmissionOutcome {
+        private final Map<String, String> errors;
+
+        Errors(Map<String, String> errors) {
+            this.errors = Map.copyOf(errors);
+        }
+
+        @Override
+        public Response ack(ViewSubmissionContext ctx) {
+            return ctx.ackWithErrors(errors);
+        }
+
+        @Override
+        public void late(String viewId) {
+            web.updateView(viewId, modal.problem(String.join(" ", errors.values())));
         }
     }
 
     /** Saves one page of answers in one call (all or nothing) and decides how the modal answers. */
-    private Outcome submit(Origin origin, BallotSubmission.Answers answers) {
-        // A submission names no channel: the ballot's metadata names the one it was opened in.
-        Optional<Caller> caller = callers.of(origin.withChannel(answers.channelId()));
+    private CompletionStage<SubmissionOutcome> submit(Origin origin, BallotSubmission.Answers answers) {
+        Optional<Caller> caller = callers.of(origin);
         if (caller.isEmpty()) {
-            return new Show(modal.problem(UNKNOWN_SENDER));
+            return done(new Show(modal.problem(UNKNOWN_SENDER)));
         }
         if (answers.answers().isEmpty()) {
-            // Nothing chosen on this page: move on through a paged ballot; a one-page ballot goes to the bot.
-            BotReply ballot = bot.handle(caller.get(), new BotCommand.OpenBallot(new PollRef.ById(answers.pollId())));
-            if (!(ballot instanceof BotReply.BallotView view)) {
-                return new Show(modal.problem(
-                        ballot instanceof BotReply.Problem problem
-                                ? problem.message()
-                                : ReplyMessages.SOMETHING_WENT_WRONG));
-            }
-            int pages = BallotModal.pageCount(view.poll().definition());
-            if (answers.page() < pages) {
-                return new Show(modal.render(view.poll(), view.ballot(), answers.page() + 1));
-            }
-            if (pages > 1) {
-                return new Close(() -> {});
-            }
+            return skip(caller.get(), origin, answers);
         }
-        BotReply reply = bot.handle(caller.get(), new BotCommand.SetAnswers(answers.pollId(), answers.answers()));
-        if (reply instanceof BotReply.VoteSaved saved) {
-            if (answers.page() < BallotModal.pageCount(saved.poll().definition())) {
-                replies.refreshSoon(saved.poll().id());
+        return bot.handle(caller.get(), new BotCommand.SetAnswers(answers.pollId(), answers.answers()))
+                .thenApply(reply -> reply.accept(new SubmittedReply(origin, answers)));
+    }
+
+    /** Nothing chosen on this page: a paged ballot moves on; a one-page ballot (or its last page) closes. */
+    private CompletionStage<SubmissionOutcome> skip(Caller caller, Origin origin, BallotSubmission.Answers answers) {
+        return bot.handle(caller, new BotCommand.OpenBallot(new PollRef.ById(answers.pollId())))
+                .thenApply(reply -> reply.accept(new SubmittedReply(origin, answers) {
+                    @Override
+                    public SubmissionOutcome ballotView(BotReply.BallotView view) {
+                        int pages = BallotModalRenderer.pageCount(view.poll().definition());
+                        return answers.page() < pages
+                                ? new Show(modal.render(view.poll(), view.ballot(), answers.page() + 1))
+                                : new Close(origin, null);
+                    }
+                }));
+    }
+
+    /** How the modal answers each reply: saved (next page, or close), errors beside inputs, or a problem. */
+    private class SubmittedReply implements BotReply.Visitor<SubmissionOutcome> {
+        private final Origin origin;
+        private final BallotSubmission.Answers answers;
+
+        SubmittedReply(Origin origin, BallotSubmission.Answers answers) {
+            this.origin = origin;
+            this.answers = answers;
+        }
+
+        @Override
+        public SubmissionOutcome voteSaved(BotReply.VoteSaved saved) {
+            if (answers.page() < BallotModalRenderer.pageCount(saved.poll().definition())) {
                 return new Show(modal.render(saved.poll(), saved.ballot(), answers.page() + 1));
             }
-            Origin inChannel = origin.withChannel(saved.poll().channelId());
-            return new Close(() -> later(inChannel, () -> replies.deliver(inChannel, saved)));
+            return new Close(origin.withChannel(saved.poll().channelId()), saved);
         }
-        if (reply instanceof BotReply.InvalidAnswer invalid) {
-            return new Errors(Map.of(BallotModal.blockId(answers.pollId(), invalid.cell()), invalid.message()));
+
+        @Override
+        public SubmissionOutcome invalidAnswer(BotReply.InvalidAnswer invalid) {
+            return new Errors(Map.of(BallotModalRenderer.blockId(answers.pollId(), invalid.cell()), invalid.message()));
         }
-        if (reply instanceof BotReply.Problem problem) {
+
+        @Override
+        public SubmissionOutcome problem(BotReply.Problem problem) {
             return new Show(modal.problem(problem.message()));
         }
-        return new Show(modal.problem(ReplyMessages.SOMETHING_WENT_WRONG));
-    }
 
-    private static Response respond(ViewSubmissionContext ctx, Outcome outcome) {
-        if (outcome instanceof Close close) {
-            close.afterwards().run();
-            return ctx.ack();
+        /** A reply a submission never gets. */
+        private SubmissionOutcome unexpected(BotReply reply) {
+            log.error("A ballot submission got a {} reply", reply.getClass().getSimpleName());
+            return new Show(modal.problem(SlackReplyRenderer.SOMETHING_WENT_WRONG));
         }
-        if (outcome instanceof Errors errors) {
-            return ctx.ackWithErrors(errors.errors());
-        }
-        return ctx.ackWithUpdate(((Show) outcome).view());
-    }
 
-    /** After a slow save the modal said "saving": replace that with what happened. */
-    private void finishLate(String viewId, Outcome late, Throwable failure) {
-        try {
-            if (failure != null || late == null) {
-                log.error("A slow ballot submission failed", failure);
-                web.updateView(viewId, modal.problem(ReplyMessages.SOMETHING_WENT_WRONG));
-            } else if (late instanceof Close close) {
-                close.afterwards().run();
-                web.updateView(viewId, modal.notice("Saved", "Your ballot is saved. You can close this."));
-            } else if (late instanceof Errors errors) {
-                web.updateView(
-                        viewId, modal.problem(String.join(" ", errors.errors().values())));
-            } else {
-                web.updateView(viewId, ((Show) late).view());
-            }
-        } catch (RuntimeException bug) {
-            log.error("Could not update a ballot after a slow save", bug);
+        @Override
+        public SubmissionOutcome ballotView(BotReply.BallotView ballot) {
+            return unexpected(ballot);
+        }
+
+        @Override
+        public SubmissionOutcome pollPosted(BotReply.PollPosted posted) {
+            return unexpected(posted);
+        }
+
+        @Override
+        public SubmissionOutcome resultsView(BotReply.ResultsView results) {
+            return unexpected(results);
+        }
+
+        @Override
+        public SubmissionOutcome myBallot(BotReply.MyBallot mine) {
+            return unexpected(mine);
+        }
+
+        @Override
+        public SubmissionOutcome pollList(BotReply.PollList list) {
+            return unexpected(list);
+        }
+
+        @Override
+        public SubmissionOutcome pollClosed(BotReply.PollClosed closed) {
+            return unexpected(closed);
+        }
+
+        @Override
+        public SubmissionOutcome help(BotReply.Help help) {
+            return unexpected(help);
+        }
+
+        @Override
+        public SubmissionOutcome notice(BotReply.Notice notice) {
+            return unexpected(notice);
         }
     }
 
@@ -296,28 +459,7 @@ final class SlackHandlers {
         return payload.getUser() == null ? null : payload.getUser().getTeamId();
     }
 
-    // ---- the work executor ----
-
-    /** Runs the task after the ack; false when the queue is full (the caller says "busy"). */
-    private boolean later(Origin origin, Runnable task) {
-        try {
-            work.execute(() -> guarded(origin, task));
-            return true;
-        } catch (RejectedExecutionException busy) {
-            return false;
-        }
-    }
-
-    private void guarded(Origin origin, Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException bug) {
-            log.error("Handling a Slack request from team {} user {} failed", origin.teamId(), origin.userId(), bug);
-            try {
-                replies.tell(origin, ReplyMessages.problem(ReplyMessages.SOMETHING_WENT_WRONG));
-            } catch (RuntimeException alsoFailed) {
-                log.warn("Could not tell user {} about the failure: {}", origin.userId(), alsoFailed.toString());
-            }
-        }
+    private static <T> CompletionStage<T> done(T value) {
+        return CompletableFuture.completedFuture(value);
     }
 }

@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * HTTP mode: Slack posts commands and interactions to {@code POST /slack/events}. Each request
  * passes {@link SignedRequests} first (wrong signature, a timestamp more than five minutes away,
  * or a replay → 401), is then parsed by Bolt (unreadable → 400) and run through the Bolt app,
- * whose middleware verifies the signature again before any handler sees it.
+ * whose middleware verifies the signature again before any handler sees it. A handler's ack that
+ * comes after its work ({@link LaterResponse}) is sent when that work is done: the exchange stays
+ * open meanwhile, and no thread waits for it. Thread-safe: the JDK server runs each exchange on one
+ * thread at a time and the rest is set once.
  */
 final class SlackHttpServer {
 
@@ -60,50 +63,90 @@ final class SlackHttpServer {
     }
 
     private void exchange(HttpExchange exchange) throws IOException {
+        boolean answerLater = false;
         try {
-            if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
-                send(exchange, 405, "text/plain; charset=utf-8", "Slack posts here.");
-                return;
-            }
-            byte[] body = read(exchange.getRequestBody());
-            if (body == null) {
-                send(exchange, 413, "text/plain; charset=utf-8", "Too large.");
-                return;
-            }
-            SignedRequests.Verdict verdict = signatures.check(
-                    exchange.getRequestHeaders().getFirst("X-Slack-Request-Timestamp"),
-                    exchange.getRequestHeaders().getFirst("X-Slack-Signature"),
-                    body);
-            if (verdict != SignedRequests.Verdict.ACCEPTED) {
-                log.info("Refused a Slack request from {}: {}", exchange.getRemoteAddress(), verdict);
-                send(exchange, 401, "text/plain; charset=utf-8", "Not signed by Slack, or not now.");
-                return;
-            }
-            Map<String, List<String>> headers = new HashMap<>(exchange.getRequestHeaders());
-            Request<?> request = parse(exchange, body, headers);
+            Request<?> request = verified(exchange);
             if (request == null) {
-                send(exchange, 400, "text/plain; charset=utf-8", "Not a Slack request I know.");
                 return;
             }
             Response response = app.run(request);
-            Map<String, List<String>> extra = response.getHeaders();
-            if (extra != null) {
-                extra.forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+            if (response instanceof LaterResponse later) {
+                // Acked when the work is done: the exchange stays open, and no thread waits for it.
+                answerLater = true;
+                later.response().whenComplete((ack, bug) -> answerAndClose(exchange, ack, bug));
+                return;
             }
-            send(
-                    exchange,
-                    response.getStatusCode() == null ? 200 : response.getStatusCode(),
-                    response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType(),
-                    response.getBody() == null ? "" : response.getBody());
+            answer(exchange, response);
         } catch (Exception failure) {
             log.error("Could not answer a Slack request", failure);
-            try {
-                send(exchange, 500, "text/plain; charset=utf-8", "Something went wrong.");
-            } catch (IOException | RuntimeException alreadySent) {
-                log.debug("Could not send the error response either: {}", alreadySent.toString());
+            sendError(exchange);
+        } finally {
+            if (!answerLater) {
+                exchange.close();
             }
+        }
+    }
+
+    /** The request, once signed, parsed and not refused; null when it was answered already (401, 400, …). */
+    private Request<?> verified(HttpExchange exchange) throws IOException {
+        if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
+            send(exchange, 405, "text/plain; charset=utf-8", "Slack posts here.");
+            return null;
+        }
+        byte[] body = read(exchange.getRequestBody());
+        if (body == null) {
+            send(exchange, 413, "text/plain; charset=utf-8", "Too large.");
+            return null;
+        }
+        SignedRequests.Verdict verdict = signatures.check(
+                exchange.getRequestHeaders().getFirst("X-Slack-Request-Timestamp"),
+                exchange.getRequestHeaders().getFirst("X-Slack-Signature"),
+                body);
+        if (verdict != SignedRequests.Verdict.ACCEPTED) {
+            log.info("Refused a Slack request from {}: {}", exchange.getRemoteAddress(), verdict);
+            send(exchange, 401, "text/plain; charset=utf-8", "Not signed by Slack, or not now.");
+            return null;
+        }
+        Map<String, List<String>> headers = new HashMap<>(exchange.getRequestHeaders());
+        Request<?> request = parse(exchange, body, headers);
+        if (request == null) {
+            send(exchange, 400, "text/plain; charset=utf-8", "Not a Slack request I know.");
+        }
+        return request;
+    }
+
+    private void answerAndClose(HttpExchange exchange, Response response, Throwable bug) {
+        try {
+            if (bug != null || response == null) {
+                log.error("Could not answer a Slack request", bug);
+                sendError(exchange);
+            } else {
+                answer(exchange, response);
+            }
+        } catch (IOException | RuntimeException failure) {
+            log.warn("Could not send an ack to Slack", failure);
         } finally {
             exchange.close();
+        }
+    }
+
+    private static void answer(HttpExchange exchange, Response response) throws IOException {
+        Map<String, List<String>> extra = response.getHeaders();
+        if (extra != null) {
+            extra.forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+        }
+        send(
+                exchange,
+                response.getStatusCode() == null ? 200 : response.getStatusCode(),
+                response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType(),
+                response.getBody() == null ? "" : response.getBody());
+    }
+
+    private static void sendError(HttpExchange exchange) {
+        try {
+            send(exchange, 500, "text/plain; charset=utf-8", "Something went wrong.");
+        } catch (IOException | RuntimeException alreadySent) {
+            log.debug("Could not send the error response either", alreadySent);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.fieldpoll.summary.ChannelSummary;
 import dev.fieldpoll.summary.ClosingReminder;
 import dev.fieldpoll.summary.PollSummary;
 import dev.fieldpoll.summary.ReminderPublisher;
+import dev.fieldpoll.summary.SummaryParts;
 import dev.fieldpoll.summary.SummaryPublisher;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -15,11 +16,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers weekly summaries and closing reminders to Slack. A summary is its Block Kit message(s)
- * followed by each poll's charts (the poll's chart, then its opinion-group map when there is one), uploaded to the channel with files.uploadV2. Whatever Slack
- * refuses (ok=false, rate limited, unreachable) is thrown, so the job's backoff retries it; a
- * retry skips the parts already posted.
+ * followed by each poll's charts (the poll's chart, then its opinion-group map when there is one),
+ * uploaded to the channel with files.uploadV2. Whatever Slack refuses (ok=false, rate limited,
+ * unreachable) is thrown, so the job's backoff retries it; each part goes through the core's resume
+ * record, so a retry skips the parts already posted. Thread-safe: it keeps no state of its own.
  */
-public final class SlackSummaryPublisher implements SummaryPublisher, ReminderPublisher {
+final class SlackSummaryPublisher implements SummaryPublisher, ReminderPublisher {
 
     /** Slack's limit on a file's alt text. */
     static final int ALT_TEXT = 1000;
@@ -27,43 +29,36 @@ public final class SlackSummaryPublisher implements SummaryPublisher, ReminderPu
     private static final Logger log = LoggerFactory.getLogger(SlackSummaryPublisher.class);
 
     private final SlackWeb web;
-    private final SummaryBlocks summaries = new SummaryBlocks();
-    private final ReminderBlocks reminders;
+    private final SlackSummaryRenderer summaries = new SlackSummaryRenderer();
+    private final SlackReminderRenderer reminders;
     private final Clock clock;
-    private final DeliveredParts delivered;
 
     SlackSummaryPublisher(SlackWeb web, ZoneId zone, Clock clock) {
         this.web = web;
-        this.reminders = new ReminderBlocks(zone);
+        this.reminders = new SlackReminderRenderer(zone);
         this.clock = clock;
-        this.delivered = new DeliveredParts(clock);
     }
 
     @Override
-    public void publish(ChannelSummary summary) {
+    public void publish(ChannelSummary summary, SummaryParts parts) {
         String channel = summary.channelId();
-        // one key per channel and period: a summary rebuilt for the period after a failure resumes as well
-        String key = summary.workspace().id() + "/" + channel + "/" + summary.period();
         List<SlackMessage> messages = summaries.render(summary);
         for (int i = 0; i < messages.size(); i++) {
             SlackMessage message = messages.get(i);
-            once(
-                    key,
+            parts.once(
                     "message " + (i + 1),
                     () -> require("chat.postMessage", channel, web.postMessage(channel, message)));
         }
         int charts = 0;
         for (PollSummary poll : summary.polls()) {
             for (PollSummary.Chart chart : poll.charts()) {
-                once(
-                        key,
+                parts.once(
                         "chart " + chart.fileName(),
                         () -> require(
                                 "files.uploadV2", channel, web.uploadFile(channel, chartFile(summary, poll, chart))));
                 charts++;
             }
         }
-        delivered.forget(key);
         log.info(
                 "Slack: posted the summary of {} to channel {} ({} messages, {} charts)",
                 summary.period(),
@@ -80,15 +75,6 @@ public final class SlackSummaryPublisher implements SummaryPublisher, ReminderPu
                 "Slack: posted the closing reminder of poll {} to channel {}",
                 reminder.poll().id(),
                 channel);
-    }
-
-    private void once(String summary, String part, Runnable post) {
-        if (delivered.has(summary, part)) {
-            log.debug("Slack: {} of summary {} was posted before the retry; skipping it", part, summary);
-            return;
-        }
-        post.run();
-        delivered.add(summary, part);
     }
 
     private static void require(String method, String channel, SlackWeb.Result result) {

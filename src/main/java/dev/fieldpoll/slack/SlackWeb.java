@@ -174,7 +174,7 @@ final class SlackWeb {
             log.warn("Slack response_url answered {} {}", response.getCode(), response.getMessage());
             return Result.failure("http_" + response.getCode());
         } catch (IOException | RuntimeException failure) {
-            log.warn("Slack response_url failed: {}", failure.toString());
+            log.warn("Slack response_url failed", failure);
             return Result.failure("unreachable");
         }
     }
@@ -206,7 +206,7 @@ final class SlackWeb {
     }
 
     private static Result failed(String method, Exception failure) {
-        log.warn("Slack {} failed: {}", method, failure.toString());
+        log.warn("Slack {} failed", method, failure);
         return Result.failure(errorOf(failure));
     }
 

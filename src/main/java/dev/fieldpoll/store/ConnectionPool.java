@@ -97,7 +97,7 @@ final class ConnectionPool implements Connections {
             log.info("Replaced a database connection that could not recover from a failed transaction");
             return fresh;
         } catch (SQLException | RuntimeException notYet) {
-            log.warn("Could not open a new database connection yet: {}", notYet.getMessage());
+            log.warn("Could not open a new database connection yet", notYet);
             return broken;
         }
     }
@@ -124,7 +124,7 @@ final class ConnectionPool implements Connections {
             try {
                 connection.close();
             } catch (SQLException e) {
-                log.warn("Could not close a database connection: {}", e.getMessage());
+                log.warn("Could not close a database connection", e);
             }
         }
     }

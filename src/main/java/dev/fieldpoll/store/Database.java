@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -17,6 +18,8 @@ import org.sqlite.SQLiteDataSource;
  * writes that run one transaction at a time on a connection of their own ({@link DatabaseWriter}),
  * or on PostgreSQL side by side if so configured ({@link PooledWriter}). The stores speak one SQL
  * to both; {@link #dialect()} holds what differs.
+ * Thread-safe: the pools hand each connection to one thread at a time, and the writers keep each
+ * transaction on one connection.
  */
 public final class Database implements AutoCloseable {
 
@@ -211,6 +214,15 @@ public final class Database implements AutoCloseable {
      */
     public <T> T inSharedTransaction(String action, SqlWork<T> work) {
         return writer.together(action, work);
+    }
+
+    /**
+     * {@link #inSharedTransaction(String, SqlWork)} without waiting: the future completes with the
+     * work's result once its commit is on disk, or fails with a {@link StoreException}. It completes
+     * on the database's committer thread: continue on an executor of your own, never block there.
+     */
+    public <T> CompletableFuture<T> inSharedTransactionAsync(String action, SqlWork<T> work) {
+        return writer.submit(action, work);
     }
 
     /**

@@ -139,7 +139,7 @@ public final class DatabaseBackup {
         try (FileChannel folder = FileChannel.open(target.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
             folder.force(true);
         } catch (IOException e) {
-            log.debug("Could not sync the folder of {}: {}", target, e.toString());
+            log.debug("Could not sync the folder of {}", target, e);
         }
     }
 

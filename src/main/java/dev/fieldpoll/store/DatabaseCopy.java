@@ -22,8 +22,8 @@ import java.util.Map;
 /**
  * Copies every row of one fieldpoll database into another, empty one, between SQLite and
  * PostgreSQL in either direction: polls with their definitions and pseudonym secrets, votes,
- * summary schedules, run claims and snapshots, reminders, public pages and the results-page
- * secret. The source is read as one snapshot; the copy is one transaction on the target, committed
+ * summary schedules, run claims, snapshots and delivered parts, reminders, handled closings,
+ * public pages and the results-page secret. The source is read as one snapshot; the copy is one transaction on the target, committed
  * only once every table holds as many rows as its source and a checksum of the answers matches.
  */
 public final class DatabaseCopy {
@@ -40,7 +40,9 @@ public final class DatabaseCopy {
             "summary_snapshot",
             "summary_snapshot_rank",
             "summary_snapshot_cell",
+            "summary_part",
             "poll_reminder",
+            "poll_closing",
             "poll_page",
             "web_link_secret");
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +23,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Small writes (votes) share commits: while one commit waits for the disk, the writes that arrive
  * queue up, and the next transaction takes them all along, with one sync for the lot (group commit).
- * A caller returns only once the commit holding its write succeeded, so an acknowledged vote is on disk.
+ * {@link #submit} hands back a future that completes only once the commit holding the write is on
+ * disk, so an acknowledged vote is on disk, and no caller's thread waits for that commit: the
+ * futures complete on the committer thread, so whatever follows a commit must move to the
+ * caller's own executor (an {@code …Async} stage) and never block there, or it delays the next
+ * commit. {@link #together} is the same for callers that may wait.
+ *
+ * <p>The queue is not bounded here: its callers bound it ({@code PollBot} admits a fixed number of
+ * commands at a time and answers the rest "busy").
+ *
+ * <p>Thread-safe: writers queue on a concurrent queue and one committer thread commits them under
+ * the lock that {@link #alone} and {@link #outsideTransaction} take as well.
  */
 final class DatabaseWriter implements Writes {
 
@@ -86,10 +97,21 @@ final class DatabaseWriter implements Writes {
     /** Runs the work in a transaction it may share with writes arriving meanwhile; returns once that committed. */
     @Override
     public <T> T together(String action, SqlWork<T> work) {
+        return PendingWrite.await(submit(action, work));
+    }
+
+    /**
+     * Queues the work for a transaction it may share with writes arriving meanwhile (group commit).
+     * The future completes with the work's result once that transaction is committed, or fails with
+     * the {@link dev.fieldpoll.poll.StoreException} that says why it was not; either on the
+     * committer thread.
+     */
+    @Override
+    public <T> CompletableFuture<T> submit(String action, SqlWork<T> work) {
         requireNotNested();
         PendingWrite<T> write = new PendingWrite<>(action, work);
         enqueue(write);
-        return write.await();
+        return write.outcome();
     }
 
     private void requireNotNested() {
@@ -160,7 +182,7 @@ final class DatabaseWriter implements Writes {
 
     /** Nothing of the failed batch was committed; a transaction per write gives each caller its own outcome. */
     private void commitEachAlone(List<PendingWrite<?>> batch, Throwable failure) {
-        log.debug("A commit of {} writes failed ({}); committing them one by one", batch.size(), failure.toString());
+        log.debug("A commit of {} writes failed; committing them one by one", batch.size(), failure);
         batch.forEach(this::commitAlone);
     }
 

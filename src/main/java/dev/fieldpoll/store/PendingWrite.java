@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** One caller's write, queued for a group commit, and the outcome the caller waits for. */
+/**
+ * One caller's write, queued for a group commit, and its outcome. Thread-safe by hand-over: the
+ * committer thread alone runs it and completes the outcome, which is a thread-safe future.
+ */
 final class PendingWrite<T> {
 
     private final String action;
@@ -35,11 +38,16 @@ final class PendingWrite<T> {
         outcome.completeExceptionally(failure);
     }
 
+    /** Completes once the commit holding this write is on disk, or fails with why it is not. */
+    CompletableFuture<T> outcome() {
+        return outcome;
+    }
+
     /**
-     * Waits for the commit that holds this write. Uninterruptibly: an interrupted caller must still
+     * Waits for the commit that holds a write. Uninterruptibly: an interrupted caller must still
      * learn whether its write is on disk, and the wait is bounded by the busy timeout.
      */
-    T await() {
+    static <T> T await(CompletableFuture<T> outcome) {
         try {
             return outcome.join();
         } catch (CompletionException wrapped) {

@@ -2,6 +2,14 @@ package dev.fieldpoll.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plain transactions on PostgreSQL: each write in a transaction of its own, on a connection of the
@@ -12,17 +20,31 @@ import java.sql.SQLException;
  */
 final class PooledWriter implements Writes {
 
+    private static final Logger log = LoggerFactory.getLogger(PooledWriter.class);
+    private static final long CLOSE_TIMEOUT_SECONDS = 60;
+
     private final Connections connections;
     private final StoreErrors errors;
     private final SqlDialect dialect;
     private final PreparedStatements prepared;
     private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
+    private final ExecutorService committers;
 
     PooledWriter(Connections connections, StoreErrors errors, PreparedStatements prepared, SqlDialect dialect) {
         this.connections = connections;
         this.errors = errors;
         this.prepared = prepared;
         this.dialect = dialect;
+        this.committers = Executors.newFixedThreadPool(Math.max(1, connections.size()), committerThreads());
+    }
+
+    private static java.util.concurrent.ThreadFactory committerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "fieldpoll-committer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     @Override
@@ -45,6 +67,27 @@ final class PooledWriter implements Writes {
     @Override
     public <T> T together(String action, SqlWork<T> work) {
         return alone(action, work);
+    }
+
+    /** Alone as well, on one of this writer's threads; the future completes there once committed. */
+    @Override
+    public <T> CompletableFuture<T> submit(String action, SqlWork<T> work) {
+        if (writing.get()) {
+            throw new IllegalStateException("transactions do not nest");
+        }
+        CompletableFuture<T> outcome = new CompletableFuture<>();
+        try {
+            committers.execute(() -> {
+                try {
+                    outcome.complete(alone(action, work));
+                } catch (RuntimeException | Error failure) {
+                    outcome.completeExceptionally(failure);
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            throw new IllegalStateException("the database is closed", closed);
+        }
+        return outcome;
     }
 
     @Override
@@ -78,8 +121,17 @@ final class PooledWriter implements Writes {
         }
     }
 
+    /** Finishes the writes already accepted, then closes the connections. */
     @Override
     public void close() {
+        committers.shutdown();
+        try {
+            if (!committers.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("Writes still running after {} s are abandoned at close", CLOSE_TIMEOUT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         connections.close();
     }
 }

@@ -11,7 +11,9 @@ import dev.fieldpoll.poll.PollStore;
 import dev.fieldpoll.poll.Workspace;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,24 +21,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls and votes in fieldpoll's database, SQLite or PostgreSQL. Every write is committed before a
- * method returns. Thread-safe: the database serialises writes, and the caches here are concurrent maps.
+ * Polls and votes in fieldpoll's database, SQLite or PostgreSQL. The writes a member waits for go
+ * through {@link Database#inSharedTransactionAsync} and complete their stage once committed; the
+ * others are committed before a method returns. Thread-safe: the database's writer orders the
+ * writes, and the caches here are concurrent maps.
  */
 public final class SqlPollStore implements PollStore {
 
     private static final Logger log = LoggerFactory.getLogger(SqlPollStore.class);
     private static final int SECRET_BYTES = 32;
+    private static final String REMINDER_OFF = "INSERT INTO poll_reminder (poll_id, enabled) VALUES (?, FALSE)";
 
     private final Database database;
     private final SecureRandom random;
     private final PollTable polls;
     private final DefinitionTables definitions = new DefinitionTables();
     private final VoteTable votes;
+    private final ClosingTable closings;
     /**
      * A poll's fields, factors and reference are copied in at creation and never change, so each vote
      * needs to read only the poll's row. Filled from reads alone, which see committed polls only.
@@ -53,18 +60,31 @@ public final class SqlPollStore implements PollStore {
         this.random = new SecureRandom();
         this.polls = new PollTable(database.statements(), database.dialect());
         this.votes = new VoteTable(database.statements(), database.dialect());
+        this.closings = new ClosingTable(database.dialect());
     }
 
+    /** One shared transaction: the poll, its definition and, with remind off, its reminder switched off. */
     @Override
-    public Poll create(NewPoll poll) {
-        return database.inTransaction("create a poll in channel " + poll.channelId(), connection -> {
-            long id = polls.insert(connection, poll, newSecret());
+    public CompletionStage<Poll> create(NewPoll poll) {
+        byte[] secret = newSecret();
+        return database.inSharedTransactionAsync("create a poll in channel " + poll.channelId(), connection -> {
+            long id = polls.insert(connection, poll, secret);
             definitions.insert(connection, id, poll.definition());
+            if (!poll.remind()) {
+                reminderOff(connection, id);
+            }
             // Read back, so the caller holds the poll exactly as stored (times to the millisecond). Not
             // cached: this transaction may still roll back, and the id come again with another definition.
             PollRow row = polls.byId(connection, id).orElseThrow();
             return row.toPoll(definitions.load(connection, id, row.scale(), row.higher()));
         });
+    }
+
+    private static void reminderOff(Connection connection, long pollId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(REMINDER_OFF)) {
+            insert.setLong(1, pollId);
+            insert.executeUpdate();
+        }
     }
 
     @Override
@@ -91,28 +111,28 @@ public final class SqlPollStore implements PollStore {
         });
     }
 
+    /**
+     * Votes come in bursts: a shared transaction lets concurrent voters share one sync to disk. The
+     * ballot is read back inside it, so the reply shows exactly what this commit left.
+     */
     @Override
-    public void saveAnswers(long pollId, String voterId, Map<CellKey, Answer> answers, Instant at) {
-        if (answers.isEmpty()) {
-            return;
-        }
-        // Votes come in bursts: a shared transaction lets concurrent voters share one sync to disk.
-        database.inSharedTransaction("save answers in poll " + pollId, connection -> {
-            votes.upsert(connection, pollId, voterId, answers, at);
-            return null;
-        });
-        changed(pollId);
-    }
-
-    @Override
-    public int clearAnswers(long pollId, String voterId, Collection<CellKey> cells) {
-        if (cells.isEmpty()) {
-            return 0;
-        }
-        int removed = database.inSharedTransaction(
-                "clear answers in poll " + pollId, connection -> votes.delete(connection, pollId, voterId, cells));
-        changed(pollId);
-        return removed;
+    public CompletionStage<Ballot> changeAnswers(
+            long pollId, String voterId, Map<CellKey, Answer> answers, Collection<CellKey> clears, Instant at) {
+        Map<CellKey, Answer> saved = Map.copyOf(answers);
+        List<CellKey> withdrawn = List.copyOf(clears);
+        return database.inSharedTransactionAsync("save answers in poll " + pollId, connection -> {
+                    if (!saved.isEmpty()) {
+                        votes.upsert(connection, pollId, voterId, saved, at);
+                    }
+                    if (!withdrawn.isEmpty()) {
+                        votes.delete(connection, pollId, voterId, withdrawn);
+                    }
+                    return new Ballot(pollId, voterId, votes.ballot(connection, pollId, voterId));
+                })
+                .thenApply(ballot -> {
+                    changed(pollId);
+                    return ballot;
+                });
     }
 
     @Override
@@ -182,16 +202,18 @@ public final class SqlPollStore implements PollStore {
     }
 
     @Override
-    public boolean close(long pollId, Instant at) {
-        boolean closed =
-                database.inTransaction("close poll " + pollId, connection -> polls.close(connection, pollId, at));
-        changed(pollId);
-        return closed;
+    public CompletionStage<Boolean> close(long pollId, Instant at) {
+        return database.inSharedTransactionAsync(
+                        "close poll " + pollId, connection -> polls.close(connection, pollId, at))
+                .thenApply(closed -> {
+                    changed(pollId);
+                    return closed;
+                });
     }
 
     @Override
-    public void recordMessage(long pollId, String messageId) {
-        database.inTransaction("remember the message of poll " + pollId, connection -> {
+    public CompletionStage<Void> recordMessage(long pollId, String messageId) {
+        return database.inSharedTransactionAsync("remember the message of poll " + pollId, connection -> {
             if (!polls.setMessage(connection, pollId, messageId)) {
                 throw new IllegalArgumentException("there is no poll " + pollId);
             }
@@ -211,6 +233,37 @@ public final class SqlPollStore implements PollStore {
                         "read the pseudonym secret of poll " + pollId,
                         connection -> polls.pseudonymSecret(connection, pollId))
                 .orElseThrow(() -> new IllegalArgumentException("there is no poll " + pollId));
+    }
+
+    @Override
+    public List<Poll> closedUnhandled(Instant now, Duration lease) {
+        return database.withConnection("find polls whose closing is not handled", connection -> {
+            List<Poll> found = new ArrayList<>();
+            for (PollRow row : closings.unhandled(connection, now, lease)) {
+                found.add(withDefinition(connection, row));
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public boolean claimClosing(long pollId, Instant now, Duration lease) {
+        return database.inTransaction(
+                "claim the closing of poll " + pollId, connection -> closings.claim(connection, pollId, now, lease));
+    }
+
+    @Override
+    public void closingHandled(long pollId, Instant at) {
+        database.inTransaction("record the closing of poll " + pollId + " as handled", connection -> {
+            closings.handled(connection, pollId, at);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Instant> nextClose(Instant after) {
+        return database.withConnection(
+                "find the next poll to close", connection -> closings.nextClose(connection, after));
     }
 
     private byte[] newSecret() {

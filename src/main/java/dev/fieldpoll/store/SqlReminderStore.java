@@ -13,8 +13,6 @@ import java.util.List;
  */
 public final class SqlReminderStore implements ReminderStore {
 
-    private static final String SET_ENABLED = "INSERT INTO poll_reminder (poll_id, enabled) VALUES (?, ?) "
-            + "ON CONFLICT (poll_id) DO UPDATE SET enabled = excluded.enabled";
     private static final String OWED =
             "SELECT poll.id FROM poll LEFT JOIN poll_reminder ON poll_reminder.poll_id = poll.id "
                     + "WHERE poll.closed_at IS NULL AND poll.closes_at > ? AND poll.closes_at <= ? "
@@ -31,17 +29,6 @@ public final class SqlReminderStore implements ReminderStore {
     public SqlReminderStore(Database database) {
         this.database = database;
         this.dialect = database.dialect();
-    }
-
-    @Override
-    public void setEnabled(long pollId, boolean enabled) {
-        database.inTransaction("set the closing reminder of poll " + pollId, connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(SET_ENABLED)) {
-                upsert.setLong(1, pollId);
-                upsert.setBoolean(2, enabled);
-                return upsert.executeUpdate();
-            }
-        });
     }
 
     @Override

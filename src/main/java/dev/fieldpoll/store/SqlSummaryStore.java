@@ -5,6 +5,7 @@ import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Workspace;
 import dev.fieldpoll.summary.Schedule;
 import dev.fieldpoll.summary.Snapshot;
+import dev.fieldpoll.summary.SummaryKey;
 import dev.fieldpoll.summary.SummaryStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,8 +22,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Summary schedules, run claims and snapshots in fieldpoll's database, SQLite or PostgreSQL. */
+/**
+ * Summary schedules, run claims, snapshots and delivered summary parts in fieldpoll's database,
+ * SQLite or PostgreSQL.
+ */
 public final class SqlSummaryStore implements SummaryStore {
 
     private static final String UPSERT_SCHEDULE = "INSERT INTO summary_schedule (platform, workspace_id, channel_id, "
@@ -61,10 +66,12 @@ public final class SqlSummaryStore implements SummaryStore {
 
     private final Database database;
     private final SqlDialect dialect;
+    private final SummaryPartTable parts;
 
     public SqlSummaryStore(Database database) {
         this.database = database;
         this.dialect = database.dialect();
+        this.parts = new SummaryPartTable(database.dialect());
     }
 
     @Override
@@ -253,5 +260,28 @@ public final class SqlSummaryStore implements SummaryStore {
         statement.setString(first + 1, workspace.id());
         statement.setString(first + 2, channelId);
         return first + 3;
+    }
+
+    @Override
+    public Set<String> deliveredParts(SummaryKey key, Instant since) {
+        return database.withConnection(
+                "read the parts delivered of the summary of channel " + key.channelId(),
+                connection -> parts.delivered(connection, key, since));
+    }
+
+    @Override
+    public void partDelivered(SummaryKey key, String part, Instant at) {
+        database.inTransaction("record a part of the summary of channel " + key.channelId(), connection -> {
+            parts.record(connection, key, part, at);
+            return null;
+        });
+    }
+
+    @Override
+    public void forgetParts(SummaryKey key, Instant staleBefore) {
+        database.inTransaction("forget the parts of the summary of channel " + key.channelId(), connection -> {
+            parts.forget(connection, key, staleBefore);
+            return null;
+        });
     }
 }

@@ -1,7 +1,10 @@
 package dev.fieldpoll.store;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
- * How a database's writes reach it: each in a transaction committed before the caller goes on.
+ * How a database's writes reach it: each in a transaction, committed before the caller goes on or,
+ * with {@link #submit}, before its future completes.
  * {@link DatabaseWriter} runs them one transaction at a time on one connection, sharing commits;
  * {@link PooledWriter} runs each in its own transaction, side by side on pooled connections.
  */
@@ -16,6 +19,14 @@ interface Writes extends AutoCloseable {
      * touch nothing but the connection.
      */
     <T> T together(String action, SqlWork<T> work);
+
+    /**
+     * {@link #together} without waiting: the future completes with the work's result once its
+     * transaction is committed, or fails with the {@link dev.fieldpoll.poll.StoreException} that says
+     * why it was not. It completes on the writer's own thread, never the caller's: whatever follows
+     * must move to the caller's executor and never block there. No thread waits for a commit.
+     */
+    <T> CompletableFuture<T> submit(String action, SqlWork<T> work);
 
     /** Runs the work outside any transaction, for settings of a connection (SQLite's pragmas). */
     <T> T outsideTransaction(String action, SqlWork<T> work);

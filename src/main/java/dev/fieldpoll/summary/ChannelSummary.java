@@ -40,6 +40,11 @@ public record ChannelSummary(
         return new ChannelSummary(workspace, channelId, period, createdAt, lateNote, polls, false);
     }
 
+    /** Which post this is, for the record of its parts delivered. */
+    public SummaryKey key() {
+        return new SummaryKey(workspace, channelId, period, weekly);
+    }
+
     /** What every platform titles it: "Weekly summary" on schedule, "Summary" when asked for. */
     public String heading() {
         return weekly ? "Weekly summary" : "Summary";

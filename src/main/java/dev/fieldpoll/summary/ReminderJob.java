@@ -5,14 +5,19 @@ import dev.fieldpoll.poll.PollStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Posts one closing-soon reminder per poll, {@code lead} before it closes (a zero lead turns
  * reminders off). The claim comes first, so a reminder is never posted twice; a failed post is
- * logged and not repeated, which is the right side to err on for a nudge.
+ * retried with backoff (rescheduled, never slept) and then logged, not repeated, which is the right
+ * side to err on for a nudge. Thread-safe: it keeps no state of its own.
  */
 public final class ReminderJob {
 
@@ -40,30 +45,37 @@ public final class ReminderJob {
         this.backoff = backoff;
     }
 
-    /** Returns how many reminders were posted. */
-    public int runDue() {
+    /** Completes with how many reminders were posted, once each has been posted or has given up. */
+    public CompletionStage<Integer> runDue() {
         if (lead.isZero()) {
-            return 0;
+            return CompletableFuture.completedFuture(0);
         }
         Instant now = clock.instant();
-        int posted = 0;
+        List<CompletableFuture<Boolean>> reminded = new ArrayList<>();
         for (long pollId : reminders.owedBetween(now, now.plus(lead))) {
+            CompletableFuture<Boolean> posting;
             try {
-                posted += remind(pollId, now) ? 1 : 0;
+                posting = remind(pollId, now);
             } catch (RuntimeException failure) {
-                log.error("The closing reminder of poll {} failed: {}", pollId, failure.toString());
+                posting = CompletableFuture.failedFuture(failure);
             }
+            reminded.add(posting.exceptionally(failure -> {
+                log.error("The closing reminder of poll {} failed", pollId, failure);
+                return false;
+            }));
         }
-        return posted;
+        return CompletableFuture.allOf(reminded.toArray(CompletableFuture[]::new))
+                .thenApply(unused ->
+                        (int) reminded.stream().filter(CompletableFuture::join).count());
     }
 
-    private boolean remind(long pollId, Instant now) {
+    private CompletableFuture<Boolean> remind(long pollId, Instant now) {
         Optional<Poll> poll = polls.findById(pollId);
         if (poll.isEmpty() || !poll.get().isOpenAt(now) || !reminders.claim(pollId, now)) {
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
         ClosingReminder reminder = new ClosingReminder(poll.get(), polls.voterCount(pollId));
-        backoff.run("Posting the closing reminder of poll " + pollId, () -> publisher.remind(reminder));
-        return true;
+        return backoff.run("Posting the closing reminder of poll " + pollId, () -> publisher.remind(reminder))
+                .thenApply(unused -> true);
     }
 }

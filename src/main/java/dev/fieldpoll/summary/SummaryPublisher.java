@@ -1,8 +1,12 @@
 package dev.fieldpoll.summary;
 
-/** Posts a summary where its channel lives. Implemented per platform; may throw on failure. */
+/**
+ * Posts a summary where its channel lives: renders it and sends each part through {@code parts},
+ * the resume record, so a retry never posts a part twice. Implemented per platform; throws when the
+ * platform refuses, and the job retries later.
+ */
 @FunctionalInterface
 public interface SummaryPublisher {
 
-    void publish(ChannelSummary summary);
+    void publish(ChannelSummary summary, SummaryParts parts);
 }

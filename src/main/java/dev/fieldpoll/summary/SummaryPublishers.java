@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends each summary and reminder to the publisher of its platform; adapters register theirs
- * when they start.
+ * when they start. Thread-safe: the registrations are concurrent maps.
  */
 public final class SummaryPublishers implements SummaryPublisher, ReminderPublisher {
 
@@ -19,6 +19,12 @@ public final class SummaryPublishers implements SummaryPublisher, ReminderPublis
 
     public void registerReminders(Platform platform, ReminderPublisher publisher) {
         reminders.put(platform, publisher);
+    }
+
+    /** The platform disconnected: what it would post waits (and is retried) until it is back. */
+    public void unregister(Platform platform) {
+        publishers.remove(platform);
+        reminders.remove(platform);
     }
 
     @Override
@@ -37,11 +43,11 @@ public final class SummaryPublishers implements SummaryPublisher, ReminderPublis
     }
 
     @Override
-    public void publish(ChannelSummary summary) {
+    public void publish(ChannelSummary summary, SummaryParts parts) {
         SummaryPublisher publisher = publishers.get(summary.workspace().platform());
         if (publisher == null) {
             throw notConnected(summary.workspace().platform(), summary.channelId());
         }
-        publisher.publish(summary);
+        publisher.publish(summary, parts);
     }
 }

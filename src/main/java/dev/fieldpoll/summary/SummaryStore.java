@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Where schedules, run claims and snapshots live. Every write is committed before returning. */
+/** Where schedules, run claims, snapshots and summary parts delivered live. Every write is committed before returning. */
 public interface SummaryStore {
 
     /** Sets the channel's schedule, replacing any earlier one. */
@@ -32,4 +33,16 @@ public interface SummaryStore {
 
     /** The newest snapshot of a poll taken before {@code before}. */
     Optional<Snapshot> latestSnapshot(long pollId, Instant before);
+
+    /** The parts of the summary post delivered at or after {@code since}. */
+    Set<String> deliveredParts(SummaryKey key, Instant since);
+
+    /** Records one part of the summary post as delivered. */
+    void partDelivered(SummaryKey key, String part, Instant at);
+
+    /**
+     * Forgets the parts of a summary post once it is complete, and every part delivered before
+     * {@code staleBefore} (of posts that never completed).
+     */
+    void forgetParts(SummaryKey key, Instant staleBefore);
 }

@@ -84,7 +84,7 @@ final class PageRequestListener {
                                 "Something went wrong",
                                 "Something went wrong on our side. Please try again in a moment."));
             } catch (IOException | RuntimeException alreadySent) {
-                log.debug("Could not send the error page either: {}", alreadySent.getMessage());
+                log.debug("Could not send the error page either", alreadySent);
             }
         } finally {
             exchange.close();

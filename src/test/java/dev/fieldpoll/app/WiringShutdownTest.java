@@ -30,10 +30,16 @@ class WiringShutdownTest {
         CountDownLatch publishing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Wiring wiring = new Wiring(TestConfigs.at(folder), clock);
-        Caller admin = new Caller(Platform.CONSOLE, "local", "local", "you", "you", true);
-        wiring.bot().handle(admin, parse("/poll create \"Automation\""));
-        wiring.bot().handle(admin, parse("/poll summary schedule friday 17:00 UTC"));
-        wiring.summaryPublishers().register(Platform.CONSOLE, summary -> {
+        Caller admin = new Caller(Platform.CONSOLE, "local", "local", "you", true);
+        wiring.bot()
+                .handle(admin, parse("/poll create \"Automation\""))
+                .toCompletableFuture()
+                .join();
+        wiring.bot()
+                .handle(admin, parse("/poll summary schedule friday 17:00 UTC"))
+                .toCompletableFuture()
+                .join();
+        wiring.summaryPublishers().register(Platform.CONSOLE, (summary, parts) -> {
             publishing.countDown();
             awaitUninterruptibly(release); // a slow platform, still posting when the shutdown starts
         });

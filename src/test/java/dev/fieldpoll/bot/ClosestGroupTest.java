@@ -74,7 +74,9 @@ class ClosestGroupTest {
     private static BotReply say(Wiring wiring, String member, String line) {
         return wiring.bot()
                 .handle(
-                        new Caller(Platform.CONSOLE, "local", "local", member, member, member.equals("you")),
-                        ((ParseResult.Parsed) new CommandParser().parse(line)).command());
+                        new Caller(Platform.CONSOLE, "local", "local", member, member.equals("you")),
+                        ((ParseResult.Parsed) new CommandParser().parse(line)).command())
+                .toCompletableFuture()
+                .join();
     }
 }

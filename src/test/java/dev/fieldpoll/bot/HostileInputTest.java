@@ -33,15 +33,21 @@ class HostileInputTest {
 
     private Wiring wiring;
     private Poll poll;
-    private final Caller member = new Caller(Platform.SLACK, "T1", "C1", "U1", "mallory", false);
-    private final Caller admin = new Caller(Platform.SLACK, "T1", "C1", "U0", "admin", true);
+    private final Caller member = new Caller(Platform.SLACK, "T1", "C1", "U1", false);
+    private final Caller admin = new Caller(Platform.SLACK, "T1", "C1", "U0", true);
 
     @BeforeEach
     void setUp() {
         wiring = new Wiring(TestConfigs.at(folder), new MutableClock(Instant.parse("2026-11-27T10:00:00Z")));
-        BotReply created = wiring.bot().handle(admin, parse("/poll create Which first?"));
+        BotReply created = wiring.bot()
+                .handle(admin, parse("/poll create Which first?"))
+                .toCompletableFuture()
+                .join();
         poll = ((BotReply.PollPosted) created).poll();
-        wiring.bot().handle(member, parse("/poll vote evals feedback=2 economic=4"));
+        wiring.bot()
+                .handle(member, parse("/poll vote evals feedback=2 economic=4"))
+                .toCompletableFuture()
+                .join();
     }
 
     @AfterEach
@@ -93,7 +99,8 @@ class HostileInputTest {
     void each_is_refused_with_one_clear_line_and_changes_nothing(BotCommand command) {
         String before = state();
 
-        BotReply reply = wiring.bot().handle(member, command);
+        BotReply reply =
+                wiring.bot().handle(member, command).toCompletableFuture().join();
 
         assertThat(reply).isInstanceOfAny(BotReply.Problem.class, BotReply.InvalidAnswer.class);
         String message = reply instanceof BotReply.Problem problem
@@ -109,8 +116,8 @@ class HostileInputTest {
 
     @Test
     void another_workspace_sees_nothing_and_cannot_touch_the_poll() {
-        Caller stranger = new Caller(Platform.SLACK, "T2", "C1", "U1", "mallory", true);
-        Caller otherPlatform = new Caller(Platform.DISCORD, "T1", "C1", "U1", "mallory", true);
+        Caller stranger = new Caller(Platform.SLACK, "T2", "C1", "U1", true);
+        Caller otherPlatform = new Caller(Platform.DISCORD, "T1", "C1", "U1", true);
         String before = state();
 
         for (Caller outsider : List.of(stranger, otherPlatform)) {
@@ -118,15 +125,30 @@ class HostileInputTest {
                             .handle(
                                     outsider,
                                     new BotCommand.SetAnswers(
-                                            poll.id(), Map.of(new CellKey("evals", "feedback-quality"), "5"))))
+                                            poll.id(), Map.of(new CellKey("evals", "feedback-quality"), "5")))
+                            .toCompletableFuture()
+                            .join())
                     .isInstanceOf(BotReply.Problem.class);
-            assertThat(wiring.bot().handle(outsider, parse("/poll close #" + poll.id())))
+            assertThat(wiring.bot()
+                            .handle(outsider, parse("/poll close #" + poll.id()))
+                            .toCompletableFuture()
+                            .join())
                     .isInstanceOf(BotReply.Problem.class);
-            assertThat(wiring.bot().handle(outsider, parse("/poll results #" + poll.id())))
+            assertThat(wiring.bot()
+                            .handle(outsider, parse("/poll results #" + poll.id()))
+                            .toCompletableFuture()
+                            .join())
                     .isInstanceOf(BotReply.Problem.class);
-            assertThat(wiring.bot().handle(outsider, parse("/poll mine #" + poll.id())))
+            assertThat(wiring.bot()
+                            .handle(outsider, parse("/poll mine #" + poll.id()))
+                            .toCompletableFuture()
+                            .join())
                     .isInstanceOf(BotReply.Problem.class);
-            assertThat(((BotReply.PollList) wiring.bot().handle(outsider, parse("/poll list"))).polls())
+            assertThat(((BotReply.PollList) wiring.bot()
+                                    .handle(outsider, parse("/poll list"))
+                                    .toCompletableFuture()
+                                    .join())
+                            .polls())
                     .isEmpty();
         }
         assertThat(state()).isEqualTo(before);
@@ -135,8 +157,10 @@ class HostileInputTest {
     @Test
     void sql_and_odd_unicode_in_titles_and_names_are_stored_as_plain_text() {
         String title = "Robert'); DROP TABLE poll;-- \u202Eevil \uD83D\uDE00";
-        BotReply reply =
-                wiring.bot().handle(admin, parse("/poll create " + title + " fields:\"A'; B--\" factors:\"x\"\"\""));
+        BotReply reply = wiring.bot()
+                .handle(admin, parse("/poll create " + title + " fields:\"A'; B--\" factors:\"x\"\"\""))
+                .toCompletableFuture()
+                .join();
 
         Poll stored = ((BotReply.PollPosted) reply).poll();
         assertThat(wiring.store().findById(stored.id()).orElseThrow().title())
@@ -153,7 +177,9 @@ class HostileInputTest {
                 .handle(
                         admin,
                         parse("/poll create \"" + dirty
-                                + "\" fields:\"Al\u200Bpha\u001B; \u202EBeta\" factors:\"Im\u0000pact\u2067\""));
+                                + "\" fields:\"Al\u200Bpha\u001B; \u202EBeta\" factors:\"Im\u0000pact\u2067\""))
+                .toCompletableFuture()
+                .join();
 
         Poll stored = ((BotReply.PollPosted) reply).poll();
         Poll read = wiring.store().findById(stored.id()).orElseThrow();
@@ -165,14 +191,18 @@ class HostileInputTest {
                 .extracting(dev.fieldpoll.poll.Factor::name)
                 .containsExactly("Impact");
         String echoed = ((BotReply.Problem) wiring.bot()
-                        .handle(admin, parse("/poll vote poll:#" + stored.id() + " Gam\u001Bma\u202E impact=3")))
+                        .handle(admin, parse("/poll vote poll:#" + stored.id() + " Gam\u001Bma\u202E impact=3"))
+                        .toCompletableFuture()
+                        .join())
                 .message();
         assertThat(echoed).contains("'Gamma'").doesNotContain("\u001B").doesNotContain("\u202E");
         // invisible characters in a typed name no longer hide it: the vote goes where it was meant
         assertThat(wiring.bot()
                         .handle(
                                 admin,
-                                parse("/poll vote poll:#" + stored.id() + " \u200B\u200Bal\u0000pha im\u202Epact=3")))
+                                parse("/poll vote poll:#" + stored.id() + " \u200B\u200Bal\u0000pha im\u202Epact=3"))
+                        .toCompletableFuture()
+                        .join())
                 .isInstanceOf(BotReply.VoteSaved.class);
     }
 
@@ -183,7 +213,9 @@ class HostileInputTest {
         BotReply reply = wiring.bot()
                 .handle(
                         admin,
-                        parse("/poll create Joins fields:\"" + family + "; " + persian + "\u200D\" factors:\"x\""));
+                        parse("/poll create Joins fields:\"" + family + "; " + persian + "\u200D\" factors:\"x\""))
+                .toCompletableFuture()
+                .join();
 
         Poll stored = ((BotReply.PollPosted) reply).poll();
         assertThat(stored.definition().fields())
@@ -193,13 +225,15 @@ class HostileInputTest {
 
     @Test
     void a_replayed_ballot_id_after_close_is_refused() {
-        wiring.bot().handle(admin, parse("/poll close"));
+        wiring.bot().handle(admin, parse("/poll close")).toCompletableFuture().join();
         String before = state();
 
         BotReply replay = wiring.bot()
                 .handle(
                         member,
-                        new BotCommand.SetAnswers(poll.id(), Map.of(new CellKey("evals", "feedback-quality"), "5")));
+                        new BotCommand.SetAnswers(poll.id(), Map.of(new CellKey("evals", "feedback-quality"), "5")))
+                .toCompletableFuture()
+                .join();
 
         assertThat(replay).isInstanceOf(BotReply.Problem.class);
         assertThat(((BotReply.Problem) replay).message()).contains("closed");
@@ -209,10 +243,13 @@ class HostileInputTest {
     @Test
     void a_poll_of_another_channel_is_refused_like_an_unknown_one_for_typed_and_decoded_ids() {
         // given a poll in a private channel of the same workspace
-        Caller privateAdmin = new Caller(Platform.SLACK, "T1", "C-PRIVATE", "U0", "admin", true);
-        Poll secret =
-                ((BotReply.PollPosted) wiring.bot().handle(privateAdmin, parse("/poll create Secret plans"))).poll();
-        Caller outsideAdmin = new Caller(Platform.SLACK, "T1", "C1", "U9", "other admin", true);
+        Caller privateAdmin = new Caller(Platform.SLACK, "T1", "C-PRIVATE", "U0", true);
+        Poll secret = ((BotReply.PollPosted) wiring.bot()
+                        .handle(privateAdmin, parse("/poll create Secret plans"))
+                        .toCompletableFuture()
+                        .join())
+                .poll();
+        Caller outsideAdmin = new Caller(Platform.SLACK, "T1", "C1", "U9", true);
         String before =
                 state() + wiring.store().counts(secret.id()) + wiring.store().findById(secret.id());
         long id = secret.id();
@@ -233,24 +270,36 @@ class HostileInputTest {
         // then each gets the answer an unknown poll gets, and nothing changes
         for (Caller outsider : List.of(member, outsideAdmin)) {
             for (BotCommand attempt : attempts) {
-                assertThat(wiring.bot().handle(outsider, attempt))
-                        .as("%s by %s", attempt, outsider.displayName())
+                assertThat(wiring.bot()
+                                .handle(outsider, attempt)
+                                .toCompletableFuture()
+                                .join())
+                        .as("%s by %s", attempt, outsider.userId())
                         .isEqualTo(new BotReply.Problem(
                                 "No poll #" + id + " in this channel. `/poll list` shows this channel's polls."));
             }
         }
-        assertThat(wiring.bot().handle(outsideAdmin, parse("/poll results #999999")))
+        assertThat(wiring.bot()
+                        .handle(outsideAdmin, parse("/poll results #999999"))
+                        .toCompletableFuture()
+                        .join())
                 .isEqualTo(new BotReply.Problem(
                         "No poll #999999 in this channel. `/poll list` shows this channel's polls."));
         assertThat(state() + wiring.store().counts(secret.id()) + wiring.store().findById(secret.id()))
                 .isEqualTo(before);
-        assertThat(wiring.bot().handle(privateAdmin, parse("/poll results #" + id)))
+        assertThat(wiring.bot()
+                        .handle(privateAdmin, parse("/poll results #" + id))
+                        .toCompletableFuture()
+                        .join())
                 .isInstanceOf(BotReply.ResultsView.class);
     }
 
     @Test
     void a_members_public_results_are_shown_to_them_privately_after_the_notice() {
-        BotReply reply = wiring.bot().handle(member, parse("/poll results public"));
+        BotReply reply = wiring.bot()
+                .handle(member, parse("/poll results public"))
+                .toCompletableFuture()
+                .join();
 
         assertThat(reply).isInstanceOf(BotReply.ResultsView.class);
         BotReply.ResultsView view = (BotReply.ResultsView) reply;
@@ -262,9 +311,12 @@ class HostileInputTest {
 
     @Test
     void a_members_public_results_before_voting_say_both_why_not_public_and_why_not_yet() {
-        Caller newcomer = new Caller(Platform.SLACK, "T1", "C1", "U7", "newcomer", false);
+        Caller newcomer = new Caller(Platform.SLACK, "T1", "C1", "U7", false);
 
-        BotReply reply = wiring.bot().handle(newcomer, parse("/poll results public"));
+        BotReply reply = wiring.bot()
+                .handle(newcomer, parse("/poll results public"))
+                .toCompletableFuture()
+                .join();
 
         assertThat(reply)
                 .isEqualTo(new BotReply.Problem("Only admins can post results to the whole channel; here they are "
@@ -274,7 +326,10 @@ class HostileInputTest {
 
     @Test
     void a_factor_given_twice_in_one_vote_is_refused_and_neither_score_is_saved() {
-        BotReply reply = wiring.bot().handle(member, parse("/poll vote mech feedback=3 feedback=4"));
+        BotReply reply = wiring.bot()
+                .handle(member, parse("/poll vote mech feedback=3 feedback=4"))
+                .toCompletableFuture()
+                .join();
 
         assertThat(reply)
                 .isEqualTo(
@@ -286,11 +341,13 @@ class HostileInputTest {
 
     @Test
     void creating_a_poll_in_a_direct_message_is_refused_with_a_pointer_to_a_channel() {
-        Caller inDirectMessage =
-                new Caller(Platform.SLACK, "T1", "D1", "U1", "mallory", true, java.util.Set.of(), true);
+        Caller inDirectMessage = new Caller(Platform.SLACK, "T1", "D1", "U1", true, java.util.Set.of(), true);
         String before = state();
 
-        BotReply reply = wiring.bot().handle(inDirectMessage, parse("/poll create Lunch"));
+        BotReply reply = wiring.bot()
+                .handle(inDirectMessage, parse("/poll create Lunch"))
+                .toCompletableFuture()
+                .join();
 
         assertThat(reply)
                 .isEqualTo(new BotReply.Problem("Polls live in channels, not in direct messages. Run `/poll create` "

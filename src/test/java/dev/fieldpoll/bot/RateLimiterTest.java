@@ -35,19 +35,26 @@ class RateLimiterTest {
 
     @Test
     void the_bot_asks_a_fast_member_to_slow_down_and_changes_nothing() {
-        var config = TestConfigs.at(folder).withRateLimit(new dev.fieldpoll.app.Config.RateLimit(60, 2));
+        var config = TestConfigs.withRateLimit(TestConfigs.at(folder), new dev.fieldpoll.app.Config.RateLimit(60, 2));
         try (Wiring wiring = new Wiring(config, clock)) {
-            Caller you = new Caller(Platform.CONSOLE, "local", "local", "you", "you", true);
-            wiring.bot().handle(you, ((ParseResult.Parsed) new CommandParser().parse("/poll create \"T\"")).command());
+            Caller you = new Caller(Platform.CONSOLE, "local", "local", "you", true);
+            wiring.bot()
+                    .handle(you, ((ParseResult.Parsed) new CommandParser().parse("/poll create \"T\"")).command())
+                    .toCompletableFuture()
+                    .join();
             wiring.bot()
                     .handle(
                             you,
-                            ((ParseResult.Parsed) new CommandParser().parse("/poll vote evals feedback=3")).command());
+                            ((ParseResult.Parsed) new CommandParser().parse("/poll vote evals feedback=3")).command())
+                    .toCompletableFuture()
+                    .join();
 
             BotReply third = wiring.bot()
                     .handle(
                             you,
-                            ((ParseResult.Parsed) new CommandParser().parse("/poll vote evals feedback=5")).command());
+                            ((ParseResult.Parsed) new CommandParser().parse("/poll vote evals feedback=5")).command())
+                    .toCompletableFuture()
+                    .join();
 
             assertThat(third).isInstanceOf(BotReply.Problem.class);
             assertThat(((BotReply.Problem) third).message()).startsWith("Slow down");

@@ -14,6 +14,7 @@ import dev.fieldpoll.store.SqlReminderStore;
 import dev.fieldpoll.store.SqlResultsPageStore;
 import dev.fieldpoll.summary.Schedule;
 import dev.fieldpoll.summary.Snapshot;
+import dev.fieldpoll.summary.SummaryKey;
 import dev.fieldpoll.summary.SummaryStore;
 import dev.fieldpoll.testing.CliRun;
 import dev.fieldpoll.testing.TestConfigs;
@@ -55,7 +56,8 @@ class MigrateCommandTest {
 
     private Path source;
 
-    /** The fixture of an old build, plus the rows it lacks: a posted summary with its snapshot, a page made public. */
+    /** The fixture of an old build, plus the rows it lacks: a posted summary with its snapshot, a page made public,
+     * a delivered summary part and a claimed closing. */
     @BeforeEach
     void oldDatabaseWithARowInEveryTable() throws Exception {
         source = folder.resolve("fieldpoll.db");
@@ -82,6 +84,10 @@ class MigrateCommandTest {
                     "U1");
             new SqlResultsPageStore(wiring.database()).share(2, true, "you", AT);
             new SqlReminderStore(wiring.database()).claim(3, AT);
+            // the delivery records of migration V8: a summary part delivered, a poll's closing claimed
+            summaries.partDelivered(
+                    new SummaryKey(CONSOLE, "local", LocalDate.of(2026, 11, 27), true), "message 1", AT);
+            wiring.store().claimClosing(1, AT, Duration.ofMinutes(5));
         }
     }
 
@@ -97,7 +103,7 @@ class MigrateCommandTest {
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         Map<String, Long> rows = rows(DriverManager.getConnection("jdbc:sqlite:" + source));
         assertThat(rows)
-                .hasSize(13)
+                .hasSize(15)
                 .containsKeys("poll", "vote", "summary_run", "poll_reminder", "web_link_secret")
                 .allSatisfy((table, count) -> assertThat(count).as(table).isPositive());
         assertThat(rows(DriverManager.getConnection(target.url()))).isEqualTo(rows);
@@ -139,7 +145,12 @@ class MigrateCommandTest {
             assertThat(new SqlReminderStore(after.database()).claim(3, AT)).isFalse();
 
             // and the next poll continues after the copied ids
-            assertThat(after.store().create(newPollLike(before.store())).id()).isEqualTo(4);
+            assertThat(after.store()
+                            .create(newPollLike(before.store()))
+                            .toCompletableFuture()
+                            .join()
+                            .id())
+                    .isEqualTo(4);
         }
     }
 
@@ -206,7 +217,9 @@ class MigrateCommandTest {
                 poll.visibility(),
                 "you",
                 AT,
-                null);
+                null,
+                null,
+                true);
     }
 
     private static String checksum(String out) {

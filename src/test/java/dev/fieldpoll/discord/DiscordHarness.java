@@ -12,8 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
 
 /**
  * One real fieldpoll on Discord for a test: a fake Discord on loopback, a temporary SQLite file,
@@ -62,12 +67,38 @@ final class DiscordHarness implements AutoCloseable {
 
     /** The test configuration with a discord section pointing at the fake. */
     static Config config(Path folder, FakeDiscord discord, List<String> guilds, List<String> adminRoles) {
+        return config(folder, discord.apiUrl(), discord.gatewayUrl(), guilds, adminRoles);
+    }
+
+    /** The same, for a fake Discord reached by its URLs (from a child JVM). */
+    static Config config(Path folder, String apiUrl, String gatewayUrl, List<String> guilds, List<String> adminRoles) {
         Config base = TestConfigs.at(folder);
-        return base.withDiscord(new Config.Discord(
-                guilds,
-                adminRoles,
-                Optional.of(URI.create(discord.apiUrl())),
-                Optional.of(URI.create(discord.gatewayUrl()))));
+        return TestConfigs.withDiscord(
+                base,
+                new Config.Discord(
+                        guilds, adminRoles, Optional.of(URI.create(apiUrl)), Optional.of(URI.create(gatewayUrl))));
+    }
+
+    /**
+     * From now on, when JDA hands each interaction to fieldpoll's listeners (token → System.nanoTime).
+     * JDA is reached by reflection, so the bot keeps no accessor only a test would use; a listener
+     * added after the bot's is called right after them, on the same JDA thread.
+     */
+    Map<String, Long> arrivals() {
+        Map<String, Long> arrivals = new ConcurrentHashMap<>();
+        try {
+            java.lang.reflect.Field field = DiscordBot.class.getDeclaredField("jda");
+            field.setAccessible(true);
+            ((JDA) field.get(bot)).addEventListener(new ListenerAdapter() {
+                @Override
+                public void onGenericInteractionCreate(GenericInteractionCreateEvent event) {
+                    arrivals.putIfAbsent(event.getToken(), System.nanoTime());
+                }
+            });
+        } catch (ReflectiveOperationException changed) {
+            throw new IllegalStateException("DiscordBot no longer keeps its JDA in a field named jda", changed);
+        }
+        return arrivals;
     }
 
     /** Sends an interaction and returns its token. */
@@ -80,29 +111,56 @@ final class DiscordHarness implements AutoCloseable {
         return discord.await(request -> request.is("POST", "/api/v10/interactions/\\d+/" + token + "/callback"), WAIT);
     }
 
-    /** The edit of the interaction's @original message: the deferred reply, or the ballot clicked. */
-    FakeDiscord.Request original(String token) {
-        return discord.await(
-                request -> request.is("PATCH", "/api/v10/webhooks/\\d+/" + token + "/messages/@original"), WAIT);
+    /**
+     * The member's answer to the interaction, as the message Discord was sent: the reply (callback
+     * type 4) or the ballot updated in place (type 7), which is the first response when the answer
+     * was ready within the bot's budget; after a deferral (type 5 or 6), the edit of @original or the
+     * follow-up that answers it.
+     */
+    JsonNode answer(String token) {
+        return answer(discord, token);
     }
 
-    FakeDiscord.Request followUp(String token) {
-        return discord.await(request -> request.is("POST", "/api/v10/webhooks/\\d+/" + token), WAIT);
+    /** {@link #answer(String)} on a fake Discord without a harness (a bot in a child process). */
+    static JsonNode answer(FakeDiscord discord, String token) {
+        JsonNode callback = discord.await(
+                        request -> request.is("POST", "/api/v10/interactions/\\d+/" + token + "/callback"), WAIT)
+                .body();
+        int type = callback.path("type").asInt();
+        if (type == 4 || type == 7) {
+            return callback.path("data");
+        }
+        return discord.await(
+                        request -> request.is("PATCH", "/api/v10/webhooks/\\d+/" + token + "/messages/@original")
+                                || request.is("POST", "/api/v10/webhooks/\\d+/" + token),
+                        WAIT)
+                .body();
+    }
+
+    /** The text of the member's answer. */
+    String answerText(String token) {
+        return answer(token).path("content").asText("");
+    }
+
+    /** The type of the first response Discord got: 4 reply, 5 deferred reply, 6 deferred edit, 7 edit. */
+    int firstResponse(String token) {
+        return callback(token).body().path("type").asInt();
     }
 
     FakeDiscord.Request await(Predicate<FakeDiscord.Request> wanted) {
         return discord.await(wanted, WAIT);
     }
 
-    /** The message the interaction's @original is, as Discord holds it now. */
-    ObjectNode originalMessage(String token) {
-        original(token);
-        return discord.message(discord.originalOf(token));
-    }
-
+    /** The text of a message the bot sent. */
     static String content(FakeDiscord.Request request) {
         JsonNode body = request.body();
         return body == null ? "" : body.path("content").asText("");
+    }
+
+    /** The message the interaction answered with (a new reply, or the ballot it updated), as Discord holds it now. */
+    ObjectNode originalMessage(String token) {
+        answer(token);
+        return discord.message(discord.originalOf(token));
     }
 
     @Override

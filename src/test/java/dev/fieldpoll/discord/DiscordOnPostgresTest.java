@@ -1,6 +1,5 @@
 package dev.fieldpoll.discord;
 
-import static dev.fieldpoll.discord.DiscordHarness.content;
 import static dev.fieldpoll.discord.Payloads.ALICE;
 import static dev.fieldpoll.discord.Payloads.BOB;
 import static dev.fieldpoll.discord.Payloads.GUILD;
@@ -55,11 +54,11 @@ class DiscordOnPostgresTest {
                 // when it runs, a member creates a poll and another votes
                 bot.await(Pattern.compile("fieldpoll: running on Discord"), WAIT);
                 String created = send(discord, Payloads.slash(ALICE, "create", options()));
-                assertThat(content(original(discord, created))).contains("is posted");
+                assertThat(answerText(discord, created)).contains("is posted");
                 String voted = send(
                         discord,
                         Payloads.slash(BOB, "score", options("field", "mech", "factor", "feedback", "score", "4")));
-                assertThat(content(original(discord, voted))).startsWith("Saved: Mech Interp · Feedback quality = 4.");
+                assertThat(answerText(discord, voted)).startsWith("Saved: Mech Interp · Feedback quality = 4.");
 
                 // then PostgreSQL holds both, and SIGTERM stops it
                 assertThat(TestPostgres.query(
@@ -78,8 +77,8 @@ class DiscordOnPostgresTest {
         return interaction.get("token").asText();
     }
 
-    private static FakeDiscord.Request original(FakeDiscord discord, String token) {
-        return discord.await(
-                request -> request.is("PATCH", "/api/v10/webhooks/\\d+/" + token + "/messages/@original"), WAIT);
+    /** The member's answer: the first response itself since issue 11, or the edit after a deferral. */
+    private static String answerText(FakeDiscord discord, String token) {
+        return DiscordHarness.answer(discord, token).path("content").asText("");
     }
 }

@@ -1,6 +1,5 @@
 package dev.fieldpoll.discord;
 
-import static dev.fieldpoll.discord.DiscordHarness.content;
 import static dev.fieldpoll.discord.Payloads.ALICE;
 import static dev.fieldpoll.discord.Payloads.BOB;
 import static dev.fieldpoll.discord.Payloads.CAROL;
@@ -44,12 +43,12 @@ class DiscordResultsPageTest {
 
     private void pollWithThreeVoters() {
         String created = harness.send(Payloads.slash(ALICE, "create", options()));
-        assertThat(content(harness.original(created))).contains("is posted");
+        assertThat(harness.answerText(created)).contains("is posted");
         for (Person voter : List.of(BOB, CAROL, DANA)) {
             for (String factor : List.of("feedback", "economic")) {
                 String token = harness.send(
                         Payloads.slash(voter, "score", options("field", "mech", "factor", factor, "score", "4")));
-                assertThat(content(harness.original(token))).startsWith("Saved:");
+                assertThat(harness.answerText(token)).startsWith("Saved:");
             }
         }
     }
@@ -70,7 +69,7 @@ class DiscordResultsPageTest {
 
         String results = harness.send(Payloads.slash(BOB, "results", options()));
 
-        JsonNode reply = harness.original(results).body();
+        JsonNode reply = harness.answer(results);
         assertThat(reply.path("content").asText())
                 .matches("Your own link to the full results page works until " + "<t:\\d+:f>\\.");
         JsonNode button = linkButton(reply);
@@ -85,16 +84,16 @@ class DiscordResultsPageTest {
         pollWithThreeVoters();
 
         String refused = harness.send(Payloads.slash(CAROL, "results", options("page", "public")));
-        assertThat(content(harness.original(refused))).contains("Only admins can make a poll's results page public");
+        assertThat(harness.answerText(refused)).contains("Only admins can make a poll's results page public");
 
         String shared = harness.send(Payloads.slash(POLL_ADMIN, "results", options("page", "public")));
-        String notice = content(harness.original(shared));
+        String notice = harness.answerText(shared);
         assertThat(notice).contains("is public now: http://127.0.0.1:");
         String link = notice.substring(notice.indexOf("http://"), notice.indexOf(" — "));
         assertThat(get(link).statusCode()).isEqualTo(200);
 
         String posted = harness.send(Payloads.slash(POLL_ADMIN, "results", options("public", true)));
-        assertThat(content(harness.original(posted))).startsWith("Posted the results");
+        assertThat(harness.answerText(posted)).startsWith("Posted the results");
         FakeDiscord.Request channelPost = harness.await(request -> request.is(
                         "POST", "/api/v10/channels/" + CHANNEL + "/messages")
                 && request.body().path("embeds").path(0).path("title").asText().startsWith("📈 Results"));
@@ -103,7 +102,7 @@ class DiscordResultsPageTest {
         assertThat(button.path("url").asText()).isEqualTo(link);
 
         String revoked = harness.send(Payloads.slash(POLL_ADMIN, "results", options("page", "private")));
-        assertThat(content(harness.original(revoked))).contains("is private again");
+        assertThat(harness.answerText(revoked)).contains("is private again");
         assertThat(get(link).statusCode()).isEqualTo(403);
     }
 }

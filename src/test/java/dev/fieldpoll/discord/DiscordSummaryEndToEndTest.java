@@ -77,7 +77,7 @@ class DiscordSummaryEndToEndTest {
     /** /poll create in the channel; returns the new poll's id once its message is posted. */
     private long create(Person person, String channelId, Map<String, Object> options) {
         String token = harness.send(Payloads.slash(person, GUILD, channelId, "create", options));
-        assertThat(content(harness.original(token))).contains("is posted");
+        assertThat(harness.answerText(token)).contains("is posted");
         return harness.wiring.store().listInChannel(new Workspace(Platform.DISCORD, GUILD), channelId).stream()
                 .map(Poll::id)
                 .max(Comparator.naturalOrder())
@@ -90,9 +90,13 @@ class DiscordSummaryEndToEndTest {
 
     /** A typed vote through the core, as the member in that channel: "mech feedback=4 economic=3". */
     private void vote(Person person, String channelId, long pollId, String vote) {
-        Caller caller = new Caller(Platform.DISCORD, GUILD, channelId, person.id(), person.name(), false);
+        Caller caller = new Caller(Platform.DISCORD, GUILD, channelId, person.id(), false);
         ParseResult parsed = new CommandParser().parse("/poll vote poll:" + pollId + " " + vote);
-        BotReply reply = harness.wiring.bot().handle(caller, ((ParseResult.Parsed) parsed).command());
+        BotReply reply = harness.wiring
+                .bot()
+                .handle(caller, ((ParseResult.Parsed) parsed).command())
+                .toCompletableFuture()
+                .join();
         assertThat(reply).as(vote).isInstanceOf(BotReply.VoteSaved.class);
     }
 
@@ -108,8 +112,8 @@ class DiscordSummaryEndToEndTest {
 
     /** /poll summary &lt;subcommand&gt; as the member; returns what they were told. */
     private String summary(Person person, String channelId, String subcommand, Map<String, Object> options) {
-        return content(harness.original(
-                harness.send(Payloads.slashInGroup(person, channelId, "summary", subcommand, options))));
+        return harness.answerText(
+                harness.send(Payloads.slashInGroup(person, channelId, "summary", subcommand, options)));
     }
 
     private String summary(Person person, String subcommand, Map<String, Object> options) {
@@ -154,7 +158,11 @@ class DiscordSummaryEndToEndTest {
                         new GroupChartRenderer()),
                 harness.wiring.summaryPublishers(),
                 harness.clock,
-                new Backoff(3, Duration.ofMillis(1), pauses::add));
+                new Backoff(3, Duration.ofMillis(1), (pause, retry) -> {
+                    pauses.add(pause);
+                    retry.run();
+                }),
+                Runnable::run);
     }
 
     // ---- the tests ----
@@ -171,11 +179,13 @@ class DiscordSummaryEndToEndTest {
                 .isEqualTo("Weekly summaries in this channel: every Friday at 17:00 Europe/London. "
                         + "Next: Friday 2026-11-27 17:00 GMT.");
         int seen = posts(CHANNEL_POSTS).size();
-        assertThat(harness.wiring.summaryJob().runDue()).as("not yet due").isZero();
+        assertThat(harness.wiring.summaryJob().runDue().toCompletableFuture().join())
+                .as("not yet due")
+                .isZero();
 
         harness.clock.advance(Duration.ofHours(7));
-        int posted = harness.wiring.summaryJob().runDue();
-        int again = harness.wiring.summaryJob().runDue();
+        int posted = harness.wiring.summaryJob().runDue().toCompletableFuture().join();
+        int again = harness.wiring.summaryJob().runDue().toCompletableFuture().join();
 
         assertThat(posted).isEqualTo(1);
         assertThat(again).isZero();
@@ -210,7 +220,7 @@ class DiscordSummaryEndToEndTest {
         // the summary's Vote button opens the member's own ballot of the poll without votes
         ObjectNode message = discord.lastMessageIn(CHANNEL);
         String click = harness.send(Payloads.button(CAROL, message, "fp1:vote:" + reading));
-        assertThat(content(harness.original(click))).contains("Fields 1–2 of 2");
+        assertThat(harness.answerText(click)).contains("Fields 1–2 of 2");
     }
 
     @Test
@@ -219,7 +229,8 @@ class DiscordSummaryEndToEndTest {
         fiveVoters(CHANNEL, poll);
         summary(MOD, "schedule", options("day", "friday", "time", "17:00", "zone", "UTC"));
         harness.clock.advance(Duration.ofHours(7));
-        assertThat(harness.wiring.summaryJob().runDue()).isEqualTo(1);
+        assertThat(harness.wiring.summaryJob().runDue().toCompletableFuture().join())
+                .isEqualTo(1);
 
         // during the week eight newcomers rate Evals above everything and split on AI Control like the
         // first five, so that its feedback cell now has enough answers (13) to show two camps
@@ -234,7 +245,8 @@ class DiscordSummaryEndToEndTest {
         harness.clock.advance(Duration.ofDays(7));
         int seen = posts(CHANNEL_POSTS).size();
 
-        assertThat(harness.wiring.summaryJob().runDue()).isEqualTo(1);
+        assertThat(harness.wiring.summaryJob().runDue().toCompletableFuture().join())
+                .isEqualTo(1);
 
         FakeDiscord.Request nextWeek = postsSince(seen).get(0);
         assertThat(nextWeek.body().path("embeds").get(0).toString())
@@ -314,13 +326,14 @@ class DiscordSummaryEndToEndTest {
         vote(BOB, CHANNEL, poll, "mech feedback=4");
         vote(CAROL, CHANNEL, poll, "evals economic=2");
         int seen = posts(CHANNEL_POSTS).size();
-        assertThat(harness.wiring.reminderJob().runDue())
+        assertThat(harness.wiring.reminderJob().runDue().toCompletableFuture().join())
                 .as("two days before closing: not yet")
                 .isZero();
 
         harness.clock.advance(Duration.ofHours(25));
-        int reminded = harness.wiring.reminderJob().runDue();
-        int again = harness.wiring.reminderJob().runDue();
+        int reminded =
+                harness.wiring.reminderJob().runDue().toCompletableFuture().join();
+        int again = harness.wiring.reminderJob().runDue().toCompletableFuture().join();
 
         assertThat(reminded).isEqualTo(1);
         assertThat(again).isZero();
@@ -351,7 +364,7 @@ class DiscordSummaryEndToEndTest {
         int seen = posts(CHANNEL_POSTS).size();
         harness.clock.advance(Duration.ofHours(7));
 
-        int posted = job.runDue();
+        int posted = job.runDue().toCompletableFuture().join();
 
         assertThat(posted).isEqualTo(1);
         assertThat(pauses).as("one retry").hasSize(1);
@@ -360,7 +373,7 @@ class DiscordSummaryEndToEndTest {
                 .hasSize(2)
                 .allSatisfy(attempt -> assertThat(attempt.files()).hasSize(1));
         assertThat(discord.lastMessageIn(CHANNEL).path("attachments")).hasSize(1);
-        assertThat(job.runDue()).isZero();
+        assertThat(job.runDue().toCompletableFuture().join()).isZero();
     }
 
     @Test
@@ -398,7 +411,7 @@ class DiscordSummaryEndToEndTest {
         int seen = posts(CHANNEL_POSTS).size();
         harness.clock.advance(Duration.ofHours(7));
 
-        int posted = job.runDue();
+        int posted = job.runDue().toCompletableFuture().join();
 
         assertThat(posted).isEqualTo(1);
         assertThat(pauses)
@@ -408,7 +421,7 @@ class DiscordSummaryEndToEndTest {
         assertThat(attempts)
                 .hasSize(2)
                 .allSatisfy(attempt -> assertThat(attempt.files()).hasSize(1));
-        assertThat(job.runDue()).isZero();
+        assertThat(job.runDue().toCompletableFuture().join()).isZero();
     }
 
     @Test
@@ -427,7 +440,7 @@ class DiscordSummaryEndToEndTest {
         int seen = posts(CHANNEL_POSTS).size();
         harness.clock.advance(Duration.ofHours(7));
 
-        assertThat(job.runDue()).isEqualTo(1);
+        assertThat(job.runDue().toCompletableFuture().join()).isEqualTo(1);
 
         List<String> parts =
                 postsSince(seen).stream().map(DiscordHarness::content).toList();

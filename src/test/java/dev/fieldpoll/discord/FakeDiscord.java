@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +60,13 @@ final class FakeDiscord implements AutoCloseable {
      * One REST request the bot made. For a multipart request (a message with files) {@code body} is
      * its payload_json part and {@code files} are the file parts.
      */
-    record Request(String method, String path, String query, JsonNode body, List<Upload> files) {
+    record Request(String method, String path, String query, JsonNode body, List<Upload> files, long receivedNanos) {
         Request {
             files = List.copyOf(files);
+        }
+
+        Request(String method, String path, String query, JsonNode body, List<Upload> files) {
+            this(method, path, query, body, files, System.nanoTime());
         }
 
         boolean is(String wantedMethod, String pathPattern) {
@@ -88,6 +93,9 @@ final class FakeDiscord implements AutoCloseable {
     private final Map<String, String> originals = new ConcurrentHashMap<>();
 
     private final Map<String, String> channelsOfTokens = new ConcurrentHashMap<>();
+    /** Interaction token → its callback and, after a deferral, the edit or follow-up that answered it. */
+    private final Map<String, List<Request>> byToken = new ConcurrentHashMap<>();
+
     private final AtomicLong ids = new AtomicLong(500_000_000_000_000_000L);
     private final AtomicLong sequence = new AtomicLong();
     private volatile WebSocket gateway;
@@ -142,11 +150,28 @@ final class FakeDiscord implements AutoCloseable {
             }
             return respond(recorded);
         } finally {
+            tokenOf(path)
+                    .ifPresent(token -> byToken.computeIfAbsent(
+                                    token, unused -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                            .add(recorded));
             synchronized (requests) {
                 requests.add(recorded);
                 requests.notifyAll();
             }
         }
+    }
+
+    private static Optional<String> tokenOf(String path) {
+        Matcher matcher = CALLBACK.matcher(path);
+        if (matcher.matches()) {
+            return Optional.of(matcher.group(2));
+        }
+        matcher = ORIGINAL.matcher(path);
+        if (matcher.matches()) {
+            return Optional.of(matcher.group(1));
+        }
+        matcher = FOLLOW_UP.matcher(path);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /** Reads the request's JSON body, or the payload_json and file parts of a multipart one. */
@@ -276,6 +301,10 @@ final class FakeDiscord implements AutoCloseable {
     private MockResponse callback(String interactionId, String token, JsonNode body) {
         int type = body.path("type").asInt();
         ObjectNode resource = JSON.createObjectNode().put("type", type);
+        if (type == 7 && originals.containsKey(token)) {
+            // An update of the message the component is on (the member's ephemeral ballot).
+            resource.set("message", edit(originals.get(token), body.path("data")));
+        }
         if (type == 4 || type == 5) {
             // A reply (or the "thinking…" placeholder of a deferred one) becomes the @original message.
             ObjectNode data = body.has("data") ? (ObjectNode) body.get("data") : JSON.createObjectNode();
@@ -470,6 +499,69 @@ final class FakeDiscord implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The first response and the final answer of each interaction, waiting until every one has
+     * both: the callback (type 4 or 7 is the answer itself) and, after a deferral (5 or 6), the
+     * edit of @original or the follow-up that answered it. Fails after the timeout.
+     */
+    Map<String, Answered> awaitAnswered(Collection<String> tokens, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (requests) {
+            while (true) {
+                Map<String, Answered> answered = new java.util.HashMap<>();
+                for (String token : tokens) {
+                    answered(token).ifPresent(answer -> answered.put(token, answer));
+                }
+                if (answered.size() == tokens.size()) {
+                    return answered;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError((tokens.size() - answered.size()) + " of " + tokens.size()
+                            + " interactions unanswered after " + timeout);
+                }
+                try {
+                    requests.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", interrupted);
+                }
+            }
+        }
+    }
+
+    /** An interaction's first response (the callback) and the request that carried its final answer. */
+    record Answered(Request first, Request last) {
+
+        int firstType() {
+            return first.body().path("type").asInt();
+        }
+
+        /** The message the member was finally shown. */
+        JsonNode message() {
+            return last == first ? first.body().path("data") : last.body();
+        }
+    }
+
+    private Optional<Answered> answered(String token) {
+        List<Request> seen = byToken.getOrDefault(token, List.of());
+        Optional<Request> callback = seen.stream()
+                .filter(request -> request.method().equals("POST")
+                        && CALLBACK.matcher(request.path()).matches())
+                .findFirst();
+        if (callback.isEmpty()) {
+            return Optional.empty();
+        }
+        int type = callback.get().body().path("type").asInt();
+        if (type == 4 || type == 7) {
+            return Optional.of(new Answered(callback.get(), callback.get()));
+        }
+        return seen.stream()
+                .filter(request -> !CALLBACK.matcher(request.path()).matches())
+                .findFirst()
+                .map(after -> new Answered(callback.get(), after));
     }
 
     List<Request> requests() {

@@ -4,6 +4,7 @@ import static dev.fieldpoll.discord.FakeDiscord.JSON;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fieldpoll.poll.CellKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -305,6 +306,27 @@ final class Payloads {
         ArrayNode chosen = data.putArray("values");
         values.forEach(chosen::add);
         return interaction;
+    }
+
+    /**
+     * A member's score for one cell: a choice on the ballot {@code ballot} (the select of that cell),
+     * or typed as /poll score.
+     */
+    static ObjectNode vote(Person person, long pollId, ObjectNode ballot, CellKey cell, int score, boolean onBallot) {
+        return onBallot
+                ? select(
+                        person,
+                        ballot,
+                        "fp1:answer:" + pollId + ":" + cell.field() + ":" + cell.factor(),
+                        List.of(Integer.toString(score)))
+                : slash(
+                        person,
+                        "score",
+                        options(
+                                "poll", Long.toString(pollId),
+                                "field", cell.field(),
+                                "factor", cell.factor(),
+                                "score", Integer.toString(score)));
     }
 
     /** Typing in an autocomplete option of /poll &lt;subcommand&gt;. */

@@ -11,6 +11,7 @@ import dev.fieldpoll.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +54,7 @@ class PollServiceTest {
         store = new SqlPollStore(database);
         TemplateCatalog templates =
                 new TemplateCatalog(new TemplateLoader().loadAll(Path.of("config/polls")), "ai-safety-automation");
-        polls = new PollService(store, templates, clock, PollPolicy.OPEN);
+        polls = new PollService(store, templates, clock, PollPolicy.OPEN, Runnable::run);
     }
 
     @AfterEach
@@ -65,8 +66,44 @@ class PollServiceTest {
 
     private Poll create(ResultsVisibility visibility, Optional<Instant> closesAt) {
         CreateRequest request = new CreateRequest(
-                Optional.empty(), Optional.of("Automation"), List.of(), List.of(), visibility, closesAt);
-        return ((Outcomes.PollCreated) polls.create(creator, request)).poll();
+                Optional.empty(),
+                Optional.of("Automation"),
+                List.of(),
+                List.of(),
+                visibility,
+                closesAt,
+                Optional.empty(),
+                true);
+        return ((Outcomes.PollCreated) created(polls, creator, request)).poll();
+    }
+
+    private static Outcomes.Created created(PollService service, Member member, CreateRequest request) {
+        return service.create(member, request).toCompletableFuture().join();
+    }
+
+    /** The member's vote on the poll with this id, wherever it is: PollService checks their channel. */
+    private Outcomes.Voted vote(Member member, long pollId, Map<CellKey, Answer> answers) {
+        return vote(member, store.findById(pollId).orElseThrow(), answers);
+    }
+
+    private Outcomes.Voted vote(Member member, Poll poll, Map<CellKey, Answer> answers) {
+        return polls.changeAnswers(member, poll, answers, List.of())
+                .toCompletableFuture()
+                .join();
+    }
+
+    private Outcomes.Voted clear(Member member, long pollId, Collection<CellKey> cells) {
+        return clear(member, store.findById(pollId).orElseThrow(), cells);
+    }
+
+    private Outcomes.Voted clear(Member member, Poll poll, Collection<CellKey> cells) {
+        return polls.changeAnswers(member, poll, Map.of(), cells)
+                .toCompletableFuture()
+                .join();
+    }
+
+    private Outcomes.Closing closing(Member member, long pollId) {
+        return polls.close(member, pollId).toCompletableFuture().join();
     }
 
     private static Map<CellKey, Answer> evalsFeedback(int score) {
@@ -82,15 +119,16 @@ class PollServiceTest {
                 List.of(),
                 ResultsVisibility.LIVE,
                 Optional.empty(),
-                Optional.of("role-core"));
-        Poll poll = ((Outcomes.PollCreated) polls.create(creator, request)).poll();
+                Optional.of("role-core"),
+                true);
+        Poll poll = ((Outcomes.PollCreated) created(polls, creator, request)).poll();
         Member core = new Member(voter.workspace(), "general", "core-member", false, java.util.Set.of("role-core"));
 
         assertThat(store.findById(poll.id()).orElseThrow().voterRole()).contains("role-core");
         assertThat(polls.whyNotEligible(admin, poll)).isPresent();
-        assertThat(polls.vote(admin, poll.id(), evalsFeedback(4))).isInstanceOf(Outcomes.Refused.class);
-        assertThat(polls.clear(voter, poll.id(), evalsFeedback(4).keySet())).isInstanceOf(Outcomes.Refused.class);
-        assertThat(polls.vote(core, poll.id(), evalsFeedback(4))).isInstanceOf(Outcomes.VotesSaved.class);
+        assertThat(vote(admin, poll.id(), evalsFeedback(4))).isInstanceOf(Outcomes.Refused.class);
+        assertThat(clear(voter, poll.id(), evalsFeedback(4).keySet())).isInstanceOf(Outcomes.Refused.class);
+        assertThat(vote(core, poll.id(), evalsFeedback(4))).isInstanceOf(Outcomes.VotesSaved.class);
         assertThat(store.voterCount(poll.id())).isEqualTo(1);
     }
 
@@ -99,8 +137,8 @@ class PollServiceTest {
         Poll poll = create(ResultsVisibility.LIVE, Optional.empty());
 
         assertThat(polls.find(stranger, new PollRef.ById(poll.id()))).isInstanceOf(Outcomes.Refused.class);
-        assertThat(polls.vote(stranger, poll.id(), evalsFeedback(5))).isInstanceOf(Outcomes.Refused.class);
-        assertThat(polls.close(stranger, poll.id())).isInstanceOf(Outcomes.Refused.class);
+        assertThat(vote(stranger, poll.id(), evalsFeedback(5))).isInstanceOf(Outcomes.Refused.class);
+        assertThat(closing(stranger, poll.id())).isInstanceOf(Outcomes.Refused.class);
         assertThat(store.voterCount(poll.id())).isZero();
         assertThat(store.findById(poll.id()).orElseThrow().closedAt()).isNull();
     }
@@ -109,8 +147,8 @@ class PollServiceTest {
     void a_poll_object_from_another_workspace_is_refused_too() {
         Poll poll = create(ResultsVisibility.LIVE, Optional.empty());
 
-        assertThat(polls.vote(stranger, poll, evalsFeedback(5))).isInstanceOf(Outcomes.Refused.class);
-        assertThat(polls.clear(stranger, poll, List.of(new CellKey("evals", "feedback-quality"))))
+        assertThat(vote(stranger, poll, evalsFeedback(5))).isInstanceOf(Outcomes.Refused.class);
+        assertThat(clear(stranger, poll, List.of(new CellKey("evals", "feedback-quality"))))
                 .isInstanceOf(Outcomes.Refused.class);
         assertThat(store.voterCount(poll.id())).isZero();
     }
@@ -118,15 +156,15 @@ class PollServiceTest {
     @Test
     void cells_and_scores_are_checked_against_the_poll_itself() {
         Poll poll = create(ResultsVisibility.LIVE, Optional.empty());
-        polls.vote(voter, poll.id(), evalsFeedback(2));
+        vote(voter, poll.id(), evalsFeedback(2));
 
-        assertThat(polls.vote(voter, poll.id(), evalsFeedback(6))).isInstanceOf(Outcomes.Refused.class);
-        assertThat(polls.vote(voter, poll.id(), evalsFeedback(0))).isInstanceOf(Outcomes.Refused.class);
-        assertThat(polls.vote(voter, poll.id(), Map.of(new CellKey("evals", "made-up"), Answer.score(3))))
+        assertThat(vote(voter, poll.id(), evalsFeedback(6))).isInstanceOf(Outcomes.Refused.class);
+        assertThat(vote(voter, poll.id(), evalsFeedback(0))).isInstanceOf(Outcomes.Refused.class);
+        assertThat(vote(voter, poll.id(), Map.of(new CellKey("evals", "made-up"), Answer.score(3))))
                 .isInstanceOf(Outcomes.Refused.class);
-        assertThat(polls.vote(voter, poll.id(), Map.of(new CellKey("nope", "feedback-quality"), Answer.score(3))))
+        assertThat(vote(voter, poll.id(), Map.of(new CellKey("nope", "feedback-quality"), Answer.score(3))))
                 .isInstanceOf(Outcomes.Refused.class);
-        assertThat(polls.vote(voter, poll.id(), Map.of())).isInstanceOf(Outcomes.Refused.class);
+        assertThat(vote(voter, poll.id(), Map.of())).isInstanceOf(Outcomes.Refused.class);
         assertThat(store.ballot(poll.id(), "voter").answers()).isEqualTo(evalsFeedback(2));
     }
 
@@ -134,8 +172,8 @@ class PollServiceTest {
     void voting_again_replaces_and_dont_know_is_not_a_score() {
         Poll poll = create(ResultsVisibility.LIVE, Optional.empty());
 
-        polls.vote(voter, poll.id(), evalsFeedback(2));
-        polls.vote(voter, poll.id(), Map.of(new CellKey("evals", "feedback-quality"), Answer.DONT_KNOW));
+        vote(voter, poll.id(), evalsFeedback(2));
+        vote(voter, poll.id(), Map.of(new CellKey("evals", "feedback-quality"), Answer.DONT_KNOW));
 
         CellCounts counts = store.counts(poll.id()).get(0);
         assertThat(counts.histogram()).containsOnly(0);
@@ -145,9 +183,9 @@ class PollServiceTest {
     @Test
     void clearing_withdraws_an_answer() {
         Poll poll = create(ResultsVisibility.LIVE, Optional.empty());
-        polls.vote(voter, poll.id(), evalsFeedback(2));
+        vote(voter, poll.id(), evalsFeedback(2));
 
-        polls.clear(voter, poll.id(), List.of(new CellKey("evals", "feedback-quality")));
+        clear(voter, poll.id(), List.of(new CellKey("evals", "feedback-quality")));
 
         assertThat(store.ballot(poll.id(), "voter").isEmpty()).isTrue();
     }
@@ -156,20 +194,20 @@ class PollServiceTest {
     void only_the_creator_or_an_admin_closes_and_a_closed_poll_refuses_votes() {
         Poll poll = create(ResultsVisibility.LIVE, Optional.empty());
 
-        assertThat(polls.close(voter, poll.id())).isInstanceOf(Outcomes.Refused.class);
-        assertThat(polls.close(admin, poll.id())).isInstanceOf(Outcomes.PollClosed.class);
-        assertThat(polls.close(creator, poll.id())).isInstanceOf(Outcomes.PollIsClosed.class);
-        assertThat(polls.vote(voter, poll.id(), evalsFeedback(3))).isInstanceOf(Outcomes.PollIsClosed.class);
+        assertThat(closing(voter, poll.id())).isInstanceOf(Outcomes.Refused.class);
+        assertThat(closing(admin, poll.id())).isInstanceOf(Outcomes.PollClosed.class);
+        assertThat(closing(creator, poll.id())).isInstanceOf(Outcomes.PollIsClosed.class);
+        assertThat(vote(voter, poll.id(), evalsFeedback(3))).isInstanceOf(Outcomes.PollIsClosed.class);
     }
 
     @Test
     void a_poll_closes_by_itself_when_its_time_passes() {
         Poll poll = create(ResultsVisibility.LIVE, Optional.of(clock.instant().plus(Duration.ofDays(1))));
 
-        assertThat(polls.vote(voter, poll.id(), evalsFeedback(3))).isInstanceOf(Outcomes.VotesSaved.class);
+        assertThat(vote(voter, poll.id(), evalsFeedback(3))).isInstanceOf(Outcomes.VotesSaved.class);
         clock.advance(Duration.ofDays(1));
 
-        assertThat(polls.vote(voter, poll.id(), evalsFeedback(5))).isInstanceOf(Outcomes.PollIsClosed.class);
+        assertThat(vote(voter, poll.id(), evalsFeedback(5))).isInstanceOf(Outcomes.PollIsClosed.class);
         assertThat(store.ballot(poll.id(), "voter").answers()).isEqualTo(evalsFeedback(3));
     }
 
@@ -180,12 +218,12 @@ class PollServiceTest {
 
         assertThat(polls.resultsAccess(voter, afterVote)).isInstanceOf(Outcomes.ResultsHidden.class);
         assertThat(polls.resultsAccess(admin, afterVote)).isInstanceOf(Outcomes.ResultsVisible.class);
-        polls.vote(voter, afterVote.id(), evalsFeedback(3));
+        vote(voter, afterVote.id(), evalsFeedback(3));
         assertThat(polls.resultsAccess(voter, afterVote)).isInstanceOf(Outcomes.ResultsVisible.class);
 
-        polls.vote(voter, afterClose.id(), evalsFeedback(3));
+        vote(voter, afterClose.id(), evalsFeedback(3));
         assertThat(polls.resultsAccess(voter, afterClose)).isInstanceOf(Outcomes.ResultsHidden.class);
-        polls.close(creator, afterClose.id());
+        closing(creator, afterClose.id());
         Poll closed = store.findById(afterClose.id()).orElseThrow();
         assertThat(polls.resultsAccess(voter, closed)).isInstanceOf(Outcomes.ResultsVisible.class);
     }
@@ -194,8 +232,15 @@ class PollServiceTest {
     void several_open_polls_are_picked_by_id_or_title_prefix() {
         Poll first = create(ResultsVisibility.LIVE, Optional.empty());
         CreateRequest other = new CreateRequest(
-                Optional.of("community-roadmap"), Optional.empty(), List.of(), List.of(), null, Optional.empty());
-        Poll second = ((Outcomes.PollCreated) polls.create(creator, other)).poll();
+                Optional.of("community-roadmap"),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                null,
+                Optional.empty(),
+                Optional.empty(),
+                true);
+        Poll second = ((Outcomes.PollCreated) created(polls, creator, other)).poll();
 
         assertThat(polls.find(voter, PollRef.CHANNEL_DEFAULT)).isInstanceOf(Outcomes.Refused.class);
         assertThat(polls.find(voter, new PollRef.ByTitle("what should"))).isEqualTo(new Outcomes.Found(second));
@@ -206,12 +251,19 @@ class PollServiceTest {
     void only_admins_create_when_the_community_says_so() {
         TemplateCatalog templates =
                 new TemplateCatalog(new TemplateLoader().loadAll(Path.of("config/polls")), "ai-safety-automation");
-        PollService strict = new PollService(store, templates, clock, new PollPolicy(true));
-        CreateRequest request =
-                new CreateRequest(Optional.empty(), Optional.empty(), List.of(), List.of(), null, Optional.empty());
+        PollService strict = new PollService(store, templates, clock, new PollPolicy(true), Runnable::run);
+        CreateRequest request = new CreateRequest(
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                null,
+                Optional.empty(),
+                Optional.empty(),
+                true);
 
-        assertThat(strict.create(voter, request)).isInstanceOf(Outcomes.Refused.class);
-        assertThat(strict.create(admin, request)).isInstanceOf(Outcomes.PollCreated.class);
+        assertThat(created(strict, voter, request)).isInstanceOf(Outcomes.Refused.class);
+        assertThat(created(strict, admin, request)).isInstanceOf(Outcomes.PollCreated.class);
     }
 
     @Test
@@ -222,9 +274,11 @@ class PollServiceTest {
                 List.of("Alpha", "Beta Two"),
                 List.of("Impact", "Effort"),
                 null,
-                Optional.empty());
+                Optional.empty(),
+                Optional.empty(),
+                true);
 
-        Poll poll = ((Outcomes.PollCreated) polls.create(creator, request)).poll();
+        Poll poll = ((Outcomes.PollCreated) created(polls, creator, request)).poll();
 
         assertThat(poll.definition().fields()).extracting(Field::key).containsExactly("alpha", "beta-two");
         assertThat(poll.definition().factors()).extracting(Factor::name).containsExactly("Impact", "Effort");

@@ -22,13 +22,20 @@ class TemplateWordingTest {
     Path folder;
 
     private static BotReply.ResultsView resultsAfterThreeVoters(Wiring wiring, String create, String vote) {
-        Caller admin = new Caller(Platform.CONSOLE, "local", "local", "you", "you", true);
-        wiring.bot().handle(admin, parse(create));
+        Caller admin = new Caller(Platform.CONSOLE, "local", "local", "you", true);
+        wiring.bot().handle(admin, parse(create)).toCompletableFuture().join();
         for (String voter : new String[] {"ann", "bob", "cy"}) {
-            Caller member = new Caller(Platform.CONSOLE, "local", "local", voter, voter, false);
-            assertThat(wiring.bot().handle(member, parse(vote))).isInstanceOf(BotReply.VoteSaved.class);
+            Caller member = new Caller(Platform.CONSOLE, "local", "local", voter, false);
+            assertThat(wiring.bot()
+                            .handle(member, parse(vote))
+                            .toCompletableFuture()
+                            .join())
+                    .isInstanceOf(BotReply.VoteSaved.class);
         }
-        return (BotReply.ResultsView) wiring.bot().handle(admin, parse("/poll results"));
+        return (BotReply.ResultsView) wiring.bot()
+                .handle(admin, parse("/poll results"))
+                .toCompletableFuture()
+                .join();
     }
 
     private static dev.fieldpoll.bot.BotCommand parse(String line) {
@@ -43,12 +50,16 @@ class TemplateWordingTest {
                             wiring, "/poll create ai-safety-automation", "/poll vote evals feedback=2 economic=4")
                     .report();
             wiring.bot()
-                    .handle(new Caller(Platform.CONSOLE, "local", "local", "you", "you", true), parse("/poll close"));
+                    .handle(new Caller(Platform.CONSOLE, "local", "local", "you", true), parse("/poll close"))
+                    .toCompletableFuture()
+                    .join();
             PollReport roadmap = resultsAfterThreeVoters(
                             wiring, "/poll create community-roadmap", "/poll vote docs impact=5 reach=3 ease=2")
                     .report();
             wiring.bot()
-                    .handle(new Caller(Platform.CONSOLE, "local", "local", "you", "you", true), parse("/poll close"));
+                    .handle(new Caller(Platform.CONSOLE, "local", "local", "you", true), parse("/poll close"))
+                    .toCompletableFuture()
+                    .join();
             PollReport adHoc = resultsAfterThreeVoters(
                             wiring,
                             "/poll create Lunch spots fields:\"Thai; Pizza\" factors:\"Taste; Price\"",

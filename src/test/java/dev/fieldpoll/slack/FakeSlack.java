@@ -160,6 +160,37 @@ final class FakeSlack implements AutoCloseable {
         return await("response_url", call -> call.param("path").equals("/respond/" + name));
     }
 
+    /** The app acked a request with a message for the member (the ack of a /poll command carries its answer). */
+    void recordAck(String responseUrlPath, String body) {
+        record(new Call("ack", Map.of("path", responseUrlPath), body, null, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * What the member was shown in answer to the request whose response_url is named {@code name}:
+     * the message its ack carried, or a post to that response_url (a button's answer, or one that
+     * followed a "still working" ack).
+     */
+    Call awaitAnswer(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (this) {
+            while (true) {
+                for (Call call : calls) {
+                    if ((call.method().equals("ack") || call.method().equals("response_url"))
+                            && call.param("path").equals("/respond/" + name)
+                            && !call.rawBody().contains(SlackHandlers.STILL_WORKING)) {
+                        return call;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(
+                            "No answer to " + name + " within " + WAIT.toSeconds() + " s. Calls: " + calls);
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
     // ---- Socket Mode ----
 
     /** Sends an envelope over the Socket Mode connection, once the app has connected. */

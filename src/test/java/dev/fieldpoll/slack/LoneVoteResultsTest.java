@@ -25,7 +25,7 @@ class LoneVoteResultsTest {
     }
 
     private static String rendered(PollReport report) {
-        return SLACK_JSON.toJson(new ResultsBlocks(java.time.ZoneOffset.UTC).render(report))
-                + SLACK_JSON.toJson(new PollSummaryBlocks().render(ReportFixtures.summaryOf(report)));
+        return SLACK_JSON.toJson(new SlackResultsRenderer(java.time.ZoneOffset.UTC).render(report))
+                + SLACK_JSON.toJson(new SlackPollSummaryRenderer().render(ReportFixtures.summaryOf(report)));
     }
 }

@@ -81,16 +81,21 @@ class SlackBlocksTest {
                     new CellKey("evals", "economic-incentive"),
                     "?");
             Caller member = caller("U0MEMBER");
-            wiring.bot().handle(member, new BotCommand.SetAnswers(poll.id(), partial));
+            wiring.bot()
+                    .handle(member, new BotCommand.SetAnswers(poll.id(), partial))
+                    .toCompletableFuture()
+                    .join();
 
-            JsonNode message = json(new PollMessageBlocks(ZoneOffset.UTC).render(poll, 7, clock.instant()));
-            BotReply.BallotView ballot = (BotReply.BallotView)
-                    wiring.bot().handle(member, new BotCommand.OpenBallot(new PollRef.ById(poll.id())));
-            JsonNode modal = json(new BallotModal().render(ballot.poll(), ballot.ballot(), 1));
-            JsonNode results = json(new ResultsBlocks(java.time.ZoneOffset.UTC)
+            JsonNode message = json(new SlackPollMessageRenderer(ZoneOffset.UTC).render(poll, 7, clock.instant()));
+            BotReply.BallotView ballot = (BotReply.BallotView) wiring.bot()
+                    .handle(member, new BotCommand.OpenBallot(new PollRef.ById(poll.id())))
+                    .toCompletableFuture()
+                    .join();
+            JsonNode modal = json(new BallotModalRenderer().render(ballot.poll(), ballot.ballot(), 1));
+            JsonNode results = json(new SlackResultsRenderer(java.time.ZoneOffset.UTC)
                     .render(wiring.reports().reportFor(poll)));
             clock.advance(Duration.ofDays(4));
-            JsonNode closed = json(new PollMessageBlocks(ZoneOffset.UTC).render(poll, 7, clock.instant()));
+            JsonNode closed = json(new SlackPollMessageRenderer(ZoneOffset.UTC).render(poll, 7, clock.instant()));
 
             assertGolden("poll-message.json", message);
             assertGolden("poll-message-closed.json", closed);
@@ -118,19 +123,21 @@ class SlackBlocksTest {
                     vote(wiring, poll, "U0VOTER" + voter, scores);
                 }
             }
-            BallotModal modal = new BallotModal();
+            BallotModalRenderer modal = new BallotModalRenderer();
             for (Poll poll : List.of(twoFactors, fiveFactors)) {
-                JsonNode message = json(new PollMessageBlocks(ZoneOffset.UTC).render(poll, 8, clock.instant()));
-                JsonNode results = json(new ResultsBlocks(java.time.ZoneOffset.UTC)
+                JsonNode message = json(new SlackPollMessageRenderer(ZoneOffset.UTC).render(poll, 8, clock.instant()));
+                JsonNode results = json(new SlackResultsRenderer(java.time.ZoneOffset.UTC)
                         .render(wiring.reports().reportFor(poll)));
                 assertThat(BlockKitLimits.message(message)).as("poll message").isEmpty();
                 assertThat(BlockKitLimits.message(results)).as("results").isEmpty();
                 assertThat(results.toString()).contains("Field number 25");
 
                 // every cell is on exactly one page of the ballot, and each page is within a modal's limits
-                BotReply.BallotView ballot = (BotReply.BallotView)
-                        wiring.bot().handle(caller("U0VOTER1"), new BotCommand.OpenBallot(new PollRef.ById(poll.id())));
-                int pages = BallotModal.pageCount(poll.definition());
+                BotReply.BallotView ballot = (BotReply.BallotView) wiring.bot()
+                        .handle(caller("U0VOTER1"), new BotCommand.OpenBallot(new PollRef.ById(poll.id())))
+                        .toCompletableFuture()
+                        .join();
+                int pages = BallotModalRenderer.pageCount(poll.definition());
                 List<String> cells = new ArrayList<>();
                 for (int page = 1; page <= pages; page++) {
                     JsonNode view = json(modal.render(ballot.poll(), ballot.ballot(), page));
@@ -151,8 +158,8 @@ class SlackBlocksTest {
                 }
                 assertThat(cells).hasSize(poll.definition().cellCount()).doesNotHaveDuplicates();
             }
-            assertThat(BallotModal.pageCount(twoFactors.definition())).isEqualTo(1);
-            assertThat(BallotModal.pageCount(fiveFactors.definition())).isEqualTo(2);
+            assertThat(BallotModalRenderer.pageCount(twoFactors.definition())).isEqualTo(1);
+            assertThat(BallotModalRenderer.pageCount(fiveFactors.definition())).isEqualTo(2);
         }
     }
 
@@ -170,12 +177,14 @@ class SlackBlocksTest {
                             List.of("Impact")));
 
             List<String> mrkdwn = new ArrayList<>();
-            collectMrkdwn(json(new PollMessageBlocks(ZoneOffset.UTC).render(poll, 0, clock.instant())), mrkdwn);
-            BotReply.BallotView ballot = (BotReply.BallotView)
-                    wiring.bot().handle(caller("U0ALICE"), new BotCommand.OpenBallot(new PollRef.ById(poll.id())));
-            collectMrkdwn(json(new BallotModal().render(ballot.poll(), ballot.ballot(), 1)), mrkdwn);
+            collectMrkdwn(json(new SlackPollMessageRenderer(ZoneOffset.UTC).render(poll, 0, clock.instant())), mrkdwn);
+            BotReply.BallotView ballot = (BotReply.BallotView) wiring.bot()
+                    .handle(caller("U0ALICE"), new BotCommand.OpenBallot(new PollRef.ById(poll.id())))
+                    .toCompletableFuture()
+                    .join();
+            collectMrkdwn(json(new BallotModalRenderer().render(ballot.poll(), ballot.ballot(), 1)), mrkdwn);
             collectMrkdwn(
-                    json(new ResultsBlocks(java.time.ZoneOffset.UTC)
+                    json(new SlackResultsRenderer(java.time.ZoneOffset.UTC)
                             .render(wiring.reports().reportFor(poll))),
                     mrkdwn);
 
@@ -215,11 +224,14 @@ class SlackBlocksTest {
     }
 
     private static Caller caller(String user) {
-        return new Caller(Platform.SLACK, TEAM, CHANNEL, user, user, false);
+        return new Caller(Platform.SLACK, TEAM, CHANNEL, user, false);
     }
 
     private static Poll create(Wiring wiring, BotCommand.Create command) {
-        BotReply reply = wiring.bot().handle(caller("U0ALICE"), command);
+        BotReply reply = wiring.bot()
+                .handle(caller("U0ALICE"), command)
+                .toCompletableFuture()
+                .join();
         assertThat(reply).isInstanceOf(BotReply.PollPosted.class);
         return ((BotReply.PollPosted) reply).poll();
     }
@@ -230,7 +242,10 @@ class SlackBlocksTest {
         for (int i = 0; i < cells.size(); i++) {
             answers.put(cells.get(i), Integer.toString(scores[i]));
         }
-        assertThat(wiring.bot().handle(caller(voter), new BotCommand.SetAnswers(poll.id(), answers)))
+        assertThat(wiring.bot()
+                        .handle(caller(voter), new BotCommand.SetAnswers(poll.id(), answers))
+                        .toCompletableFuture()
+                        .join())
                 .isInstanceOf(BotReply.VoteSaved.class);
     }
 

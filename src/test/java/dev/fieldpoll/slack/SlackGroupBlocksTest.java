@@ -35,8 +35,8 @@ class SlackGroupBlocksTest {
 
     @Test
     void results_and_the_summary_name_the_common_ground_then_each_group() throws IOException {
-        JsonNode results = json(new ResultsBlocks(ZoneOffset.UTC).render(CAMPS));
-        List<SlackMessage> summary = new SummaryBlocks()
+        JsonNode results = json(new SlackResultsRenderer(ZoneOffset.UTC).render(CAMPS));
+        List<SlackMessage> summary = new SlackSummaryRenderer()
                 .render(new ChannelSummary(
                         new Workspace(Platform.SLACK, "T0FIELD"),
                         "C0GENERAL",
@@ -73,7 +73,7 @@ class SlackGroupBlocksTest {
                 CAMPS.labelFrom(),
                 ReportFixtures.largestGroups());
 
-        JsonNode results = json(new ResultsBlocks(ZoneOffset.UTC).render(largest));
+        JsonNode results = json(new SlackResultsRenderer(ZoneOffset.UTC).render(largest));
 
         assertThat(BlockKitLimits.message(results)).isEmpty();
         assertThat(results.toString()).contains("Group D");
@@ -95,7 +95,7 @@ class SlackGroupBlocksTest {
                 null);
         Ballot ballot = new Ballot(7, "U0B", ReportFixtures.twoCamps().get("camp-b-0"));
 
-        SlackMessage reply = new ReplyMessages()
+        SlackMessage reply = new SlackReplyRenderer()
                 .render(new BotReply.MyBallot(poll, ballot, Optional.of(GroupSentences.closest("B", 2))));
 
         assertThat(json(reply.blocks()).toString())

@@ -36,7 +36,8 @@ final class SlackHarness implements AutoCloseable {
         slack = new FakeSlack();
         Config base = pages ? TestConfigs.withWeb(folder) : TestConfigs.at(folder);
         int port = mode == Config.SlackMode.HTTP ? freePort() : 3000;
-        Config config = base.withSlack(new Config.Slack(mode, port, Optional.of(URI.create(slack.apiUrl())), admins));
+        Config config = TestConfigs.withSlack(
+                base, new Config.Slack(mode, port, Optional.of(URI.create(slack.apiUrl())), admins));
         wiring = new Wiring(config, clock);
         if (pages) {
             wiring.startWeb();
@@ -45,7 +46,7 @@ final class SlackHarness implements AutoCloseable {
                 Optional.empty(), Optional.of(BOT_TOKEN), Optional.of(APP_TOKEN), Optional.of(SlackRequests.SECRET));
         app = wiring.slackApp(secrets);
         app.start();
-        requests = mode == Config.SlackMode.HTTP ? new SlackRequests(app.httpPort()) : null;
+        requests = mode == Config.SlackMode.HTTP ? new SlackRequests(app.httpPort(), slack::recordAck) : null;
     }
 
     static SlackHarness http(Path folder, String... admins) throws IOException {

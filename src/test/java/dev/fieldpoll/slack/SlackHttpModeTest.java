@@ -235,7 +235,7 @@ class SlackHttpModeTest {
                     harness.slack.responseUrl("create"),
                     harness.requests.trigger()));
 
-            assertThat(harness.slack.awaitResponse("create").body().path("text").asText())
+            assertThat(harness.slack.awaitAnswer("create").body().path("text").asText())
                     .contains("Poll #1")
                     .contains("is saved")
                     .contains("/invite @fieldpoll");
@@ -269,30 +269,33 @@ class SlackHttpModeTest {
                     harness.requests.trigger()));
             harness.slack.await("chat.postMessage");
 
-            harness.requests.send(slashCommand(
+            HttpResponse<String> voted = harness.requests.send(slashCommand(
                     TEAM,
                     GENERAL,
                     BOB,
                     "vote alpha impact=4 effort=2",
                     harness.slack.responseUrl("vote"),
                     harness.requests.trigger()));
-            JsonNode vote = harness.slack.awaitResponse("vote").body();
+            // the command's ack itself is the answer, sent once the vote is on disk
+            JsonNode vote = FakeSlack.parse(voted.body());
             assertThat(vote.path("response_type").asText()).isEqualTo("ephemeral");
             assertThat(vote.path("text").asText()).contains("Saved: Alpha / Impact 4, Alpha / Effort 2");
             assertThat(harness.wiring.store().ballot(1, BOB).answers()).hasSize(2);
+            assertThat(harness.slack.calls("response_url"))
+                    .noneMatch(call -> call.param("path").equals("/respond/vote"));
 
             harness.requests.send(slashCommand(
                     TEAM, GENERAL, BOB, "mine", harness.slack.responseUrl("mine"), harness.requests.trigger()));
-            assertThat(harness.slack.awaitResponse("mine").body().toString()).contains("*Alpha*: Impact 4 · Effort 2");
+            assertThat(harness.slack.awaitAnswer("mine").body().toString()).contains("*Alpha*: Impact 4 · Effort 2");
 
             harness.requests.send(slashCommand(
                     TEAM, GENERAL, BOB, "list", harness.slack.responseUrl("list"), harness.requests.trigger()));
-            assertThat(harness.slack.awaitResponse("list").body().toString())
+            assertThat(harness.slack.awaitAnswer("list").body().toString())
                     .contains("#1 *Team priorities* — open, 1 voter");
 
             harness.requests.send(slashCommand(
                     TEAM, GENERAL, BOB, "results", harness.slack.responseUrl("results"), harness.requests.trigger()));
-            JsonNode results = harness.slack.awaitResponse("results").body();
+            JsonNode results = harness.slack.awaitAnswer("results").body();
             assertThat(results.path("response_type").asText()).isEqualTo("ephemeral");
             assertThat(results.path("blocks").get(0).path("text").path("text").asText())
                     .isEqualTo("Results: Team priorities");
@@ -305,7 +308,7 @@ class SlackHttpModeTest {
                     harness.slack.responseUrl("bob-public"),
                     harness.requests.trigger()));
             assertThat(harness.slack
-                            .awaitResponse("bob-public")
+                            .awaitAnswer("bob-public")
                             .body()
                             .path("text")
                             .asText())
@@ -324,7 +327,7 @@ class SlackHttpModeTest {
 
             harness.requests.send(slashCommand(
                     TEAM, GENERAL, BOB, "help", harness.slack.responseUrl("help"), harness.requests.trigger()));
-            assertThat(harness.slack.awaitResponse("help").body().toString()).contains("/poll create");
+            assertThat(harness.slack.awaitAnswer("help").body().toString()).contains("/poll create");
 
             harness.requests.send(slashCommand(
                     TEAM,
@@ -333,11 +336,7 @@ class SlackHttpModeTest {
                     "frobnicate &lt;now&gt;",
                     harness.slack.responseUrl("unknown"),
                     harness.requests.trigger()));
-            assertThat(harness.slack
-                            .awaitResponse("unknown")
-                            .body()
-                            .path("text")
-                            .asText())
+            assertThat(harness.slack.awaitAnswer("unknown").body().path("text").asText())
                     .contains("I don't know `/poll frobnicate`");
             assertThat(harness.wiring.store().listInChannel(new Workspace(Platform.SLACK, TEAM), GENERAL))
                     .hasSize(1);
@@ -446,7 +445,7 @@ class SlackHttpModeTest {
                     harness.slack.responseUrl("dm"),
                     harness.requests.trigger()));
 
-            assertThat(harness.slack.awaitResponse("dm").body().path("text").asText())
+            assertThat(harness.slack.awaitAnswer("dm").body().path("text").asText())
                     .isEqualTo(":warning: Polls live in channels, not in direct messages. Run `/poll create` in a "
                             + "channel (and add me there); nothing was created.");
             assertThat(harness.slack.calls("chat.postMessage")).isEmpty();

@@ -77,7 +77,7 @@ class SlackRefusalsTest {
                         harness.slack.responseUrl("forged-" + i),
                         harness.requests.trigger())));
                 assertThat(pressed.statusCode()).isEqualTo(200);
-                JsonNode refusal = harness.slack.awaitResponse("forged-" + i).body();
+                JsonNode refusal = harness.slack.awaitAnswer("forged-" + i).body();
                 assertThat(refusal.path("response_type").asText()).isEqualTo("ephemeral");
                 assertThat(refusal.path("text").asText())
                         .contains("not one of mine")
@@ -91,11 +91,7 @@ class SlackRefusalsTest {
                     TS,
                     harness.slack.responseUrl("missing"),
                     harness.requests.trigger())));
-            assertThat(harness.slack
-                            .awaitResponse("missing")
-                            .body()
-                            .path("text")
-                            .asText())
+            assertThat(harness.slack.awaitAnswer("missing").body().path("text").asText())
                     .contains("No poll #999 in this channel");
 
             assertThat(harness.slack.calls("views.open")).hasSize(1);
@@ -181,16 +177,12 @@ class SlackRefusalsTest {
                     harness.slack.responseUrl("close"),
                     harness.requests.trigger()));
 
-            assertThat(harness.slack.awaitResponse("vote").body().path("text").asText())
+            assertThat(harness.slack.awaitAnswer("vote").body().path("text").asText())
                     .contains("No poll #1 in this channel");
-            assertThat(harness.slack
-                            .awaitResponse("results")
-                            .body()
-                            .path("text")
-                            .asText())
+            assertThat(harness.slack.awaitAnswer("results").body().path("text").asText())
                     .contains("No poll #1 in this channel");
             assertThat(ballot).contains("No poll #1 in this channel");
-            assertThat(harness.slack.awaitResponse("close").body().path("text").asText())
+            assertThat(harness.slack.awaitAnswer("close").body().path("text").asText())
                     .contains("No poll #1 in this channel");
             assertThat(harness.slack.calls("views.open")).hasSize(1);
             assertThat(harness.wiring.store().ballot(1, "U0MALLORY").isEmpty()).isTrue();
@@ -242,11 +234,7 @@ class SlackRefusalsTest {
             // then each gets what an unknown poll gets, and nothing changes
             for (String asked :
                     List.of("fp1:vote:1", "fp1:results:1", "fp1:mine:1", "typed-0", "typed-1", "typed-2", "typed-3")) {
-                assertThat(harness.slack
-                                .awaitResponse(asked)
-                                .body()
-                                .path("text")
-                                .asText())
+                assertThat(harness.slack.awaitAnswer(asked).body().path("text").asText())
                         .as(asked)
                         .contains(refusal);
             }
@@ -303,7 +291,7 @@ class SlackRefusalsTest {
 
             harness.requests.send(slashCommand(
                     TEAM, GENERAL, BOB, "close", harness.slack.responseUrl("bob"), harness.requests.trigger()));
-            assertThat(harness.slack.awaitResponse("bob").body().path("text").asText())
+            assertThat(harness.slack.awaitAnswer("bob").body().path("text").asText())
                     .contains("Only the member who started \"Which fields first?\" or an admin can close it.");
             assertThat(harness.wiring.store().findById(1))
                     .get()
@@ -312,7 +300,7 @@ class SlackRefusalsTest {
 
             harness.requests.send(slashCommand(
                     TEAM, GENERAL, "U0BOSS", "close", harness.slack.responseUrl("boss"), harness.requests.trigger()));
-            assertThat(harness.slack.awaitResponse("boss").body().path("text").asText())
+            assertThat(harness.slack.awaitAnswer("boss").body().path("text").asText())
                     .contains("Closed poll #1")
                     .contains("1 voter");
             assertThat(harness.wiring.store().findById(1))
@@ -332,7 +320,7 @@ class SlackRefusalsTest {
                     harness.slack.responseUrl("configured"),
                     harness.requests.trigger()));
             assertThat(harness.slack
-                            .awaitResponse("configured")
+                            .awaitAnswer("configured")
                             .body()
                             .path("text")
                             .asText())
@@ -346,7 +334,7 @@ class SlackRefusalsTest {
             harness.requests.send(slashCommand(
                     "", GENERAL, ALICE, "create", harness.slack.responseUrl("anonymous"), harness.requests.trigger()));
             assertThat(harness.slack
-                            .awaitResponse("anonymous")
+                            .awaitAnswer("anonymous")
                             .body()
                             .path("text")
                             .asText())

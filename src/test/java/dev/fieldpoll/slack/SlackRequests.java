@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -35,9 +36,12 @@ final class SlackRequests {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final AtomicInteger triggers = new AtomicInteger();
+    private final BiConsumer<String, String> acks;
 
-    SlackRequests(int port) {
+    /** {@code acks} hears each ack that carries a message, with the path of the request's response_url. */
+    SlackRequests(int port, BiConsumer<String, String> acks) {
         this.endpoint = URI.create("http://127.0.0.1:" + port + "/slack/events");
+        this.acks = acks;
     }
 
     // ---- bodies ----
@@ -115,7 +119,7 @@ final class SlackRequests {
         payload.put("response_url", responseUrl);
         ArrayNode actions = payload.putArray("actions");
         ObjectNode action = actions.addObject();
-        action.put("action_id", actionId).put("block_id", PollMessageBlocks.ACTIONS_BLOCK);
+        action.put("action_id", actionId).put("block_id", SlackPollMessageRenderer.ACTIONS_BLOCK);
         action.putObject("text").put("type", "plain_text").put("text", "Vote").put("emoji", true);
         action.put("type", "button").put("action_ts", "1764237650.123456");
         return payload;
@@ -164,7 +168,7 @@ final class SlackRequests {
         }
         for (Map.Entry<String, String> extra : chosen.entrySet()) {
             if (!values.has(extra.getKey())) { // a block the view never had: a forged state
-                ObjectNode option = values.putObject(extra.getKey()).putObject(BallotModal.SCORE_ACTION);
+                ObjectNode option = values.putObject(extra.getKey()).putObject(BallotModalRenderer.SCORE_ACTION);
                 option.put("type", "static_select");
                 option.putObject("selected_option").put("value", extra.getValue());
             }
@@ -207,7 +211,28 @@ final class SlackRequests {
                 .header("X-Slack-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        String responseUrl = responseUrlOf(body);
+        if (responseUrl != null
+                && response.body().startsWith("{")
+                && response.body().contains("\"text\"")) {
+            acks.accept(URI.create(responseUrl).getPath(), response.body());
+        }
+        return response;
+    }
+
+    /** The response_url a request names: a form field of a command, or inside the payload of an interaction. */
+    private static String responseUrlOf(String body) {
+        Map<String, String> form = FakeSlack.form(body);
+        if (form.containsKey("response_url")) {
+            return form.get("response_url");
+        }
+        try {
+            JsonNode url = FakeSlack.parse(form.getOrDefault("payload", "{}")).path("response_url");
+            return url.isTextual() ? url.asText() : null;
+        } catch (java.io.UncheckedIOException unreadable) {
+            return null; // a payload a test garbled on purpose
+        }
     }
 
     static String sign(String secret, long timestamp, String body) {

@@ -31,7 +31,7 @@ class SlackResultsPageTest {
     private static JsonNode command(SlackHarness harness, String user, String text, String name) throws Exception {
         harness.requests.send(
                 slashCommand(TEAM, GENERAL, user, text, harness.slack.responseUrl(name), harness.requests.trigger()));
-        return harness.slack.awaitResponse(name).body();
+        return harness.slack.awaitAnswer(name).body();
     }
 
     private int status(String url) throws Exception {

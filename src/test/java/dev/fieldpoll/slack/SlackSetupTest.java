@@ -64,7 +64,8 @@ class SlackSetupTest {
                     .hasMessageContaining("SLACK_APP_TOKEN");
         }
         Config base = TestConfigs.at(folder);
-        Config http = base.withSlack(new Config.Slack(Config.SlackMode.HTTP, 3000, Optional.empty(), List.of()));
+        Config http =
+                TestConfigs.withSlack(base, new Config.Slack(Config.SlackMode.HTTP, 3000, Optional.empty(), List.of()));
         try (Wiring wiring = new Wiring(http, new MutableClock(Instant.EPOCH))) {
             Secrets noSecret =
                     new Secrets(Optional.empty(), Optional.of("xoxb-1"), Optional.of("xapp-1"), Optional.empty());
@@ -94,8 +95,10 @@ class SlackSetupTest {
         try (FakeSlack slack = new FakeSlack()) {
             slack.refuseTokens();
             Config base = TestConfigs.at(folder);
-            Config config = base.withSlack(new Config.Slack(
-                    Config.SlackMode.SOCKET, 3000, Optional.of(URI.create(slack.apiUrl())), List.of()));
+            Config config = TestConfigs.withSlack(
+                    base,
+                    new Config.Slack(
+                            Config.SlackMode.SOCKET, 3000, Optional.of(URI.create(slack.apiUrl())), List.of()));
             try (Wiring wiring = new Wiring(config, new MutableClock(Instant.EPOCH));
                     SlackApp app = wiring.slackApp(new Secrets(
                             Optional.empty(), Optional.of("xoxb-revoked"), Optional.of("xapp-1"), Optional.empty()))) {

@@ -98,7 +98,7 @@ class SlackSummaryBlocksTest {
         // when it is rendered, posted late
         ChannelSummary summary =
                 summarize(Optional.of("Posted late: fieldpoll was offline at the scheduled time (Friday 17:00 UTC)."));
-        List<SlackMessage> messages = new SummaryBlocks().render(summary);
+        List<SlackMessage> messages = new SlackSummaryRenderer().render(summary);
 
         // then
         assertThat(messages).hasSize(1);
@@ -123,7 +123,7 @@ class SlackSummaryBlocksTest {
         clock.advance(Duration.ofHours(48).plusMinutes(1));
 
         SlackMessage reminder =
-                new ReminderBlocks(ZoneOffset.UTC).render(new ClosingReminder(poll, 2), clock.instant());
+                new SlackReminderRenderer(ZoneOffset.UTC).render(new ClosingReminder(poll, 2), clock.instant());
 
         Golden.assertMatches("slack/reminder.json", pretty(List.of(reminder)));
         JsonNode blocks = json(reminder.blocks());
@@ -135,11 +135,12 @@ class SlackSummaryBlocksTest {
 
     @Test
     void the_time_left_is_said_roughly() {
-        assertThat(ReminderBlocks.roughly(Duration.ofMinutes(20))).isEqualTo("less than an hour");
-        assertThat(ReminderBlocks.roughly(Duration.ofMinutes(70))).isEqualTo("about an hour");
-        assertThat(ReminderBlocks.roughly(Duration.ofHours(6))).isEqualTo("about 6 hours");
-        assertThat(ReminderBlocks.roughly(Duration.ofHours(24).minusMinutes(1))).isEqualTo("about a day");
-        assertThat(ReminderBlocks.roughly(Duration.ofDays(3))).isEqualTo("about 3 days");
+        assertThat(SlackReminderRenderer.roughly(Duration.ofMinutes(20))).isEqualTo("less than an hour");
+        assertThat(SlackReminderRenderer.roughly(Duration.ofMinutes(70))).isEqualTo("about an hour");
+        assertThat(SlackReminderRenderer.roughly(Duration.ofHours(6))).isEqualTo("about 6 hours");
+        assertThat(SlackReminderRenderer.roughly(Duration.ofHours(24).minusMinutes(1)))
+                .isEqualTo("about a day");
+        assertThat(SlackReminderRenderer.roughly(Duration.ofDays(3))).isEqualTo("about 3 days");
     }
 
     @Test
@@ -154,7 +155,7 @@ class SlackSummaryBlocksTest {
         clock.advance(Duration.ofDays(7));
 
         // when
-        List<SlackMessage> messages = new SummaryBlocks().render(summarize(Optional.empty()));
+        List<SlackMessage> messages = new SlackSummaryRenderer().render(summarize(Optional.empty()));
 
         // then one message holds both polls, every field ranked, within every limit
         assertThat(messages).hasSize(1);
@@ -177,7 +178,7 @@ class SlackSummaryBlocksTest {
                 WORKSPACE, CHANNEL, FRIDAY, clock.instant(), Optional.empty(), Collections.nCopies(12, one));
 
         // when
-        List<SlackMessage> messages = new SummaryBlocks().render(busy);
+        List<SlackMessage> messages = new SlackSummaryRenderer().render(busy);
 
         // then
         assertThat(messages).hasSizeGreaterThan(1);
@@ -209,9 +210,9 @@ class SlackSummaryBlocksTest {
             vote(poll, voter, new int[] {4, 2});
         }
 
-        List<SlackMessage> messages = new SummaryBlocks().render(summarize(Optional.empty()));
+        List<SlackMessage> messages = new SlackSummaryRenderer().render(summarize(Optional.empty()));
         SlackMessage reminder =
-                new ReminderBlocks(ZoneOffset.UTC).render(new ClosingReminder(poll, 3), clock.instant());
+                new SlackReminderRenderer(ZoneOffset.UTC).render(new ClosingReminder(poll, 3), clock.instant());
 
         List<String> mrkdwn = new ArrayList<>();
         for (SlackMessage message : List.of(messages.get(0), reminder)) {
@@ -242,15 +243,18 @@ class SlackSummaryBlocksTest {
 
     private BotReply say(String user, String line) {
         BotCommand command = ((ParseResult.Parsed) new CommandParser().parse(line)).command();
-        return wiring.bot().handle(caller(user), command);
+        return wiring.bot().handle(caller(user), command).toCompletableFuture().join();
     }
 
     private static Caller caller(String user) {
-        return new Caller(Platform.SLACK, TEAM, CHANNEL, user, user, user.equals("U0ADMIN"));
+        return new Caller(Platform.SLACK, TEAM, CHANNEL, user, user.equals("U0ADMIN"));
     }
 
     private Poll create(BotCommand.Create command) {
-        BotReply reply = wiring.bot().handle(caller("U0ADMIN"), command);
+        BotReply reply = wiring.bot()
+                .handle(caller("U0ADMIN"), command)
+                .toCompletableFuture()
+                .join();
         assertThat(reply).isInstanceOf(BotReply.PollPosted.class);
         return ((BotReply.PollPosted) reply).poll();
     }
@@ -261,7 +265,10 @@ class SlackSummaryBlocksTest {
         for (int i = 0; i < cells.size(); i++) {
             answers.put(cells.get(i), Integer.toString(scores[i]));
         }
-        assertThat(wiring.bot().handle(caller(voter), new BotCommand.SetAnswers(poll.id(), answers)))
+        assertThat(wiring.bot()
+                        .handle(caller(voter), new BotCommand.SetAnswers(poll.id(), answers))
+                        .toCompletableFuture()
+                        .join())
                 .isInstanceOf(BotReply.VoteSaved.class);
     }
 

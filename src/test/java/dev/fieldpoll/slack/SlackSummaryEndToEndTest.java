@@ -59,12 +59,13 @@ class SlackSummaryEndToEndTest {
                     harness.slack.responseUrl("schedule"),
                     harness.requests.trigger()));
             assertThat(scheduled.statusCode()).isEqualTo(200);
-            assertThat(harness.slack.awaitResponse("schedule").rawBody())
+            assertThat(harness.slack.awaitAnswer("schedule").rawBody())
                     .contains("Weekly summaries in this channel: every Friday at 17:00 UTC");
 
             // when the time has passed and the job runs
             harness.clock.advance(Duration.ofHours(7).plusMinutes(1));
-            int posted = harness.wiring.summaryJob().runDue();
+            int posted =
+                    harness.wiring.summaryJob().runDue().toCompletableFuture().join();
 
             // then the summary message arrived once, in the channel
             assertThat(posted).isEqualTo(1);
@@ -105,7 +106,12 @@ class SlackSummaryEndToEndTest {
 
             // when the job runs again, then nothing more is posted
             harness.clock.advance(Duration.ofMinutes(1));
-            assertThat(harness.wiring.summaryJob().runDue()).isZero();
+            assertThat(harness.wiring
+                            .summaryJob()
+                            .runDue()
+                            .toCompletableFuture()
+                            .join())
+                    .isZero();
             assertThat(summaryPosts(harness)).hasSize(1);
             assertThat(harness.slack.calls("files.getUploadURLExternal")).hasSize(1);
             assertThat(harness.slack.calls("upload")).hasSize(1);
@@ -141,7 +147,12 @@ class SlackSummaryEndToEndTest {
 
             // when the summary is due
             harness.clock.advance(Duration.ofHours(7).plusMinutes(1));
-            assertThat(harness.wiring.summaryJob().runDue()).isEqualTo(1);
+            assertThat(harness.wiring
+                            .summaryJob()
+                            .runDue()
+                            .toCompletableFuture()
+                            .join())
+                    .isEqualTo(1);
 
             // then the message names the groups, common ground first
             String blocks = summaryPosts(harness).get(0).json("blocks").toString();
@@ -170,11 +181,14 @@ class SlackSummaryEndToEndTest {
             harness.slack.failNext("files.getUploadURLExternal", "internal_error");
             harness.slack.rateLimitNext("files.completeUploadExternal");
             List<Duration> pauses = new ArrayList<>();
-            SummaryJob job = jobWithBackoff(harness.wiring, new Backoff(4, Duration.ofSeconds(2), pauses::add));
+            SummaryJob job = jobWithBackoff(harness.wiring, new Backoff(4, Duration.ofSeconds(2), (pause, retry) -> {
+                pauses.add(pause);
+                retry.run();
+            }));
 
             // when fieldpoll comes back an hour after the scheduled time
             harness.clock.advance(Duration.ofHours(8));
-            int posted = job.runDue();
+            int posted = job.runDue().toCompletableFuture().join();
 
             // then every failure was retried after a pause; retrying the upload did not post the message again
             assertThat(posted).isEqualTo(1);
@@ -189,7 +203,7 @@ class SlackSummaryEndToEndTest {
             assertThat(completions.get(1).param("channel_id")).isEqualTo(GENERAL);
 
             // when the job runs again, then nothing more
-            assertThat(job.runDue()).isZero();
+            assertThat(job.runDue().toCompletableFuture().join()).isZero();
             assertThat(summaryPosts(harness)).hasSize(2);
             assertThat(harness.slack.calls("files.completeUploadExternal")).hasSize(2);
         }
@@ -212,7 +226,8 @@ class SlackSummaryEndToEndTest {
 
             // when a day is left and the reminder job runs
             harness.clock.advance(Duration.ofHours(48).plusMinutes(1));
-            int posted = harness.wiring.reminderJob().runDue();
+            int posted =
+                    harness.wiring.reminderJob().runDue().toCompletableFuture().join();
 
             // then one reminder is in the channel, with a Vote button
             assertThat(posted).isEqualTo(1);
@@ -241,7 +256,12 @@ class SlackSummaryEndToEndTest {
 
             // when the job runs again, then no second reminder
             harness.clock.advance(Duration.ofHours(1));
-            assertThat(harness.wiring.reminderJob().runDue()).isZero();
+            assertThat(harness.wiring
+                            .reminderJob()
+                            .runDue()
+                            .toCompletableFuture()
+                            .join())
+                    .isZero();
             assertThat(reminderPosts(harness)).hasSize(1);
         }
     }
@@ -254,11 +274,11 @@ class SlackSummaryEndToEndTest {
                     new ClosingReminder(harness.wiring.store().findById(1).orElseThrow(), 0);
             harness.slack.rateLimitNext("chat.postMessage");
 
-            assertThatThrownBy(() -> harness.app.summaryPublisher().remind(reminder))
+            assertThatThrownBy(() -> harness.wiring.summaryPublishers().remind(reminder))
                     .isInstanceOfSatisfying(
                             SlackDeliveryException.class,
                             refused -> assertThat(refused.error()).isEqualTo("ratelimited"));
-            harness.app.summaryPublisher().remind(reminder);
+            harness.wiring.summaryPublishers().remind(reminder);
             assertThat(reminderPosts(harness)).hasSize(2);
         }
     }
@@ -284,8 +304,10 @@ class SlackSummaryEndToEndTest {
     private static void say(Wiring wiring, String user, String line) {
         wiring.bot()
                 .handle(
-                        new Caller(Platform.SLACK, TEAM, GENERAL, user, user, user.equals(ADMIN)),
-                        ((ParseResult.Parsed) new CommandParser().parse(line)).command());
+                        new Caller(Platform.SLACK, TEAM, GENERAL, user, user.equals(ADMIN)),
+                        ((ParseResult.Parsed) new CommandParser().parse(line)).command())
+                .toCompletableFuture()
+                .join();
     }
 
     /** The wiring's summary job, but with a backoff that records its pauses instead of sleeping. */
@@ -296,7 +318,8 @@ class SlackSummaryEndToEndTest {
                 new SummaryBuilder(wiring.reports(), wiring.summaries(), new ChartRenderer(), new GroupChartRenderer()),
                 wiring.summaryPublishers(),
                 wiring.clock(),
-                backoff);
+                backoff,
+                Runnable::run);
     }
 
     private static List<FakeSlack.Call> summaryPosts(SlackHarness harness) {

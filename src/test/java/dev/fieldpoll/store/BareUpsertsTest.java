@@ -26,7 +26,8 @@ class BareUpsertsTest {
         Path file = dir.resolve("fieldpoll.db");
         long pollId;
         try (Database database = Database.open(file)) {
-            pollId = new SqlPollStore(database).create(TestPolls.newPoll()).id();
+            pollId = Commits.create(new SqlPollStore(database), TestPolls.newPoll())
+                    .id();
         }
 
         // when
@@ -50,7 +51,8 @@ class BareUpsertsTest {
         Path file = dir.resolve("fieldpoll.db");
         long pollId;
         try (Database database = Database.open(file)) {
-            pollId = new SqlPollStore(database).create(TestPolls.newPoll()).id();
+            pollId = Commits.create(new SqlPollStore(database), TestPolls.newPoll())
+                    .id();
         }
 
         // when a batch is stored, and a batch with one wrong cell is refused

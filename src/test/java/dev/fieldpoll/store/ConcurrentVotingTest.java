@@ -49,7 +49,7 @@ class ConcurrentVotingTest {
         try (Database database = Database.open(kind.create(dir), DatabaseSettings.defaults())) {
             // given
             SqlPollStore store = new SqlPollStore(database);
-            Poll poll = store.create(TestPolls.newPoll());
+            Poll poll = Commits.create(store, TestPolls.newPoll());
             List<CellKey> cells = poll.definition().cells();
 
             // when: each thread votes for its own voters; readers count meanwhile
@@ -90,7 +90,7 @@ class ConcurrentVotingTest {
                 CellKey cell = cells.get(random.nextInt(cells.size()));
                 Answer answer = random.nextInt(10) == 0 ? Answer.DONT_KNOW : Answer.score(1 + random.nextInt(5));
                 at = at.plusMillis(1);
-                store.saveAnswers(pollId, voterId, Map.of(cell, answer), at);
+                Commits.save(store, pollId, voterId, Map.of(cell, answer), at);
                 last.put(voterId + "|" + cell.field() + "|" + cell.factor(), answer);
             }
             return last;

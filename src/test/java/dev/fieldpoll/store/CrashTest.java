@@ -88,7 +88,7 @@ class CrashTest {
             }
             // nothing the killed process held (a lock, a half-done transaction) stands in the way of the next vote
             CellKey cell = output.acks().get(0).cell();
-            store.saveAnswers(output.pollId(), "after-the-crash", Map.of(cell, Answer.score(3)), Instant.now());
+            Commits.save(store, output.pollId(), "after-the-crash", Map.of(cell, Answer.score(3)), Instant.now());
             assertThat(store.ballot(output.pollId(), "after-the-crash").answers())
                     .containsEntry(cell, Answer.score(3));
         }

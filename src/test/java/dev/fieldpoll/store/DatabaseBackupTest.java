@@ -47,7 +47,7 @@ class DatabaseBackupTest {
         try (Database database = Database.open(source)) {
             // given members voting without pause, each ballot of two answers in one transaction
             SqlPollStore store = new SqlPollStore(database);
-            Poll poll = store.create(TestPolls.newPoll());
+            Poll poll = Commits.create(store, TestPolls.newPoll());
             Queue<String> saved = new ConcurrentLinkedQueue<>();
             AtomicBoolean voting = new AtomicBoolean(true);
             ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
@@ -120,7 +120,7 @@ class DatabaseBackupTest {
             SqlPollStore store, long pollId, String prefix, Queue<String> saved, AtomicBoolean voting) {
         for (int ballot = 0; voting.get(); ballot++) {
             String voter = prefix + "-" + ballot;
-            store.saveAnswers(pollId, voter, BALLOT, CREATED);
+            Commits.save(store, pollId, voter, BALLOT, CREATED);
             saved.add(voter);
         }
     }

@@ -37,10 +37,14 @@ class DatabaseCheckTest {
         try (Database database = Database.open(file)) {
             // given votes still in the write-ahead log of a running fieldpoll
             SqlPollStore store = new SqlPollStore(database);
-            long pollId = store.create(TestPolls.newPoll()).id();
-            store.saveAnswers(
-                    pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(4), EVALS_FEEDBACK, Answer.DONT_KNOW), CREATED);
-            store.saveAnswers(pollId, "bob", Map.of(MECH_FEEDBACK, Answer.score(2)), CREATED);
+            long pollId = Commits.create(store, TestPolls.newPoll()).id();
+            Commits.save(
+                    store,
+                    pollId,
+                    "alice",
+                    Map.of(MECH_FEEDBACK, Answer.score(4), EVALS_FEEDBACK, Answer.DONT_KNOW),
+                    CREATED);
+            Commits.save(store, pollId, "bob", Map.of(MECH_FEEDBACK, Answer.score(2)), CREATED);
 
             // when
             CheckReport report = new DatabaseCheck(file).run();
@@ -147,7 +151,7 @@ class DatabaseCheckTest {
         // given a vote written past the foreign keys, as an old tool or a hand edit could have
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
-            new SqlPollStore(database).create(TestPolls.newPoll());
+            Commits.create(new SqlPollStore(database), TestPolls.newPoll());
         }
         try (Connection connection = connect(file)) {
             execute(connection, "PRAGMA foreign_keys = OFF");
@@ -174,10 +178,10 @@ class DatabaseCheckTest {
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
             SqlPollStore store = new SqlPollStore(database);
-            long pollId = store.create(TestPolls.newPoll()).id();
+            long pollId = Commits.create(store, TestPolls.newPoll()).id();
             for (int voter = 0; voter < 500; voter++) {
-                store.saveAnswers(
-                        pollId, "voter-" + voter, Map.of(MECH_FEEDBACK, Answer.score(1 + voter % 5)), CREATED);
+                Commits.save(
+                        store, pollId, "voter-" + voter, Map.of(MECH_FEEDBACK, Answer.score(1 + voter % 5)), CREATED);
             }
         }
         overwriteLastPages(file, 3);

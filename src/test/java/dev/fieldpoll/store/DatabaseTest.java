@@ -55,8 +55,8 @@ class DatabaseTest {
         Poll poll;
         try (Database database = Database.open(file)) {
             SqlPollStore store = new SqlPollStore(database);
-            poll = store.create(TestPolls.newPoll());
-            store.saveAnswers(poll.id(), "alice", Map.of(MECH_FEEDBACK, Answer.score(4)), TestPolls.CREATED);
+            poll = Commits.create(store, TestPolls.newPoll());
+            Commits.save(store, poll.id(), "alice", Map.of(MECH_FEEDBACK, Answer.score(4)), TestPolls.CREATED);
         }
 
         // when
@@ -88,7 +88,7 @@ class DatabaseTest {
         try (Database database = Database.open(dir.resolve("fieldpoll.db"))) {
             // given
             SqlPollStore store = new SqlPollStore(database);
-            Poll poll = store.create(TestPolls.newPoll());
+            Poll poll = Commits.create(store, TestPolls.newPoll());
 
             // when
             assertThatThrownBy(() -> database.inTransaction(connection -> {
@@ -178,7 +178,7 @@ class DatabaseTest {
         }
         Path early = dir.resolve("early.db");
         try (Database database = Database.open(early)) {
-            new SqlPollStore(database).create(TestPolls.newPoll());
+            Commits.create(new SqlPollStore(database), TestPolls.newPoll());
             database.inTransaction(connection -> {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("PRAGMA application_id = 0");
@@ -275,8 +275,8 @@ class DatabaseTest {
         long pollId;
         try (Database database = Database.open(file)) {
             SqlPollStore store = new SqlPollStore(database);
-            pollId = store.create(TestPolls.newPoll()).id();
-            store.saveAnswers(pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(2)), TestPolls.CREATED);
+            pollId = Commits.create(store, TestPolls.newPoll()).id();
+            Commits.save(store, pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(2)), TestPolls.CREATED);
         }
         Ballot before = ballotOf(file, pollId);
 
@@ -310,7 +310,8 @@ class DatabaseTest {
             SqlPollStore store = new SqlPollStore(database);
             Instant later = TestPolls.CREATED.plusSeconds(60);
 
-            assertThatThrownBy(() -> store.saveAnswers(pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(5)), later))
+            assertThatThrownBy(
+                            () -> Commits.save(store, pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(5)), later))
                     .isInstanceOf(StoreException.class)
                     .hasMessage("Could not save answers in poll " + pollId + ": the database file " + file
                             + " is read-only, so fieldpoll cannot save polls or votes. "

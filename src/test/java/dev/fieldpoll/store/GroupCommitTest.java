@@ -5,6 +5,7 @@ import static dev.fieldpoll.store.TestPolls.MECH_FEEDBACK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.Ballot;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.StoreException;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class GroupCommitTest {
     void openStore() {
         database = Database.open(dir.resolve("fieldpoll.db"));
         store = new SqlPollStore(database);
-        pollId = store.create(TestPolls.newPoll()).id();
+        pollId = Commits.create(store, TestPolls.newPoll()).id();
     }
 
     @AfterEach
@@ -108,14 +109,14 @@ class GroupCommitTest {
     }
 
     @Test
-    void clearingAnswersSharesTheQueueAndCountsWhatItRemoved() throws Exception {
+    void clearingAnswersSharesTheQueueAndHandsBackTheBallotItLeft() throws Exception {
         // given
-        store.saveAnswers(pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(2)), CREATED);
+        Commits.save(store, pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(2)), CREATED);
         HeldTransaction held = HeldTransaction.start(database, connection -> {});
 
         // when
-        FutureTask<Integer> clearing =
-                new FutureTask<>(() -> store.clearAnswers(pollId, "alice", List.of(MECH_FEEDBACK)));
+        FutureTask<Ballot> clearing =
+                new FutureTask<>(() -> Commits.clear(store, pollId, "alice", List.of(MECH_FEEDBACK)));
         Thread clearer = new Thread(clearing);
         clearer.start();
         VoteThread bob = VoteThread.start(store, pollId, "bob", MECH_FEEDBACK, Answer.score(4));
@@ -123,7 +124,7 @@ class GroupCommitTest {
         held.commit();
 
         // then
-        assertThat(clearing.get(1, TimeUnit.MINUTES)).isEqualTo(1);
+        assertThat(clearing.get(1, TimeUnit.MINUTES).isEmpty()).isTrue();
         bob.outcome();
         assertThat(store.ballot(pollId, "alice").isEmpty()).isTrue();
         assertThat(store.ballot(pollId, "bob").answers()).isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(4)));

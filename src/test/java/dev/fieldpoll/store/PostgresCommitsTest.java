@@ -26,7 +26,7 @@ class PostgresCommitsTest {
         try (Database database = Database.open(target, DatabaseSettings.defaults())) {
             // given a transaction in progress
             SqlPollStore store = new SqlPollStore(database);
-            long pollId = store.create(TestPolls.newPoll()).id();
+            long pollId = Commits.create(store, TestPolls.newPoll()).id();
             GroupCommitTest.HeldTransaction held = GroupCommitTest.HeldTransaction.start(database, connection -> {});
 
             // when twenty members vote meanwhile
@@ -48,7 +48,7 @@ class PostgresCommitsTest {
         DatabaseTarget.Postgres target = TestPostgres.newDatabase();
         try (Database database = Database.open(target, DatabaseSettings.defaults())) {
             SqlPollStore store = new SqlPollStore(database);
-            long pollId = store.create(TestPolls.newPoll()).id();
+            long pollId = Commits.create(store, TestPolls.newPoll()).id();
             GroupCommitTest.HeldTransaction held = GroupCommitTest.HeldTransaction.start(database, connection -> {});
             List<VoteThread> votes = votes(store, pollId);
             VoteThread forged = VoteThread.start(
@@ -77,7 +77,7 @@ class PostgresCommitsTest {
         DatabaseSettings plain = DatabaseSettings.defaults().withCommits(DatabaseSettings.Commits.PLAIN);
         try (Database database = Database.open(target, plain)) {
             SqlPollStore store = new SqlPollStore(database);
-            long pollId = store.create(TestPolls.newPoll()).id();
+            long pollId = Commits.create(store, TestPolls.newPoll()).id();
 
             for (VoteThread vote : votes(store, pollId)) {
                 vote.outcome();

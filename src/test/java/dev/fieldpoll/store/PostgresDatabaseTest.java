@@ -74,8 +74,7 @@ class PostgresDatabaseTest {
             opened.add(processes.submit(() -> {
                 start.await();
                 try (Database database = Database.open(target, DatabaseSettings.defaults())) {
-                    return new SqlPollStore(database)
-                            .create(TestPolls.newPoll())
+                    return Commits.create(new SqlPollStore(database), TestPolls.newPoll())
                             .id();
                 }
             }));
@@ -157,7 +156,7 @@ class PostgresDatabaseTest {
             // when
             try (Database database =
                     Database.open(config.database(), config.storage().settings())) {
-                new SqlPollStore(database).create(TestPolls.newPoll());
+                Commits.create(new SqlPollStore(database), TestPolls.newPoll());
             }
             Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
                     () -> Database.open(wrong, DatabaseSettings.defaults()));
@@ -187,7 +186,7 @@ class PostgresDatabaseTest {
         DatabaseTarget.Postgres target = TestPostgres.newDatabase();
         Poll poll;
         try (Database database = Database.open(target, DatabaseSettings.defaults())) {
-            poll = new SqlPollStore(database).create(TestPolls.newPoll());
+            poll = Commits.create(new SqlPollStore(database), TestPolls.newPoll());
         }
 
         try (Database database =
@@ -195,7 +194,7 @@ class PostgresDatabaseTest {
             SqlPollStore store = new SqlPollStore(database);
             assertThat(store.findById(poll.id())).contains(poll);
             assertThatThrownBy(() ->
-                            store.saveAnswers(poll.id(), "alice", Map.of(MECH_FEEDBACK, Answer.score(3)), CREATED))
+                            Commits.save(store, poll.id(), "alice", Map.of(MECH_FEEDBACK, Answer.score(3)), CREATED))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("is read-only")
                     .satisfies(e -> assertThat(((StoreException) e).kind()).isEqualTo(StoreException.Kind.READ_ONLY));
@@ -209,7 +208,7 @@ class PostgresDatabaseTest {
             try (Database database =
                     Database.open(target, DatabaseSettings.defaults().withCommits(commits))) {
                 SqlPollStore store = new SqlPollStore(database);
-                Poll poll = store.create(TestPolls.newPoll());
+                Poll poll = Commits.create(store, TestPolls.newPoll());
 
                 assertThatThrownBy(() -> database.inTransaction(connection -> {
                             try (Statement statement = connection.createStatement()) {
@@ -225,7 +224,7 @@ class PostgresDatabaseTest {
                 assertThat(store.findById(poll.id()).orElseThrow().title())
                         .as(commits.name())
                         .isEqualTo(poll.title());
-                store.saveAnswers(poll.id(), "alice", Map.of(MECH_FEEDBACK, Answer.score(4)), CREATED);
+                Commits.save(store, poll.id(), "alice", Map.of(MECH_FEEDBACK, Answer.score(4)), CREATED);
                 assertThat(store.ballot(poll.id(), "alice").answers()).containsEntry(MECH_FEEDBACK, Answer.score(4));
             }
         }

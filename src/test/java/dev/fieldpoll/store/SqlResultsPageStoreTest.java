@@ -60,7 +60,8 @@ class SqlResultsPageStoreTest {
 
     @Test
     void a_page_is_private_until_shared_and_each_new_sharing_is_a_new_generation() {
-        long poll = new SqlPollStore(database).create(TestPolls.newPoll()).id();
+        long poll =
+                Commits.create(new SqlPollStore(database), TestPolls.newPoll()).id();
 
         assertThat(pages.sharing(poll)).isEqualTo(PageSharing.PRIVATE);
         assertThat(pages.share(poll, true, "admin", CREATED)).isEqualTo(new PageSharing(true, 1));
@@ -75,15 +76,15 @@ class SqlResultsPageStoreTest {
     @Test
     void the_data_version_of_a_poll_moves_with_each_committed_change_of_it_alone() {
         SqlPollStore store = new SqlPollStore(database);
-        long poll = store.create(TestPolls.newPoll()).id();
-        long other = store.create(TestPolls.newPoll()).id();
+        long poll = Commits.create(store, TestPolls.newPoll()).id();
+        long other = Commits.create(store, TestPolls.newPoll()).id();
         long start = store.dataVersion(poll);
 
-        store.saveAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(4)), CREATED);
+        Commits.save(store, poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(4)), CREATED);
         long afterVote = store.dataVersion(poll);
-        store.clearAnswers(poll, "alice", java.util.List.of(MECH_FEEDBACK));
+        Commits.clear(store, poll, "alice", java.util.List.of(MECH_FEEDBACK));
         long afterClear = store.dataVersion(poll);
-        store.close(poll, CREATED);
+        Commits.close(store, poll, CREATED);
 
         assertThat(afterVote).isGreaterThan(start);
         assertThat(afterClear).isGreaterThan(afterVote);

@@ -52,7 +52,7 @@ class StoreFaultsTest {
                 Connection otherProgram = connect(file)) {
             // given
             SqlPollStore store = new SqlPollStore(database);
-            long pollId = store.create(TestPolls.newPoll()).id();
+            long pollId = Commits.create(store, TestPolls.newPoll()).id();
             execute(otherProgram, "BEGIN IMMEDIATE");
 
             // when
@@ -77,8 +77,8 @@ class StoreFaultsTest {
                 Connection otherProgram = connect(file)) {
             // given
             SqlPollStore store = new SqlPollStore(database);
-            long pollId = store.create(TestPolls.newPoll()).id();
-            store.saveAnswers(pollId, "before", FOUR, CREATED);
+            long pollId = Commits.create(store, TestPolls.newPoll()).id();
+            Commits.save(store, pollId, "before", FOUR, CREATED);
             execute(otherProgram, "BEGIN IMMEDIATE");
 
             // when
@@ -100,7 +100,7 @@ class StoreFaultsTest {
                                     + " stayed locked by another program for longer than 200 ms. "
                                     + "Stop the other program or raise the busy timeout."));
             assertThat(store.voterCount(pollId)).isEqualTo(1);
-            store.saveAnswers(pollId, "after", FOUR, CREATED);
+            Commits.save(store, pollId, "after", FOUR, CREATED);
             assertThat(store.voterCount(pollId)).isEqualTo(2);
         }
     }
@@ -111,7 +111,7 @@ class StoreFaultsTest {
         try (Database database = Database.open(file)) {
             // given a disk with no page left beyond those in use
             SqlPollStore store = new SqlPollStore(database);
-            long pollId = store.create(TestPolls.newPoll()).id();
+            long pollId = Commits.create(store, TestPolls.newPoll()).id();
             long pages = capPages(database, 0);
 
             // when members keep voting until the file can grow no more
@@ -120,7 +120,8 @@ class StoreFaultsTest {
             for (int voter = 0; voter < 10_000 && full == null; voter++) {
                 String voterId = "voter-" + voter + "-" + "x".repeat(40);
                 try {
-                    store.saveAnswers(
+                    Commits.save(
+                            store,
                             pollId,
                             voterId,
                             Map.of(MECH_FEEDBACK, Answer.score(1 + voter % 5), EVALS_FEEDBACK, Answer.DONT_KNOW),
@@ -144,7 +145,7 @@ class StoreFaultsTest {
             }
             assertThat(integrity(database)).isEqualTo("ok");
             capPages(database, pages * 10);
-            store.saveAnswers(pollId, "after-cleanup", FOUR, CREATED);
+            Commits.save(store, pollId, "after-cleanup", FOUR, CREATED);
             assertThat(store.ballot(pollId, "after-cleanup").answers()).isEqualTo(FOUR);
         }
     }
@@ -155,15 +156,15 @@ class StoreFaultsTest {
         try (Database database = Database.open(file)) {
             // given
             SqlPollStore store = new SqlPollStore(database);
-            long pollId = store.create(TestPolls.newPoll()).id();
-            store.saveAnswers(pollId, "alice", FOUR, CREATED);
+            long pollId = Commits.create(store, TestPolls.newPoll()).id();
+            Commits.save(store, pollId, "alice", FOUR, CREATED);
             Ballot before = store.ballot(pollId, "alice");
             // SQLite's query_only answers writes as a read-only file does (root ignores file modes)
             database.inTransaction(connection -> execute(connection, "PRAGMA query_only = ON"));
 
             // when / then
             assertThatThrownBy(
-                            () -> store.saveAnswers(pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(1)), CREATED))
+                            () -> Commits.save(store, pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(1)), CREATED))
                     .isInstanceOf(StoreException.class)
                     .hasMessage("Could not save answers in poll " + pollId + ": the database file " + file
                             + " is read-only, so fieldpoll cannot save polls or votes. "
@@ -179,15 +180,15 @@ class StoreFaultsTest {
         try (Database database = Database.open(file)) {
             // given
             SqlPollStore store = new SqlPollStore(database);
-            long pollId = store.create(TestPolls.newPoll()).id();
+            long pollId = Commits.create(store, TestPolls.newPoll()).id();
             readOnly(database, true);
-            assertThatThrownBy(() -> store.saveAnswers(pollId, "alice", FOUR, CREATED))
+            assertThatThrownBy(() -> Commits.save(store, pollId, "alice", FOUR, CREATED))
                     .isInstanceOf(StoreException.class)
                     .satisfies(e -> assertThat(((StoreException) e).kind()).isEqualTo(StoreException.Kind.READ_ONLY));
 
             // when the file is writable again
             readOnly(database, false);
-            store.saveAnswers(pollId, "alice", FOUR, CREATED);
+            Commits.save(store, pollId, "alice", FOUR, CREATED);
 
             // then
             assertThat(store.ballot(pollId, "alice").answers()).isEqualTo(FOUR);
@@ -201,14 +202,14 @@ class StoreFaultsTest {
         try (Database database = Database.open(file)) {
             // given a disk that filled up (SQLite rolls the transaction back itself then)
             SqlPollStore store = new SqlPollStore(database);
-            long pollId = store.create(TestPolls.newPoll()).id();
+            long pollId = Commits.create(store, TestPolls.newPoll()).id();
             long pages = capPages(database, 0);
             StoreException full = fillUntilFull(store, pollId);
             assertThat(full.kind()).isEqualTo(StoreException.Kind.FULL);
             capPages(database, pages * 10);
             // and then a file that turned read-only (SQLite keeps that transaction open for a rollback)
             readOnly(database, true);
-            assertThatThrownBy(() -> store.saveAnswers(pollId, "bob", FOUR, CREATED))
+            assertThatThrownBy(() -> Commits.save(store, pollId, "bob", FOUR, CREATED))
                     .isInstanceOf(StoreException.class);
 
             // when it is writable, with room, again
@@ -222,7 +223,7 @@ class StoreFaultsTest {
             for (VoteThread vote : votes) {
                 assertThat(vote.failure()).isNull();
             }
-            store.saveAnswers(pollId, "bob", FOUR, CREATED);
+            Commits.save(store, pollId, "bob", FOUR, CREATED);
             assertThat(store.ballot(pollId, "bob").answers()).isEqualTo(FOUR);
             assertThat(store.ballot(pollId, "later-7").answers()).isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(3)));
             assertThat(integrity(database)).isEqualTo("ok");
@@ -235,33 +236,39 @@ class StoreFaultsTest {
         try (Database database = Database.open(file)) {
             // given
             SqlPollStore store = new SqlPollStore(database);
-            long pollId = store.create(TestPolls.newPoll()).id();
+            long pollId = Commits.create(store, TestPolls.newPoll()).id();
             long pages = capPages(database, 0);
             fillUntilFull(store, pollId);
             capPages(database, pages * 10);
 
             // when a write fails halfway through its own transaction
-            assertThatThrownBy(() -> store.recordMessage(pollId + 1000, "123"))
+            assertThatThrownBy(() -> Commits.join(store.recordMessage(pollId + 1000, "123")))
                     .isInstanceOf(IllegalArgumentException.class);
 
             // then the next one is saved
-            store.saveAnswers(pollId, "after", FOUR, CREATED);
+            Commits.save(store, pollId, "after", FOUR, CREATED);
             assertThat(store.ballot(pollId, "after").answers()).isEqualTo(FOUR);
         }
     }
 
     @Test
     void aMemberOfAFullDiskSeesOneFriendlyLineWhileTheLogKeepsThePathAndCauseAndTheNextVoteIsSaved() {
-        Caller member = new Caller(Platform.SLACK, "T1", "C1", "U1", "ann", false);
+        Caller member = new Caller(Platform.SLACK, "T1", "C1", "U1", false);
         try (Wiring wiring = new Wiring(TestConfigs.at(dir), new MutableClock(Instant.parse("2026-11-27T10:00:00Z")));
                 LogCapture log = new LogCapture()) {
             // given a poll on a disk with no room left
-            wiring.bot().handle(member, parse("/poll create"));
+            wiring.bot()
+                    .handle(member, parse("/poll create"))
+                    .toCompletableFuture()
+                    .join();
             long pages = capPages(wiring.database(), 0);
             BotReply refused = null;
             for (int voter = 0; voter < 10_000 && refused == null; voter++) {
-                Caller next = new Caller(Platform.SLACK, "T1", "C1", "voter-" + voter + "x".repeat(40), "v", false);
-                BotReply reply = wiring.bot().handle(next, parse("/poll vote evals feedback=2 economic=4"));
+                Caller next = new Caller(Platform.SLACK, "T1", "C1", "voter-" + voter + "x".repeat(40), false);
+                BotReply reply = wiring.bot()
+                        .handle(next, parse("/poll vote evals feedback=2 economic=4"))
+                        .toCompletableFuture()
+                        .join();
                 refused = reply instanceof BotReply.Problem ? reply : null;
             }
 
@@ -276,7 +283,10 @@ class StoreFaultsTest {
 
             // and once there is room again, the next vote is saved without a restart
             capPages(wiring.database(), pages * 10);
-            assertThat(wiring.bot().handle(member, parse("/poll vote evals feedback=2 economic=4")))
+            assertThat(wiring.bot()
+                            .handle(member, parse("/poll vote evals feedback=2 economic=4"))
+                            .toCompletableFuture()
+                            .join())
                     .isInstanceOf(BotReply.VoteSaved.class);
         }
     }
@@ -289,7 +299,8 @@ class StoreFaultsTest {
     private static StoreException fillUntilFull(SqlPollStore store, long pollId) {
         for (int voter = 0; voter < 10_000; voter++) {
             try {
-                store.saveAnswers(
+                Commits.save(
+                        store,
                         pollId,
                         "voter-" + voter + "-" + "x".repeat(40),
                         Map.of(MECH_FEEDBACK, Answer.score(1 + voter % 5), EVALS_FEEDBACK, Answer.DONT_KNOW),

@@ -87,6 +87,8 @@ final class TestPolls {
                 ResultsVisibility.AFTER_CLOSE,
                 "user-42",
                 createdAt,
-                createdAt.plusSeconds(7 * 24 * 3600));
+                createdAt.plusSeconds(7 * 24 * 3600),
+                null,
+                true);
     }
 }

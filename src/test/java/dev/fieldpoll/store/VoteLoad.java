@@ -66,16 +66,18 @@ public final class VoteLoad {
     }
 
     private static Poll createPoll(PollBot bot) {
-        Caller admin = new Caller(Platform.DISCORD, WORKSPACE, CHANNEL, "admin", "Admin", true);
+        Caller admin = new Caller(Platform.DISCORD, WORKSPACE, CHANNEL, "admin", true);
         BotReply reply = bot.handle(
-                admin,
-                new BotCommand.Create(
-                        List.of("ai-safety-automation"),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        List.of(),
-                        List.of()));
+                        admin,
+                        new BotCommand.Create(
+                                List.of("ai-safety-automation"),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                List.of(),
+                                List.of()))
+                .toCompletableFuture()
+                .join();
         return ((BotReply.PollPosted) reply).poll();
     }
 
@@ -85,8 +87,10 @@ public final class VoteLoad {
             String member = "t" + thread + "-m" + vote / cells.size();
             CellKey cell = cells.get((int) (vote % cells.size()));
             int score = 1 + (int) ((vote + thread) % 5);
-            Caller caller = new Caller(Platform.DISCORD, WORKSPACE, CHANNEL, member, member, false);
-            BotReply reply = bot.handle(caller, command(vote, cell, score));
+            Caller caller = new Caller(Platform.DISCORD, WORKSPACE, CHANNEL, member, false);
+            BotReply reply = bot.handle(caller, command(vote, cell, score))
+                    .toCompletableFuture()
+                    .join();
             if (reply instanceof BotReply.VoteSaved) {
                 out.println("ACK " + member + " " + cell.field() + " " + cell.factor() + " " + score + " END");
             } else {

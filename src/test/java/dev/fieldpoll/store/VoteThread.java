@@ -16,7 +16,7 @@ record VoteThread(Thread thread, FutureTask<?> task) {
 
     static VoteThread start(SqlPollStore store, long pollId, String voter, CellKey cell, Answer answer) {
         FutureTask<Void> task =
-                new FutureTask<>(() -> store.saveAnswers(pollId, voter, Map.of(cell, answer), CREATED), null);
+                new FutureTask<>(() -> Commits.save(store, pollId, voter, Map.of(cell, answer), CREATED), null);
         Thread thread = new Thread(task, "vote-" + voter);
         thread.start();
         return new VoteThread(thread, task);

@@ -59,8 +59,10 @@ class ReminderJobTest {
     private BotReply as(String user, String line) {
         return wiring.bot()
                 .handle(
-                        new Caller(Platform.CONSOLE, "local", "local", user, user, true),
-                        ((ParseResult.Parsed) new CommandParser().parse(line)).command());
+                        new Caller(Platform.CONSOLE, "local", "local", user, true),
+                        ((ParseResult.Parsed) new CommandParser().parse(line)).command())
+                .toCompletableFuture()
+                .join();
     }
 
     @Test
@@ -70,11 +72,11 @@ class ReminderJobTest {
         ReminderJob job = wiring.reminderJob();
 
         clock.advance(Duration.ofHours(47));
-        assertThat(job.runDue()).isZero();
+        assertThat(job.runDue().toCompletableFuture().join()).isZero();
         clock.advance(Duration.ofHours(1).plusMinutes(1));
-        assertThat(job.runDue()).isEqualTo(1);
+        assertThat(job.runDue().toCompletableFuture().join()).isEqualTo(1);
         clock.advance(Duration.ofHours(1));
-        assertThat(job.runDue()).isZero();
+        assertThat(job.runDue().toCompletableFuture().join()).isZero();
 
         assertThat(posted).hasSize(1);
         assertThat(posted.get(0).poll().title()).isEqualTo("Soon");
@@ -85,7 +87,7 @@ class ReminderJobTest {
     void another_process_sharing_the_database_does_not_post_it_again() {
         as("you", "/poll create \"Soon\" closes:3d");
         clock.advance(Duration.ofHours(49));
-        wiring.reminderJob().runDue();
+        wiring.reminderJob().runDue().toCompletableFuture().join();
 
         try (Database second = Database.open(wiring.config().database(), DatabaseSettings.defaults())) {
             List<ClosingReminder> other = new CopyOnWriteArrayList<>();
@@ -95,9 +97,9 @@ class ReminderJobTest {
                     other::add,
                     clock,
                     Duration.ofHours(24),
-                    new Backoff(1, Duration.ZERO, pause -> {}));
+                    new Backoff(1, Duration.ZERO, (pause, retry) -> retry.run()));
 
-            assertThat(otherJob.runDue()).isZero();
+            assertThat(otherJob.runDue().toCompletableFuture().join()).isZero();
             assertThat(other).isEmpty();
         }
         assertThat(posted).hasSize(1);
@@ -111,7 +113,7 @@ class ReminderJobTest {
         as("you", "/poll create \"Forever\"");
         clock.advance(Duration.ofHours(49));
 
-        assertThat(wiring.reminderJob().runDue()).isZero();
+        assertThat(wiring.reminderJob().runDue().toCompletableFuture().join()).isZero();
         assertThat(posted).isEmpty();
     }
 
@@ -125,9 +127,9 @@ class ReminderJobTest {
                 posted::add,
                 clock,
                 Duration.ZERO,
-                new Backoff(1, Duration.ZERO, pause -> {}));
+                new Backoff(1, Duration.ZERO, (pause, retry) -> retry.run()));
 
-        assertThat(off.runDue()).isZero();
+        assertThat(off.runDue().toCompletableFuture().join()).isZero();
         assertThat(posted).isEmpty();
     }
 }

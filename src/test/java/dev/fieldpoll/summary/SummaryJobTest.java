@@ -56,7 +56,7 @@ class SummaryJobTest {
     @BeforeEach
     void start() {
         wiring = new Wiring(TestConfigs.at(folder, kind), clock);
-        wiring.summaryPublishers().register(Platform.CONSOLE, published::add);
+        wiring.summaryPublishers().register(Platform.CONSOLE, (summary, parts) -> published.add(summary));
         job = jobOn(wiring.summaries(), wiring.store(), wiring.reports());
         as("you", "/poll create \"Automation\"");
         as("you", "/poll summary schedule friday 17:00 Europe/London");
@@ -76,24 +76,30 @@ class SummaryJobTest {
                 new SummaryBuilder(reports, summaries, new ChartRenderer(), new GroupChartRenderer()),
                 wiring.summaryPublishers(),
                 clock,
-                new Backoff(3, Duration.ofSeconds(2), pauses::add));
+                new Backoff(3, Duration.ofSeconds(2), (pause, retry) -> {
+                    pauses.add(pause);
+                    retry.run();
+                }),
+                Runnable::run);
     }
 
     private BotReply as(String user, String line) {
         BotCommand command = ((ParseResult.Parsed) new CommandParser().parse(line)).command();
         return wiring.bot()
-                .handle(new Caller(Platform.CONSOLE, "local", "local", user, user, user.equals("you")), command);
+                .handle(new Caller(Platform.CONSOLE, "local", "local", user, user.equals("you")), command)
+                .toCompletableFuture()
+                .join();
     }
 
     @Test
     void nothing_is_posted_before_the_time_and_exactly_once_after_it() {
-        assertThat(job.runDue()).isZero();
+        assertThat(job.runDue().toCompletableFuture().join()).isZero();
 
         clock.advance(Duration.ofHours(7));
-        int first = job.runDue();
-        int again = job.runDue();
+        int first = job.runDue().toCompletableFuture().join();
+        int again = job.runDue().toCompletableFuture().join();
         clock.advance(Duration.ofMinutes(30));
-        int later = job.runDue();
+        int later = job.runDue().toCompletableFuture().join();
 
         assertThat(first).isEqualTo(1);
         assertThat(again + later).isZero();
@@ -110,7 +116,9 @@ class SummaryJobTest {
             SummaryJob otherJob = jobOn(otherSummaries, otherPolls, new ReportService(otherPolls, clock, 3, 10, 30));
             clock.advance(Duration.ofHours(7));
 
-            int posts = job.runDue() + otherJob.runDue() + job.runDue();
+            int posts = job.runDue().toCompletableFuture().join()
+                    + otherJob.runDue().toCompletableFuture().join()
+                    + job.runDue().toCompletableFuture().join();
 
             assertThat(posts).isEqualTo(1);
             assertThat(published).hasSize(1);
@@ -121,20 +129,20 @@ class SummaryJobTest {
     void a_run_missed_by_less_than_a_day_is_posted_late_with_a_note_and_an_older_one_is_skipped() {
         clock.advance(Duration.ofHours(7 + 20));
 
-        assertThat(job.runDue()).isEqualTo(1);
+        assertThat(job.runDue().toCompletableFuture().join()).isEqualTo(1);
         assertThat(published.get(0).lateNote())
                 .hasValueSatisfying(
                         note -> assertThat(note).contains("Posted late").contains("Friday 17:00 GMT"));
 
         clock.advance(Duration.ofDays(8));
-        assertThat(job.runDue()).isZero();
+        assertThat(job.runDue().toCompletableFuture().join()).isZero();
         assertThat(published).hasSize(1);
     }
 
     @Test
     void a_failing_post_is_retried_with_backoff_and_a_later_run_picks_it_up() {
         int[] failures = {3};
-        wiring.summaryPublishers().register(Platform.CONSOLE, summary -> {
+        wiring.summaryPublishers().register(Platform.CONSOLE, (summary, parts) -> {
             if (failures[0]-- > 0) {
                 throw new IllegalStateException("rate limited");
             }
@@ -142,25 +150,27 @@ class SummaryJobTest {
         });
         clock.advance(Duration.ofHours(7));
 
-        assertThat(job.runDue()).isZero();
+        assertThat(job.runDue().toCompletableFuture().join()).isZero();
         assertThat(pauses).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(8));
         clock.advance(Duration.ofMinutes(20));
-        assertThat(job.runDue()).isEqualTo(1);
+        assertThat(job.runDue().toCompletableFuture().join()).isEqualTo(1);
         assertThat(published).hasSize(1);
     }
 
     @Test
     void one_channel_failing_never_stops_another() {
         as("you", "/poll summary schedule friday 17:00 UTC");
-        Caller otherChannel = new Caller(Platform.SLACK, "T1", "C1", "admin", "admin", true);
+        Caller otherChannel = new Caller(Platform.SLACK, "T1", "C1", "admin", true);
         wiring.bot()
                 .handle(
                         otherChannel,
                         ((ParseResult.Parsed) new CommandParser().parse("/poll summary schedule friday 17:00 UTC"))
-                                .command());
+                                .command())
+                .toCompletableFuture()
+                .join();
         clock.advance(Duration.ofHours(7));
 
-        int posted = job.runDue();
+        int posted = job.runDue().toCompletableFuture().join();
 
         assertThat(posted).isEqualTo(1);
         assertThat(published)
@@ -175,7 +185,7 @@ class SummaryJobTest {
             as(voter, "/poll vote agent feedback=1 economic=1");
         }
         clock.advance(Duration.ofHours(7));
-        job.runDue();
+        job.runDue().toCompletableFuture().join();
         PollSummary first = published.get(0).polls().get(0);
         for (String voter : List.of("f", "g", "h", "i", "j", "k", "l")) {
             as(voter, "/poll vote agent feedback=5 economic=5");
@@ -183,7 +193,7 @@ class SummaryJobTest {
         }
         clock.advance(Duration.ofDays(7));
 
-        job.runDue();
+        job.runDue().toCompletableFuture().join();
 
         PollSummary second = published.get(1).polls().get(0);
         assertThat(first.ranking())
@@ -203,7 +213,7 @@ class SummaryJobTest {
         assertThat(second.newlySplit()).extracting(PollSummary.CellTurn::label).contains("polarized");
 
         clock.advance(Duration.ofDays(7));
-        job.runDue();
+        job.runDue().toCompletableFuture().join();
 
         assertThat(published.get(2).polls().get(0).newlySplit())
                 .as("still split a week later: not newly")
@@ -213,7 +223,7 @@ class SummaryJobTest {
     @Test
     void a_poll_nobody_voted_in_gets_a_call_to_vote_not_an_empty_table() {
         clock.advance(Duration.ofHours(7));
-        job.runDue();
+        job.runDue().toCompletableFuture().join();
 
         String text = new SummaryMarkdownRenderer().render(published.get(0));
 
@@ -232,7 +242,7 @@ class SummaryJobTest {
         // a schedule set after Friday's run (Saturday) is not caught up
         clock.advance(Duration.ofHours(24));
         as("you", "/poll summary schedule friday 17:00 Europe/London");
-        assertThat(job.runDue()).isZero();
+        assertThat(job.runDue().toCompletableFuture().join()).isZero();
         assertThat(as("you", "/poll summary off"))
                 .isEqualTo(new BotReply.Notice("Weekly summaries in this channel are off."));
         assertThat(wiring.summaries().schedules()).isEmpty();
@@ -243,7 +253,7 @@ class SummaryJobTest {
         assertThat(as("you", "/poll summary now")).isEqualTo(new BotReply.Notice("Posted a summary of 1 poll."));
         clock.advance(Duration.ofHours(7));
 
-        assertThat(job.runDue()).isEqualTo(1);
+        assertThat(job.runDue().toCompletableFuture().join()).isEqualTo(1);
         assertThat(published).hasSize(2);
         assertThat(wiring.summaries().schedules())
                 .extracting(schedule -> schedule.workspace())
@@ -263,7 +273,7 @@ class SummaryJobTest {
 
         // when the first weekly summary runs, and an admin asks for one now
         clock.advance(Duration.ofHours(7));
-        job.runDue();
+        job.runDue().toCompletableFuture().join();
         as("you", "/poll summary now");
 
         // then the split cells are in the report, but nothing is "newly" split: there was no last week

@@ -86,7 +86,9 @@ class SummaryMarkdownRendererTest {
     private static void say(Wiring wiring, String user, String line) {
         wiring.bot()
                 .handle(
-                        new Caller(Platform.CONSOLE, "local", "local", user, user, user.equals("you")),
-                        ((ParseResult.Parsed) new CommandParser().parse(line)).command());
+                        new Caller(Platform.CONSOLE, "local", "local", user, user.equals("you")),
+                        ((ParseResult.Parsed) new CommandParser().parse(line)).command())
+                .toCompletableFuture()
+                .join();
     }
 }

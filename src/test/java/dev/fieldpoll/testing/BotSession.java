@@ -37,8 +37,11 @@ public final class BotSession implements AutoCloseable {
         if (parsed instanceof ParseResult.Invalid invalid) {
             return new BotReply.Problem(invalid.message());
         }
-        Caller caller = new Caller(Platform.CONSOLE, "local", "local", user, user, admin);
-        return wiring.bot().handle(caller, ((ParseResult.Parsed) parsed).command());
+        Caller caller = new Caller(Platform.CONSOLE, "local", "local", user, admin);
+        return wiring.bot()
+                .handle(caller, ((ParseResult.Parsed) parsed).command())
+                .toCompletableFuture()
+                .join();
     }
 
     @Override

@@ -44,4 +44,38 @@ public final class TestConfigs {
         return config.withWeb(
                 new Config.Web(Optional.of(true), "127.0.0.1", 0, Optional.empty(), Duration.ofHours(24)));
     }
+
+    /** {@code config} with other Slack settings. */
+    public static Config withSlack(Config config, Config.Slack slack) {
+        return copy(config, config.discord(), slack, config.rateLimit());
+    }
+
+    /** {@code config} with other Discord settings. */
+    public static Config withDiscord(Config config, Config.Discord discord) {
+        return copy(config, discord, config.slack(), config.rateLimit());
+    }
+
+    /** {@code config} with another rate limit. */
+    public static Config withRateLimit(Config config, Config.RateLimit rateLimit) {
+        return copy(config, config.discord(), config.slack(), rateLimit);
+    }
+
+    private static Config copy(Config config, Config.Discord discord, Config.Slack slack, Config.RateLimit rateLimit) {
+        return new Config(
+                config.storage(),
+                config.zone(),
+                config.minVoters(),
+                config.labelFrom(),
+                config.groupsFrom(),
+                config.onlyAdminsCreate(),
+                config.admins(),
+                config.templatesDirectory(),
+                config.defaultTemplate(),
+                config.console(),
+                discord,
+                slack,
+                config.remindBefore(),
+                rateLimit,
+                config.web());
+    }
 }

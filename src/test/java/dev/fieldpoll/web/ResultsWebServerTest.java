@@ -101,8 +101,10 @@ class ResultsWebServerTest {
         // (which names a poll, not a channel) still opens
         BotReply elsewhere = wiring.bot()
                 .handle(
-                        new Caller(Platform.CONSOLE, "local", "elsewhere", "you", "you", true),
-                        ((ParseResult.Parsed) new CommandParser().parse("/poll results #1")).command());
+                        new Caller(Platform.CONSOLE, "local", "elsewhere", "you", true),
+                        ((ParseResult.Parsed) new CommandParser().parse("/poll results #1")).command())
+                .toCompletableFuture()
+                .join();
         assertThat(elsewhere)
                 .isEqualTo(
                         new BotReply.Problem("No poll #1 in this channel. `/poll list` shows this channel's polls."));

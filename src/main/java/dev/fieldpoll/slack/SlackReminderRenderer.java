@@ -16,11 +16,11 @@ import java.util.List;
  * The closing-soon reminder: one message in the poll's channel saying when it closes and how many
  * have voted, with a Vote button that the poll message's button handler answers with the ballot.
  */
-final class ReminderBlocks {
+final class SlackReminderRenderer {
 
     private final ZoneId zone;
 
-    ReminderBlocks(ZoneId zone) {
+    SlackReminderRenderer(ZoneId zone) {
         this.zone = zone;
     }
 
@@ -37,7 +37,7 @@ final class ReminderBlocks {
                 Mrkdwn.section(":hourglass_flowing_sand: *" + escape(poll.title()) + "* (poll #" + poll.id() + ") "
                         + closesIn + exactly + "; " + voted + ". Add your view before it closes."),
                 ActionsBlock.builder()
-                        .elements(List.<BlockElement>of(PollSummaryBlocks.voteButton(poll.id())))
+                        .elements(List.<BlockElement>of(SlackPollSummaryRenderer.voteButton(poll.id())))
                         .build());
         return new SlackMessage(
                 "Poll #" + poll.id() + " " + escape(poll.title()) + " " + closesIn + "; " + voted + ".", blocks);

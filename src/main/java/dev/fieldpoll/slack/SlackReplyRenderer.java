@@ -17,53 +17,78 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The replies only the member sees (ephemeral): confirmations, their own ballot, lists, help and problems. */
-final class ReplyMessages {
+/**
+ * The replies only the member sees (ephemeral): confirmations, their own ballot, lists, help and
+ * problems. Thread-safe: it keeps no state.
+ */
+final class SlackReplyRenderer {
 
     static final String SOMETHING_WENT_WRONG = "Something went wrong on my side and nothing changed. Please try again.";
 
     SlackMessage render(BotReply reply) {
-        if (reply instanceof BotReply.VoteSaved saved) {
-            return SlackMessage.text(voteSaved(saved));
-        }
-        if (reply instanceof BotReply.MyBallot mine) {
-            return myBallot(mine.poll(), mine.ballot(), mine.groupNote());
-        }
-        if (reply instanceof BotReply.BallotView ballot) {
-            return myBallot(ballot.poll(), ballot.ballot(), Optional.empty());
-        }
-        if (reply instanceof BotReply.PollList list) {
-            return pollList(list.polls());
-        }
-        if (reply instanceof BotReply.PollClosed closed) {
-            return SlackMessage.text(":lock: Closed poll #" + closed.poll().id() + " *"
-                    + escape(closed.poll().title()) + "* with " + Mrkdwn.plural(closed.voters(), "voter")
-                    + ". `/poll results` shows how it ended.");
-        }
-        if (reply instanceof BotReply.Help help) {
-            List<String> lines = new ArrayList<>();
-            lines.add("*fieldpoll commands*");
-            help.topics()
-                    .forEach(topic -> lines.add("`" + escape(topic.usage()) + "`\n    " + escape(topic.summary())));
-            return new SlackMessage("fieldpoll commands", Mrkdwn.sections(lines));
-        }
-        if (reply instanceof BotReply.Notice notice) {
-            return SlackMessage.text(escape(notice.message()));
-        }
-        if (reply instanceof BotReply.InvalidAnswer invalid) {
-            return problem(invalid.message());
-        }
-        if (reply instanceof BotReply.Problem problem) {
-            return problem(problem.message());
-        }
-        if (reply instanceof BotReply.PollPosted posted) {
-            return SlackMessage.text("Started poll #" + posted.poll().id() + " *"
-                    + escape(posted.poll().title()) + "*.");
-        }
-        if (reply instanceof BotReply.ResultsView results) {
-            return SlackMessage.text("Results of poll #" + results.poll().id() + " are ready.");
-        }
-        return problem(SOMETHING_WENT_WRONG);
+        return reply.accept(new BotReply.Visitor<>() {
+            @Override
+            public SlackMessage pollPosted(BotReply.PollPosted posted) {
+                return SlackMessage.text("Started poll #" + posted.poll().id() + " *"
+                        + escape(posted.poll().title()) + "*.");
+            }
+
+            @Override
+            public SlackMessage ballotView(BotReply.BallotView ballot) {
+                return SlackReplyRenderer.myBallot(ballot.poll(), ballot.ballot(), Optional.empty());
+            }
+
+            @Override
+            public SlackMessage voteSaved(BotReply.VoteSaved saved) {
+                return SlackMessage.text(SlackReplyRenderer.voteSaved(saved));
+            }
+
+            @Override
+            public SlackMessage resultsView(BotReply.ResultsView results) {
+                return SlackMessage.text("Results of poll #" + results.poll().id() + " are ready.");
+            }
+
+            @Override
+            public SlackMessage myBallot(BotReply.MyBallot mine) {
+                return SlackReplyRenderer.myBallot(mine.poll(), mine.ballot(), mine.groupNote());
+            }
+
+            @Override
+            public SlackMessage pollList(BotReply.PollList list) {
+                return SlackReplyRenderer.pollList(list.polls());
+            }
+
+            @Override
+            public SlackMessage pollClosed(BotReply.PollClosed closed) {
+                return SlackMessage.text(":lock: Closed poll #" + closed.poll().id() + " *"
+                        + escape(closed.poll().title()) + "* with " + Mrkdwn.plural(closed.voters(), "voter")
+                        + ". `/poll results` shows how it ended.");
+            }
+
+            @Override
+            public SlackMessage help(BotReply.Help help) {
+                List<String> lines = new ArrayList<>();
+                lines.add("*fieldpoll commands*");
+                help.topics()
+                        .forEach(topic -> lines.add("`" + escape(topic.usage()) + "`\n    " + escape(topic.summary())));
+                return new SlackMessage("fieldpoll commands", Mrkdwn.sections(lines));
+            }
+
+            @Override
+            public SlackMessage notice(BotReply.Notice notice) {
+                return SlackMessage.text(escape(notice.message()));
+            }
+
+            @Override
+            public SlackMessage invalidAnswer(BotReply.InvalidAnswer invalid) {
+                return SlackReplyRenderer.problem(invalid.message());
+            }
+
+            @Override
+            public SlackMessage problem(BotReply.Problem problem) {
+                return SlackReplyRenderer.problem(problem.message());
+            }
+        });
     }
 
     static SlackMessage problem(String message) {

@@ -38,7 +38,7 @@ import java.util.List;
  * <p>Every id in the view is written with {@link ActionIds}: private_metadata says which poll (and
  * page) the view belongs to; each input's block_id names its cell. Both come back untrusted.
  */
-final class BallotModal {
+final class BallotModalRenderer {
 
     static final String CALLBACK_ID = "fieldpoll-ballot";
     static final String SCORE_ACTION = "score";
@@ -160,7 +160,7 @@ final class BallotModal {
                     .append(": saving a page keeps its answers and opens the next.");
         }
         for (Factor factor : poll.definition().factors()) {
-            text.append("\n\n").append(PollMessageBlocks.factorText(factor, poll.definition()));
+            text.append("\n\n").append(SlackPollMessageRenderer.factorText(factor, poll.definition()));
         }
         return text.toString();
     }

@@ -26,13 +26,13 @@ import java.util.List;
  * close time, and the Vote, Results and My votes buttons. Re-rendered as votes arrive and when
  * the poll closes (then without Vote). Never more than a dozen blocks, whatever the poll's size.
  */
-final class PollMessageBlocks {
+final class SlackPollMessageRenderer {
 
     static final String ACTIONS_BLOCK = "poll-actions";
 
     private final ZoneId zone;
 
-    PollMessageBlocks(ZoneId zone) {
+    SlackPollMessageRenderer(ZoneId zone) {
         this.zone = zone;
     }
 

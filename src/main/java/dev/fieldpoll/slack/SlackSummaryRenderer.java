@@ -14,9 +14,9 @@ import java.util.List;
  * then each poll's part. Slack takes at most 50 blocks per message, so a channel with many polls
  * gets several messages, each poll kept whole within one.
  */
-final class SummaryBlocks {
+final class SlackSummaryRenderer {
 
-    private final PollSummaryBlocks polls = new PollSummaryBlocks();
+    private final SlackPollSummaryRenderer polls = new SlackPollSummaryRenderer();
 
     List<SlackMessage> render(ChannelSummary summary) {
         MessagePages pages = new MessagePages(BlockLimits.MESSAGE_BLOCKS, opening(summary), continuation(summary));
@@ -38,12 +38,12 @@ final class SummaryBlocks {
         blocks.add(HeaderBlock.builder()
                 .text(Mrkdwn.plain(title(summary), BlockLimits.HEADER_TEXT))
                 .build());
-        summary.lateNote().ifPresent(note -> blocks.add(PollSummaryBlocks.context("_" + escape(note) + "_")));
+        summary.lateNote().ifPresent(note -> blocks.add(SlackPollSummaryRenderer.context("_" + escape(note) + "_")));
         return blocks;
     }
 
     private static List<LayoutBlock> continuation(ChannelSummary summary) {
-        return List.of(PollSummaryBlocks.context("*" + title(summary) + "*, continued"));
+        return List.of(SlackPollSummaryRenderer.context("*" + title(summary) + "*, continued"));
     }
 
     private static String title(ChannelSummary summary) {

@@ -23,11 +23,11 @@ import java.util.Optional;
  * opinion groups (common ground first), the comparison with the reference scores, and agreement. Rows are grouped into sections of at
  * most 3000 characters, so even 25 fields stay far below Slack's 50 blocks per message.
  */
-final class ResultsBlocks {
+final class SlackResultsRenderer {
 
     private final ZoneId zone;
 
-    ResultsBlocks(ZoneId zone) {
+    SlackResultsRenderer(ZoneId zone) {
         this.zone = zone;
     }
 

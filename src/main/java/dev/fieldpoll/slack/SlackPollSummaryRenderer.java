@@ -28,7 +28,7 @@ import java.util.List;
  * ground first), participation and the reference comparison. A poll without results yet gets a call to vote (with a Vote button while
  * it is open) instead of an empty table. About eight blocks, whatever the poll's size.
  */
-final class PollSummaryBlocks {
+final class SlackPollSummaryRenderer {
 
     static final int HIGHLIGHTS = 3;
     static final int DIVERGENCES = 3;

@@ -1,0 +1,14 @@
+package dev.fieldpoll.bot;
+
+import dev.fieldpoll.poll.PollService;
+import dev.fieldpoll.report.ReportService;
+import java.time.ZoneId;
+
+/** What the commands work with: the use cases, reports, summaries, results pages and poll messages. */
+record BotCore(
+        PollService polls,
+        ReportService reports,
+        SummaryCommands summaries,
+        ResultsPageService pages,
+        PollMessageRefresher pollMessages,
+        ZoneId zone) {}

@@ -1,0 +1,310 @@
+package dev.fieldpoll.bot;
+
+import dev.fieldpoll.bot.BotReply.Problem;
+import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.Ballot;
+import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.CreateRequest;
+import dev.fieldpoll.poll.Keys;
+import dev.fieldpoll.poll.Member;
+import dev.fieldpoll.poll.Outcomes;
+import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.PollRef;
+import dev.fieldpoll.poll.TemplateCatalog;
+import dev.fieldpoll.report.GroupSentences;
+import dev.fieldpoll.report.PollReport;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * What each command does, for one caller: a visitor of {@link BotCommand}, so every command has its
+ * method. Reads run on the calling thread; a write returns at once with a stage that completes
+ * after its commit, and says what changed to the poll messages. Made anew for each command.
+ */
+final class CommandRunner implements BotCommand.Visitor<CompletionStage<BotReply>> {
+
+    private final BotCore core;
+    private final Caller caller;
+    private final Member member;
+
+    CommandRunner(BotCore core, Caller caller) {
+        this.core = core;
+        this.caller = caller;
+        this.member = caller.member();
+    }
+
+    @Override
+    public CompletionStage<BotReply> create(BotCommand.Create create) {
+        if (caller.directMessage()) {
+            return done(new Problem("Polls live in channels, not in direct messages. Run `/poll create` in a channel "
+                    + "(and add me there); nothing was created."));
+        }
+        List<String> words = new ArrayList<>(create.words());
+        Optional<String> template = create.template();
+        TemplateCatalog catalog = core.polls().templates();
+        if (template.isEmpty() && !words.isEmpty() && catalog.find(words.get(0)).isPresent()) {
+            template = Optional.of(words.remove(0));
+        } else if (template.isEmpty()
+                && words.size() > 1
+                && !catalog.near(words.get(0)).isEmpty()) {
+            // "comunity-roadmap Our plans": a typo must not start a poll of the default template
+            return done(new Problem(
+                    catalog.unknown(words.get(0)) + " To start a poll with that title, put the title in quotes."));
+        }
+        if (template.isPresent() && catalog.find(template.get()).isEmpty()) {
+            return done(new Problem(catalog.unknown(template.get())
+                    + (create.bareWord()
+                            ? " To use it as a title, quote it: `/poll create \"" + Keys.shown(template.get()) + "\"`."
+                            : "")));
+        }
+        template = template.map(key -> catalog.find(key).orElseThrow().key());
+        String title = String.join(" ", words).strip();
+        boolean adHoc = !create.fields().isEmpty() || !create.factors().isEmpty();
+        if (adHoc && title.isEmpty()) {
+            return done(
+                    new Problem(
+                            "Give your poll a title: `/poll create Team priorities fields:\"A; B\" factors:\"Impact; Effort\"`."));
+        }
+        CreateRequest request = new CreateRequest(
+                template,
+                title.isEmpty() ? Optional.empty() : Optional.of(title),
+                create.fields(),
+                create.factors(),
+                create.results().orElse(null),
+                create.closes().map(closes -> closes.resolve(core.polls().now(), core.zone())),
+                create.voterRole(),
+                create.remind());
+        return core.polls()
+                .create(member, request)
+                .thenApply(created -> created.accept(new Outcomes.Created.Visitor<>() {
+                    @Override
+                    public BotReply created(Outcomes.PollCreated posted) {
+                        return new BotReply.PollPosted(new PollMessageView(
+                                posted.poll(), 0, core.polls().now()));
+                    }
+
+                    @Override
+                    public BotReply refused(Outcomes.Refused refused) {
+                        return new Problem(refused.reason());
+                    }
+                }));
+    }
+
+    @Override
+    public CompletionStage<BotReply> openBallot(BotCommand.OpenBallot open) {
+        return withPoll(open.poll(), this::ballot);
+    }
+
+    private BotReply ballot(Poll poll) {
+        if (!poll.isOpenAt(core.polls().now())) {
+            return closedProblem(poll);
+        }
+        Optional<String> notEligible = core.polls().whyNotEligible(member, poll);
+        if (notEligible.isPresent()) {
+            return new Problem(notEligible.get());
+        }
+        return new BotReply.BallotView(poll, core.polls().ballot(member, poll));
+    }
+
+    @Override
+    public CompletionStage<BotReply> vote(BotCommand.Vote vote) {
+        return withPollAsync(vote.poll(), poll -> {
+            TypedVote typed = TypedVote.read(poll.definition(), vote);
+            return typed.refused() ? done(typed.problem()) : saveAnswers(poll, typed.cells());
+        });
+    }
+
+    @Override
+    public CompletionStage<BotReply> setAnswers(BotCommand.SetAnswers answers) {
+        if (answers.answers().isEmpty()) {
+            return done(nothingToSave());
+        }
+        return withPollAsync(new PollRef.ById(answers.pollId()), poll -> saveAnswers(poll, answers.answers()));
+    }
+
+    /** Parses every score against the poll's scale before anything is written: all or nothing, one commit. */
+    private CompletionStage<BotReply> saveAnswers(Poll poll, Map<CellKey, String> texts) {
+        if (texts.isEmpty()) {
+            return done(nothingToSave());
+        }
+        Map<CellKey, Answer> answers = new LinkedHashMap<>();
+        List<CellKey> clears = new ArrayList<>();
+        for (Map.Entry<CellKey, String> entry : texts.entrySet()) {
+            if (ScoreText.isClear(entry.getValue())) {
+                clears.add(entry.getKey());
+                continue;
+            }
+            Optional<Answer> answer =
+                    ScoreText.parse(entry.getValue(), poll.definition().scale());
+            if (answer.isEmpty()) {
+                return done(new BotReply.InvalidAnswer(
+                        entry.getKey(),
+                        "'" + Keys.shown(entry.getValue()) + "' is not a score here: give "
+                                + ScoreText.expected(poll.definition().scale()) + "."));
+            }
+            answers.put(entry.getKey(), answer.get());
+        }
+        List<CellKey> cells = new ArrayList<>(texts.keySet());
+        return core.polls()
+                .changeAnswers(member, poll, answers, clears)
+                .thenApply(voted -> voted.accept(new Outcomes.Voted.Visitor<>() {
+                    @Override
+                    public BotReply saved(Outcomes.VotesSaved saved) {
+                        core.pollMessages().pollChanged(saved.poll());
+                        return new BotReply.VoteSaved(saved.poll(), saved.ballot(), cells, answers.isEmpty());
+                    }
+
+                    @Override
+                    public BotReply closed(Outcomes.PollIsClosed closed) {
+                        return closedProblem(closed.poll());
+                    }
+
+                    @Override
+                    public BotReply refused(Outcomes.Refused refused) {
+                        return new Problem(refused.reason());
+                    }
+                }));
+    }
+
+    private static Problem nothingToSave() {
+        return new Problem("There is nothing to save: give at least one score.");
+    }
+
+    private static Problem closedProblem(Poll poll) {
+        return new Problem("\"" + poll.title() + "\" is closed, so votes are no longer taken. "
+                + "`/poll results` shows how it ended.");
+    }
+
+    @Override
+    public CompletionStage<BotReply> results(BotCommand.Results results) {
+        return withPoll(results.poll(), poll -> results(poll, results.postPublicly()));
+    }
+
+    private BotReply results(Poll poll, boolean postPublicly) {
+        boolean onlyForYou = postPublicly && !member.admin();
+        String notice =
+                onlyForYou ? "Only admins can post results to the whole channel; here they are just for you." : "";
+        Outcomes.Results access = core.polls().resultsAccess(member, poll);
+        if (access instanceof Outcomes.ResultsHidden hidden) {
+            return new Problem(onlyForYou ? notice + " " + hidden.reason() : hidden.reason());
+        }
+        boolean shownPublicly = postPublicly && !onlyForYou;
+        return new BotReply.ResultsView(
+                poll,
+                core.reports().reportFor(poll),
+                shownPublicly,
+                core.pages().linkFor(member, poll, shownPublicly),
+                notice);
+    }
+
+    @Override
+    public CompletionStage<BotReply> sharePage(BotCommand.SharePage share) {
+        return withPoll(share.poll(), poll -> core.pages().share(member, poll, share.makePublic()));
+    }
+
+    @Override
+    public CompletionStage<BotReply> mine(BotCommand.Mine mine) {
+        return withPoll(mine.poll(), this::myBallot);
+    }
+
+    /**
+     * The member's answers and, when the poll has opinion groups and the member may see its
+     * results, the group their own ballot is closest to: told to them alone, never to others.
+     */
+    private BotReply myBallot(Poll poll) {
+        Ballot ballot = core.polls().ballot(member, poll);
+        Optional<String> note = Optional.empty();
+        if (!ballot.answers().isEmpty()
+                && core.polls().resultsAccess(member, poll) instanceof Outcomes.ResultsVisible) {
+            PollReport.Groups groups = core.reports().reportFor(poll).opinionGroups();
+            note = groups.closestGroup(poll.definition(), ballot.answers())
+                    .map(label -> GroupSentences.closest(label, groups.groups().size()));
+        }
+        return new BotReply.MyBallot(poll, ballot, note);
+    }
+
+    @Override
+    public CompletionStage<BotReply> listPolls(BotCommand.ListPolls list) {
+        return done(new BotReply.PollList(core.polls().list(member).polls()));
+    }
+
+    @Override
+    public CompletionStage<BotReply> close(BotCommand.Close close) {
+        return withPollAsync(
+                close.poll(),
+                poll -> core.polls()
+                        .close(member, poll.id())
+                        .thenApply(closing -> closing.accept(new Outcomes.Closing.Visitor<>() {
+                            @Override
+                            public BotReply closed(Outcomes.PollClosed closed) {
+                                core.pollMessages().pollClosed(closed.poll().id());
+                                return new BotReply.PollClosed(closed.poll(), closed.voters());
+                            }
+
+                            @Override
+                            public BotReply alreadyClosed(Outcomes.PollIsClosed alreadyClosed) {
+                                return new Problem("\"" + alreadyClosed.poll().title() + "\" is already closed.");
+                            }
+
+                            @Override
+                            public BotReply refused(Outcomes.Refused refused) {
+                                return new Problem(refused.reason());
+                            }
+                        })));
+    }
+
+    @Override
+    public CompletionStage<BotReply> help(BotCommand.Help help) {
+        return done(HelpTopics.reply());
+    }
+
+    @Override
+    public CompletionStage<BotReply> scheduleSummary(BotCommand.ScheduleSummary schedule) {
+        return done(core.summaries().schedule(member, schedule));
+    }
+
+    @Override
+    public CompletionStage<BotReply> showSummarySchedule(BotCommand.ShowSummarySchedule show) {
+        return done(core.summaries().show(member));
+    }
+
+    @Override
+    public CompletionStage<BotReply> stopSummaries(BotCommand.StopSummaries stop) {
+        return done(core.summaries().stop(member));
+    }
+
+    @Override
+    public CompletionStage<BotReply> summaryNow(BotCommand.SummaryNow now) {
+        return core.summaries().now(member);
+    }
+
+    private CompletionStage<BotReply> withPoll(PollRef ref, Function<Poll, BotReply> action) {
+        return withPollAsync(ref, poll -> done(action.apply(poll)));
+    }
+
+    /** The poll the member means, in their own channel; or why there is none. */
+    private CompletionStage<BotReply> withPollAsync(PollRef ref, Function<Poll, CompletionStage<BotReply>> action) {
+        Outcomes.Lookup lookup = core.polls().find(member, ref);
+        return lookup.accept(new Outcomes.Lookup.Visitor<>() {
+            @Override
+            public CompletionStage<BotReply> found(Outcomes.Found found) {
+                return action.apply(found.poll());
+            }
+
+            @Override
+            public CompletionStage<BotReply> refused(Outcomes.Refused refused) {
+                return done(new Problem(refused.reason()));
+            }
+        });
+    }
+
+    private static CompletionStage<BotReply> done(BotReply reply) {
+        return CompletableFuture.completedFuture(reply);
+    }
+}

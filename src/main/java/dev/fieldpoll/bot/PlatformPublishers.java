@@ -1,0 +1,27 @@
+package dev.fieldpoll.bot;
+
+import dev.fieldpoll.summary.ReminderPublisher;
+import dev.fieldpoll.summary.SummaryPublisher;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where a connected platform shows what the core sends on its own: poll messages (redrawn at most
+ * once per {@code refreshInterval} per poll), weekly summaries and closing reminders. The ports an
+ * adapter implements; it renders and sends, the core decides what and when.
+ */
+public record PlatformPublishers(
+        PollMessagePublisher pollMessages,
+        Duration refreshInterval,
+        SummaryPublisher summaries,
+        ReminderPublisher reminders) {
+
+    public PlatformPublishers {
+        Objects.requireNonNull(pollMessages, "pollMessages");
+        Objects.requireNonNull(summaries, "summaries");
+        Objects.requireNonNull(reminders, "reminders");
+        if (refreshInterval == null || refreshInterval.isNegative()) {
+            throw new IllegalArgumentException("the poll message refresh interval must not be negative");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.fieldpoll.bot;
+
+/**
+ * The port through which the core keeps a platform's poll messages current: the adapter renders
+ * and sends, nothing more. What to draw and when is decided by {@link PollMessageRefresher}.
+ * Calls come from the refresher's one thread and may block until the platform answered.
+ */
+public interface PollMessagePublisher {
+
+    /** Posts the poll's message in its channel; returns its id (a Discord message id, a Slack ts). Throws when refused. */
+    String post(PollMessageView view);
+
+    /** Redraws the message; false when it is gone (someone deleted it), so it is posted again. Throws when refused. */
+    boolean edit(PollMessageView view, String messageId);
+}

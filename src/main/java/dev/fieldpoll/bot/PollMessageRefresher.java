@@ -1,0 +1,272 @@
+package dev.fieldpoll.bot;
+
+import dev.fieldpoll.poll.Platform;
+import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.PollStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one layer that keeps poll messages current, on every platform. {@link PollBot} says what
+ * changed; this decides what to redraw and when; the platform's {@link PollMessagePublisher} only
+ * renders and sends.
+ *
+ * <ul>
+ *   <li>Votes: a redraw within one interval of the platform (debounced: a burst of votes is one
+ *       edit, and the last vote always shows, because a redraw reads the poll when it runs).
+ *   <li>A message someone deleted, or one never posted (the bot was not in the channel yet), is
+ *       posted at the next redraw.
+ *   <li>Closing, by a command or by the close time (a timer at the next close, and a check every
+ *       minute and at start that also finds polls that closed while fieldpoll was down): handled
+ *       once, claimed in the database: the message is redrawn as closed and every {@link
+ *       PollClosedListener} hears of it. Closings wait for their platform to be connected.
+ *   <li>A platform that disconnects (shutdown) gets its pending redraws first.
+ * </ul>
+ *
+ * <p>Thread-safe: what is pending and connected lives in concurrent maps, and every store read,
+ * write and platform call runs on the refresher's one thread.
+ */
+public final class PollMessageRefresher implements AutoCloseable {
+
+    /** A closing claimed by a process that died is taken over after this. */
+    static final Duration CLOSING_LEASE = Duration.ofMinutes(10);
+    /** Past a close time, the check waits this long, so the poll is surely closed when read. */
+    private static final Duration AFTER_CLOSE = Duration.ofSeconds(1);
+
+    private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(PollMessageRefresher.class);
+
+    private record Connection(PollMessagePublisher publisher, Duration interval) {}
+
+    private final PollStore store;
+    private final Clock clock;
+    private final ScheduledExecutorService thread;
+    private final Map<Platform, Connection> connections = new ConcurrentHashMap<>();
+    /** Polls waiting for their debounced redraw. */
+    private final Map<Long, Platform> pending = new ConcurrentHashMap<>();
+
+    private final List<PollClosedListener> listeners = new CopyOnWriteArrayList<>();
+    /** The timer of the next close; touched only on the refresher's thread. */
+    private ScheduledFuture<?> nextClose;
+
+    private Instant nextCloseAt;
+
+    /** {@code thread}: a single-threaded executor of its own, which the refresher shuts down when closed. */
+    public PollMessageRefresher(PollStore store, Clock clock, ScheduledExecutorService thread) {
+        this.store = store;
+        this.clock = clock;
+        this.thread = thread;
+    }
+
+    /** Someone else wants to hear of every poll that closes (once per poll), on the refresher's thread. */
+    public void onPollClosed(PollClosedListener listener) {
+        listeners.add(listener);
+    }
+
+    /** A platform's poll messages are kept from now on, redrawn at most once per {@code interval} per poll. */
+    void connect(Platform platform, PollMessagePublisher publisher, Duration interval) {
+        connections.put(platform, new Connection(publisher, interval));
+        checkClosings();
+    }
+
+    /** Sends the platform's pending redraws now, then stops drawing its messages. Waits for that. */
+    void disconnect(Platform platform) {
+        CompletableFuture<Void> flushed = CompletableFuture.runAsync(() -> flush(platform), thread);
+        try {
+            flushed.get(FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (Exception failure) {
+            log.warn("The poll messages of {} were not all redrawn before it disconnected", platform, failure);
+        } finally {
+            connections.remove(platform);
+        }
+    }
+
+    private void flush(Platform platform) {
+        for (Map.Entry<Long, Platform> entry : List.copyOf(pending.entrySet())) {
+            if (entry.getValue() == platform && pending.remove(entry.getKey()) != null) {
+                tryRedraw(entry.getKey());
+            }
+        }
+    }
+
+    /** The poll's answers changed: its message is redrawn within one interval. */
+    void pollChanged(Poll poll) {
+        Platform platform = poll.workspace().platform();
+        Connection connection = connections.get(platform);
+        if (connection != null && pending.putIfAbsent(poll.id(), platform) == null) {
+            later(connection.interval(), () -> redrawPending(poll.id()));
+        }
+    }
+
+    /**
+     * A platform posted the poll's message: it is remembered (the stage completes once that is
+     * committed), and the poll's close time is watched.
+     */
+    CompletionStage<Void> messagePosted(Poll poll, String messageId) {
+        return store.recordMessage(poll.id(), messageId)
+                .thenRun(() -> poll.closesAtTime().ifPresent(closes -> now(() -> watchClose(closes))));
+    }
+
+    /** Arms the timer for a close time; one already past by now (a slow hand-over) is handled at once. */
+    private void watchClose(Instant closes) {
+        Instant now = clock.instant();
+        if (!closes.isAfter(now)) {
+            sweep();
+        } else if (nextCloseAt == null || closes.isBefore(nextCloseAt)) {
+            armNextClose(now);
+        }
+    }
+
+    /** The poll was closed by a command: its closing is handled now. */
+    void pollClosed(long pollId) {
+        now(() -> handleClosing(pollId));
+    }
+
+    /**
+     * Handles the closing of every poll that closed and was not handled yet, on connected platforms,
+     * and sets the timer for the next close. The jobs run it every minute, and at start, so polls
+     * that closed while fieldpoll was down are found. Completes once done.
+     */
+    public CompletableFuture<Void> checkClosings() {
+        return CompletableFuture.runAsync(this::sweep, thread).exceptionally(failure -> {
+            log.error("Could not check for polls that closed", failure);
+            return null;
+        });
+    }
+
+    private void sweep() {
+        Instant now = clock.instant();
+        for (Poll poll : store.closedUnhandled(now, CLOSING_LEASE)) {
+            if (connections.containsKey(poll.workspace().platform())) {
+                handleClosing(poll.id());
+            }
+        }
+        armNextClose(now);
+    }
+
+    private void armNextClose(Instant now) {
+        if (nextClose != null) {
+            nextClose.cancel(false);
+        }
+        Optional<Instant> next = store.nextClose(now);
+        nextCloseAt = next.orElse(null);
+        nextClose = next.map(at -> thread.schedule(
+                        this::guardedSweep,
+                        Duration.between(now, at).plus(AFTER_CLOSE).toMillis(),
+                        TimeUnit.MILLISECONDS))
+                .orElse(null);
+    }
+
+    private void guardedSweep() {
+        try {
+            sweep();
+        } catch (RuntimeException failure) {
+            log.error("Could not check for polls that closed", failure);
+        }
+    }
+
+    /** Claimed first, so two processes never both handle it; recorded as handled once every listener heard. */
+    private void handleClosing(long pollId) {
+        if (!store.claimClosing(pollId, clock.instant(), CLOSING_LEASE)) {
+            return;
+        }
+        Optional<Poll> poll = store.findById(pollId);
+        if (poll.isEmpty()) {
+            return;
+        }
+        pending.remove(pollId);
+        tryRedraw(pollId);
+        for (PollClosedListener listener : listeners) {
+            try {
+                listener.pollClosed(poll.get());
+            } catch (RuntimeException failure) {
+                log.error("A listener failed on the closing of poll {}", pollId, failure);
+            }
+        }
+        store.closingHandled(pollId, clock.instant());
+    }
+
+    private void redrawPending(long pollId) {
+        // Cleared before redrawing: a vote landing during the redraw asks for the next one.
+        if (pending.remove(pollId) != null) {
+            tryRedraw(pollId);
+        }
+    }
+
+    private void tryRedraw(long pollId) {
+        try {
+            redraw(pollId);
+        } catch (RuntimeException failure) {
+            log.warn("Could not redraw the message of poll {}", pollId, failure);
+        }
+    }
+
+    /** Reads the poll as it is now, so the newest vote and the closed state show. */
+    private void redraw(long pollId) {
+        Optional<Poll> found = store.findById(pollId);
+        if (found.isEmpty()) {
+            return;
+        }
+        Poll poll = found.get();
+        Connection connection = connections.get(poll.workspace().platform());
+        if (connection == null) {
+            return;
+        }
+        PollMessageView view = new PollMessageView(poll, store.voterCount(pollId), clock.instant());
+        Optional<String> messageId = store.messageId(pollId);
+        if (messageId.isPresent() && connection.publisher().edit(view, messageId.get())) {
+            return;
+        }
+        // Someone deleted it, or it was never posted: post it (again) rather than fail forever.
+        log.info(
+                messageId.isPresent()
+                        ? "The message of poll {} was deleted; posting it again"
+                        : "Poll {} has no message in its channel yet; posting it",
+                pollId);
+        store.recordMessage(pollId, connection.publisher().post(view))
+                .toCompletableFuture()
+                .join();
+    }
+
+    private void now(Runnable task) {
+        later(Duration.ZERO, task);
+    }
+
+    private void later(Duration delay, Runnable task) {
+        try {
+            thread.schedule(
+                    () -> {
+                        try {
+                            task.run();
+                        } catch (RuntimeException failure) {
+                            log.error("Keeping poll messages current failed", failure);
+                        }
+                    },
+                    delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            log.debug("Poll messages are no longer kept: fieldpoll is stopping");
+        }
+    }
+
+    /** Stops the thread; call it once every platform has disconnected. */
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.fieldpoll.discord;
+
+import dev.fieldpoll.bot.PollMessagePublisher;
+import dev.fieldpoll.bot.PollMessageView;
+import java.util.concurrent.CompletableFuture;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+
+/**
+ * Draws the public poll messages on Discord: renders them and sends, nothing more (when is decided
+ * in the core). Thread-safe: it keeps no state; JDA is thread-safe.
+ */
+final class DiscordPollMessagePublisher implements PollMessagePublisher {
+
+    private final JDA jda;
+    private final PollMessageRenderer renderer;
+
+    DiscordPollMessagePublisher(JDA jda, PollMessageRenderer renderer) {
+        this.jda = jda;
+        this.renderer = renderer;
+    }
+
+    /** Posts a new poll's message where it was created, without waiting for Discord. */
+    CompletableFuture<Message> post(MessageChannel channel, PollMessageView view) {
+        return channel.sendMessage(renderer.create(view.poll(), view.voters(), view.now()))
+                .submit();
+    }
+
+    @Override
+    public String post(PollMessageView view) {
+        return channel(view)
+                .sendMessage(renderer.create(view.poll(), view.voters(), view.now()))
+                .complete()
+                .getId();
+    }
+
+    @Override
+    public boolean edit(PollMessageView view, String messageId) {
+        try {
+            channel(view)
+                    .editMessageById(messageId, renderer.edit(view.poll(), view.voters(), view.now()))
+                    .complete();
+            return true;
+        } catch (ErrorResponseException refused) {
+            if (refused.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE) {
+                return false;
+            }
+            throw refused;
+        }
+    }
+
+    private GuildMessageChannel channel(PollMessageView view) {
+        String channelId = view.poll().channelId();
+        GuildMessageChannel channel =
+                channelId.matches("\\d{1,20}") ? jda.getChannelById(GuildMessageChannel.class, channelId) : null;
+        if (channel == null) {
+            throw new IllegalStateException("Discord channel " + channelId + " of poll "
+                    + view.poll().id() + " is not visible to the bot (deleted, or the bot was removed from it)");
+        }
+        return channel;
+    }
+}
