@@ -45,16 +45,20 @@ class ArchitectureTest {
                         "dev.fieldpoll.web..")
                 .layer("store")
                 .definedBy("dev.fieldpoll.store..")
+                .layer("ops")
+                .definedBy("dev.fieldpoll.ops..")
                 .layer("wiring")
                 .definedBy("dev.fieldpoll.app..", "dev.fieldpoll.cli..", "dev.fieldpoll")
                 .whereLayer("wiring")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("ops")
+                .mayOnlyBeAccessedByLayers("wiring")
                 .whereLayer("adapters")
-                .mayOnlyBeAccessedByLayers("wiring")
+                .mayOnlyBeAccessedByLayers("ops", "wiring")
                 .whereLayer("store")
-                .mayOnlyBeAccessedByLayers("wiring")
+                .mayOnlyBeAccessedByLayers("ops", "wiring")
                 .whereLayer("bot")
-                .mayOnlyBeAccessedByLayers("adapters", "wiring")
+                .mayOnlyBeAccessedByLayers("adapters", "ops", "wiring")
                 .whereLayer("summary")
                 .mayOnlyBeAccessedByLayers("bot", "adapters", "store", "wiring")
                 .whereLayer("report")
@@ -85,6 +89,18 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("java.sql..", "org.sqlite..", "org.flywaydb..")
+                .check(classes);
+    }
+
+    /** Metrics are the operations package's: the core and the adapters count through ports (InteractionMeter, CommitMeter). */
+    @Test
+    void only_the_ops_package_speaks_micrometer() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.fieldpoll.ops..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.micrometer..", "io.prometheus..")
                 .check(classes);
     }
 

@@ -13,6 +13,8 @@ import dev.fieldpoll.console.ConsoleRenderer;
 import dev.fieldpoll.console.ConsoleSummaryPublisher;
 import dev.fieldpoll.discord.DiscordBot;
 import dev.fieldpoll.discord.DiscordSettings;
+import dev.fieldpoll.ops.OperationsStatus;
+import dev.fieldpoll.ops.PrometheusMetrics;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.PollPolicy;
 import dev.fieldpoll.poll.PollService;
@@ -88,6 +90,10 @@ public final class Wiring implements AutoCloseable {
     private final PollMessageRefresher pollMessages;
     /** Signs results-page links; null when pages are off. */
     private final PageLinks pageLinks;
+    /** This process's metrics (commits, interactions, queues), scraped on the web port. */
+    private final PrometheusMetrics metrics = new PrometheusMetrics();
+    /** {@code /healthz} and {@code /metrics}: the database and the platforms built here. */
+    private final OperationsStatus operations;
     /** What follows a commit: the store's committer thread hands over to these at once. */
     private final ExecutorService afterCommit =
             Executors.newFixedThreadPool(AFTER_COMMIT_THREADS, DaemonThreads.named("fieldpoll-after-commit"));
@@ -121,6 +127,8 @@ public final class Wiring implements AutoCloseable {
         DaemonThreads.named("fieldpoll-open").newThread(opening).start();
         this.templates = catalogClosingOnFailure(config, opening);
         this.database = opened(opening);
+        database.meterCommits(metrics);
+        this.operations = new OperationsStatus(database::reachable, metrics);
         this.store = new SqlPollStore(database);
         this.polls = new PollService(store, templates, clock, new PollPolicy(config.onlyAdminsCreate()), afterCommit);
         this.reports = new ReportService(store, clock, config.minVoters(), config.labelFrom(), config.groupsFrom());
@@ -160,7 +168,10 @@ public final class Wiring implements AutoCloseable {
                 publishers,
                 rateLimiter,
                 config.zone(),
-                COMMANDS_IN_FLIGHT);
+                COMMANDS_IN_FLIGHT,
+                metrics);
+        metrics.gauge("fieldpoll.commands.in.flight", "Commands admitted and not yet answered", bot::commandsInFlight);
+        metrics.gauge("fieldpoll.writes.queued", "Writes waiting for their commit", database::writesQueued);
     }
 
     private static ScheduledThreadPoolExecutor jobsExecutor() {
@@ -190,6 +201,7 @@ public final class Wiring implements AutoCloseable {
                 new WebSettings(settings.bind(), settings.port(), settings.baseUrl(), settings.linkLifetime()),
                 bot,
                 pageLinks,
+                operations,
                 clock,
                 config.zone());
         URI base = server.start();
@@ -312,7 +324,9 @@ public final class Wiring implements AutoCloseable {
         } catch (IllegalArgumentException missing) {
             throw new ConfigException(missing.getMessage());
         }
-        return new SlackApp(settings, bot, new CommandParser(), clock, config.zone());
+        SlackApp app = new SlackApp(settings, bot, new CommandParser(), clock, config.zone());
+        operations.platform("slack", app::isConnected);
+        return app;
     }
 
     /**
@@ -323,7 +337,7 @@ public final class Wiring implements AutoCloseable {
         String token = secrets.discordToken()
                 .orElseThrow(() -> new ConfigException("DISCORD_TOKEN is not set in the environment."));
         Config.Discord discord = config.discord();
-        return new DiscordBot(
+        DiscordBot discordBot = new DiscordBot(
                 new DiscordSettings(
                         token,
                         discord.guilds(),
@@ -334,6 +348,13 @@ public final class Wiring implements AutoCloseable {
                         DiscordSettings.DEFAULT_REFRESH_INTERVAL,
                         config.zone()),
                 bot);
+        operations.platform("discord", discordBot::isConnected);
+        return discordBot;
+    }
+
+    /** What {@code /healthz} and {@code /metrics} report on the web port. */
+    public OperationsStatus operations() {
+        return operations;
     }
 
     public Config config() {

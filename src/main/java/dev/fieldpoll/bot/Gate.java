@@ -41,6 +41,11 @@ public final class Gate {
         return Entry.ADMITTED;
     }
 
+    /** Work admitted and not yet finished. */
+    public synchronized int inFlight() {
+        return inFlight;
+    }
+
     public synchronized void exit() {
         inFlight--;
         if (inFlight == 0) {

@@ -46,6 +46,7 @@ public final class PollBot {
     private final Gate gate;
     private final SummaryPublishers summaryPublishers;
     private final Suggestions suggestions;
+    private final InteractionMeter meter;
 
     /** {@code inFlight}: how many commands may be under way at once before the next is answered "busy". */
     public PollBot(
@@ -57,12 +58,14 @@ public final class PollBot {
             SummaryPublishers summaryPublishers,
             RateLimiter rateLimiter,
             ZoneId zone,
-            int inFlight) {
+            int inFlight,
+            InteractionMeter meter) {
         this.core = new BotCore(polls, reports, summaries, pages, pollMessages, zone);
         this.rateLimiter = rateLimiter;
         this.gate = new Gate(inFlight);
         this.summaryPublishers = summaryPublishers;
         this.suggestions = new Suggestions(polls);
+        this.meter = meter;
     }
 
     /**
@@ -71,11 +74,14 @@ public final class PollBot {
      * the calling thread; whoever continues from it must not block there.
      */
     public CompletionStage<BotReply> handle(Caller caller, BotCommand command) {
+        String name = command.getClass().getSimpleName();
         if (!rateLimiter.tryAcquire(caller.memberKey())) {
+            meter.handled(name, "slowed");
             return CompletableFuture.completedFuture(new Problem(SLOW_DOWN));
         }
         Gate.Entry entry = gate.enter();
         if (entry != Gate.Entry.ADMITTED) {
+            meter.handled(name, entry == Gate.Entry.FULL ? "busy" : "restarting");
             return CompletableFuture.completedFuture(new Problem(entry == Gate.Entry.FULL ? BUSY : RESTARTING));
         }
         CompletionStage<BotReply> reply;
@@ -84,8 +90,24 @@ public final class PollBot {
         } catch (RuntimeException failure) {
             reply = CompletableFuture.failedFuture(failure);
         }
-        return reply.handle((answer, failure) -> failure == null ? answer : problem(caller, command, failure))
+        return reply.handle(
+                        (answer, failure) -> failure == null ? counted(name, answer) : failed(caller, command, failure))
                 .whenComplete((answer, failure) -> gate.exit());
+    }
+
+    private BotReply counted(String command, BotReply answer) {
+        meter.handled(command, answer.getClass().getSimpleName());
+        return answer;
+    }
+
+    private BotReply failed(Caller caller, BotCommand command, Throwable failure) {
+        meter.handled(command.getClass().getSimpleName(), "failed");
+        return problem(caller, command, failure);
+    }
+
+    /** Commands admitted and not yet answered: the metrics' queue depth. */
+    public int commandsInFlight() {
+        return gate.inFlight();
     }
 
     private static BotReply problem(Caller caller, BotCommand command, Throwable thrown) {

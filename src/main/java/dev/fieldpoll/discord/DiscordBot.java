@@ -133,6 +133,12 @@ public final class DiscordBot implements AutoCloseable {
                 inviteUrl());
     }
 
+    /** Whether the gateway is connected now (the health check); false before start and after close. */
+    public boolean isConnected() {
+        JDA connected = jda;
+        return connected != null && !closed.get() && connected.getStatus() == JDA.Status.CONNECTED;
+    }
+
     /** The OAuth2 URL that adds the bot to a server with exactly the scopes and permissions it needs. */
     public String inviteUrl() {
         return jda.getInviteUrl(PERMISSIONS);

@@ -61,6 +61,8 @@ public final class SlackApp implements AutoCloseable {
     private SlackHttpServer httpServer;
     private boolean started;
     private boolean closed;
+    /** Set once start succeeded, cleared at close: what the health check reports. */
+    private volatile boolean running;
 
     public SlackApp(SlackSettings settings, PollBot bot, CommandParser parser, Clock clock, ZoneId zone) {
         this.settings = settings;
@@ -170,6 +172,12 @@ public final class SlackApp implements AutoCloseable {
         bot.connect(
                 Platform.SLACK,
                 new PlatformPublishers(pollMessages, settings.refreshInterval(), summaryPublisher, summaryPublisher));
+        running = true;
+    }
+
+    /** Whether the app started and is not closed (the health check): listening, or Socket Mode started. */
+    public boolean isConnected() {
+        return running;
     }
 
     /** The HTTP port actually listened on (HTTP mode), or -1. */
@@ -192,6 +200,7 @@ public final class SlackApp implements AutoCloseable {
             return;
         }
         closed = true;
+        running = false;
         try {
             if (!acks.closeAndAwait(IN_FLIGHT_TIMEOUT)) {
                 log.warn("Slack: some requests were still running after {}", IN_FLIGHT_TIMEOUT);

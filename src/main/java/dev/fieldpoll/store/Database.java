@@ -225,6 +225,31 @@ public final class Database implements AutoCloseable {
         return writer.submit(action, work);
     }
 
+    /** From now on every commit of this database is reported to {@code meter} (metrics). */
+    public void meterCommits(CommitMeter meter) {
+        writer.meter(meter);
+    }
+
+    /** Writes accepted and waiting for their commit, for the metrics' queue depth. */
+    public int writesQueued() {
+        return writer.queued();
+    }
+
+    /** Whether a read goes through now (the health check): one trivial query on a pooled connection. */
+    public boolean reachable() {
+        try {
+            return withConnection("check that the database " + name + " answers", connection -> {
+                try (var statement = connection.createStatement();
+                        var rows = statement.executeQuery("SELECT 1")) {
+                    return rows.next();
+                }
+            });
+        } catch (StoreException | IllegalStateException unreachable) {
+            log.warn("The health check could not reach the database {}", name, unreachable);
+            return false;
+        }
+    }
+
     /**
      * Commits the writes already accepted, then closes every connection; call it when no more work
      * comes. SQLite folds the write-ahead log into the file when the last connection closes.

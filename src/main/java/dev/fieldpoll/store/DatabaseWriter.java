@@ -47,6 +47,7 @@ final class DatabaseWriter implements Writes {
     private final ReentrantLock lock = new ReentrantLock();
     private final Queue<PendingWrite<?>> waiting = new ConcurrentLinkedQueue<>();
     private final ExecutorService committer = Executors.newSingleThreadExecutor(DatabaseWriter::committerThread);
+    private volatile CommitMeter meter = CommitMeter.NONE;
 
     /**
      * @param connection a pool of exactly one connection, kept for writes
@@ -57,6 +58,16 @@ final class DatabaseWriter implements Writes {
         this.errors = errors;
         this.prepared = prepared;
         this.dialect = dialect;
+    }
+
+    @Override
+    public void meter(CommitMeter meter) {
+        this.meter = meter;
+    }
+
+    @Override
+    public int queued() {
+        return waiting.size();
     }
 
     /** Runs the work in a transaction of its own, on the calling thread. */
@@ -158,7 +169,7 @@ final class DatabaseWriter implements Writes {
             return;
         }
         try {
-            rawTransaction(connection -> {
+            rawTransaction(batch.size(), connection -> {
                 for (PendingWrite<?> write : batch) {
                     write.apply(connection);
                 }
@@ -201,16 +212,19 @@ final class DatabaseWriter implements Writes {
 
     private <T> T transaction(String action, SqlWork<T> work) {
         try {
-            return rawTransaction(work);
+            return rawTransaction(1, work);
         } catch (SQLException failure) {
             throw errors.translate(failure, action);
         }
     }
 
-    private <T> T rawTransaction(SqlWork<T> work) throws SQLException {
+    private <T> T rawTransaction(int writes, SqlWork<T> work) throws SQLException {
         Connection writer = connection.borrow();
         try {
-            return commitOrRollBack(writer, work);
+            long start = System.nanoTime();
+            T result = commitOrRollBack(writer, work);
+            meter.committed(writes, System.nanoTime() - start);
+            return result;
         } catch (SQLException | RuntimeException | Error failure) {
             writer = recover(writer, failure);
             throw failure;

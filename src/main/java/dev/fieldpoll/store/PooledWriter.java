@@ -29,6 +29,7 @@ final class PooledWriter implements Writes {
     private final PreparedStatements prepared;
     private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
     private final ExecutorService committers;
+    private volatile CommitMeter meter = CommitMeter.NONE;
 
     PooledWriter(Connections connections, StoreErrors errors, PreparedStatements prepared, SqlDialect dialect) {
         this.connections = connections;
@@ -91,6 +92,17 @@ final class PooledWriter implements Writes {
     }
 
     @Override
+    public void meter(CommitMeter meter) {
+        this.meter = meter;
+    }
+
+    /** Each write holds a connection of its own; none waits in a queue of this writer's. */
+    @Override
+    public int queued() {
+        return 0;
+    }
+
+    @Override
     public <T> T outsideTransaction(String action, SqlWork<T> work) {
         return alone(action, work);
     }
@@ -98,9 +110,11 @@ final class PooledWriter implements Writes {
     private <T> T transaction(SqlWork<T> work) throws SQLException {
         Connection connection = connections.borrow();
         try {
+            long start = System.nanoTime();
             dialect.begin(connection, prepared);
             T result = work.apply(connection);
             dialect.commit(connection, prepared);
+            meter.committed(1, System.nanoTime() - start);
             return result;
         } catch (SQLException | RuntimeException | Error failure) {
             connection = rolledBack(connection, failure);

@@ -31,6 +31,12 @@ interface Writes extends AutoCloseable {
     /** Runs the work outside any transaction, for settings of a connection (SQLite's pragmas). */
     <T> T outsideTransaction(String action, SqlWork<T> work);
 
+    /** From now on every commit is reported to {@code meter}. */
+    void meter(CommitMeter meter);
+
+    /** Writes accepted and not yet committed (the group-commit queue); 0 where writes do not queue. */
+    int queued();
+
     /** Finishes the writes already accepted, then closes the connections. */
     @Override
     void close();

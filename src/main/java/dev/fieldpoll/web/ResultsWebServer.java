@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves results pages from the bot's own process with the JDK's HTTP server: {@code GET /r/<link>}
- * and, for admins, the downloads below it; everything else is 404, so nothing lists polls.
+ * and, for admins, the downloads below it; {@code /healthz} and {@code /metrics} for operators
+ * ({@link OpsRequestListener}); everything else is 404, so nothing lists polls.
  * Thread-safe: started and closed once; requests share only the thread-safe bot, links and renderers.
  */
 public final class ResultsWebServer implements AutoCloseable {
@@ -31,13 +32,16 @@ public final class ResultsWebServer implements AutoCloseable {
     private final WebSettings settings;
     private final PageLinks links;
     private final PageRequestListener listener;
+    private final OpsRequestListener ops;
     private HttpServer server;
     private ExecutorService executor;
 
-    public ResultsWebServer(WebSettings settings, PollBot bot, PageLinks links, Clock clock, ZoneId zone) {
+    public ResultsWebServer(
+            WebSettings settings, PollBot bot, PageLinks links, Operations operations, Clock clock, ZoneId zone) {
         this.settings = settings;
         this.links = links;
         this.listener = new PageRequestListener(bot, links.signer(), clock, zone);
+        this.ops = new OpsRequestListener(operations);
     }
 
     /** Listens, and from then on Results replies carry links; returns the address links start with. */
@@ -50,6 +54,8 @@ public final class ResultsWebServer implements AutoCloseable {
         executor = Executors.newFixedThreadPool(THREADS, DaemonThreads.named("fieldpoll-web"));
         created.setExecutor(executor);
         created.createContext("/", listener::exchange);
+        created.createContext(OpsRequestListener.HEALTH_PATH, ops::exchange);
+        created.createContext(OpsRequestListener.METRICS_PATH, ops::exchange);
         created.start();
         server = created;
         URI base = settings.baseUrl()
