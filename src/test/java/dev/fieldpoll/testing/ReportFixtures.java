@@ -78,8 +78,13 @@ public final class ReportFixtures {
      * incentive. Enough ballots for opinion groups (30).
      */
     public static Map<String, Map<CellKey, Answer>> twoCamps() {
+        return twoCamps(24, 16);
+    }
+
+    /** The two camps of {@link #twoCamps()} with other sizes: the same ballots, repeating. */
+    public static Map<String, Map<CellKey, Answer>> twoCamps(int campA, int campB) {
         Map<String, Map<CellKey, Answer>> ballots = new LinkedHashMap<>();
-        for (int a = 0; a < 24; a++) {
+        for (int a = 0; a < campA; a++) {
             ballots.put(
                     "camp-a-" + a,
                     ballot(
@@ -90,7 +95,7 @@ public final class ReportFixtures {
                             a % 3 != 0 ? 1 : 2,
                             a % 2 == 0 ? 2 : 1));
         }
-        for (int b = 0; b < 16; b++) {
+        for (int b = 0; b < campB; b++) {
             ballots.put(
                     "camp-b-" + b,
                     ballot(
