@@ -9,6 +9,8 @@ import dev.fieldpoll.summary.PollSummary;
 import dev.fieldpoll.summary.PollSummary.CellTurn;
 import dev.fieldpoll.summary.PollSummary.FieldMove;
 import dev.fieldpoll.summary.PollSummary.Participation;
+import dev.fieldpoll.summary.ResultsPost;
+import dev.fieldpoll.summary.SummaryMarkdownRenderer;
 import dev.fieldpoll.tally.CellLabel;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,6 +63,47 @@ final class SummaryEmbedRenderer {
         String reference = summary.report().reference() == null
                 ? null
                 : reference(summary.report().reference());
+        if (withChart && hasChart(summary)) {
+            embed.setImage("attachment://" + summary.chart().fileName());
+        }
+        groups(embed, summary, participation.length() + (reference == null ? 0 : reference.length() + 30));
+        embed.addField("Participation", participation, false);
+        if (reference != null) {
+            embed.addField("Against the reference", reference, false);
+        }
+        return embed.build();
+    }
+
+    /**
+     * A closed poll's results post as an embed: the final ranking with rank ranges and ties, where
+     * members split, opinion groups, participation and the reference, with the chart as its image;
+     * below min-voters how many voted and that it was too few. Within the limits the summary keeps.
+     */
+    MessageEmbed results(ResultsPost post, boolean withChart) {
+        PollSummary summary = post.results();
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(PollMessageRenderer.CLOSED_COLOR)
+                .setTitle(DiscordText.cut("🏁 " + post.heading(), DiscordText.EMBED_TITLE_MAX))
+                .setFooter("Poll #" + post.poll().id() + " · final results");
+        if (!post.hasResults()) {
+            return embed.setDescription(DiscordText.escape(post.tooFew())).build();
+        }
+        PollReport report = summary.report();
+        List<String> ranking = new ArrayList<>(report.ranking().stream()
+                .map(entry -> entry.rank() + ". **" + DiscordText.escape(entry.name()) + "** · rank "
+                        + range(entry.rankLow(), entry.rankHigh()) + (entry.tieWithNext() ? " · ≈ tied with next" : ""))
+                .toList());
+        String notRanked = Sentences.notRankedNames(report);
+        if (!notRanked.isEmpty()) {
+            ranking.add(DiscordText.cut(DiscordText.escape(notRanked), NOT_RANKED_MAX));
+        }
+        embed.setDescription("**Ranking** (rank range = 90% interval)\n" + DiscordText.lines(ranking, RANKING_MAX));
+        List<String> splits = splits(report);
+        if (!splits.isEmpty()) {
+            embed.addField("Where we split", DiscordText.lines(splits, SPLITS_MAX), false);
+        }
+        String participation = DiscordText.escape(SummaryMarkdownRenderer.finalParticipation(summary));
+        String reference = report.reference() == null ? null : reference(report.reference());
         if (withChart && hasChart(summary)) {
             embed.setImage("attachment://" + summary.chart().fileName());
         }

@@ -169,7 +169,12 @@ public final class SlackApp implements AutoCloseable {
         }
         bot.connect(
                 Platform.SLACK,
-                new PlatformPublishers(pollMessages, settings.refreshInterval(), summaryPublisher, summaryPublisher));
+                new PlatformPublishers(
+                        pollMessages,
+                        settings.refreshInterval(),
+                        summaryPublisher,
+                        summaryPublisher,
+                        new SlackResultsPublisher(web)));
     }
 
     /** The HTTP port actually listened on (HTTP mode), or -1. */

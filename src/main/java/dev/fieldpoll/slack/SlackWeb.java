@@ -61,6 +61,36 @@ final class SlackWeb {
         }
     }
 
+    /**
+     * A reply in the thread of message {@code threadTs}; with {@code broadcast} also sent to the
+     * channel ("also send to channel"). The value is the reply's ts.
+     */
+    Result postReply(String channel, String threadTs, SlackMessage message, boolean broadcast) {
+        try {
+            ChatPostMessageResponse response = client.chatPostMessage(request -> request.channel(channel)
+                    .threadTs(threadTs)
+                    .replyBroadcast(broadcast)
+                    .text(message.text())
+                    .blocks(message.blocks())
+                    .unfurlLinks(false)
+                    .unfurlMedia(false));
+            return response.isOk() ? Result.success(response.getTs()) : failed("chat.postMessage", response);
+        } catch (IOException | SlackApiException failure) {
+            return failed("chat.postMessage", failure);
+        }
+    }
+
+    /** The permalink of a message, which opens it (in its thread) for anyone in the channel. */
+    Result permalink(String channel, String ts) {
+        try {
+            var response =
+                    client.chatGetPermalink(request -> request.channel(channel).messageTs(ts));
+            return response.isOk() ? Result.success(response.getPermalink()) : failed("chat.getPermalink", response);
+        } catch (IOException | SlackApiException failure) {
+            return failed("chat.getPermalink", failure);
+        }
+    }
+
     Result update(String channel, String ts, SlackMessage message) {
         try {
             return result(
@@ -115,8 +145,14 @@ final class SlackWeb {
      * files.completeUploadExternal with the channel. The value is the file id.
      */
     Result uploadFile(String channel, SlackFile file) {
+        return uploadFile(channel, null, file);
+    }
+
+    /** The same, shared in the thread of message {@code threadTs} when it is not null. */
+    Result uploadFile(String channel, String threadTs, SlackFile file) {
         try {
             FilesUploadV2Response response = client.filesUploadV2(request -> request.channel(channel)
+                    .threadTs(threadTs)
                     .filename(file.fileName())
                     .title(file.title())
                     .altTxt(file.altText())
