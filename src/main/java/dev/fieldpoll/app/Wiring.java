@@ -164,7 +164,7 @@ public final class Wiring implements AutoCloseable {
                 config.zone(),
                 Backoff.standard(jobs),
                 jobs,
-                true,
+                config.postResultsAtClose(),
                 posted -> refresher.resultsPosted(posted.id()));
         pollMessages.onPollClosed(resultsPostJob::pollClosed);
         RateLimiter rateLimiter = new RateLimiter(

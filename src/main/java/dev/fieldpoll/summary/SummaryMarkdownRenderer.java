@@ -40,8 +40,11 @@ public final class SummaryMarkdownRenderer {
      * many voted and that it was too few.
      */
     public String render(ResultsPost post) {
-        StringBuilder text =
-                new StringBuilder("# ").append(escape(post.heading())).append('\n');
+        StringBuilder text = new StringBuilder("# Results of poll #")
+                .append(post.poll().id())
+                .append(": ")
+                .append(escape(post.poll().title()))
+                .append('\n');
         post.lateNote().ifPresent(note -> text.append("_").append(note).append("_\n"));
         PollReport report = post.results().report();
         if (!post.hasResults()) {

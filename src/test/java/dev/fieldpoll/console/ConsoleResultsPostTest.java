@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -55,12 +56,54 @@ class ConsoleResultsPostTest {
                     .startsWith("📣 fieldpoll posted in #local:\n# Results of poll #1: Which fields first?")
                     .contains("**Ranking** (rank range = 90% interval)\n1. Mech Interp · rank 1")
                     .contains("2. Evals · rank")
-                    .contains("**Participation:** 3 voters, 100% with complete ballots")
+                    .contains("**Participation:** 3 voters, 0% with complete ballots")
                     .contains("Chart: ");
             wiring.resultsPostJob().runDue().join();
             assertThat(bytes.toString(StandardCharsets.UTF_8).split("📣 fieldpoll posted in", -1))
                     .as("posted once")
                     .hasSize(2);
+        }
+    }
+
+    @Test
+    void an_ad_hoc_factor_shows_its_name_once() throws Exception {
+        try (Wiring wiring =
+                new Wiring(TestConfigs.at(folder), new MutableClock(Instant.parse("2026-11-27T10:00:00Z")))) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+            String lines = "/poll create \"Team priorities\" fields:\"A; B\" factors:\"Impact; Effort\"\n";
+
+            wiring.consoleChat(out).run(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), out);
+
+            String printed = bytes.toString(StandardCharsets.UTF_8);
+            assertThat(printed).contains("  Impact\n").contains("  Effort\n").doesNotContain("Impact?");
+        }
+    }
+
+    @Test
+    void with_results_posts_turned_off_closing_prints_no_post_and_none_is_owed() throws Exception {
+        try (Wiring wiring = new Wiring(
+                TestConfigs.withoutResultsPosts(TestConfigs.at(folder)),
+                new MutableClock(Instant.parse("2026-11-27T10:00:00Z")))) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+            String lines = "/poll create Quiet one\n/poll close\n";
+
+            wiring.consoleChat(out).run(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), out);
+
+            // the closing is handled (its claim row exists) and nothing is owed afterwards
+            Eventually.value(
+                    () -> wiring.store()
+                                    .closedUnhandled(Instant.parse("2026-11-27T10:00:00Z"), Duration.ofMinutes(10))
+                                    .isEmpty()
+                            ? Optional.of(true)
+                            : Optional.empty(),
+                    handled -> handled,
+                    "the closing handled");
+            assertThat(wiring.resultsPostJob().runDue().join()).isZero();
+            assertThat(bytes.toString(StandardCharsets.UTF_8))
+                    .contains("Closed poll #1")
+                    .doesNotContain("fieldpoll posted in");
         }
     }
 }

@@ -95,7 +95,7 @@ class SlackResultsPostTest {
 
             FakeSlack.Call post = harness.slack.await("chat.postMessage", SlackResultsPostTest::isResultsPost);
             assertThat(post.param("thread_ts")).isEqualTo(ts);
-            assertThat(post.param("reply_broadcast")).isEqualTo("true");
+            assertThat(post.param("reply_broadcast")).isEqualTo("1");
             assertThat(post.param("text")).startsWith("Results of poll #1: Which fields first?. First: ");
             Golden.assertMatches("slack/results-post.json", pretty(post.json("blocks")));
             FakeSlack.Call chart = harness.slack.await("files.completeUploadExternal");
@@ -127,7 +127,7 @@ class SlackResultsPostTest {
     @Test
     void a_poll_below_min_voters_gets_the_too_few_post() throws Exception {
         try (SlackHarness harness = SlackHarness.http(folder, ADMIN)) {
-            pollMessageTs(harness, "Lonely");
+            pollMessageTs(harness, "\"Lonely\"");
             say(harness.wiring, "U0A", "/poll vote evals feedback=5 economic=4");
 
             say(harness.wiring, ADMIN, "/poll close");
