@@ -59,7 +59,12 @@ final class SummaryEmbedRenderer {
         if (!splits.isEmpty()) {
             embed.addField("Where we split", DiscordText.lines(splits, SPLITS_MAX), false);
         }
-        String participation = participation(summary.participation());
+        return closing(embed, summary, participation(summary.participation()), withChart);
+    }
+
+    /** What a summary and a results post end with alike: the chart, groups, participation and the reference. */
+    private static MessageEmbed closing(
+            EmbedBuilder embed, PollSummary summary, String participation, boolean withChart) {
         String reference = summary.report().reference() == null
                 ? null
                 : reference(summary.report().reference());
@@ -102,17 +107,8 @@ final class SummaryEmbedRenderer {
         if (!splits.isEmpty()) {
             embed.addField("Where we split", DiscordText.lines(splits, SPLITS_MAX), false);
         }
-        String participation = DiscordText.escape(SummaryMarkdownRenderer.finalParticipation(summary));
-        String reference = report.reference() == null ? null : reference(report.reference());
-        if (withChart && hasChart(summary)) {
-            embed.setImage("attachment://" + summary.chart().fileName());
-        }
-        groups(embed, summary, participation.length() + (reference == null ? 0 : reference.length() + 30));
-        embed.addField("Participation", participation, false);
-        if (reference != null) {
-            embed.addField("Against the reference", reference, false);
-        }
-        return embed.build();
+        return closing(
+                embed, summary, DiscordText.escape(SummaryMarkdownRenderer.finalParticipation(summary)), withChart);
     }
 
     /** Opinion groups, common ground first, in what room the 6000 characters leave after the rest. */

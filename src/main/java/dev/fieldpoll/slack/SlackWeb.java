@@ -49,16 +49,7 @@ final class SlackWeb {
     }
 
     Result postMessage(String channel, SlackMessage message) {
-        try {
-            ChatPostMessageResponse response = client.chatPostMessage(request -> request.channel(channel)
-                    .text(message.text())
-                    .blocks(message.blocks())
-                    .unfurlLinks(false)
-                    .unfurlMedia(false));
-            return response.isOk() ? Result.success(response.getTs()) : failed("chat.postMessage", response);
-        } catch (IOException | SlackApiException failure) {
-            return failed("chat.postMessage", failure);
-        }
+        return post(channel, null, message, false);
     }
 
     /**
@@ -66,14 +57,20 @@ final class SlackWeb {
      * channel ("also send to channel"). The value is the reply's ts.
      */
     Result postReply(String channel, String threadTs, SlackMessage message, boolean broadcast) {
+        return post(channel, threadTs, message, broadcast);
+    }
+
+    /** chat.postMessage, in a thread when {@code threadTs} is not null. */
+    private Result post(String channel, String threadTs, SlackMessage message, boolean broadcast) {
         try {
-            ChatPostMessageResponse response = client.chatPostMessage(request -> request.channel(channel)
-                    .threadTs(threadTs)
-                    .replyBroadcast(broadcast)
-                    .text(message.text())
-                    .blocks(message.blocks())
-                    .unfurlLinks(false)
-                    .unfurlMedia(false));
+            ChatPostMessageResponse response = client.chatPostMessage(request -> {
+                request.channel(channel)
+                        .text(message.text())
+                        .blocks(message.blocks())
+                        .unfurlLinks(false)
+                        .unfurlMedia(false);
+                return threadTs == null ? request : request.threadTs(threadTs).replyBroadcast(broadcast);
+            });
             return response.isOk() ? Result.success(response.getTs()) : failed("chat.postMessage", response);
         } catch (IOException | SlackApiException failure) {
             return failed("chat.postMessage", failure);

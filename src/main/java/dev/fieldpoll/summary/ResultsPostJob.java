@@ -105,7 +105,10 @@ public final class ResultsPostJob {
     private CompletableFuture<Boolean> claimAndPost(long pollId) {
         Instant now = clock.instant();
         Optional<Poll> found = polls.findById(pollId);
-        if (found.isEmpty() || found.get().isOpenAt(now) || !posts.claim(pollId, now, LEASE)) {
+        if (found.isEmpty()
+                || found.get().isOpenAt(now)
+                || !publisher.reaches(found.get().workspace().platform())
+                || !posts.claim(pollId, now, LEASE)) {
             return CompletableFuture.completedFuture(false);
         }
         Poll poll = found.get();

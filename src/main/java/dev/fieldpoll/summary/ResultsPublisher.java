@@ -1,5 +1,6 @@
 package dev.fieldpoll.summary;
 
+import dev.fieldpoll.poll.Platform;
 import java.util.Optional;
 
 /**
@@ -12,4 +13,9 @@ import java.util.Optional;
 public interface ResultsPublisher {
 
     Optional<String> publish(ResultsPost post, SummaryParts parts);
+
+    /** Whether posts to the platform can go out now; those that cannot wait, unclaimed, until it connects. */
+    default boolean reaches(Platform platform) {
+        return true;
+    }
 }

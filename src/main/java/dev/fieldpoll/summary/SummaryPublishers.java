@@ -35,6 +35,11 @@ public final class SummaryPublishers implements SummaryPublisher, ReminderPublis
     }
 
     @Override
+    public boolean reaches(Platform platform) {
+        return results.containsKey(platform);
+    }
+
+    @Override
     public Optional<String> publish(ResultsPost post, SummaryParts parts) {
         Platform platform = post.poll().workspace().platform();
         ResultsPublisher publisher = results.get(platform);

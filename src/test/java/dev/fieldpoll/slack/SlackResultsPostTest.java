@@ -150,4 +150,22 @@ class SlackResultsPostTest {
             assertThat(update.param("blocks")).contains("1. *Evals* · rank ").contains("4 voters");
         }
     }
+
+    @Test
+    void a_post_slack_refuses_is_retried_after_a_pause_and_arrives_once() throws Exception {
+        try (SlackHarness harness = SlackHarness.http(folder, ADMIN)) {
+            String ts = pollMessageTs(harness, "Which fields first?");
+            fourVoters(harness.wiring);
+            harness.slack.failNext("chat.postMessage", "internal_error");
+
+            say(harness.wiring, ADMIN, "/poll close");
+
+            // the refused attempt, then the retry the backoff scheduled (2 s later), then the chart
+            FakeSlack.Call chart = harness.slack.await("files.completeUploadExternal");
+            assertThat(chart.param("thread_ts")).isEqualTo(ts);
+            List<FakeSlack.Call> attempts = resultsPostsAfterEveryCheck(harness);
+            assertThat(attempts).hasSize(2);
+            assertThat(harness.slack.calls("files.completeUploadExternal")).hasSize(1);
+        }
+    }
 }
