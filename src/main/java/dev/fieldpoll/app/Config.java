@@ -28,6 +28,7 @@ public record Config(
         Discord discord,
         Slack slack,
         Duration remindBefore,
+        boolean postResultsAtClose,
         RateLimit rateLimit,
         Web web) {
 
@@ -219,6 +220,7 @@ public record Config(
                 discord,
                 slack,
                 remindBefore,
+                postResultsAtClose,
                 rateLimit,
                 web);
     }
@@ -238,6 +240,7 @@ public record Config(
                 discord,
                 slack,
                 remindBefore,
+                postResultsAtClose,
                 rateLimit,
                 settings);
     }

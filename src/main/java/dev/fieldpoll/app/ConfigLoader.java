@@ -103,6 +103,7 @@ public final class ConfigLoader {
                     slack(raw.slack()),
                     remindBefore(
                             env("FIELDPOLL_REMIND_BEFORE").orElse(raw.polls().remindBefore())),
+                    raw.polls().postResultsAtClose(),
                     new Config.RateLimit(
                             integer(
                                     "rate-limit.per-minute / FIELDPOLL_RATE_PER_MINUTE",
@@ -327,7 +328,7 @@ public final class ConfigLoader {
                     zone == null ? "UTC" : zone,
                     privacy == null || privacy.minVoters() == null ? new Privacy(3) : privacy,
                     (results == null ? new Results(null, null) : results).orDefaults(),
-                    (polls == null ? new Polls(null, null, null, null) : polls).orDefaults(),
+                    (polls == null ? new Polls(null, null, null, null, null) : polls).orDefaults(),
                     admins == null ? List.of() : admins,
                     (console == null ? new ConsoleSection(null, null, null) : console).orDefaults(),
                     (discord == null ? new DiscordSection(null, null, null, null) : discord).orDefaults(),
@@ -428,7 +429,8 @@ public final class ConfigLoader {
             String create,
             @JsonProperty("default-template") String defaultTemplate,
             @JsonProperty("templates-directory") String templatesDirectory,
-            @JsonProperty("remind-before") String remindBefore) {
+            @JsonProperty("remind-before") String remindBefore,
+            @JsonProperty("post-results-at-close") Boolean postResultsAtClose) {
 
         static final String DEFAULT_TEMPLATES = "config/polls";
 
@@ -437,7 +439,8 @@ public final class ConfigLoader {
                     create == null ? "everyone" : create,
                     defaultTemplate == null ? "ai-safety-automation" : defaultTemplate,
                     templatesDirectory == null ? DEFAULT_TEMPLATES : templatesDirectory,
-                    remindBefore == null ? "24h" : remindBefore);
+                    remindBefore == null ? "24h" : remindBefore,
+                    postResultsAtClose == null || postResultsAtClose);
         }
     }
 

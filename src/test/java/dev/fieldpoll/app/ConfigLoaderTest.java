@@ -32,6 +32,16 @@ class ConfigLoaderTest {
         assertThat(config.onlyAdminsCreate()).isFalse();
         assertThat(config.console().user()).isEqualTo("you");
         assertThat(config.console().channel()).isEqualTo("local");
+        assertThat(config.postResultsAtClose()).isTrue();
+    }
+
+    @Test
+    void results_posts_at_close_can_be_turned_off() throws Exception {
+        Path file = folder.resolve("quiet.yml");
+        Files.writeString(file, "polls:\n  post-results-at-close: false\n");
+
+        assertThat(new ConfigLoader(Map.of()).load(Optional.of(file)).postResultsAtClose())
+                .isFalse();
     }
 
     @Test

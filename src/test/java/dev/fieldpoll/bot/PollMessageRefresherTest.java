@@ -98,7 +98,8 @@ class PollMessageRefresherTest {
                                 publisher,
                                 interval,
                                 (ChannelSummary summary, dev.fieldpoll.summary.SummaryParts parts) -> {},
-                                reminder -> {}));
+                                reminder -> {},
+                                (post, parts) -> java.util.Optional.empty()));
     }
 
     private static Caller member(String user, boolean admin) {

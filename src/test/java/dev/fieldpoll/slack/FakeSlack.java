@@ -306,6 +306,10 @@ final class FakeSlack implements AutoCloseable {
                 }
                 return "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts")
                         + "\",\"text\":\"\"}";
+            case "chat.getPermalink":
+                return "{\"ok\":true,\"channel\":\"" + params.get("channel")
+                        + "\",\"permalink\":\"https://fieldpoll-test.slack.com/archives/" + params.get("channel") + "/p"
+                        + params.get("message_ts").replace(".", "") + "\"}";
             case "chat.postEphemeral":
                 return "{\"ok\":true,\"message_ts\":\"1764237700.000001\"}";
             case "views.open":

@@ -29,6 +29,7 @@ public final class TestConfigs {
                 new Config.Discord(List.of(), List.of(), Optional.empty(), Optional.empty()),
                 new Config.Slack(Config.SlackMode.SOCKET, 3000, Optional.empty(), List.of()),
                 Duration.ofHours(24),
+                true,
                 new Config.RateLimit(100_000, 100_000),
                 new Config.Web(Optional.of(false), "127.0.0.1", 0, Optional.empty(), Duration.ofHours(24)));
     }
@@ -60,7 +61,21 @@ public final class TestConfigs {
         return copy(config, config.discord(), config.slack(), rateLimit);
     }
 
+    /** {@code config} with polls.post-results-at-close off. */
+    public static Config withoutResultsPosts(Config config) {
+        return copy(config, config.discord(), config.slack(), config.rateLimit(), false);
+    }
+
     private static Config copy(Config config, Config.Discord discord, Config.Slack slack, Config.RateLimit rateLimit) {
+        return copy(config, discord, slack, rateLimit, config.postResultsAtClose());
+    }
+
+    private static Config copy(
+            Config config,
+            Config.Discord discord,
+            Config.Slack slack,
+            Config.RateLimit rateLimit,
+            boolean postResultsAtClose) {
         return new Config(
                 config.storage(),
                 config.zone(),
@@ -75,6 +90,7 @@ public final class TestConfigs {
                 discord,
                 slack,
                 config.remindBefore(),
+                postResultsAtClose,
                 rateLimit,
                 config.web());
     }
