@@ -185,8 +185,10 @@ class DiscordResultsPostTest {
 
         FakeDiscord.Request post = awaitResultsPost();
         assertThat(DiscordHarness.content(post)).contains("Posted late: fieldpoll was offline when this poll closed");
+        // the restarted fake Discord no longer knows the old poll message, so the redraw at start may
+        // post it again first: the results reply to the poll message the bot knew at that moment
         assertThat(post.body().path("message_reference").path("message_id").asText())
-                .isEqualTo(messageId);
+                .isIn(messageId, harness.wiring.store().messageId(pollId).orElseThrow());
         assertThat(post.files()).isNotEmpty();
         assertThat(resultsPostsAfterEveryCheck()).hasSize(1);
     }
