@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fieldpoll.app.TemplateLoader;
 import dev.fieldpoll.discord.Payloads.Person;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.NewPoll;
@@ -19,6 +18,7 @@ import dev.fieldpoll.store.Database;
 import dev.fieldpoll.store.SqlPollStore;
 import dev.fieldpoll.testing.FieldpollProcess;
 import dev.fieldpoll.testing.ProcStatus;
+import dev.fieldpoll.testing.ReportFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -295,12 +295,7 @@ class SmallHeapRunTest {
      * store, then its {@link #BALLOTS}.
      */
     private static long seedPoll(Path file, int voters) throws SQLException {
-        PollDefinition definition = new TemplateLoader()
-                .loadAll(Path.of("no-such-folder")).stream()
-                        .filter(template -> template.key().equals("ai-safety-automation"))
-                        .findFirst()
-                        .orElseThrow()
-                        .definition();
+        PollDefinition definition = ReportFixtures.aiSafetyTemplate();
         long pollId;
         try (Database database = Database.open(file)) {
             pollId = new SqlPollStore(database)
