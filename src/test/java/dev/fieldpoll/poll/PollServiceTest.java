@@ -251,7 +251,8 @@ class PollServiceTest {
     void only_admins_create_when_the_community_says_so() {
         TemplateCatalog templates =
                 new TemplateCatalog(new TemplateLoader().loadAll(Path.of("config/polls")), "ai-safety-automation");
-        PollService strict = new PollService(store, templates, clock, new PollPolicy(true), Runnable::run);
+        PollService strict = new PollService(
+                store, templates, clock, new PollPolicy(true, PollPolicy.ResultsSharing.CREATOR), Runnable::run);
         CreateRequest request = new CreateRequest(
                 Optional.empty(),
                 Optional.empty(),
