@@ -79,7 +79,8 @@ final class CommandRunner implements BotCommand.Visitor<CompletionStage<BotReply
                 create.results().orElse(null),
                 create.closes().map(closes -> closes.resolve(core.polls().now(), core.zone())),
                 create.voterRole(),
-                create.remind());
+                create.remind(),
+                create.announce());
         return core.polls()
                 .create(member, request)
                 .thenApply(created -> created.accept(new Outcomes.Created.Visitor<>() {

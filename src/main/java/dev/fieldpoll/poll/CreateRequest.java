@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * A member's request for a new poll: from a template (the default one when none is named),
  * or ad hoc from typed field and factor names on the 1–5 scale; optionally only for members
- * holding one role; {@code remind} false turns its closing-soon post off.
+ * holding one role; {@code remind} false turns its closing-soon post off, {@code announce} false its
+ * results post at close.
  */
 public record CreateRequest(
         Optional<String> templateKey,
@@ -17,13 +18,27 @@ public record CreateRequest(
         ResultsVisibility visibility,
         Optional<Instant> closesAt,
         Optional<String> eligibleRole,
-        boolean remind) {
+        boolean remind,
+        boolean announce) {
 
     public CreateRequest {
         adHocFields = List.copyOf(adHocFields);
         adHocFactors = List.copyOf(adHocFactors);
         visibility = visibility == null ? ResultsVisibility.AFTER_VOTE : visibility;
         eligibleRole = eligibleRole == null ? Optional.empty() : eligibleRole;
+    }
+
+    /** A request whose poll's results are posted in its channel at its close. */
+    public CreateRequest(
+            Optional<String> templateKey,
+            Optional<String> title,
+            List<String> adHocFields,
+            List<String> adHocFactors,
+            ResultsVisibility visibility,
+            Optional<Instant> closesAt,
+            Optional<String> eligibleRole,
+            boolean remind) {
+        this(templateKey, title, adHocFields, adHocFactors, visibility, closesAt, eligibleRole, remind, true);
     }
 
     public boolean isAdHoc() {

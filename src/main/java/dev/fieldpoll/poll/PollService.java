@@ -61,7 +61,7 @@ public final class PollService {
         return templates;
     }
 
-    /** Creates the poll (with its closing-soon post off when the request says so) in one commit. */
+    /** Creates the poll (with its closing-soon post or results post off when the request says so) in one commit. */
     public CompletionStage<Created> create(Member creator, CreateRequest request) {
         Instant now = clock.instant();
         Optional<Template> template = request.isAdHoc() ? Optional.empty() : findTemplate(request.templateKey());
@@ -87,7 +87,8 @@ public final class PollService {
                     now,
                     request.closesAt().orElse(null),
                     request.eligibleRole().orElse(null),
-                    request.remind());
+                    request.remind(),
+                    request.announce());
         } catch (IllegalArgumentException invalid) {
             return CompletableFuture.completedFuture(
                     new Refused("That poll cannot be created: " + invalid.getMessage() + "."));

@@ -686,6 +686,15 @@ class DiscordBotEndToEndTest {
     }
 
     @Test
+    void the_announce_option_false_stores_the_poll_without_a_results_post_and_its_absence_with_one() {
+        long quiet = create(ALICE, options("announce", false));
+        long announced = create(BOB, options());
+
+        assertThat(store.findById(quiet).orElseThrow().announce()).isFalse();
+        assertThat(store.findById(announced).orElseThrow().announce()).isTrue();
+    }
+
+    @Test
     void shutdown_finishes_the_pending_refresh_before_disconnecting() {
         long poll = create(ALICE, options());
         String messageId = store.messageId(poll).orElseThrow();
