@@ -81,21 +81,7 @@ public sealed interface BotCommand {
             voterRole = voterRole == null ? Optional.empty() : voterRole;
         }
 
-        /** A template named by an option, not by a bare word. */
-        public Create(
-                List<String> words,
-                Optional<String> template,
-                Optional<ClosesAt> closes,
-                Optional<ResultsVisibility> results,
-                List<String> fields,
-                List<String> factors,
-                Optional<String> voterRole,
-                boolean remind,
-                boolean announce) {
-            this(words, template, closes, results, fields, factors, voterRole, remind, announce, false);
-        }
-
-        /** The same, with its results posted in the channel at its close. */
+        /** A template named by an option, not by a bare word; its results posted in the channel at its close. */
         public Create(
                 List<String> words,
                 Optional<String> template,
@@ -105,7 +91,7 @@ public sealed interface BotCommand {
                 List<String> factors,
                 Optional<String> voterRole,
                 boolean remind) {
-            this(words, template, closes, results, fields, factors, voterRole, remind, true);
+            this(words, template, closes, results, fields, factors, voterRole, remind, true, false);
         }
 
         /** A poll every member may vote in, with its closing reminder on. */

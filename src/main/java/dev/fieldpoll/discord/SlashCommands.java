@@ -141,7 +141,8 @@ final class SlashCommands {
                 text(options, FACTORS).map(CommandParser::list).orElse(List.of()),
                 voters,
                 options.flag(REMIND).orElse(true),
-                options.flag(ANNOUNCE).orElse(true));
+                options.flag(ANNOUNCE).orElse(true),
+                false);
     }
 
     private static PollRef poll(Options options) throws Unreadable {

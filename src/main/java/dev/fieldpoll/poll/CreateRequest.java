@@ -28,19 +28,6 @@ public record CreateRequest(
         eligibleRole = eligibleRole == null ? Optional.empty() : eligibleRole;
     }
 
-    /** A request whose poll's results are posted in its channel at its close. */
-    public CreateRequest(
-            Optional<String> templateKey,
-            Optional<String> title,
-            List<String> adHocFields,
-            List<String> adHocFactors,
-            ResultsVisibility visibility,
-            Optional<Instant> closesAt,
-            Optional<String> eligibleRole,
-            boolean remind) {
-        this(templateKey, title, adHocFields, adHocFactors, visibility, closesAt, eligibleRole, remind, true);
-    }
-
     public boolean isAdHoc() {
         return !adHocFields.isEmpty() || !adHocFactors.isEmpty();
     }

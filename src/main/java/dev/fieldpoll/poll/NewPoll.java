@@ -35,32 +35,4 @@ public record NewPoll(
         }
         eligibleRole = eligibleRole == null ? null : Keys.requireId(eligibleRole, "voter role", Poll.MAX_ROLE_LENGTH);
     }
-
-    /** A poll whose results are posted in its channel at its close. */
-    public NewPoll(
-            Workspace workspace,
-            String channelId,
-            String title,
-            String templateKey,
-            PollDefinition definition,
-            ResultsVisibility visibility,
-            String createdBy,
-            Instant createdAt,
-            Instant closesAt,
-            String eligibleRole,
-            boolean remind) {
-        this(
-                workspace,
-                channelId,
-                title,
-                templateKey,
-                definition,
-                visibility,
-                createdBy,
-                createdAt,
-                closesAt,
-                eligibleRole,
-                remind,
-                true);
-    }
 }

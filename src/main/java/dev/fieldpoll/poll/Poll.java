@@ -41,36 +41,6 @@ public record Poll(
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    /** A poll whose results are posted in its channel at its close. */
-    public Poll(
-            long id,
-            Workspace workspace,
-            String channelId,
-            String title,
-            String templateKey,
-            PollDefinition definition,
-            ResultsVisibility visibility,
-            String createdBy,
-            Instant createdAt,
-            Instant closesAt,
-            Instant closedAt,
-            String eligibleRole) {
-        this(
-                id,
-                workspace,
-                channelId,
-                title,
-                templateKey,
-                definition,
-                visibility,
-                createdBy,
-                createdAt,
-                closesAt,
-                closedAt,
-                eligibleRole,
-                true);
-    }
-
     /** A poll every member of the workspace may vote in. */
     public Poll(
             long id,

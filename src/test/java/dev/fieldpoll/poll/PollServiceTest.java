@@ -73,6 +73,7 @@ class PollServiceTest {
                 visibility,
                 closesAt,
                 Optional.empty(),
+                true,
                 true);
         return ((Outcomes.PollCreated) created(polls, creator, request)).poll();
     }
@@ -120,6 +121,7 @@ class PollServiceTest {
                 ResultsVisibility.LIVE,
                 Optional.empty(),
                 Optional.of("role-core"),
+                true,
                 true);
         Poll poll = ((Outcomes.PollCreated) created(polls, creator, request)).poll();
         Member core = new Member(voter.workspace(), "general", "core-member", false, java.util.Set.of("role-core"));
@@ -239,6 +241,7 @@ class PollServiceTest {
                 null,
                 Optional.empty(),
                 Optional.empty(),
+                true,
                 true);
         Poll second = ((Outcomes.PollCreated) created(polls, creator, other)).poll();
 
@@ -261,6 +264,7 @@ class PollServiceTest {
                 null,
                 Optional.empty(),
                 Optional.empty(),
+                true,
                 true);
 
         assertThat(created(strict, voter, request)).isInstanceOf(Outcomes.Refused.class);
@@ -277,6 +281,7 @@ class PollServiceTest {
                 null,
                 Optional.empty(),
                 Optional.empty(),
+                true,
                 true);
 
         Poll poll = ((Outcomes.PollCreated) created(polls, creator, request)).poll();

@@ -143,6 +143,7 @@ class SqlPollStoreTest {
                 CREATED,
                 null,
                 null,
+                true,
                 true);
 
         // when
@@ -441,7 +442,8 @@ class SqlPollStoreTest {
                 quiet.createdAt(),
                 quiet.closesAt(),
                 quiet.eligibleRole(),
-                false);
+                false,
+                true);
         long loud = Commits.create(store, TestPolls.newPoll()).id();
 
         // when
