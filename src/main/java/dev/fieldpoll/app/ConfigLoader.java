@@ -3,6 +3,7 @@ package dev.fieldpoll.app;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fieldpoll.poll.PollPolicy;
 import dev.fieldpoll.store.DatabaseSettings;
 import dev.fieldpoll.store.DatabaseTarget;
 import dev.fieldpoll.tally.GroupAnalyzer;
@@ -104,6 +105,8 @@ public final class ConfigLoader {
                     remindBefore(
                             env("FIELDPOLL_REMIND_BEFORE").orElse(raw.polls().remindBefore())),
                     raw.polls().postResultsAtClose(),
+                    shareResults(
+                            env("FIELDPOLL_SHARE_RESULTS").orElse(raw.polls().shareResults())),
                     new Config.RateLimit(
                             integer(
                                     "rate-limit.per-minute / FIELDPOLL_RATE_PER_MINUTE",
@@ -305,6 +308,18 @@ public final class ConfigLoader {
         };
     }
 
+    private static PollPolicy.ResultsSharing shareResults(String text) {
+        return switch (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) {
+            case "creator" -> PollPolicy.ResultsSharing.CREATOR;
+            case "admins" -> PollPolicy.ResultsSharing.ADMINS;
+            case "everyone" -> PollPolicy.ResultsSharing.EVERYONE;
+            default ->
+                throw new ConfigException(
+                        "polls.share-results / FIELDPOLL_SHARE_RESULTS must be 'creator', 'admins' or 'everyone', was '"
+                                + text + "'");
+        };
+    }
+
     /** The YAML file's shape; absent sections fall back to defaults. */
     record ConfigFile(
             Database database,
@@ -328,7 +343,7 @@ public final class ConfigLoader {
                     zone == null ? "UTC" : zone,
                     privacy == null || privacy.minVoters() == null ? new Privacy(3) : privacy,
                     (results == null ? new Results(null, null) : results).orDefaults(),
-                    (polls == null ? new Polls(null, null, null, null, null) : polls).orDefaults(),
+                    (polls == null ? new Polls(null, null, null, null, null, null) : polls).orDefaults(),
                     admins == null ? List.of() : admins,
                     (console == null ? new ConsoleSection(null, null, null) : console).orDefaults(),
                     (discord == null ? new DiscordSection(null, null, null, null) : discord).orDefaults(),
@@ -430,7 +445,8 @@ public final class ConfigLoader {
             @JsonProperty("default-template") String defaultTemplate,
             @JsonProperty("templates-directory") String templatesDirectory,
             @JsonProperty("remind-before") String remindBefore,
-            @JsonProperty("post-results-at-close") Boolean postResultsAtClose) {
+            @JsonProperty("post-results-at-close") Boolean postResultsAtClose,
+            @JsonProperty("share-results") String shareResults) {
 
         static final String DEFAULT_TEMPLATES = "config/polls";
 
@@ -440,7 +456,8 @@ public final class ConfigLoader {
                     defaultTemplate == null ? "ai-safety-automation" : defaultTemplate,
                     templatesDirectory == null ? DEFAULT_TEMPLATES : templatesDirectory,
                     remindBefore == null ? "24h" : remindBefore,
-                    postResultsAtClose == null || postResultsAtClose);
+                    postResultsAtClose == null || postResultsAtClose,
+                    shareResults == null ? "creator" : shareResults);
         }
     }
 

@@ -137,7 +137,8 @@ public final class Wiring implements AutoCloseable {
         database.meterCommits(metrics);
         this.operations = new OperationsStatus(database::reachable, metrics);
         this.store = new SqlPollStore(database);
-        this.polls = new PollService(store, templates, clock, new PollPolicy(config.onlyAdminsCreate()), afterCommit);
+        this.polls = new PollService(
+                store, templates, clock, new PollPolicy(config.onlyAdminsCreate(), config.shareResults()), afterCommit);
         this.reports = new ReportService(store, clock, config.minVoters(), config.labelFrom(), config.groupsFrom());
         this.summaries = new SqlSummaryStore(database);
         this.summaryJob = new SummaryJob(

@@ -67,8 +67,8 @@ final class DiscordResultsPublisher implements ResultsPublisher {
                 files.add(FileUpload.fromData(chart.png(), chart.fileName()));
             }
         }
-        String content = "**" + DiscordText.escape(post.heading()) + "**"
-                + post.lateNote().map(note -> "\n*" + note + "*").orElse("");
+        // the embed's title is the heading; the text says only what the embed does not: a late post
+        String content = post.lateNote().map(note -> "*" + note + "*").orElse("");
         return new MessageCreateBuilder()
                 .setContent(DiscordText.cut(content, DiscordText.CONTENT_MAX))
                 .setEmbeds(all)

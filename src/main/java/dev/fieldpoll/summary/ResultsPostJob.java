@@ -112,7 +112,8 @@ public final class ResultsPostJob {
             return CompletableFuture.completedFuture(false);
         }
         Poll poll = found.get();
-        if (!enabled) {
+        if (!enabled || !poll.announce()) {
+            // polls.post-results-at-close: false, or announce:off on this poll: the claim is done, nothing sent
             posts.markPosted(pollId, now, Optional.empty());
             return CompletableFuture.completedFuture(false);
         }

@@ -127,6 +127,7 @@ class PollMessageRefresherTest {
                 ResultsVisibility.LIVE,
                 closes,
                 Optional.empty(),
+                true,
                 true);
         Outcomes.Created created =
                 wiring.polls().create(admin, request).toCompletableFuture().join();

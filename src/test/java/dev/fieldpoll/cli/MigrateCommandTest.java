@@ -224,6 +224,7 @@ class MigrateCommandTest {
                 AT,
                 null,
                 null,
+                true,
                 true);
     }
 

@@ -3,6 +3,7 @@ package dev.fieldpoll.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldpoll.app.Wiring;
+import dev.fieldpoll.store.SqlResultsPostStore;
 import dev.fieldpoll.testing.Eventually;
 import dev.fieldpoll.testing.MutableClock;
 import dev.fieldpoll.testing.TestConfigs;
@@ -104,6 +105,45 @@ class ConsoleResultsPostTest {
             assertThat(bytes.toString(StandardCharsets.UTF_8))
                     .contains("Closed poll #1")
                     .doesNotContain("fieldpoll posted in");
+        }
+    }
+
+    @Test
+    void a_poll_created_with_announce_off_gets_no_post_while_another_poll_does() throws Exception {
+        Instant start = Instant.parse("2026-11-27T10:00:00Z");
+        try (Wiring wiring = new Wiring(TestConfigs.at(folder), new MutableClock(start))) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+            String lines = String.join(
+                    "\n",
+                    "/poll create \"Quiet one\" announce:off",
+                    "/poll create \"Loud one\"",
+                    "/poll close poll:#1",
+                    "/poll close poll:#2",
+                    "");
+
+            wiring.consoleChat(out).run(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), out);
+
+            // the announced poll's post arrives, and the quiet poll's claim is done without a post
+            Eventually.value(
+                    () -> Optional.of(bytes.toString(StandardCharsets.UTF_8)),
+                    text -> text.contains("Results of poll #2: Loud one"),
+                    "the results post of poll #2 printed");
+            SqlResultsPostStore posts = new SqlResultsPostStore(wiring.database());
+            Eventually.value(
+                    () -> posts.owed(start.plus(Duration.ofDays(1)), Duration.ofMinutes(1))
+                                    .isEmpty()
+                            ? Optional.of(true)
+                            : Optional.empty(),
+                    done -> done,
+                    "both posts done");
+            assertThat(wiring.resultsPostJob().runDue().join()).isZero();
+            String printed = bytes.toString(StandardCharsets.UTF_8);
+            assertThat(printed).contains("Closed poll #1").contains("Closed poll #2");
+            assertThat(printed).doesNotContain("Results of poll #1");
+            assertThat(printed.split("📣 fieldpoll posted in", -1))
+                    .as("one post")
+                    .hasSize(2);
         }
     }
 }
