@@ -310,6 +310,7 @@ class SmallHeapRunTest {
                             Instant.parse("2026-12-01T10:00:00Z"),
                             null,
                             null,
+                            false,
                             false))
                     .toCompletableFuture()
                     .join()
