@@ -214,9 +214,9 @@ final class SummaryEmbedRenderer {
                 .limit(DIVERGENCES)
                 .map(field -> "• **" + DiscordText.escape(field.name()) + "**: community "
                         + Numbers.twoDecimals(field.community()) + " vs " + Numbers.twoDecimals(field.reference())
-                        + " (" + Numbers.signed(field.difference()) + (field.real() ? ", real" : "") + ")")
+                        + " (" + Sentences.difference(field) + ")")
                 .toList();
-        String tau = "Kendall τ_b = " + Numbers.twoDecimals(reference.kendallTauB()) + " (1 = same order)";
+        String tau = Sentences.tau(reference, "τ_b") + " (1 = same order)";
         return divergences.isEmpty()
                 ? tau
                 : tau + "\n" + DiscordText.lines(divergences, REFERENCE_MAX - tau.length() - 1);

@@ -158,14 +158,14 @@ final class SlackPollSummaryRenderer {
 
     private static List<String> reference(PollReport.ReferenceComparison reference) {
         List<String> lines = new ArrayList<>();
-        lines.add("*Against the reference scores* (Kendall τ_b = " + Mrkdwn.twoDecimals(reference.kendallTauB()) + ")");
+        lines.add("*Against the reference scores* (" + Sentences.tau(reference, "τ_b") + ")");
         reference.fields().stream()
                 .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference()))
                         .reversed())
                 .limit(DIVERGENCES)
                 .forEach(field -> lines.add("• " + escape(field.name()) + ": community "
                         + Mrkdwn.twoDecimals(field.community()) + " vs " + Mrkdwn.twoDecimals(field.reference())
-                        + " (" + Mrkdwn.signed(field.difference()) + (field.real() ? ", real" : "") + ")"));
+                        + " (" + Sentences.difference(field) + ")"));
         return lines;
     }
 

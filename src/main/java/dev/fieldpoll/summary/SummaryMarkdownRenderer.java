@@ -182,8 +182,8 @@ public final class SummaryMarkdownRenderer {
         if (report.reference() == null) {
             return;
         }
-        text.append("\n**Against the reference:** Kendall τ_b = ")
-                .append(Numbers.twoDecimals(report.reference().kendallTauB()))
+        text.append("\n**Against the reference:** ")
+                .append(Sentences.tau(report.reference(), "τ_b"))
                 .append('\n');
         report.reference().fields().stream()
                 .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference()))
@@ -196,8 +196,7 @@ public final class SummaryMarkdownRenderer {
                         .append(" vs ")
                         .append(Numbers.twoDecimals(field.reference()))
                         .append(" (")
-                        .append(Numbers.signed(field.difference()))
-                        .append(field.real() ? ", real" : "")
+                        .append(Sentences.difference(field))
                         .append(")\n"));
     }
 
