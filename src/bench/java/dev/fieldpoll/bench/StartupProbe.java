@@ -46,7 +46,7 @@ final class StartupProbe {
     Startup measure(StartupTarget target, Path folder) throws IOException, InterruptedException {
         try (LoopbackDiscord discord = target.discord() ? new LoopbackDiscord() : null;
                 LoopbackSlack slack = target.slack() ? new LoopbackSlack() : null) {
-            ProcessBuilder builder = new ProcessBuilder(command(folder)).directory(folder.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command(folder, target)).directory(folder.toFile());
             environment(builder.environment(), discord, slack);
             long start = System.nanoTime();
             Process child = builder.start();
@@ -86,14 +86,15 @@ final class StartupProbe {
         }
     }
 
-    private List<String> command(Path folder) {
+    /** The console is its own command: {@code run} without tokens and without a terminal refuses to start. */
+    private List<String> command(Path folder, StartupTarget target) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
         command.addAll(List.of(
                 "-jar",
                 jar.toString(),
-                "run",
+                target == StartupTarget.CONSOLE ? "console" : "run",
                 "--db",
                 folder.resolve("fieldpoll.db").toString()));
         return command;
