@@ -372,9 +372,11 @@ public final class Wiring implements AutoCloseable {
                         discord.apiUrl(),
                         discord.gatewayUrl(),
                         DiscordSettings.DEFAULT_REFRESH_INTERVAL,
-                        config.zone()),
+                        config.zone(),
+                        discord.shards()),
                 bot);
         operations.platform("discord", discordBot::isConnected);
+        operations.platformParts(discordBot::shardsConnected);
         return discordBot;
     }
 
