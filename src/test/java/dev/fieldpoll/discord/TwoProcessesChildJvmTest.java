@@ -10,7 +10,7 @@ import static dev.fieldpoll.discord.Payloads.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fieldpoll.slack.LoopbackSlackHttp;
+import dev.fieldpoll.slack.LoopbackSlack;
 import dev.fieldpoll.store.DatabaseTarget;
 import dev.fieldpoll.testing.FieldpollProcess;
 import dev.fieldpoll.testing.TestPostgres;
@@ -49,7 +49,7 @@ class TwoProcessesChildJvmTest {
                         .withGuild(
                                 Payloads.guildCreate(SHARD_ONE_GUILD, "Shard One Readers", List.of(SHARD_ONE_CHANNEL)))
                         .start();
-                LoopbackSlackHttp slack = new LoopbackSlackHttp()) {
+                LoopbackSlack slack = new LoopbackSlack()) {
             int portA = freePort();
             int portB = freePort();
             try (FieldpollProcess a = start("a", "0", portA, discord, slack, database);
@@ -76,10 +76,10 @@ class TwoProcessesChildJvmTest {
                                             options("field", "mech", "factor", "feedback", "score", "4"))))
                             .startsWith("Saved");
                 }
-                slack.createPoll(portA, SLACK_CHANNEL, "U0ALICE", "Which fields first?");
+                slack.createPollOverHttp(portA, SLACK_CHANNEL, "U0ALICE", "Which fields first?");
                 for (int voter = 0; voter < 4; voter++) {
                     int port = voter % 2 == 0 ? portA : portB;
-                    assertThat(slack.command(
+                    assertThat(slack.commandOverHttp(
                                     port,
                                     SLACK_CHANNEL,
                                     "U0V" + voter,
@@ -90,14 +90,14 @@ class TwoProcessesChildJvmTest {
                 // then each process served its own shard's guild, and both show the same results
                 assertThat(a.output()).doesNotContain("Exception");
                 assertThat(b.output()).doesNotContain("Exception");
-                assertThat(slack.command(portA, SLACK_CHANNEL, "U0V0", "results"))
+                assertThat(slack.commandOverHttp(portA, SLACK_CHANNEL, "U0V0", "results"))
                         .contains("Mech Interp")
-                        .isEqualTo(slack.command(portB, SLACK_CHANNEL, "U0V0", "results"));
+                        .isEqualTo(slack.commandOverHttp(portB, SLACK_CHANNEL, "U0V0", "results"));
 
                 // when A is killed (SIGKILL) and a member votes through B
                 a.close();
                 a.awaitExit(WAIT);
-                assertThat(slack.command(portB, SLACK_CHANNEL, "U0V9", "vote mech feedback=5 economic=5"))
+                assertThat(slack.commandOverHttp(portB, SLACK_CHANNEL, "U0V9", "vote mech feedback=5 economic=5"))
                         .contains("Saved");
 
                 // then every acknowledged vote is stored, once
@@ -122,7 +122,7 @@ class TwoProcessesChildJvmTest {
             String shard,
             int slackPort,
             FakeDiscord discord,
-            LoopbackSlackHttp slack,
+            LoopbackSlack slack,
             DatabaseTarget.Postgres database)
             throws IOException {
         Path home = Files.createDirectories(folder.resolve(name));
@@ -144,8 +144,8 @@ class TwoProcessesChildJvmTest {
                         ""));
         Map<String, String> environment = Map.of(
                 "DISCORD_TOKEN", FakeDiscord.TOKEN,
-                "SLACK_BOT_TOKEN", LoopbackSlackHttp.BOT_TOKEN,
-                "SLACK_SIGNING_SECRET", LoopbackSlackHttp.SIGNING_SECRET,
+                "SLACK_BOT_TOKEN", LoopbackSlack.BOT_TOKEN,
+                "SLACK_SIGNING_SECRET", LoopbackSlack.SIGNING_SECRET,
                 "FIELDPOLL_DATABASE_URL", database.url());
         return FieldpollProcess.start(home, environment, "run", "--config", config.toString());
     }

@@ -15,7 +15,7 @@ import dev.fieldpoll.app.Secrets;
 import dev.fieldpoll.app.Wiring;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Workspace;
-import dev.fieldpoll.slack.LoopbackSlackHttp;
+import dev.fieldpoll.slack.LoopbackSlack;
 import dev.fieldpoll.slack.SlackApp;
 import dev.fieldpoll.store.DatabaseTarget;
 import dev.fieldpoll.summary.Schedule;
@@ -58,7 +58,7 @@ class TwoProcessesTest {
 
     private DatabaseTarget.Postgres database;
     private FakeDiscord discord;
-    private LoopbackSlackHttp slack;
+    private LoopbackSlack slack;
     private BotProcess a;
     private BotProcess b;
 
@@ -89,7 +89,7 @@ class TwoProcessesTest {
                 .withGuild(Payloads.guildCreate(GUILD, "Safety Readers", List.of(CHANNEL)))
                 .withGuild(Payloads.guildCreate(SHARD_ONE_GUILD, "Shard One Readers", List.of(SHARD_ONE_CHANNEL)))
                 .start();
-        slack = new LoopbackSlackHttp();
+        slack = new LoopbackSlack();
         a = start("a", "0");
         b = start("b", "1");
     }
@@ -115,9 +115,9 @@ class TwoProcessesTest {
         Wiring wiring = new Wiring(config, clock);
         Secrets secrets = new Secrets(
                 Optional.of(FakeDiscord.TOKEN),
-                Optional.of(LoopbackSlackHttp.BOT_TOKEN),
+                Optional.of(LoopbackSlack.BOT_TOKEN),
                 Optional.empty(),
-                Optional.of(LoopbackSlackHttp.SIGNING_SECRET));
+                Optional.of(LoopbackSlack.SIGNING_SECRET));
         SlackApp slackApp = wiring.slackApp(secrets);
         slackApp.start();
         DiscordBot discordBot = wiring.discordBot(config, secrets);
@@ -134,7 +134,7 @@ class TwoProcessesTest {
     @AfterEach
     void stop() {
         try (FakeDiscord stopDiscord = discord;
-                LoopbackSlackHttp stopSlack = slack;
+                LoopbackSlack stopSlack = slack;
                 BotProcess stopA = a;
                 BotProcess stopB = b) {
             // closed in reverse order: the processes, then the fakes
@@ -144,7 +144,7 @@ class TwoProcessesTest {
     @Test
     void votes_sent_to_either_process_are_stored_once_and_both_show_the_same_results() throws Exception {
         // given a Slack poll created through A, and a Discord poll in a guild of each shard
-        slack.createPoll(a.slackPort(), SLACK_CHANNEL, "U0ALICE", "Which fields first?");
+        slack.createPollOverHttp(a.slackPort(), SLACK_CHANNEL, "U0ALICE", "Which fields first?");
         String discordA = discordSend(Payloads.slash(ALICE, GUILD, CHANNEL, "create", options()));
         String discordB = discordSend(Payloads.slash(ALICE, SHARD_ONE_GUILD, SHARD_ONE_CHANNEL, "create", options()));
         assertThat(DiscordHarness.answer(discord, discordA).path("content").asText())
@@ -156,13 +156,13 @@ class TwoProcessesTest {
         int[] ports = {a.slackPort(), b.slackPort()};
         for (int voter = 0; voter < 6; voter++) {
             String member = "U0V" + voter;
-            assertThat(slack.command(
+            assertThat(slack.commandOverHttp(
                             ports[voter % 2],
                             SLACK_CHANNEL,
                             member,
                             "vote mech feedback=" + (1 + voter % 5) + " economic=3"))
                     .contains("Saved");
-            assertThat(slack.command(
+            assertThat(slack.commandOverHttp(
                             ports[(voter + 1) % 2],
                             SLACK_CHANNEL,
                             member,
@@ -199,15 +199,15 @@ class TwoProcessesTest {
                     .isEqualTo("3");
         }
         // and either process shows the same results
-        String fromA = slack.command(a.slackPort(), SLACK_CHANNEL, SLACK_ADMIN, "results");
-        String fromB = slack.command(b.slackPort(), SLACK_CHANNEL, SLACK_ADMIN, "results");
+        String fromA = slack.commandOverHttp(a.slackPort(), SLACK_CHANNEL, SLACK_ADMIN, "results");
+        String fromB = slack.commandOverHttp(b.slackPort(), SLACK_CHANNEL, SLACK_ADMIN, "results");
         assertThat(fromA).contains("Mech Interp").isEqualTo(fromB);
     }
 
     @Test
     void both_processes_racing_for_the_same_summaries_post_each_once() throws Exception {
         // given a poll and a weekly summary (Friday 10:30 UTC) in the Slack channel and in a channel of each shard
-        slack.createPoll(a.slackPort(), SLACK_CHANNEL, "U0ALICE", "Which fields first?");
+        slack.createPollOverHttp(a.slackPort(), SLACK_CHANNEL, "U0ALICE", "Which fields first?");
         for (String[] where :
                 List.of(new String[] {GUILD, CHANNEL}, new String[] {SHARD_ONE_GUILD, SHARD_ONE_CHANNEL})) {
             String created = discordSend(Payloads.slash(ALICE, where[0], where[1], "create", options()));
@@ -250,7 +250,7 @@ class TwoProcessesTest {
     @Test
     void a_summary_claimed_by_a_process_that_died_is_posted_by_the_other_once_its_lease_lapsed() throws Exception {
         // given a schedule, and process A that claimed this week's run and died before posting it
-        slack.createPoll(a.slackPort(), SLACK_CHANNEL, "U0ALICE", "Which fields first?");
+        slack.createPollOverHttp(a.slackPort(), SLACK_CHANNEL, "U0ALICE", "Which fields first?");
         Schedule schedule = schedule(new Workspace(Platform.SLACK, "T0FIELD"), SLACK_CHANNEL);
         a.clock().advance(Duration.ofMinutes(31));
         b.clock().advance(Duration.ofMinutes(31));
