@@ -2,6 +2,7 @@ package dev.fieldpoll.bot;
 
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.PollMessageLocks;
 import dev.fieldpoll.poll.PollStore;
 import dev.fieldpoll.poll.ResultsVisibility;
 import dev.fieldpoll.report.ReportService;

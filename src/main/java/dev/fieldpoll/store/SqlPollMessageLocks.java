@@ -1,6 +1,6 @@
 package dev.fieldpoll.store;
 
-import dev.fieldpoll.bot.PollMessageLocks;
+import dev.fieldpoll.poll.PollMessageLocks;
 import dev.fieldpoll.poll.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

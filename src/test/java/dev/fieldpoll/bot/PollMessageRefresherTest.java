@@ -9,6 +9,7 @@ import dev.fieldpoll.poll.Member;
 import dev.fieldpoll.poll.Outcomes;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.PollMessageLocks;
 import dev.fieldpoll.poll.ResultsVisibility;
 import dev.fieldpoll.summary.ChannelSummary;
 import dev.fieldpoll.testing.MutableClock;

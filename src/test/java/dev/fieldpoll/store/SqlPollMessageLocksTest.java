@@ -2,7 +2,7 @@ package dev.fieldpoll.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldpoll.bot.PollMessageLocks;
+import dev.fieldpoll.poll.PollMessageLocks;
 import dev.fieldpoll.testing.Eventually;
 import dev.fieldpoll.testing.TestPostgres;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.fieldpoll.bot;
+package dev.fieldpoll.poll;
 
 /**
  * Keeps processes that share one database from redrawing the same poll message at the same time.
