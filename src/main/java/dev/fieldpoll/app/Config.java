@@ -1,5 +1,6 @@
 package dev.fieldpoll.app;
 
+import dev.fieldpoll.discord.DiscordShards;
 import dev.fieldpoll.poll.PollPolicy;
 import dev.fieldpoll.store.DatabaseSettings;
 import dev.fieldpoll.store.DatabaseTarget;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -115,13 +117,19 @@ public record Config(
 
     /**
      * Discord: guilds to register commands in (instant; empty = globally), role names that count
-     * as admin, and optional API and gateway URLs (tests, proxies). The token is a secret, not here.
+     * as admin, optional API and gateway URLs (tests, proxies), and the shards this process runs
+     * (empty: no sharding). The token is a secret, not here.
      */
     public record Discord(
-            List<String> guilds, List<String> adminRoles, Optional<URI> apiUrl, Optional<URI> gatewayUrl) {
+            List<String> guilds,
+            List<String> adminRoles,
+            Optional<URI> apiUrl,
+            Optional<URI> gatewayUrl,
+            Optional<DiscordShards> shards) {
         public Discord {
             guilds = List.copyOf(guilds);
             adminRoles = List.copyOf(adminRoles);
+            Objects.requireNonNull(shards, "shards");
         }
     }
 

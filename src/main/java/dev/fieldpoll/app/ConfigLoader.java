@@ -3,6 +3,7 @@ package dev.fieldpoll.app;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fieldpoll.discord.DiscordShards;
 import dev.fieldpoll.poll.PollPolicy;
 import dev.fieldpoll.store.DatabaseSettings;
 import dev.fieldpoll.store.DatabaseTarget;
@@ -176,7 +177,20 @@ public final class ConfigLoader {
                         env("FIELDPOLL_DISCORD_API_URL").orElse(section.apiUrl())),
                 url(
                         "FIELDPOLL_DISCORD_GATEWAY_URL / discord.gateway-url",
-                        env("FIELDPOLL_DISCORD_GATEWAY_URL").orElse(section.gatewayUrl())));
+                        env("FIELDPOLL_DISCORD_GATEWAY_URL").orElse(section.gatewayUrl())),
+                shards(section.shards()));
+    }
+
+    /** discord.shards.total and .ids (or their variables); both absent: no sharding. */
+    private Optional<DiscordShards> shards(ShardsSection section) {
+        try {
+            return DiscordShards.parse(
+                    env("FIELDPOLL_DISCORD_SHARDS_TOTAL").orElse(section.total()),
+                    env("FIELDPOLL_DISCORD_SHARDS_IDS").orElse(section.ids()));
+        } catch (IllegalArgumentException wrong) {
+            throw new ConfigException("discord.shards (FIELDPOLL_DISCORD_SHARDS_TOTAL, FIELDPOLL_DISCORD_SHARDS_IDS): "
+                    + wrong.getMessage() + ".");
+        }
     }
 
     private Config.Slack slack(SlackSection section) {
@@ -346,7 +360,7 @@ public final class ConfigLoader {
                     (polls == null ? new Polls(null, null, null, null, null, null) : polls).orDefaults(),
                     admins == null ? List.of() : admins,
                     (console == null ? new ConsoleSection(null, null, null) : console).orDefaults(),
-                    (discord == null ? new DiscordSection(null, null, null, null) : discord).orDefaults(),
+                    (discord == null ? new DiscordSection(null, null, null, null, null) : discord).orDefaults(),
                     (slack == null ? new SlackSection(null, null, null, null) : slack).orDefaults(),
                     (rateLimit == null ? new RateLimitSection(null, null) : rateLimit).orDefaults(),
                     (web == null ? new WebSection(null, null, null, null, null) : web).orDefaults());
@@ -383,16 +397,21 @@ public final class ConfigLoader {
             List<String> guilds,
             @JsonProperty("admin-roles") List<String> adminRoles,
             @JsonProperty("api-url") String apiUrl,
-            @JsonProperty("gateway-url") String gatewayUrl) {
+            @JsonProperty("gateway-url") String gatewayUrl,
+            ShardsSection shards) {
 
         DiscordSection orDefaults() {
             return new DiscordSection(
                     guilds == null ? List.of() : guilds,
                     adminRoles == null ? List.of() : adminRoles,
                     apiUrl,
-                    gatewayUrl);
+                    gatewayUrl,
+                    shards == null ? new ShardsSection(null, null) : shards);
         }
     }
+
+    /** {@code total}: a number or "auto"; {@code ids}: like "0,1" or "0-3". Both absent: no sharding. */
+    record ShardsSection(String total, String ids) {}
 
     record SlackSection(
             String mode,

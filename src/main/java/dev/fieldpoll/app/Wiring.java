@@ -18,6 +18,7 @@ import dev.fieldpoll.discord.DiscordSettings;
 import dev.fieldpoll.ops.OperationsStatus;
 import dev.fieldpoll.ops.PrometheusMetrics;
 import dev.fieldpoll.poll.Platform;
+import dev.fieldpoll.poll.PollMessageLocks;
 import dev.fieldpoll.poll.PollPolicy;
 import dev.fieldpoll.poll.PollService;
 import dev.fieldpoll.poll.PollStore;
@@ -30,6 +31,7 @@ import dev.fieldpoll.slack.SlackSettings;
 import dev.fieldpoll.store.Database;
 import dev.fieldpoll.store.DatabaseSettings;
 import dev.fieldpoll.store.DatabaseTarget;
+import dev.fieldpoll.store.SqlPollMessageLocks;
 import dev.fieldpoll.store.SqlPollStore;
 import dev.fieldpoll.store.SqlReminderStore;
 import dev.fieldpoll.store.SqlResultsPageStore;
@@ -95,6 +97,8 @@ public final class Wiring implements AutoCloseable {
     private final ResultsPostJob resultsPostJob;
     private final PollBot bot;
     private final PollMessageRefresher pollMessages;
+    /** Keeps processes on one PostgreSQL database from redrawing a poll message at once. */
+    private final PollMessageLocks pollMessageLocks;
     /** Signs results-page links; null when pages are off. */
     private final PageLinks pageLinks;
     /** This process's metrics (commits, interactions, queues), scraped on the web port. */
@@ -157,12 +161,14 @@ public final class Wiring implements AutoCloseable {
                 config.remindBefore(),
                 Backoff.standard(jobs));
         SqlResultsPostStore resultsPosts = new SqlResultsPostStore(database);
+        this.pollMessageLocks = SqlPollMessageLocks.of(config.database(), databaseSettings);
         this.pollMessages = new PollMessageRefresher(
                 store,
                 reports,
                 resultsPosts,
                 clock,
-                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("fieldpoll-poll-messages")));
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("fieldpoll-poll-messages")),
+                pollMessageLocks);
         PollMessageRefresher refresher = this.pollMessages;
         this.resultsPostJob = new ResultsPostJob(
                 resultsPosts,
@@ -372,9 +378,11 @@ public final class Wiring implements AutoCloseable {
                         discord.apiUrl(),
                         discord.gatewayUrl(),
                         DiscordSettings.DEFAULT_REFRESH_INTERVAL,
-                        config.zone()),
+                        config.zone(),
+                        discord.shards()),
                 bot);
         operations.platform("discord", discordBot::isConnected);
+        operations.platformParts(discordBot::shardsConnected);
         return discordBot;
     }
 
@@ -454,6 +462,9 @@ public final class Wiring implements AutoCloseable {
         }
         stopJobs();
         pollMessages.close();
+        if (pollMessageLocks instanceof SqlPollMessageLocks inDatabase) {
+            inDatabase.close();
+        }
         stopAfterCommit();
         database.close();
     }

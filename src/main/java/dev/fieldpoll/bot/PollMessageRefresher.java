@@ -2,6 +2,7 @@ package dev.fieldpoll.bot;
 
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.PollMessageLocks;
 import dev.fieldpoll.poll.PollStore;
 import dev.fieldpoll.poll.ResultsVisibility;
 import dev.fieldpoll.report.ReportService;
@@ -35,8 +36,12 @@ import org.slf4j.LoggerFactory;
  *   <li>Closing, by a command or by the close time (a timer at the next close, and a check every
  *       minute and at start that also finds polls that closed while fieldpoll was down): handled
  *       once, claimed in the database: the message is redrawn as closed and every {@link
- *       PollClosedListener} hears of it. Closings wait for their platform to be connected.
+ *       PollClosedListener} hears of it. Closings wait for a process that draws the poll's messages (its platform connected; on Discord, the
+ *       process running the shard of its guild).
  *   <li>A platform that disconnects (shutdown) gets its pending redraws first.
+ *   <li>Several processes on one database: a redraw runs while no other process redraws the same
+ *       poll ({@link PollMessageLocks}); one that finds it busy draws again a moment later, so
+ *       edits never cross and the newest state is drawn last.
  * </ul>
  *
  * <p>Thread-safe: what is pending and connected lives in concurrent maps, and every store read,
@@ -50,6 +55,9 @@ public final class PollMessageRefresher implements AutoCloseable {
     private static final Duration AFTER_CLOSE = Duration.ofSeconds(1);
 
     private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(10);
+    /** Another process is redrawing the poll: its redraw is this long at most, so draw again after it. */
+    static final Duration LOCKED_RETRY = Duration.ofSeconds(1);
+
     private static final Logger log = LoggerFactory.getLogger(PollMessageRefresher.class);
 
     private record Connection(PollMessagePublisher publisher, Duration interval) {}
@@ -59,6 +67,7 @@ public final class PollMessageRefresher implements AutoCloseable {
     private final ResultsPostStore resultsPosts;
     private final Clock clock;
     private final ScheduledExecutorService thread;
+    private final PollMessageLocks locks;
     private final Map<Platform, Connection> connections = new ConcurrentHashMap<>();
     /** Polls waiting for their debounced redraw. */
     private final Map<Long, Platform> pending = new ConcurrentHashMap<>();
@@ -69,18 +78,23 @@ public final class PollMessageRefresher implements AutoCloseable {
 
     private Instant nextCloseAt;
 
-    /** {@code thread}: a single-threaded executor of its own, which the refresher shuts down when closed. */
+    /**
+     * {@code thread}: a single-threaded executor of its own, which the refresher shuts down when
+     * closed; {@code locks}: keep other processes on the same database from redrawing a poll at once.
+     */
     public PollMessageRefresher(
             PollStore store,
             ReportService reports,
             ResultsPostStore resultsPosts,
             Clock clock,
-            ScheduledExecutorService thread) {
+            ScheduledExecutorService thread,
+            PollMessageLocks locks) {
         this.store = store;
         this.reports = reports;
         this.resultsPosts = resultsPosts;
         this.clock = clock;
         this.thread = thread;
+        this.locks = locks;
     }
 
     /** Someone else wants to hear of every poll that closes (once per poll), on the refresher's thread. */
@@ -116,11 +130,20 @@ public final class PollMessageRefresher implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether this process draws the poll's message: its platform is connected here, and its
+     * publisher reaches the poll's workspace (a Discord process draws only its shards' guilds).
+     */
+    private boolean reached(Poll poll) {
+        Connection connection = connections.get(poll.workspace().platform());
+        return connection != null && connection.publisher().reaches(poll.workspace());
+    }
+
     /** The poll's answers changed: its message is redrawn within one interval. */
     void pollChanged(Poll poll) {
         Platform platform = poll.workspace().platform();
         Connection connection = connections.get(platform);
-        if (connection != null && pending.putIfAbsent(poll.id(), platform) == null) {
+        if (connection != null && reached(poll) && pending.putIfAbsent(poll.id(), platform) == null) {
             later(connection.interval(), () -> redrawPending(poll.id()));
         }
     }
@@ -169,7 +192,7 @@ public final class PollMessageRefresher implements AutoCloseable {
     private void sweep() {
         Instant now = clock.instant();
         for (Poll poll : store.closedUnhandled(now, CLOSING_LEASE)) {
-            if (connections.containsKey(poll.workspace().platform())) {
+            if (reached(poll)) {
                 handleClosing(poll.id());
             }
         }
@@ -227,7 +250,10 @@ public final class PollMessageRefresher implements AutoCloseable {
 
     private void tryRedraw(long pollId) {
         try {
-            redraw(pollId);
+            if (!locks.runAlone(pollId, () -> redraw(pollId))) {
+                // Another process is drawing it now: draw after it, so the newest state lands last.
+                later(LOCKED_RETRY, () -> tryRedraw(pollId));
+            }
         } catch (RuntimeException failure) {
             log.warn("Could not redraw the message of poll {}", pollId, failure);
         }
@@ -241,7 +267,7 @@ public final class PollMessageRefresher implements AutoCloseable {
         }
         Poll poll = found.get();
         Connection connection = connections.get(poll.workspace().platform());
-        if (connection == null) {
+        if (connection == null || !connection.publisher().reaches(poll.workspace())) {
             return;
         }
         Instant now = clock.instant();

@@ -42,7 +42,7 @@ final class AutocompleteListener extends ListenerAdapter {
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-        if (!CommandRegistrations.COMMAND.equals(event.getName())) {
+        if (!CommandRegistrations.COMMAND.equals(event.getName()) || !InteractionEdge.ownShard(event)) {
             return;
         }
         edge.run(

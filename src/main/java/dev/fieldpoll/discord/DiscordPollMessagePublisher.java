@@ -2,8 +2,8 @@ package dev.fieldpoll.discord;
 
 import dev.fieldpoll.bot.PollMessagePublisher;
 import dev.fieldpoll.bot.PollMessageView;
+import dev.fieldpoll.poll.Workspace;
 import java.util.concurrent.CompletableFuture;
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
@@ -12,15 +12,16 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
 
 /**
  * Draws the public poll messages on Discord: renders them and sends, nothing more (when is decided
- * in the core). Thread-safe: it keeps no state; JDA is thread-safe.
+ * in the core), through the shard that owns the poll's guild. Thread-safe: it keeps no state; JDA is
+ * thread-safe.
  */
 final class DiscordPollMessagePublisher implements PollMessagePublisher {
 
-    private final JDA jda;
+    private final DiscordConnection connection;
     private final PollMessageRenderer renderer;
 
-    DiscordPollMessagePublisher(JDA jda, PollMessageRenderer renderer) {
-        this.jda = jda;
+    DiscordPollMessagePublisher(DiscordConnection connection, PollMessageRenderer renderer) {
+        this.connection = connection;
         this.renderer = renderer;
     }
 
@@ -47,14 +48,14 @@ final class DiscordPollMessagePublisher implements PollMessagePublisher {
         }
     }
 
+    /** Only the poll messages of guilds on this process's shards: the others are another process's. */
+    @Override
+    public boolean reaches(Workspace workspace) {
+        return connection.owns(workspace.id());
+    }
+
+    /** Through the shard that owns the poll's guild. */
     private GuildMessageChannel channel(PollMessageView view) {
-        String channelId = view.poll().channelId();
-        GuildMessageChannel channel =
-                channelId.matches("\\d{1,20}") ? jda.getChannelById(GuildMessageChannel.class, channelId) : null;
-        if (channel == null) {
-            throw new IllegalStateException("Discord channel " + channelId + " of poll "
-                    + view.poll().id() + " is not visible to the bot (deleted, or the bot was removed from it)");
-        }
-        return channel;
+        return connection.channel(view.poll().workspace(), view.poll().channelId());
     }
 }

@@ -1,5 +1,6 @@
 package dev.fieldpoll.discord;
 
+import dev.fieldpoll.poll.Workspace;
 import dev.fieldpoll.summary.PollSummary;
 import dev.fieldpoll.summary.ResultsPost;
 import dev.fieldpoll.summary.ResultsPublisher;
@@ -7,7 +8,6 @@ import dev.fieldpoll.summary.SummaryParts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
@@ -28,17 +28,23 @@ final class DiscordResultsPublisher implements ResultsPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordResultsPublisher.class);
 
-    private final JDA jda;
+    private final DiscordConnection connection;
     private final SummaryEmbedRenderer embeds = new SummaryEmbedRenderer();
 
-    DiscordResultsPublisher(JDA jda) {
-        this.jda = jda;
+    DiscordResultsPublisher(DiscordConnection connection) {
+        this.connection = connection;
+    }
+
+    /** Only polls of guilds on this process's shards: another process posts the others' results. */
+    @Override
+    public boolean reaches(Workspace workspace) {
+        return connection.owns(workspace.id());
     }
 
     @Override
     public Optional<String> publish(ResultsPost post, SummaryParts parts) {
-        GuildMessageChannel channel = DiscordSummaryPublisher.channel(
-                jda, post.poll().workspace(), post.poll().channelId());
+        GuildMessageChannel channel =
+                connection.channel(post.poll().workspace(), post.poll().channelId());
         MessageCreateData message = render(post, DiscordSummaryPublisher.mayAttachCharts(channel));
         String[] link = {null};
         parts.once("message", () -> {

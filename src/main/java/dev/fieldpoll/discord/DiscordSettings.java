@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * What the Discord adapter needs to run: the bot token (a secret, never printed), the guilds to
  * register /poll in (empty: globally), the role names and user ids that count as admin, optional
- * REST and gateway URLs (tests, proxies), how often at most a poll message is refreshed, and the
- * community's zone (a poll closing at its midnight closes "at the end of" the day before).
+ * REST and gateway URLs (tests, proxies), how often at most a poll message is refreshed, the
+ * community's zone (a poll closing at its midnight closes "at the end of" the day before), and the
+ * shards this process runs (empty: no sharding, one connection for every guild).
  */
 public record DiscordSettings(
         String token,
@@ -22,7 +23,8 @@ public record DiscordSettings(
         Optional<URI> apiUrl,
         Optional<URI> gatewayUrl,
         Duration refreshInterval,
-        ZoneId zone) {
+        ZoneId zone,
+        Optional<DiscordShards> shards) {
 
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(5);
 
@@ -36,6 +38,7 @@ public record DiscordSettings(
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(gatewayUrl, "gatewayUrl");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(shards, "shards");
         if (refreshInterval == null || refreshInterval.isNegative() || refreshInterval.isZero()) {
             throw new IllegalArgumentException("the poll message refresh interval must be positive");
         }
@@ -46,6 +49,7 @@ public record DiscordSettings(
     public String toString() {
         return "DiscordSettings[guilds=" + guilds + ", adminRoles=" + adminRoles + ", adminUsers=" + adminUsers
                 + ", apiUrl=" + apiUrl
-                + ", gatewayUrl=" + gatewayUrl + ", refreshInterval=" + refreshInterval + ", token=(set)]";
+                + ", gatewayUrl=" + gatewayUrl + ", refreshInterval=" + refreshInterval + ", shards="
+                + shards.map(DiscordShards::toString).orElse("none") + ", token=(set)]";
     }
 }

@@ -8,7 +8,6 @@ import dev.fieldpoll.summary.ReminderPublisher;
 import dev.fieldpoll.summary.SummaryParts;
 import dev.fieldpoll.summary.SummaryPublisher;
 import java.util.List;
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -26,17 +25,23 @@ final class DiscordSummaryPublisher implements SummaryPublisher, ReminderPublish
 
     private static final Logger log = LoggerFactory.getLogger(DiscordSummaryPublisher.class);
 
-    private final JDA jda;
+    private final DiscordConnection connection;
     private final SummaryMessages summaries = new SummaryMessages();
     private final ReminderMessageRenderer reminders = new ReminderMessageRenderer();
 
-    DiscordSummaryPublisher(JDA jda) {
-        this.jda = jda;
+    DiscordSummaryPublisher(DiscordConnection connection) {
+        this.connection = connection;
+    }
+
+    /** Only guilds on this process's shards: another process posts the others' summaries and reminders. */
+    @Override
+    public boolean reaches(Workspace workspace) {
+        return connection.owns(workspace.id());
     }
 
     @Override
     public void publish(ChannelSummary summary, SummaryParts parts) {
-        GuildMessageChannel channel = channel(jda, summary.workspace(), summary.channelId());
+        GuildMessageChannel channel = connection.channel(summary.workspace(), summary.channelId());
         List<MessageCreateData> messages = summaries.render(summary, mayAttachCharts(channel));
         for (int part = 0; part < messages.size(); part++) {
             MessageCreateData message = messages.get(part);
@@ -54,21 +59,11 @@ final class DiscordSummaryPublisher implements SummaryPublisher, ReminderPublish
     @Override
     public void remind(ClosingReminder reminder) {
         Poll poll = reminder.poll();
-        channel(jda, poll.workspace(), poll.channelId())
+        connection
+                .channel(poll.workspace(), poll.channelId())
                 .sendMessage(reminders.render(reminder))
                 .complete();
         log.info("Posted the closing reminder of poll {} to Discord channel {}", poll.id(), poll.channelId());
-    }
-
-    /** The channel, if the bot sees it and it belongs to the summary's guild; else a failure to log. */
-    static GuildMessageChannel channel(JDA jda, Workspace workspace, String channelId) {
-        GuildMessageChannel channel =
-                channelId.matches("\\d{1,20}") ? jda.getChannelById(GuildMessageChannel.class, channelId) : null;
-        if (channel == null || !channel.getGuild().getId().equals(workspace.id())) {
-            throw new IllegalStateException("Discord channel " + channelId + " of guild " + workspace.id()
-                    + " is not visible to the bot (deleted, or the bot was removed from it)");
-        }
-        return channel;
     }
 
     /** Without Attach Files the summary still goes out, without its charts: the text matters most. */

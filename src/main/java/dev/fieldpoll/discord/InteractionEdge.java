@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,9 @@ final class InteractionEdge {
             String what,
             InteractionAnswer.Mode mode,
             Function<InteractionAnswer, CompletionStage<?>> work) {
+        if (!ownShard(interaction)) {
+            return;
+        }
         InteractionAnswer answer = new InteractionAnswer(interaction, mode);
         Gate.Entry entry = gate.enter();
         if (entry != Gate.Entry.ADMITTED) {
@@ -60,6 +64,23 @@ final class InteractionEdge {
             answer.tell(Messages.text(BUSY));
             gate.exit();
         }
+    }
+
+    /**
+     * Whether the interaction came through the shard that owns its guild, as Discord sends them;
+     * one that did not (two processes configured to run the same shard) is left unanswered and logged.
+     */
+    static boolean ownShard(Interaction interaction) {
+        if (DiscordConnection.heardByItsShard(interaction)) {
+            return true;
+        }
+        log.warn(
+                "Ignored interaction {}: it came through shard {}, which does not own guild {} (is the same shard "
+                        + "configured in two processes?)",
+                interaction.getId(),
+                interaction.getJDA().getShardInfo().getShardString(),
+                interaction.getGuild().getId());
+        return false;
     }
 
     /** Runs work that needs no answer budget (autocomplete); refused quietly when the pool is full. */

@@ -71,7 +71,10 @@ public final class ReminderJob {
 
     private CompletableFuture<Boolean> remind(long pollId, Instant now) {
         Optional<Poll> poll = polls.findById(pollId);
-        if (poll.isEmpty() || !poll.get().isOpenAt(now) || !reminders.claim(pollId, now)) {
+        if (poll.isEmpty()
+                || !poll.get().isOpenAt(now)
+                || !publisher.reaches(poll.get().workspace())
+                || !reminders.claim(pollId, now)) {
             return CompletableFuture.completedFuture(false);
         }
         ClosingReminder reminder = new ClosingReminder(poll.get(), polls.voterCount(pollId));

@@ -107,7 +107,7 @@ public final class ResultsPostJob {
         Optional<Poll> found = polls.findById(pollId);
         if (found.isEmpty()
                 || found.get().isOpenAt(now)
-                || !publisher.reaches(found.get().workspace().platform())
+                || !publisher.reaches(found.get().workspace())
                 || !posts.claim(pollId, now, LEASE)) {
             return CompletableFuture.completedFuture(false);
         }

@@ -1,6 +1,5 @@
 package dev.fieldpoll.summary;
 
-import dev.fieldpoll.poll.Platform;
 import java.util.Optional;
 
 /**
@@ -10,12 +9,7 @@ import java.util.Optional;
  * Returns where the post can be opened (a message link), when the platform has one.
  */
 @FunctionalInterface
-public interface ResultsPublisher {
+public interface ResultsPublisher extends WorkspaceReach {
 
     Optional<String> publish(ResultsPost post, SummaryParts parts);
-
-    /** Whether posts to the platform can go out now; those that cannot wait, unclaimed, until it connects. */
-    default boolean reaches(Platform platform) {
-        return true;
-    }
 }

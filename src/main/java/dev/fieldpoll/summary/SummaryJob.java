@@ -96,7 +96,11 @@ public final class SummaryJob {
         ScheduledRun run = schedule.latestRunAtOrBefore(now);
         boolean owed =
                 !run.at().isBefore(schedule.since()) && !now.isAfter(run.at().plus(CATCH_UP));
-        if (!owed || !summaries.claimRun(schedule, run.period(), now, LEASE)) {
+        // A channel this process cannot post to (a Discord guild of another process's shard, a platform
+        // not connected here) is left unclaimed for a process that can.
+        if (!owed
+                || !publisher.reaches(schedule.workspace())
+                || !summaries.claimRun(schedule, run.period(), now, LEASE)) {
             return CompletableFuture.completedFuture(false);
         }
         Optional<String> lateNote = now.isAfter(run.at().plus(LATE_AFTER))

@@ -6,7 +6,7 @@ package dev.fieldpoll.summary;
  * platform refuses, and the job retries later.
  */
 @FunctionalInterface
-public interface SummaryPublisher {
+public interface SummaryPublisher extends WorkspaceReach {
 
     void publish(ChannelSummary summary, SummaryParts parts);
 }

@@ -1,9 +1,13 @@
 package dev.fieldpoll.summary;
 
 import dev.fieldpoll.poll.Platform;
+import dev.fieldpoll.poll.Workspace;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Sends each summary, reminder and results post to the publisher of its platform; adapters
@@ -34,9 +38,19 @@ public final class SummaryPublishers implements SummaryPublisher, ReminderPublis
         results.remove(platform);
     }
 
+    /**
+     * Whether posts to the workspace can go out from this process now: its platform is connected (a
+     * publisher is registered), and its publishers reach the workspace (a Discord process reaches
+     * only the guilds of its shards). Those that cannot wait, unclaimed, for a process that can.
+     */
     @Override
-    public boolean reaches(Platform platform) {
-        return results.containsKey(platform);
+    public boolean reaches(Workspace workspace) {
+        Platform platform = workspace.platform();
+        List<WorkspaceReach> registered = Stream.of(
+                        publishers.get(platform), reminders.get(platform), results.get(platform))
+                .filter(Objects::nonNull)
+                .toList();
+        return !registered.isEmpty() && registered.stream().allMatch(publisher -> publisher.reaches(workspace));
     }
 
     @Override

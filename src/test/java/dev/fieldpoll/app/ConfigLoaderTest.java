@@ -3,12 +3,14 @@ package dev.fieldpoll.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fieldpoll.discord.DiscordShards;
 import dev.fieldpoll.poll.PollPolicy;
 import dev.fieldpoll.store.DatabaseSettings;
 import dev.fieldpoll.store.DatabaseTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -187,6 +189,37 @@ class ConfigLoaderTest {
         assertThatThrownBy(
                         () -> new ConfigLoader(Map.of("FIELDPOLL_WEB_LINK_LIFETIME", "forever")).load(Optional.empty()))
                 .hasMessageContaining("web.link-lifetime / FIELDPOLL_WEB_LINK_LIFETIME must be like 24h");
+    }
+
+    @Test
+    void discord_shards_are_off_unless_set_and_read_from_the_file_or_the_environment() throws Exception {
+        assertThat(load("discord:\n  guilds: []\n").discord().shards()).isEmpty();
+        assertThat(load("discord:\n  shards:\n    total: auto\n").discord().shards())
+                .contains(DiscordShards.automatic());
+        assertThat(load("discord:\n  shards:\n    total: 4\n    ids: 0-1\n")
+                        .discord()
+                        .shards())
+                .contains(new DiscordShards(java.util.OptionalInt.of(4), List.of(0, 1)));
+        assertThat(new ConfigLoader(Map.of("FIELDPOLL_DISCORD_SHARDS_TOTAL", "3", "FIELDPOLL_DISCORD_SHARDS_IDS", "2"))
+                        .load(Optional.empty())
+                        .discord()
+                        .shards())
+                .contains(new DiscordShards(java.util.OptionalInt.of(3), List.of(2)));
+    }
+
+    @Test
+    void wrong_shard_settings_are_refused_with_one_sentence() {
+        assertThat(refusal("discord:\n  shards:\n    total: 2\n    ids: 0,2\n"))
+                .endsWith("shard 2 does not exist: with 2 shards in all, the ids go from 0 to 1.");
+        assertThat(refusal("discord:\n  shards:\n    ids: 0\n")).contains("shard ids need the total number of shards");
+        assertThat(refusal("discord:\n  shards:\n    total: many\n"))
+                .contains("the total number of shards must be a whole number or auto, was 'many'");
+        assertThat(refusal("discord:\n  shards:\n    total: 4\n    ids: 3-1\n"))
+                .contains("the shard range 3-1 goes backwards");
+        assertThat(refusal("discord:\n  shards:\n    total: 0\n"))
+                .contains("the number of shards must be between 1 and 65536, was 0");
+        assertThat(refusal("discord:\n  shards:\n    total: 4\n    ids: one\n"))
+                .contains("shard ids must be numbers or ranges separated by commas, like 0,1 or 0-3, was 'one'");
     }
 
     private Config load(String yaml) throws Exception {

@@ -9,6 +9,7 @@ import dev.fieldpoll.poll.Member;
 import dev.fieldpoll.poll.Outcomes;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.PollMessageLocks;
 import dev.fieldpoll.poll.ResultsVisibility;
 import dev.fieldpoll.summary.ChannelSummary;
 import dev.fieldpoll.testing.MutableClock;
@@ -140,6 +141,48 @@ class PollMessageRefresherTest {
                 member(user, false),
                 new BotCommand.SetAnswers(
                         poll.id(), Map.of(poll.definition().cells().get(0), score)));
+    }
+
+    @Test
+    void a_redraw_waits_while_another_process_redraws_the_poll_then_draws_the_newest_state() throws Exception {
+        // given a refresher whose lock says another process is redrawing the poll until told otherwise
+        Wiring wiring = wiring();
+        Poll poll = create(wiring, Optional.empty());
+        java.util.concurrent.atomic.AtomicBoolean otherProcessDrawing =
+                new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.CountDownLatch refused = new java.util.concurrent.CountDownLatch(1);
+        PollMessageLocks locks = (pollId, redraw) -> {
+            if (otherProcessDrawing.get()) {
+                refused.countDown();
+                return false;
+            }
+            redraw.run();
+            return true;
+        };
+        try (PollMessageRefresher refresher = new PollMessageRefresher(
+                wiring.store(),
+                wiring.reports(),
+                new dev.fieldpoll.store.SqlResultsPostStore(wiring.database()),
+                clock,
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(),
+                locks)) {
+            refresher.connect(Platform.CONSOLE, platform, Duration.ofMillis(10));
+
+            // when a vote asks for a redraw while the other process draws, and another vote lands meanwhile
+            vote(wiring, poll, "alice", "3");
+            refresher.pollChanged(poll);
+            assertThat(refused.await(1, TimeUnit.MINUTES)).isTrue();
+            vote(wiring, poll, "bob", "4");
+            assertThat(platform.edits)
+                    .as("nothing drawn while the other process draws")
+                    .isEmpty();
+            otherProcessDrawing.set(false);
+
+            // then it draws once the poll is free, from what is stored by then
+            PollMessageView drawn = dev.fieldpoll.testing.Eventually.value(
+                    () -> platform.edits.stream().findFirst(), view -> true, "the redraw after the other process's");
+            assertThat(drawn.voters()).isEqualTo(2);
+        }
     }
 
     @Test

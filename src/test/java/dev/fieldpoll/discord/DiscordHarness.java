@@ -73,6 +73,24 @@ final class DiscordHarness implements AutoCloseable {
         bot.start();
     }
 
+    /** A fieldpoll on its own fake Discord and configuration (shards, PostgreSQL), started at START. */
+    DiscordHarness(FakeDiscord discord, Config config) throws InterruptedException {
+        this.clock = new MutableClock(START);
+        this.discord = discord;
+        this.wiring = new Wiring(config, clock);
+        if (config.web().isOn()) {
+            try {
+                wiring.startWeb();
+            } catch (java.io.IOException noPort) {
+                throw new java.io.UncheckedIOException(noPort);
+            }
+        }
+        this.bot = wiring.discordBot(
+                config,
+                new Secrets(Optional.of(FakeDiscord.TOKEN), Optional.empty(), Optional.empty(), Optional.empty()));
+        bot.start();
+    }
+
     /** The test configuration with a discord section pointing at the fake. */
     static Config config(Path folder, FakeDiscord discord, List<String> guilds, List<String> adminRoles) {
         return config(folder, discord.apiUrl(), discord.gatewayUrl(), guilds, adminRoles);
@@ -84,7 +102,11 @@ final class DiscordHarness implements AutoCloseable {
         return TestConfigs.withDiscord(
                 base,
                 new Config.Discord(
-                        guilds, adminRoles, Optional.of(URI.create(apiUrl)), Optional.of(URI.create(gatewayUrl))));
+                        guilds,
+                        adminRoles,
+                        Optional.of(URI.create(apiUrl)),
+                        Optional.of(URI.create(gatewayUrl)),
+                        Optional.empty()));
     }
 
     /**
@@ -95,16 +117,18 @@ final class DiscordHarness implements AutoCloseable {
     Map<String, Long> arrivals() {
         Map<String, Long> arrivals = new ConcurrentHashMap<>();
         try {
-            java.lang.reflect.Field field = DiscordBot.class.getDeclaredField("jda");
+            java.lang.reflect.Field field = DiscordBot.class.getDeclaredField("connection");
             field.setAccessible(true);
-            ((JDA) field.get(bot)).addEventListener(new ListenerAdapter() {
-                @Override
-                public void onGenericInteractionCreate(GenericInteractionCreateEvent event) {
-                    arrivals.putIfAbsent(event.getToken(), System.nanoTime());
-                }
-            });
+            for (JDA jda : ((DiscordConnection) field.get(bot)).all()) {
+                jda.addEventListener(new ListenerAdapter() {
+                    @Override
+                    public void onGenericInteractionCreate(GenericInteractionCreateEvent event) {
+                        arrivals.putIfAbsent(event.getToken(), System.nanoTime());
+                    }
+                });
+            }
         } catch (ReflectiveOperationException changed) {
-            throw new IllegalStateException("DiscordBot no longer keeps its JDA in a field named jda", changed);
+            throw new IllegalStateException("DiscordBot no longer keeps its JDA in a field named connection", changed);
         }
         return arrivals;
     }

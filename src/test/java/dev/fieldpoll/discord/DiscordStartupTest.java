@@ -48,7 +48,8 @@ class DiscordStartupTest {
                 Optional.empty(),
                 Optional.empty(),
                 DiscordSettings.DEFAULT_REFRESH_INTERVAL,
-                java.time.ZoneOffset.UTC);
+                java.time.ZoneOffset.UTC,
+                Optional.empty());
 
         assertThat(settings.toString()).doesNotContain("secret-token-value").contains("token=(set)");
     }

@@ -34,7 +34,10 @@ import okio.Buffer;
 /**
  * A small Discord on loopback, enough for real JDA: the REST API the bot calls (self user, command
  * registration, interaction callbacks, webhook edits and follow-ups, channel messages) and the
- * gateway WebSocket (HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats, dispatches). Payloads are
+ * gateway WebSocket (HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats, dispatches), sharded when
+ * the bot asks: {@code /gateway/bot} recommends {@link #withRecommendedShards} shards, each shard's
+ * IDENTIFY gets the guilds of that shard only, and each interaction goes to the socket of the shard
+ * that owns its guild, as Discord does. Payloads are
  * shaped as the Discord API documents them. Every REST request is recorded for assertions (a
  * message with files as its payload_json and file parts), every message the bot posts or edits is
  * kept, so tests can click its components, and a test can make the next matching request fail once.
@@ -98,8 +101,13 @@ final class FakeDiscord implements AutoCloseable {
 
     private final AtomicLong ids = new AtomicLong(500_000_000_000_000_000L);
     private final AtomicLong sequence = new AtomicLong();
-    private volatile WebSocket gateway;
-    private volatile String identify;
+    /** Shard id → the socket that identified as it; unsharded, the one socket is shard 0. */
+    private final Map<Integer, WebSocket> gateways = new ConcurrentHashMap<>();
+    /** Every IDENTIFY received, in order. */
+    private final List<String> identifies = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private volatile int shardTotal = 1;
+    private volatile int recommendedShards = 1;
 
     FakeDiscord() {
         server.setDispatcher(new Dispatcher() {
@@ -126,6 +134,12 @@ final class FakeDiscord implements AutoCloseable {
 
     String apiUrl() {
         return "http://127.0.0.1:" + server.getPort() + "/api/v10/";
+    }
+
+    /** What {@code /gateway/bot} recommends: Discord's answer to a bot whose shard total is auto. */
+    FakeDiscord withRecommendedShards(int shards) {
+        recommendedShards = shards;
+        return this;
     }
 
     String gatewayUrl() {
@@ -257,6 +271,9 @@ final class FakeDiscord implements AutoCloseable {
         Matcher matcher;
         if (request.is("GET", "/api/v10/users/@me")) {
             return json(200, botUser());
+        }
+        if (request.is("GET", "/api/v10/gateway/bot")) {
+            return json(200, gatewayBot());
         }
         if (request.method().equals("PUT") && (matcher = COMMANDS.matcher(path)).matches()) {
             ArrayNode registered = JSON.createArrayNode();
@@ -392,12 +409,22 @@ final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** The recommendation, with every shard allowed to connect at once (no 5 s identify spacing). */
+    private ObjectNode gatewayBot() {
+        ObjectNode answer = JSON.createObjectNode().put("url", gatewayUrl()).put("shards", recommendedShards);
+        answer.putObject("session_start_limit")
+                .put("total", 1000)
+                .put("remaining", 999)
+                .put("reset_after", 14_400_000)
+                .put("max_concurrency", recommendedShards);
+        return answer;
+    }
+
     // ---- gateway ----
 
     private final class Gateway extends WebSocketListener {
         @Override
         public void onOpen(WebSocket socket, Response response) {
-            gateway = socket;
             socket.send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250}}");
         }
 
@@ -408,9 +435,17 @@ final class FakeDiscord implements AutoCloseable {
             if (op == 1) {
                 socket.send("{\"op\":11}");
             } else if (op == 2) {
-                identify = text;
-                socket.send(dispatch("READY", ready()));
-                for (ObjectNode guild : guilds) {
+                identifies.add(text);
+                JsonNode shard = frame.path("d").path("shard");
+                int id = shard.isArray() ? shard.get(0).asInt() : 0;
+                int total = shard.isArray() ? shard.get(1).asInt() : 1;
+                shardTotal = total;
+                gateways.put(id, socket);
+                List<ObjectNode> owned = guilds.stream()
+                        .filter(guild -> shardOf(guild.get("id").asText(), total) == id)
+                        .toList();
+                socket.send(dispatch("READY", ready(id, total, owned)));
+                for (ObjectNode guild : owned) {
                     socket.send(dispatch("GUILD_CREATE", guild));
                 }
             }
@@ -422,16 +457,21 @@ final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    private ObjectNode ready() {
+    /** Discord's rule: a guild's events go to shard (guild_id >> 22) % total. */
+    static int shardOf(String guildId, int total) {
+        return (int) ((Long.parseLong(guildId) >> 22) % total);
+    }
+
+    private ObjectNode ready(int shard, int total, List<ObjectNode> owned) {
         ObjectNode ready = JSON.createObjectNode();
         ready.put("v", 10);
         ready.set("user", botUser());
         ArrayNode unavailable = ready.putArray("guilds");
-        for (ObjectNode guild : guilds) {
+        for (ObjectNode guild : owned) {
             unavailable.addObject().put("id", guild.get("id").asText()).put("unavailable", true);
         }
         ready.put("session_id", "fake-session").put("resume_gateway_url", gatewayUrl());
-        ready.putArray("shard").add(0).add(1);
+        ready.putArray("shard").add(shard).add(total);
         ready.putObject("application").put("id", APPLICATION_ID).put("flags", 0);
         ready.putArray("private_channels");
         ready.putArray("presences");
@@ -450,14 +490,22 @@ final class FakeDiscord implements AutoCloseable {
 
     /** Sends an INTERACTION_CREATE; the token is remembered so replies land in the right channel. */
     void interact(ObjectNode interaction) {
+        int shard = interaction.hasNonNull("guild_id")
+                ? shardOf(interaction.get("guild_id").asText(), shardTotal)
+                : 0;
+        interactOnShard(shard, interaction);
+    }
+
+    /** Sends an INTERACTION_CREATE through one shard's socket, whichever guild it is from. */
+    void interactOnShard(int shard, ObjectNode interaction) {
         String token = interaction.get("token").asText();
         channelsOfTokens.put(token, interaction.get("channel_id").asText());
         if (interaction.has("message")) {
             originals.put(token, interaction.get("message").get("id").asText());
         }
-        WebSocket socket = gateway;
+        WebSocket socket = gateways.get(shard);
         if (socket == null || !socket.send(dispatch("INTERACTION_CREATE", interaction))) {
-            throw new IllegalStateException("the bot is not connected to the fake gateway");
+            throw new IllegalStateException("the bot is not connected to the fake gateway as shard " + shard);
         }
     }
 
@@ -465,8 +513,14 @@ final class FakeDiscord implements AutoCloseable {
         return Long.toString(ids.incrementAndGet());
     }
 
+    /** The last IDENTIFY received. */
     Optional<String> identifyFrame() {
-        return Optional.ofNullable(identify);
+        return identifies.isEmpty() ? Optional.empty() : Optional.of(identifies.get(identifies.size() - 1));
+    }
+
+    /** Every IDENTIFY received, in order: one per shard connected. */
+    List<String> identifyFrames() {
+        return List.copyOf(identifies);
     }
 
     // ---- what tests look at ----

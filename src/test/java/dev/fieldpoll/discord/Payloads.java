@@ -26,6 +26,11 @@ final class Payloads {
 
     static final String OTHER_GUILD_CHANNEL = "200000000000000009";
 
+    /** With two shards, GUILD and OTHER_GUILD are shard 0's ((id >> 22) % 2 == 0) and this guild is shard 1's. */
+    static final String SHARD_ONE_GUILD = "100000000004194305";
+
+    static final String SHARD_ONE_CHANNEL = "200000000000000011";
+
     static final String ROLE_MODS = "300000000000000001";
     static final String ROLE_POLL_ADMINS = "300000000000000002";
     static final String ROLE_CORE = "300000000000000003";
@@ -194,6 +199,8 @@ final class Payloads {
                 .put("attachment_size_limit", 10485760);
         interaction.putObject("guild").put("id", guildId).put("locale", "en-US").putArray("features");
         ObjectNode channel = channel(channelId, guildId, "polls", 0);
+        // Discord computes the member's permissions in the channel for every interaction.
+        channel.put("permissions", Long.toString(person.permissions()));
         interaction.set("channel", channel);
         ObjectNode member = interaction.putObject("member");
         ObjectNode user = member.putObject("user");

@@ -27,7 +27,7 @@ public final class TestConfigs {
                 Path.of("config/polls"),
                 "ai-safety-automation",
                 new Config.Console("you", "local", List.of("you")),
-                new Config.Discord(List.of(), List.of(), Optional.empty(), Optional.empty()),
+                new Config.Discord(List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty()),
                 new Config.Slack(Config.SlackMode.SOCKET, 3000, Optional.empty(), List.of()),
                 Duration.ofHours(24),
                 true,
