@@ -44,7 +44,9 @@ public final class DatabaseCopy {
             "poll_reminder",
             "poll_closing",
             "poll_page",
-            "web_link_secret");
+            "web_link_secret",
+            "slack_installation",
+            "slack_oauth_state");
 
     /** Created with its own random value by migration V9, and replaced by the source's so its links keep working. */
     private static final String REPLACED = "web_link_secret";
