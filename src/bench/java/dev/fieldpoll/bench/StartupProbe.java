@@ -3,6 +3,7 @@ package dev.fieldpoll.bench;
 import dev.fieldpoll.discord.LoopbackDiscord;
 import dev.fieldpoll.slack.LoopbackSlack;
 import dev.fieldpoll.testing.ChildOutput;
+import dev.fieldpoll.testing.ProcStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -140,16 +141,7 @@ final class StartupProbe {
 
     /** The child's resident set (VmRSS), or -1 where /proc does not tell. */
     static long rssKib(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException | NumberFormatException unknown) {
-            // not Linux, or the process is gone
-        }
-        return -1;
+        return ProcStatus.kib(pid, ProcStatus.RESIDENT);
     }
 
     /** User and system time of the process so far (/proc/PID/stat, in clock ticks of 10 ms), or NaN. */

@@ -1,5 +1,6 @@
 package dev.fieldpoll.app;
 
+import dev.fieldpoll.poll.PollPolicy;
 import dev.fieldpoll.store.DatabaseSettings;
 import dev.fieldpoll.store.DatabaseTarget;
 import java.net.URI;
@@ -28,6 +29,8 @@ public record Config(
         Discord discord,
         Slack slack,
         Duration remindBefore,
+        boolean postResultsAtClose,
+        PollPolicy.ResultsSharing shareResults,
         RateLimit rateLimit,
         Web web) {
 
@@ -57,6 +60,9 @@ public record Config(
         admins = Set.copyOf(admins);
         if (remindBefore == null || remindBefore.isNegative()) {
             throw new ConfigException("polls.remind-before must be a duration like 24h, or off");
+        }
+        if (shareResults == null) {
+            throw new ConfigException("polls.share-results must be creator, admins or everyone");
         }
         if (rateLimit == null) {
             throw new ConfigException("rate-limit settings must not be empty");
@@ -219,6 +225,8 @@ public record Config(
                 discord,
                 slack,
                 remindBefore,
+                postResultsAtClose,
+                shareResults,
                 rateLimit,
                 web);
     }
@@ -238,6 +246,8 @@ public record Config(
                 discord,
                 slack,
                 remindBefore,
+                postResultsAtClose,
+                shareResults,
                 rateLimit,
                 settings);
     }

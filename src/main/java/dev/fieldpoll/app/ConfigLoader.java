@@ -3,6 +3,7 @@ package dev.fieldpoll.app;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fieldpoll.poll.PollPolicy;
 import dev.fieldpoll.store.DatabaseSettings;
 import dev.fieldpoll.store.DatabaseTarget;
 import dev.fieldpoll.tally.GroupAnalyzer;
@@ -103,6 +104,9 @@ public final class ConfigLoader {
                     slack(raw.slack()),
                     remindBefore(
                             env("FIELDPOLL_REMIND_BEFORE").orElse(raw.polls().remindBefore())),
+                    raw.polls().postResultsAtClose(),
+                    shareResults(
+                            env("FIELDPOLL_SHARE_RESULTS").orElse(raw.polls().shareResults())),
                     new Config.RateLimit(
                             integer(
                                     "rate-limit.per-minute / FIELDPOLL_RATE_PER_MINUTE",
@@ -304,6 +308,18 @@ public final class ConfigLoader {
         };
     }
 
+    private static PollPolicy.ResultsSharing shareResults(String text) {
+        return switch (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) {
+            case "creator" -> PollPolicy.ResultsSharing.CREATOR;
+            case "admins" -> PollPolicy.ResultsSharing.ADMINS;
+            case "everyone" -> PollPolicy.ResultsSharing.EVERYONE;
+            default ->
+                throw new ConfigException(
+                        "polls.share-results / FIELDPOLL_SHARE_RESULTS must be 'creator', 'admins' or 'everyone', was '"
+                                + text + "'");
+        };
+    }
+
     /** The YAML file's shape; absent sections fall back to defaults. */
     record ConfigFile(
             Database database,
@@ -327,7 +343,7 @@ public final class ConfigLoader {
                     zone == null ? "UTC" : zone,
                     privacy == null || privacy.minVoters() == null ? new Privacy(3) : privacy,
                     (results == null ? new Results(null, null) : results).orDefaults(),
-                    (polls == null ? new Polls(null, null, null, null) : polls).orDefaults(),
+                    (polls == null ? new Polls(null, null, null, null, null, null) : polls).orDefaults(),
                     admins == null ? List.of() : admins,
                     (console == null ? new ConsoleSection(null, null, null) : console).orDefaults(),
                     (discord == null ? new DiscordSection(null, null, null, null) : discord).orDefaults(),
@@ -428,7 +444,9 @@ public final class ConfigLoader {
             String create,
             @JsonProperty("default-template") String defaultTemplate,
             @JsonProperty("templates-directory") String templatesDirectory,
-            @JsonProperty("remind-before") String remindBefore) {
+            @JsonProperty("remind-before") String remindBefore,
+            @JsonProperty("post-results-at-close") Boolean postResultsAtClose,
+            @JsonProperty("share-results") String shareResults) {
 
         static final String DEFAULT_TEMPLATES = "config/polls";
 
@@ -437,7 +455,9 @@ public final class ConfigLoader {
                     create == null ? "everyone" : create,
                     defaultTemplate == null ? "ai-safety-automation" : defaultTemplate,
                     templatesDirectory == null ? DEFAULT_TEMPLATES : templatesDirectory,
-                    remindBefore == null ? "24h" : remindBefore);
+                    remindBefore == null ? "24h" : remindBefore,
+                    postResultsAtClose == null || postResultsAtClose,
+                    shareResults == null ? "creator" : shareResults);
         }
     }
 

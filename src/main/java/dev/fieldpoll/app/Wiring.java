@@ -2,6 +2,7 @@ package dev.fieldpoll.app;
 
 import dev.fieldpoll.bot.CommandParser;
 import dev.fieldpoll.bot.DaemonThreads;
+import dev.fieldpoll.bot.PlatformPublishers;
 import dev.fieldpoll.bot.PollBot;
 import dev.fieldpoll.bot.PollMessageRefresher;
 import dev.fieldpoll.bot.RateLimiter;
@@ -9,6 +10,7 @@ import dev.fieldpoll.bot.ResultsLinks;
 import dev.fieldpoll.bot.ResultsPageService;
 import dev.fieldpoll.bot.SummaryCommands;
 import dev.fieldpoll.console.ConsoleChat;
+import dev.fieldpoll.console.ConsolePollMessagePublisher;
 import dev.fieldpoll.console.ConsoleRenderer;
 import dev.fieldpoll.console.ConsoleSummaryPublisher;
 import dev.fieldpoll.discord.DiscordBot;
@@ -31,9 +33,11 @@ import dev.fieldpoll.store.DatabaseTarget;
 import dev.fieldpoll.store.SqlPollStore;
 import dev.fieldpoll.store.SqlReminderStore;
 import dev.fieldpoll.store.SqlResultsPageStore;
+import dev.fieldpoll.store.SqlResultsPostStore;
 import dev.fieldpoll.store.SqlSummaryStore;
 import dev.fieldpoll.summary.Backoff;
 import dev.fieldpoll.summary.ReminderJob;
+import dev.fieldpoll.summary.ResultsPostJob;
 import dev.fieldpoll.summary.SummaryBuilder;
 import dev.fieldpoll.summary.SummaryJob;
 import dev.fieldpoll.summary.SummaryPublishers;
@@ -74,6 +78,8 @@ public final class Wiring implements AutoCloseable {
     private static final int COMMANDS_IN_FLIGHT = 4_096;
 
     private static final int AFTER_COMMIT_THREADS = 2;
+    /** The console draws no poll message; its redraws only keep closings handled. */
+    private static final Duration CONSOLE_REFRESH = Duration.ofSeconds(1);
 
     private final Config config;
     private final Clock clock;
@@ -86,6 +92,7 @@ public final class Wiring implements AutoCloseable {
     private final SummaryPublishers publishers = new SummaryPublishers();
     private final SummaryJob summaryJob;
     private final ReminderJob reminderJob;
+    private final ResultsPostJob resultsPostJob;
     private final PollBot bot;
     private final PollMessageRefresher pollMessages;
     /** Signs results-page links; null when pages are off. */
@@ -130,7 +137,8 @@ public final class Wiring implements AutoCloseable {
         database.meterCommits(metrics);
         this.operations = new OperationsStatus(database::reachable, metrics);
         this.store = new SqlPollStore(database);
-        this.polls = new PollService(store, templates, clock, new PollPolicy(config.onlyAdminsCreate()), afterCommit);
+        this.polls = new PollService(
+                store, templates, clock, new PollPolicy(config.onlyAdminsCreate(), config.shareResults()), afterCommit);
         this.reports = new ReportService(store, clock, config.minVoters(), config.labelFrom(), config.groupsFrom());
         this.summaries = new SqlSummaryStore(database);
         this.summaryJob = new SummaryJob(
@@ -148,10 +156,26 @@ public final class Wiring implements AutoCloseable {
                 clock,
                 config.remindBefore(),
                 Backoff.standard(jobs));
+        SqlResultsPostStore resultsPosts = new SqlResultsPostStore(database);
         this.pollMessages = new PollMessageRefresher(
                 store,
+                reports,
+                resultsPosts,
                 clock,
                 Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("fieldpoll-poll-messages")));
+        PollMessageRefresher refresher = this.pollMessages;
+        this.resultsPostJob = new ResultsPostJob(
+                resultsPosts,
+                store,
+                new SummaryBuilder(reports, summaries, new ChartRenderer(), new GroupChartRenderer()),
+                publishers,
+                clock,
+                config.zone(),
+                Backoff.standard(jobs),
+                jobs,
+                config.postResultsAtClose(),
+                posted -> refresher.resultsPosted(posted.id()));
+        pollMessages.onPollClosed(resultsPostJob::pollClosed);
         RateLimiter rateLimiter = new RateLimiter(
                 clock, config.rateLimit().perMinute(), config.rateLimit().burst());
         SqlResultsPageStore pages = new SqlResultsPageStore(database);
@@ -270,7 +294,8 @@ public final class Wiring implements AutoCloseable {
     }
 
     private void runDueJobs() {
-        for (Runnable job : List.<Runnable>of(summaryJob::runDue, reminderJob::runDue, pollMessages::checkClosings)) {
+        for (Runnable job : List.<Runnable>of(
+                summaryJob::runDue, reminderJob::runDue, pollMessages::checkClosings, resultsPostJob::runDue)) {
             try {
                 job.run();
             } catch (RuntimeException failure) {
@@ -288,8 +313,9 @@ public final class Wiring implements AutoCloseable {
                 ? sqlite.file().toAbsolutePath().getParent().resolve("charts")
                 : Path.of("data", "charts").toAbsolutePath();
         ConsoleSummaryPublisher console = new ConsoleSummaryPublisher(out, charts);
-        publishers.register(Platform.CONSOLE, console);
-        publishers.registerReminders(Platform.CONSOLE, console);
+        bot.connect(
+                Platform.CONSOLE,
+                new PlatformPublishers(new ConsolePollMessagePublisher(), CONSOLE_REFRESH, console, console, console));
         return consoleChat();
     }
 
@@ -392,6 +418,11 @@ public final class Wiring implements AutoCloseable {
 
     public SummaryJob summaryJob() {
         return summaryJob;
+    }
+
+    /** Posts each closed poll's results in its channel, once. */
+    public ResultsPostJob resultsPostJob() {
+        return resultsPostJob;
     }
 
     public ReminderJob reminderJob() {

@@ -53,7 +53,8 @@ public sealed interface BotCommand {
 
     /**
      * {@code words} are the title, unless the first one names a template. {@code voterRole}, when
-     * present, limits voting to members holding that role (a platform role id). {@code bareWord}:
+     * present, limits voting to members holding that role (a platform role id). {@code remind} and
+     * {@code announce} false turn off its closing-soon post and its results post at close. {@code bareWord}:
      * the template was one unquoted word typed after create, which a member may have meant as a title.
      */
     record Create(
@@ -65,6 +66,7 @@ public sealed interface BotCommand {
             List<String> factors,
             Optional<String> voterRole,
             boolean remind,
+            boolean announce,
             boolean bareWord)
             implements BotCommand {
         @Override
@@ -79,7 +81,7 @@ public sealed interface BotCommand {
             voterRole = voterRole == null ? Optional.empty() : voterRole;
         }
 
-        /** A template named by an option, not by a bare word. */
+        /** A template named by an option, not by a bare word; its results posted in the channel at its close. */
         public Create(
                 List<String> words,
                 Optional<String> template,
@@ -89,7 +91,7 @@ public sealed interface BotCommand {
                 List<String> factors,
                 Optional<String> voterRole,
                 boolean remind) {
-            this(words, template, closes, results, fields, factors, voterRole, remind, false);
+            this(words, template, closes, results, fields, factors, voterRole, remind, true, false);
         }
 
         /** A poll every member may vote in, with its closing reminder on. */

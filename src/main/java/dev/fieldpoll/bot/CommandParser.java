@@ -31,7 +31,7 @@ public final class CommandParser {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})([hdw])");
     /** The name:value options each verb takes; any other name: is refused, never read as text. */
     private static final Map<String, List<String>> OPTIONS = Map.of(
-            "create", List.of("closes", "results", "fields", "factors", "template", "remind"),
+            "create", List.of("closes", "results", "fields", "factors", "template", "remind", "announce"),
             "vote", List.of("poll"),
             "results", List.of("poll"),
             "mine", List.of("poll"),
@@ -159,12 +159,7 @@ public final class CommandParser {
         if (known.isEmpty()) {
             return refusal + ", which takes none. To use a colon in text, put the text in quotes.";
         }
-        NameMatch<String> match = NameMatch.of(name, known, option -> option, option -> option);
-        List<String> near = match instanceof NameMatch.Found<String> found
-                ? List.of(found.item())
-                : match instanceof NameMatch.Ambiguous<String> ambiguous
-                        ? ambiguous.candidates()
-                        : ((NameMatch.Unknown<String>) match).suggestions();
+        List<String> near = near(NameMatch.of(name, known, option -> option, option -> option));
         String options =
                 String.join(", ", known.stream().map(option -> option + ":").toList());
         return refusal
@@ -187,10 +182,8 @@ public final class CommandParser {
             results = Optional.of(ResultsVisibility.fromKeyword(options.get("results"))
                     .orElseThrow(() -> new SyntaxException("results: takes after-vote, live or after-close.")));
         }
-        String remind = options.getOrDefault("remind", "on").toLowerCase(Locale.ROOT);
-        if (!remind.equals("on") && !remind.equals("off")) {
-            throw new SyntaxException("remind: takes on or off (a closing-soon post a day before the poll closes).");
-        }
+        boolean remind = onOff(options, "remind", "a closing-soon post a day before the poll closes");
+        boolean announce = onOff(options, "announce", "the final results posted in the channel when the poll closes");
         Optional<String> template = Optional.ofNullable(options.get("template"));
         List<String> words = typed.stream().map(Tokenizer.Word::text).toList();
         // One bare word names a template; a title is quoted or has several words.
@@ -211,8 +204,38 @@ public final class CommandParser {
                 list(options.get("fields")),
                 list(options.get("factors")),
                 Optional.empty(),
-                remind.equals("on"),
+                remind,
+                announce,
                 bareWord);
+    }
+
+    /** An on/off option, on when not given; any other value is refused, with the choice it may have meant. */
+    private static boolean onOff(Map<String, String> options, String option, String what) throws SyntaxException {
+        String typed = options.getOrDefault(option, "on").strip().toLowerCase(Locale.ROOT);
+        if (typed.equals("on") || typed.equals("off")) {
+            return typed.equals("on");
+        }
+        List<String> near = near(NameMatch.of(typed, List.of("on", "off"), value -> value, value -> value));
+        throw new SyntaxException(option + ": takes on or off (" + what + ")."
+                + (near.isEmpty()
+                        ? ""
+                        : " Did you mean "
+                                + String.join(
+                                        " or ",
+                                        near.stream()
+                                                .map(value -> "`" + option + ":" + value + "`")
+                                                .toList())
+                                + "?")
+                + " Nothing was done.");
+    }
+
+    /** The names a match points to: the one found, the ambiguous ones, or the close ones. */
+    private static <T> List<T> near(NameMatch<T> match) {
+        return match instanceof NameMatch.Found<T> found
+                ? List.of(found.item())
+                : match instanceof NameMatch.Ambiguous<T> ambiguous
+                        ? ambiguous.candidates()
+                        : ((NameMatch.Unknown<T>) match).suggestions();
     }
 
     /** Reads a closes: value; public for platforms whose commands carry it as a typed option. */

@@ -79,7 +79,8 @@ final class CommandRunner implements BotCommand.Visitor<CompletionStage<BotReply
                 create.results().orElse(null),
                 create.closes().map(closes -> closes.resolve(core.polls().now(), core.zone())),
                 create.voterRole(),
-                create.remind());
+                create.remind(),
+                create.announce());
         return core.polls()
                 .create(member, request)
                 .thenApply(created -> created.accept(new Outcomes.Created.Visitor<>() {
@@ -187,13 +188,17 @@ final class CommandRunner implements BotCommand.Visitor<CompletionStage<BotReply
     }
 
     private BotReply results(Poll poll, boolean postPublicly) {
-        boolean onlyForYou = postPublicly && !member.admin();
-        String notice =
-                onlyForYou ? "Only admins can post results to the whole channel; here they are just for you." : "";
         Outcomes.Results access = core.polls().resultsAccess(member, poll);
         if (access instanceof Outcomes.ResultsHidden hidden) {
-            return new Problem(onlyForYou ? notice + " " + hidden.reason() : hidden.reason());
+            Optional<String> notAllowed =
+                    postPublicly ? core.polls().whyNotAllowedToShare(member, poll) : Optional.empty();
+            return new Problem(notAllowed.map(why -> why + ". ").orElse("") + hidden.reason());
         }
+        // the member sees the results; a share they may not make is shown to them alone (issue 9)
+        Optional<String> notShared = postPublicly ? core.polls().whyNotShared(member, poll) : Optional.empty();
+        boolean onlyForYou = notShared.isPresent();
+        String notice =
+                notShared.map(why -> why + "; here they are just for you.").orElse("");
         boolean shownPublicly = postPublicly && !onlyForYou;
         return new BotReply.ResultsView(
                 poll,

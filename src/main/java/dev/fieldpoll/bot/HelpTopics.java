@@ -8,7 +8,7 @@ final class HelpTopics {
 
     private static final List<HelpTopic> TOPICS = List.of(
             new HelpTopic(
-                    "/poll create [template] [title…] [closes:3d|closes:2026-12-24] [results:after-vote|live|after-close] [remind:off]",
+                    "/poll create [template] [title…] [closes:3d|closes:2026-12-24] [results:after-vote|live|after-close] [remind:off] [announce:off]",
                     "Start a poll from a template (default: the AI-safety one)."),
             new HelpTopic(
                     "/poll create Title fields:\"A; B; C\" factors:\"Impact; Effort\"",

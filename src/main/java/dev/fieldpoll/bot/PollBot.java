@@ -165,6 +165,7 @@ public final class PollBot {
     public void connect(Platform platform, PlatformPublishers publishers) {
         summaryPublishers.register(platform, publishers.summaries());
         summaryPublishers.registerReminders(platform, publishers.reminders());
+        summaryPublishers.registerResults(platform, publishers.results());
         core.pollMessages().connect(platform, publishers.pollMessages(), publishers.refreshInterval());
     }
 

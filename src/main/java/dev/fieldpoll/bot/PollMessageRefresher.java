@@ -3,6 +3,9 @@ package dev.fieldpoll.bot;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.PollStore;
+import dev.fieldpoll.poll.ResultsVisibility;
+import dev.fieldpoll.report.ReportService;
+import dev.fieldpoll.summary.ResultsPostStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +55,8 @@ public final class PollMessageRefresher implements AutoCloseable {
     private record Connection(PollMessagePublisher publisher, Duration interval) {}
 
     private final PollStore store;
+    private final ReportService reports;
+    private final ResultsPostStore resultsPosts;
     private final Clock clock;
     private final ScheduledExecutorService thread;
     private final Map<Platform, Connection> connections = new ConcurrentHashMap<>();
@@ -65,8 +70,15 @@ public final class PollMessageRefresher implements AutoCloseable {
     private Instant nextCloseAt;
 
     /** {@code thread}: a single-threaded executor of its own, which the refresher shuts down when closed. */
-    public PollMessageRefresher(PollStore store, Clock clock, ScheduledExecutorService thread) {
+    public PollMessageRefresher(
+            PollStore store,
+            ReportService reports,
+            ResultsPostStore resultsPosts,
+            Clock clock,
+            ScheduledExecutorService thread) {
         this.store = store;
+        this.reports = reports;
+        this.resultsPosts = resultsPosts;
         this.clock = clock;
         this.thread = thread;
     }
@@ -130,6 +142,11 @@ public final class PollMessageRefresher implements AutoCloseable {
         } else if (nextCloseAt == null || closes.isBefore(nextCloseAt)) {
             armNextClose(now);
         }
+    }
+
+    /** The poll's results were posted in its channel: its message is redrawn to lead there. */
+    public void resultsPosted(long pollId) {
+        now(() -> tryRedraw(pollId));
     }
 
     /** The poll was closed by a command: its closing is handled now. */
@@ -227,7 +244,9 @@ public final class PollMessageRefresher implements AutoCloseable {
         if (connection == null) {
             return;
         }
-        PollMessageView view = new PollMessageView(poll, store.voterCount(pollId), clock.instant());
+        Instant now = clock.instant();
+        PollMessageView view =
+                new PollMessageView(poll, store.voterCount(pollId), now, liveTop(poll, now), resultsPosts.link(pollId));
         Optional<String> messageId = store.messageId(pollId);
         if (messageId.isPresent() && connection.publisher().edit(view, messageId.get())) {
             return;
@@ -241,6 +260,18 @@ public final class PollMessageRefresher implements AutoCloseable {
         store.recordMessage(pollId, connection.publisher().post(view))
                 .toCompletableFuture()
                 .join();
+    }
+
+    /** The top of a live poll's ranking, read from its (cached) report; nothing for other polls. */
+    private List<PollMessageView.LiveField> liveTop(Poll poll, Instant now) {
+        if (poll.visibility() != ResultsVisibility.LIVE) {
+            return List.of();
+        }
+        return reports.reportFor(poll).ranking().stream()
+                .limit(PollMessageView.LIVE_TOP)
+                .map(entry ->
+                        new PollMessageView.LiveField(entry.rank(), entry.name(), entry.rankLow(), entry.rankHigh()))
+                .toList();
     }
 
     private void now(Runnable task) {

@@ -88,6 +88,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 ResultsVisibility.LIVE,
                 Optional.empty(),
                 Optional.empty(),
+                true,
                 true);
         return wiring.polls()
                 .create(organizer, request)

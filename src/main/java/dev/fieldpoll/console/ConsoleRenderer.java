@@ -127,7 +127,10 @@ public final class ConsoleRenderer {
                 .append(definition.scale().max())
                 .append(" (? = don't know).\n");
         for (Factor factor : definition.factors()) {
-            text.append("  ").append(factor.name()).append(": ").append(factor.question());
+            text.append("  ").append(factor.name());
+            if (factor.hasOwnQuestion()) {
+                text.append(": ").append(factor.question());
+            }
             if (!factor.lowLabel().isEmpty()) {
                 text.append(" (")
                         .append(definition.scale().min())

@@ -4,6 +4,8 @@ import dev.fieldpoll.summary.ChannelSummary;
 import dev.fieldpoll.summary.ClosingReminder;
 import dev.fieldpoll.summary.PollSummary;
 import dev.fieldpoll.summary.ReminderPublisher;
+import dev.fieldpoll.summary.ResultsPost;
+import dev.fieldpoll.summary.ResultsPublisher;
 import dev.fieldpoll.summary.SummaryMarkdownRenderer;
 import dev.fieldpoll.summary.SummaryParts;
 import dev.fieldpoll.summary.SummaryPublisher;
@@ -12,9 +14,14 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** Prints a summary in the console chat and writes each chart (and group map) to a file whose path it prints. */
-public final class ConsoleSummaryPublisher implements SummaryPublisher, ReminderPublisher {
+/**
+ * Prints summaries, reminders and closed polls' results posts in the console chat, marked as the
+ * bot's posts in the channel, and writes each chart (and group map) to a file whose path it
+ * prints. Thread-safe: each post is printed whole while holding the output stream's lock.
+ */
+public final class ConsoleSummaryPublisher implements SummaryPublisher, ReminderPublisher, ResultsPublisher {
 
     private final PrintStream out;
     private final Path chartFolder;
@@ -33,15 +40,42 @@ public final class ConsoleSummaryPublisher implements SummaryPublisher, Reminder
     private void print(ChannelSummary summary) {
         StringBuilder text = new StringBuilder(renderer.render(summary));
         for (PollSummary poll : summary.polls()) {
-            for (PollSummary.Chart chart : poll.charts()) {
-                text.append(chart == poll.groupChart() ? "\nOpinion groups map: " : "\nChart: ")
-                        .append(write(chart).toAbsolutePath())
-                        .append('\n');
-            }
+            charts(poll, text);
         }
         synchronized (out) {
             out.println();
             out.println(text.toString().stripTrailing());
+        }
+    }
+
+    /** The results post, under a line that marks it as fieldpoll's own post in the channel. */
+    @Override
+    public Optional<String> publish(ResultsPost post, SummaryParts parts) {
+        parts.once("message", () -> {
+            StringBuilder text = new StringBuilder(channelPost(post.poll().channelId()))
+                    .append('\n')
+                    .append(renderer.render(post));
+            if (post.hasResults()) {
+                charts(post.results(), text);
+            }
+            synchronized (out) {
+                out.println();
+                out.println(text.toString().stripTrailing());
+            }
+        });
+        return Optional.empty();
+    }
+
+    /** The line over every post the bot makes in the channel on its own. */
+    static String channelPost(String channel) {
+        return "📣 fieldpoll posted in #" + channel + ":";
+    }
+
+    private void charts(PollSummary poll, StringBuilder text) {
+        for (PollSummary.Chart chart : poll.charts()) {
+            text.append(chart == poll.groupChart() ? "\nOpinion groups map: " : "\nChart: ")
+                    .append(write(chart).toAbsolutePath())
+                    .append('\n');
         }
     }
 

@@ -70,8 +70,10 @@ final class BallotRenderer {
         for (Factor factor : definition.factors()) {
             text.append("\n**")
                     .append(DiscordText.escape(factor.name()))
-                    .append(":** ")
-                    .append(DiscordText.cut(DiscordText.escape(factor.question()), DESCRIPTION_MAX));
+                    .append(factor.hasOwnQuestion() ? ":** " : "**");
+            if (factor.hasOwnQuestion()) {
+                text.append(DiscordText.cut(DiscordText.escape(factor.question()), DESCRIPTION_MAX));
+            }
         }
         if (note != null && !note.isBlank()) {
             text.append("\n\n").append(note);

@@ -48,6 +48,7 @@ final class CommandRegistrations {
     static final String FACTORS = "factors";
     static final String VOTERS = "voters";
     static final String REMIND = "remind";
+    static final String ANNOUNCE = "announce";
     static final String POLL = "poll";
     static final String FIELD = "field";
     static final String FACTOR = "factor";
@@ -107,7 +108,11 @@ final class CommandRegistrations {
                                         new OptionData(
                                                 OptionType.BOOLEAN,
                                                 REMIND,
-                                                "Post a reminder a day before it closes (default: yes)")),
+                                                "Post a reminder a day before it closes (default: yes)"),
+                                        new OptionData(
+                                                OptionType.BOOLEAN,
+                                                ANNOUNCE,
+                                                "Post the final results in the channel when it closes (default: yes)")),
                         new SubcommandData(VOTE, "Open your ballot, step by step; only you see it")
                                 .addOptions(pollOption()),
                         new SubcommandData(SCORE, "Score one field on one factor directly")

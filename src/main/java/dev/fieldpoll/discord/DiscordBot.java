@@ -121,7 +121,12 @@ public final class DiscordBot implements AutoCloseable {
         DiscordSummaryPublisher summaries = new DiscordSummaryPublisher(jda);
         bot.connect(
                 Platform.DISCORD,
-                new PlatformPublishers(pollMessages, settings.refreshInterval(), summaries, summaries));
+                new PlatformPublishers(
+                        pollMessages,
+                        settings.refreshInterval(),
+                        summaries,
+                        summaries,
+                        new DiscordResultsPublisher(jda)));
         registerCommands();
         jda.addEventListener(
                 new SlashCommandListener(adapter, edge),

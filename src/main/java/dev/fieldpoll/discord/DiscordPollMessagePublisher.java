@@ -26,24 +26,18 @@ final class DiscordPollMessagePublisher implements PollMessagePublisher {
 
     /** Posts a new poll's message where it was created, without waiting for Discord. */
     CompletableFuture<Message> post(MessageChannel channel, PollMessageView view) {
-        return channel.sendMessage(renderer.create(view.poll(), view.voters(), view.now()))
-                .submit();
+        return channel.sendMessage(renderer.create(view)).submit();
     }
 
     @Override
     public String post(PollMessageView view) {
-        return channel(view)
-                .sendMessage(renderer.create(view.poll(), view.voters(), view.now()))
-                .complete()
-                .getId();
+        return channel(view).sendMessage(renderer.create(view)).complete().getId();
     }
 
     @Override
     public boolean edit(PollMessageView view, String messageId) {
         try {
-            channel(view)
-                    .editMessageById(messageId, renderer.edit(view.poll(), view.voters(), view.now()))
-                    .complete();
+            channel(view).editMessageById(messageId, renderer.edit(view)).complete();
             return true;
         } catch (ErrorResponseException refused) {
             if (refused.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE) {

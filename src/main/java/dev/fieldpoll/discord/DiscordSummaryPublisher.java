@@ -36,7 +36,7 @@ final class DiscordSummaryPublisher implements SummaryPublisher, ReminderPublish
 
     @Override
     public void publish(ChannelSummary summary, SummaryParts parts) {
-        GuildMessageChannel channel = channel(summary.workspace(), summary.channelId());
+        GuildMessageChannel channel = channel(jda, summary.workspace(), summary.channelId());
         List<MessageCreateData> messages = summaries.render(summary, mayAttachCharts(channel));
         for (int part = 0; part < messages.size(); part++) {
             MessageCreateData message = messages.get(part);
@@ -54,14 +54,14 @@ final class DiscordSummaryPublisher implements SummaryPublisher, ReminderPublish
     @Override
     public void remind(ClosingReminder reminder) {
         Poll poll = reminder.poll();
-        channel(poll.workspace(), poll.channelId())
+        channel(jda, poll.workspace(), poll.channelId())
                 .sendMessage(reminders.render(reminder))
                 .complete();
         log.info("Posted the closing reminder of poll {} to Discord channel {}", poll.id(), poll.channelId());
     }
 
     /** The channel, if the bot sees it and it belongs to the summary's guild; else a failure to log. */
-    private GuildMessageChannel channel(Workspace workspace, String channelId) {
+    static GuildMessageChannel channel(JDA jda, Workspace workspace, String channelId) {
         GuildMessageChannel channel =
                 channelId.matches("\\d{1,20}") ? jda.getChannelById(GuildMessageChannel.class, channelId) : null;
         if (channel == null || !channel.getGuild().getId().equals(workspace.id())) {
@@ -72,7 +72,7 @@ final class DiscordSummaryPublisher implements SummaryPublisher, ReminderPublish
     }
 
     /** Without Attach Files the summary still goes out, without its charts: the text matters most. */
-    private static boolean mayAttachCharts(GuildMessageChannel channel) {
+    static boolean mayAttachCharts(GuildMessageChannel channel) {
         if (channel.getGuild().getSelfMember().hasPermission(channel, Permission.MESSAGE_ATTACH_FILES)) {
             return true;
         }

@@ -4,6 +4,7 @@ import dev.fieldpoll.bot.ActionId;
 import dev.fieldpoll.bot.ActionId.Action;
 import dev.fieldpoll.bot.ActionIds;
 import dev.fieldpoll.bot.CloseTimeText;
+import dev.fieldpoll.bot.PollMessageView;
 import dev.fieldpoll.poll.Factor;
 import dev.fieldpoll.poll.Field;
 import dev.fieldpoll.poll.Poll;
@@ -41,29 +42,40 @@ final class PollMessageRenderer {
     }
 
     MessageCreateData create(Poll poll, int voters, Instant now) {
+        return create(new PollMessageView(poll, voters, now));
+    }
+
+    MessageCreateData create(PollMessageView view) {
         return new MessageCreateBuilder()
-                .setEmbeds(List.of(embed(poll, voters, now)))
-                .setComponents(List.of(buttons(poll, now)))
+                .setEmbeds(List.of(embed(view)))
+                .setComponents(List.of(buttons(view)))
                 .setAllowedMentions(Messages.NO_PINGS)
                 .build();
     }
 
-    MessageEditData edit(Poll poll, int voters, Instant now) {
+    MessageEditData edit(PollMessageView view) {
         return new MessageEditBuilder()
                 .setContent("")
-                .setEmbeds(List.of(embed(poll, voters, now)))
-                .setComponents(List.of(buttons(poll, now)))
+                .setEmbeds(List.of(embed(view)))
+                .setComponents(List.of(buttons(view)))
                 .setAllowedMentions(Messages.NO_PINGS)
                 .build();
+    }
+
+    MessageEmbed embed(Poll poll, int voters, Instant now) {
+        return embed(new PollMessageView(poll, voters, now));
     }
 
     /** The full embed, or a compact one (names only, short factor texts) when the full one exceeds Discord's limit. */
-    MessageEmbed embed(Poll poll, int voters, Instant now) {
-        EmbedBuilder full = embed(poll, voters, now, false);
-        return (full.length() <= DiscordText.EMBEDS_TOTAL_MAX ? full : embed(poll, voters, now, true)).build();
+    MessageEmbed embed(PollMessageView view) {
+        EmbedBuilder full = embed(view, false);
+        return (full.length() <= DiscordText.EMBEDS_TOTAL_MAX ? full : embed(view, true)).build();
     }
 
-    private EmbedBuilder embed(Poll poll, int voters, Instant now, boolean compact) {
+    private EmbedBuilder embed(PollMessageView view, boolean compact) {
+        Poll poll = view.poll();
+        int voters = view.voters();
+        Instant now = view.now();
         PollDefinition definition = poll.definition();
         boolean open = poll.isOpenAt(now);
         EmbedBuilder embed = new EmbedBuilder()
@@ -73,7 +85,9 @@ final class PollMessageRenderer {
                 ? "Score each field on each factor from " + definition.scale().min() + " to "
                         + definition.scale().max()
                         + ", or say you don't know. Press **Vote**: only you see your ballot."
-                : "This poll is closed. Press **Results** to see how it ended.";
+                : view.resultsLink().isPresent()
+                        ? "This poll is closed. Its results are posted in the reply below: press **Results** to open them."
+                        : "This poll is closed. Press **Results** to see how it ended.";
         embed.setDescription(DiscordText.cut(
                 intro + "\n\n**Fields**\n" + fieldList(definition, compact), DiscordText.EMBED_DESCRIPTION_MAX));
         for (Factor factor : definition.factors()) {
@@ -82,6 +96,17 @@ final class PollMessageRenderer {
                     DiscordText.cut(
                             factorText(definition, factor),
                             compact ? COMPACT_FACTOR_MAX : DiscordText.EMBED_FIELD_VALUE_MAX),
+                    false);
+        }
+        if (!view.liveTop().isEmpty()) {
+            embed.addField(
+                    "Top so far (rank range = 90% interval)",
+                    DiscordText.lines(
+                            view.liveTop().stream()
+                                    .map(field -> field.rank() + ". **" + DiscordText.escape(field.name())
+                                            + "** · rank " + field.rankRange())
+                                    .toList(),
+                            DiscordText.EMBED_FIELD_VALUE_MAX),
                     false);
         }
         embed.addField("Voted", voters == 1 ? "1 member" : voters + " members", true);
@@ -129,7 +154,10 @@ final class PollMessageRenderer {
     }
 
     private static String factorText(PollDefinition definition, Factor factor) {
-        String text = DiscordText.escape(factor.question());
+        String text = factor.hasOwnQuestion()
+                ? DiscordText.escape(factor.question())
+                : "Scored " + definition.scale().min() + " to "
+                        + definition.scale().max();
         if (!factor.lowLabel().isEmpty() || !factor.highLabel().isEmpty()) {
             text += "\n" + definition.scale().min() + " = " + DiscordText.escape(orDash(factor.lowLabel())) + " · "
                     + definition.scale().max() + " = " + DiscordText.escape(orDash(factor.highLabel()));
@@ -149,9 +177,17 @@ final class PollMessageRenderer {
     }
 
     static ActionRow buttons(Poll poll, Instant now) {
+        return buttons(new PollMessageView(poll, 0, now));
+    }
+
+    /** Once the results are posted, Results is a link to that reply. */
+    static ActionRow buttons(PollMessageView view) {
+        Poll poll = view.poll();
         return ActionRow.of(
-                Button.primary(id(Action.VOTE, poll), "Vote").withDisabled(!poll.isOpenAt(now)),
-                Button.secondary(id(Action.RESULTS, poll), "Results"),
+                Button.primary(id(Action.VOTE, poll), "Vote").withDisabled(!poll.isOpenAt(view.now())),
+                view.resultsLink()
+                        .map(link -> Button.link(link, "Results"))
+                        .orElseGet(() -> Button.secondary(id(Action.RESULTS, poll), "Results")),
                 Button.secondary(id(Action.MINE, poll), "My votes"));
     }
 

@@ -1,5 +1,6 @@
 package dev.fieldpoll.discord;
 
+import static dev.fieldpoll.discord.CommandRegistrations.ANNOUNCE;
 import static dev.fieldpoll.discord.CommandRegistrations.CLOSE;
 import static dev.fieldpoll.discord.CommandRegistrations.CLOSES;
 import static dev.fieldpoll.discord.CommandRegistrations.CREATE;
@@ -139,7 +140,9 @@ final class SlashCommands {
                 text(options, FIELDS).map(CommandParser::list).orElse(List.of()),
                 text(options, FACTORS).map(CommandParser::list).orElse(List.of()),
                 voters,
-                options.flag(REMIND).orElse(true));
+                options.flag(REMIND).orElse(true),
+                options.flag(ANNOUNCE).orElse(true),
+                false);
     }
 
     private static PollRef poll(Options options) throws Unreadable {

@@ -9,6 +9,8 @@ import dev.fieldpoll.summary.PollSummary;
 import dev.fieldpoll.summary.PollSummary.CellTurn;
 import dev.fieldpoll.summary.PollSummary.FieldMove;
 import dev.fieldpoll.summary.PollSummary.Participation;
+import dev.fieldpoll.summary.ResultsPost;
+import dev.fieldpoll.summary.SummaryMarkdownRenderer;
 import dev.fieldpoll.tally.CellLabel;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,7 +59,12 @@ final class SummaryEmbedRenderer {
         if (!splits.isEmpty()) {
             embed.addField("Where we split", DiscordText.lines(splits, SPLITS_MAX), false);
         }
-        String participation = participation(summary.participation());
+        return closing(embed, summary, participation(summary.participation()), withChart);
+    }
+
+    /** What a summary and a results post end with alike: the chart, groups, participation and the reference. */
+    private static MessageEmbed closing(
+            EmbedBuilder embed, PollSummary summary, String participation, boolean withChart) {
         String reference = summary.report().reference() == null
                 ? null
                 : reference(summary.report().reference());
@@ -70,6 +77,38 @@ final class SummaryEmbedRenderer {
             embed.addField("Against the reference", reference, false);
         }
         return embed.build();
+    }
+
+    /**
+     * A closed poll's results post as an embed: the final ranking with rank ranges and ties, where
+     * members split, opinion groups, participation and the reference, with the chart as its image;
+     * below min-voters how many voted and that it was too few. Within the limits the summary keeps.
+     */
+    MessageEmbed results(ResultsPost post, boolean withChart) {
+        PollSummary summary = post.results();
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(PollMessageRenderer.CLOSED_COLOR)
+                .setTitle(DiscordText.cut("🏁 " + post.heading(), DiscordText.EMBED_TITLE_MAX))
+                .setFooter("Poll #" + post.poll().id() + " · final results");
+        if (!post.hasResults()) {
+            return embed.setDescription(DiscordText.escape(post.tooFew())).build();
+        }
+        PollReport report = summary.report();
+        List<String> ranking = new ArrayList<>(report.ranking().stream()
+                .map(entry -> entry.rank() + ". **" + DiscordText.escape(entry.name()) + "** · rank "
+                        + range(entry.rankLow(), entry.rankHigh()) + (entry.tieWithNext() ? " · ≈ tied with next" : ""))
+                .toList());
+        String notRanked = Sentences.notRankedNames(report);
+        if (!notRanked.isEmpty()) {
+            ranking.add(DiscordText.cut(DiscordText.escape(notRanked), NOT_RANKED_MAX));
+        }
+        embed.setDescription("**Ranking** (rank range = 90% interval)\n" + DiscordText.lines(ranking, RANKING_MAX));
+        List<String> splits = splits(report);
+        if (!splits.isEmpty()) {
+            embed.addField("Where we split", DiscordText.lines(splits, SPLITS_MAX), false);
+        }
+        return closing(
+                embed, summary, DiscordText.escape(SummaryMarkdownRenderer.finalParticipation(summary)), withChart);
     }
 
     /** Opinion groups, common ground first, in what room the 6000 characters leave after the rest. */
@@ -175,9 +214,9 @@ final class SummaryEmbedRenderer {
                 .limit(DIVERGENCES)
                 .map(field -> "• **" + DiscordText.escape(field.name()) + "**: community "
                         + Numbers.twoDecimals(field.community()) + " vs " + Numbers.twoDecimals(field.reference())
-                        + " (" + Numbers.signed(field.difference()) + (field.real() ? ", real" : "") + ")")
+                        + " (" + Sentences.difference(field) + ")")
                 .toList();
-        String tau = "Kendall τ_b = " + Numbers.twoDecimals(reference.kendallTauB()) + " (1 = same order)";
+        String tau = Sentences.tau(reference, "τ_b") + " (1 = same order)";
         return divergences.isEmpty()
                 ? tau
                 : tau + "\n" + DiscordText.lines(divergences, REFERENCE_MAX - tau.length() - 1);

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * A member's request for a new poll: from a template (the default one when none is named),
  * or ad hoc from typed field and factor names on the 1–5 scale; optionally only for members
- * holding one role; {@code remind} false turns its closing-soon post off.
+ * holding one role; {@code remind} false turns its closing-soon post off, {@code announce} false its
+ * results post at close.
  */
 public record CreateRequest(
         Optional<String> templateKey,
@@ -17,7 +18,8 @@ public record CreateRequest(
         ResultsVisibility visibility,
         Optional<Instant> closesAt,
         Optional<String> eligibleRole,
-        boolean remind) {
+        boolean remind,
+        boolean announce) {
 
     public CreateRequest {
         adHocFields = List.copyOf(adHocFields);

@@ -14,6 +14,14 @@ public record Factor(String key, String name, String question, String lowLabel, 
         }
     }
 
+    /**
+     * False for an ad-hoc factor, whose question is only its name with "?": showing both would
+     * read "x: x?", so the name is shown once.
+     */
+    public boolean hasOwnQuestion() {
+        return !question.equals(name + "?");
+    }
+
     /** A factor with the defaults an ad-hoc poll uses: no question text, equal weight. */
     public static Factor named(String key, String name) {
         return new Factor(key, name, null, null, null, 1.0);

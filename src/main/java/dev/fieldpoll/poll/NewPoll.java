@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * What the store needs to create a poll; it assigns the id. {@code eligibleRole} may be null:
- * everyone votes. {@code remind} false: the poll gets no closing-soon post, stored with it in one commit.
+ * everyone votes. {@code remind} false: the poll gets no closing-soon post, stored with it in one commit;
+ * {@code announce} false: no results post in its channel when it closes.
  */
 public record NewPoll(
         Workspace workspace,
@@ -18,7 +19,8 @@ public record NewPoll(
         Instant createdAt,
         Instant closesAt,
         String eligibleRole,
-        boolean remind) {
+        boolean remind,
+        boolean announce) {
 
     public NewPoll {
         Objects.requireNonNull(workspace, "workspace");

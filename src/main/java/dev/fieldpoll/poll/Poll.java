@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A poll as stored. Status is derived from the times, so a poll past its close time is closed.
- * {@code eligibleRole}, when not null, is the role (platform id) a member needs to vote.
+ * {@code eligibleRole}, when not null, is the role (platform id) a member needs to vote;
+ * {@code announce} false ({@code announce:off}) means no results post in the channel at its close.
  */
 public record Poll(
         long id,
@@ -20,7 +21,8 @@ public record Poll(
         Instant createdAt,
         Instant closesAt,
         Instant closedAt,
-        String eligibleRole) {
+        String eligibleRole,
+        boolean announce) {
 
     public static final int MAX_TITLE_LENGTH = 120;
     public static final int MAX_ROLE_LENGTH = 64;
@@ -64,7 +66,8 @@ public record Poll(
                 createdAt,
                 closesAt,
                 closedAt,
-                null);
+                null,
+                true);
     }
 
     /** The role a member needs to vote, if the poll is limited to one. */

@@ -61,7 +61,7 @@ public final class PollService {
         return templates;
     }
 
-    /** Creates the poll (with its closing-soon post off when the request says so) in one commit. */
+    /** Creates the poll (with its closing-soon post or results post off when the request says so) in one commit. */
     public CompletionStage<Created> create(Member creator, CreateRequest request) {
         Instant now = clock.instant();
         Optional<Template> template = request.isAdHoc() ? Optional.empty() : findTemplate(request.templateKey());
@@ -87,7 +87,8 @@ public final class PollService {
                     now,
                     request.closesAt().orElse(null),
                     request.eligibleRole().orElse(null),
-                    request.remind());
+                    request.remind(),
+                    request.announce());
         } catch (IllegalArgumentException invalid) {
             return CompletableFuture.completedFuture(
                     new Refused("That poll cannot be created: " + invalid.getMessage() + "."));
@@ -336,6 +337,37 @@ public final class PollService {
                 (voter, cell, answer) -> votes.add(
                         new PseudonymousVote(pseudonyms.of(voter), cell.field(), cell.factor(), answer.valueOrNull())));
         return votes;
+    }
+
+    /**
+     * Why the member may not post the poll's results to the whole channel, as a clause without its full
+     * stop (the caller says what happens instead): {@link #whyNotAllowedToShare}, or
+     * else, for a member who is not an admin, the results are not yet public to everyone (the poll is open
+     * and its results are not live), so a share never shows early tallies the poll's rule withholds.
+     */
+    public Optional<String> whyNotShared(Member member, Poll poll) {
+        Optional<String> notAllowed = whyNotAllowedToShare(member, poll);
+        if (notAllowed.isPresent() || member.admin()) {
+            return notAllowed;
+        }
+        if (poll.visibility() != ResultsVisibility.LIVE && poll.isOpenAt(now())) {
+            return Optional.of("Results of \"" + poll.title() + "\" can go to the whole channel once the poll closes");
+        }
+        return Optional.empty();
+    }
+
+    /** Why polls.share-results does not let the member post the poll's results publicly (a clause); admins always may. */
+    public Optional<String> whyNotAllowedToShare(Member member, Poll poll) {
+        return switch (policy.shareResults()) {
+            case EVERYONE -> Optional.empty();
+            case CREATOR ->
+                member.admin() || member.userId().equals(poll.createdBy())
+                        ? Optional.empty()
+                        : Optional.of("Only the member who started \"" + poll.title()
+                                + "\" or an admin can post its results to the whole channel");
+            case ADMINS ->
+                member.admin() ? Optional.empty() : Optional.of("Only admins can post results to the whole channel");
+        };
     }
 
     /** Whether the member may see results now, by the poll's visibility rule; admins always may. */

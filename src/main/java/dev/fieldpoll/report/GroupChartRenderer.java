@@ -141,7 +141,7 @@ public final class GroupChartRenderer {
         }
         Color color = COLORS[index % COLORS.length];
         XYSeries series = chart.addSeries(
-                "Group " + group.label() + ": " + Numbers.voters(group.size()) + " (" + Numbers.percent(group.share())
+                "Group " + group.label() + ": " + Numbers.voters(group.size()) + " (" + Numbers.percent(group.percent())
                         + ")",
                 x,
                 y);

@@ -35,8 +35,11 @@ final class GroupSections {
         }
         List<Group> groups = new ArrayList<>();
         List<OpinionGroups.Group> tallied = found.groups();
+        // shown percents add to 100, however the shares round one by one
+        int[] percents = Numbers.wholePercents(
+                tallied.stream().mapToInt(OpinionGroups.Group::size).toArray());
         for (int group = 0; group < tallied.size(); group++) {
-            groups.add(group(label(group), tallied.get(group)));
+            groups.add(group(label(group), tallied.get(group), percents[group]));
         }
         return new Groups(groups, commonGround(), search, found.map(), found.placer());
     }
@@ -59,7 +62,7 @@ final class GroupSections {
                 ReportBuilder.finite(method.gapNeeded()));
     }
 
-    private Group group(String label, OpinionGroups.Group group) {
+    private Group group(String label, OpinionGroups.Group group, int percent) {
         int factors = definition.factors().size();
         double[] means = group.means();
         int[] answers = group.answers();
@@ -80,7 +83,7 @@ final class GroupSections {
         List<SeparatingCell> separating =
                 group.separating().stream().map(this::separating).toList();
         double share = (double) group.size() / found.method().placed();
-        return new Group(label, group.size(), share, profile, ranking, separating);
+        return new Group(label, group.size(), share, percent, profile, ranking, separating);
     }
 
     private SeparatingCell separating(OpinionGroups.SeparatingCell cell) {

@@ -81,7 +81,7 @@ public final class GroupSentences {
     public static String group(Group group) {
         List<String> top =
                 group.topFields().stream().limit(NAMED).map(GroupField::name).toList();
-        return "Group " + group.label() + ": " + Numbers.voters(group.size()) + " (" + Numbers.percent(group.share())
+        return "Group " + group.label() + ": " + Numbers.voters(group.size()) + " (" + Numbers.percent(group.percent())
                 + ")" + (top.isEmpty() ? "" : "; top fields: " + String.join(", ", top)) + ".";
     }
 

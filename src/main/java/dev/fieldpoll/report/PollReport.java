@@ -266,7 +266,8 @@ public record PollReport(
     }
 
     /**
-     * One opinion group: its label (A, B, … by size), size and share of the placed ballots, its
+     * One opinion group: its label (A, B, … by size), size and share of the placed ballots, that
+     * share as the whole percent shown ({@code percent}: the groups' percents add to 100), its
      * mean per cell ({@code profile}), its own ranking ({@code topFields}, best first) and the
      * cells that separate it from the rest that hold up.
      */
@@ -274,11 +275,15 @@ public record PollReport(
             String label,
             int size,
             double share,
+            int percent,
             List<GroupCell> profile,
             List<GroupField> topFields,
             List<SeparatingCell> separating) {
 
         public Group {
+            if (percent < 0 || percent > 100) {
+                throw new IllegalArgumentException("percent must be 0 to 100, was " + percent);
+            }
             profile = List.copyOf(profile);
             topFields = List.copyOf(topFields);
             separating = List.copyOf(separating);

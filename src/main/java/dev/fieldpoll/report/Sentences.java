@@ -137,6 +137,12 @@ public final class Sentences {
                 + Numbers.twoDecimals(reference.tauLow()) + " to " + Numbers.twoDecimals(reference.tauHigh());
     }
 
+    /** "-1.04, 90% interval -1.60 to -0.45, real": a community-minus-reference difference, never without its interval. */
+    public static String difference(PollReport.ReferenceField field) {
+        return Numbers.signed(field.difference()) + ", 90% interval " + Numbers.signed(field.ciLow()) + " to "
+                + Numbers.signed(field.ciHigh()) + (field.real() ? ", real" : "");
+    }
+
     /** "3.95 to 4.25": a ranked field's score interval. */
     public static String scoreInterval(RankingEntry entry) {
         return Numbers.twoDecimals(entry.scoreLow()) + " to " + Numbers.twoDecimals(entry.scoreHigh());

@@ -74,10 +74,6 @@ final class Mrkdwn {
         return value == null ? "–" : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    static String signed(Double value) {
-        return value == null ? "–" : String.format(Locale.ROOT, "%+.2f", value);
-    }
-
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.0f%%", share * 100);
     }

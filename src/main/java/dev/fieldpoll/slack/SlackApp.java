@@ -171,7 +171,12 @@ public final class SlackApp implements AutoCloseable {
         }
         bot.connect(
                 Platform.SLACK,
-                new PlatformPublishers(pollMessages, settings.refreshInterval(), summaryPublisher, summaryPublisher));
+                new PlatformPublishers(
+                        pollMessages,
+                        settings.refreshInterval(),
+                        summaryPublisher,
+                        summaryPublisher,
+                        new SlackResultsPublisher(web)));
         running = true;
     }
 

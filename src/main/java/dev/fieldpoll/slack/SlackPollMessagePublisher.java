@@ -44,8 +44,6 @@ final class SlackPollMessagePublisher implements PollMessagePublisher {
     }
 
     private SlackMessage message(PollMessageView view) {
-        return new SlackMessage(
-                renderer.fallbackText(view.poll(), view.voters(), view.now()),
-                renderer.render(view.poll(), view.voters(), view.now()));
+        return new SlackMessage(renderer.fallbackText(view.poll(), view.voters(), view.now()), renderer.render(view));
     }
 }

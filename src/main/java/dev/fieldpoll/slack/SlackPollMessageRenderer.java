@@ -12,6 +12,7 @@ import com.slack.api.model.block.element.ButtonElement;
 import dev.fieldpoll.bot.ActionId;
 import dev.fieldpoll.bot.ActionIds;
 import dev.fieldpoll.bot.CloseTimeText;
+import dev.fieldpoll.bot.PollMessageView;
 import dev.fieldpoll.poll.Factor;
 import dev.fieldpoll.poll.Field;
 import dev.fieldpoll.poll.Poll;
@@ -37,6 +38,14 @@ final class SlackPollMessageRenderer {
     }
 
     List<LayoutBlock> render(Poll poll, int voters, Instant now) {
+        return render(new PollMessageView(poll, voters, now));
+    }
+
+    /** The message as the view has it: with a live poll's top fields, and a link to its results post once posted. */
+    List<LayoutBlock> render(PollMessageView view) {
+        Poll poll = view.poll();
+        int voters = view.voters();
+        Instant now = view.now();
         PollDefinition definition = poll.definition();
         boolean open = poll.isOpenAt(now);
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -56,12 +65,23 @@ final class SlackPollMessageRenderer {
                     + (field.description().isEmpty() ? "" : " — " + escape(field.description())));
         }
         blocks.addAll(Mrkdwn.sections(fieldLines));
+        if (!view.liveTop().isEmpty()) {
+            List<String> live = new ArrayList<>();
+            live.add("*Top so far* (rank range = 90% interval)");
+            view.liveTop()
+                    .forEach(field ->
+                            live.add(field.rank() + ". *" + escape(field.name()) + "* · rank " + field.rankRange()));
+            blocks.addAll(Mrkdwn.sections(live));
+        }
         blocks.add(ContextBlock.builder()
                 .elements(List.<ContextBlockElement>of(Mrkdwn.markdown(status(poll, voters, now, open))))
                 .build());
+        view.resultsLink()
+                .ifPresent(link ->
+                        blocks.add(Mrkdwn.section(":bar_chart: <" + link + "|The results are posted in this thread>")));
         blocks.add(ActionsBlock.builder()
                 .blockId(ACTIONS_BLOCK)
-                .elements(buttons(poll, open))
+                .elements(buttons(poll, open, view.resultsLink()))
                 .build());
         return blocks;
     }
@@ -76,10 +96,11 @@ final class SlackPollMessageRenderer {
     }
 
     static String factorText(Factor factor, PollDefinition definition) {
-        StringBuilder text = new StringBuilder("*")
-                .append(escape(factor.name()))
-                .append("* — ")
-                .append(escape(factor.question()));
+        StringBuilder text =
+                new StringBuilder("*").append(escape(factor.name())).append('*');
+        if (factor.hasOwnQuestion()) {
+            text.append(" — ").append(escape(factor.question()));
+        }
         if (!factor.lowLabel().isEmpty() || !factor.highLabel().isEmpty()) {
             text.append("\n_")
                     .append(definition.scale().min())
@@ -129,12 +150,15 @@ final class SlackPollMessageRenderer {
         return SlackDate.token(at, zone);
     }
 
-    private static List<BlockElement> buttons(Poll poll, boolean open) {
+    /** Once the results are posted, Results opens the post (Slack still sends the press, which is answered as before). */
+    private static List<BlockElement> buttons(Poll poll, boolean open, java.util.Optional<String> resultsLink) {
         List<BlockElement> buttons = new ArrayList<>();
         if (open) {
             buttons.add(button("Vote", ActionId.of(ActionId.Action.VOTE, poll.id()), "primary"));
         }
-        buttons.add(button("Results", ActionId.of(ActionId.Action.RESULTS, poll.id()), null));
+        ButtonElement results = button("Results", ActionId.of(ActionId.Action.RESULTS, poll.id()), null);
+        resultsLink.ifPresent(results::setUrl);
+        buttons.add(results);
         buttons.add(button("My votes", ActionId.of(ActionId.Action.MINE, poll.id()), null));
         return buttons;
     }

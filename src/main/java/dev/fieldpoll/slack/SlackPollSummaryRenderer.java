@@ -5,6 +5,7 @@ import static dev.fieldpoll.slack.Mrkdwn.escape;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.ContextBlockElement;
+import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
@@ -18,6 +19,8 @@ import dev.fieldpoll.summary.PollSummary;
 import dev.fieldpoll.summary.PollSummary.CellTurn;
 import dev.fieldpoll.summary.PollSummary.FieldMove;
 import dev.fieldpoll.summary.PollSummary.Participation;
+import dev.fieldpoll.summary.ResultsPost;
+import dev.fieldpoll.summary.SummaryMarkdownRenderer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,6 +51,42 @@ final class SlackPollSummaryRenderer {
         blocks.add(context(participation(summary.participation())));
         if (summary.report().reference() != null) {
             blocks.addAll(Mrkdwn.sections(reference(summary.report().reference())));
+        }
+        return blocks;
+    }
+
+    /**
+     * A closed poll's results post: the final ranking (rank ranges and ties), where members split,
+     * opinion groups, participation and the reference, as the summary shows them; below
+     * min-voters only how many voted and that it was too few.
+     */
+    List<LayoutBlock> render(ResultsPost post) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(HeaderBlock.builder()
+                .text(Mrkdwn.plain(post.heading(), BlockLimits.HEADER_TEXT))
+                .build());
+        post.lateNote().ifPresent(note -> blocks.add(context("_" + escape(note) + "_")));
+        if (!post.hasResults()) {
+            blocks.add(Mrkdwn.section(escape(post.tooFew())));
+            return blocks;
+        }
+        PollReport report = post.results().report();
+        List<String> ranking = new ArrayList<>();
+        ranking.add("*Ranking* (rank range = 90% interval)");
+        report.ranking()
+                .forEach(entry -> ranking.add(entry.rank() + ". *" + escape(entry.name()) + "* · rank "
+                        + range(entry.rankLow(), entry.rankHigh())
+                        + (entry.tieWithNext() ? " · ≈ tied with next" : "")));
+        String notRanked = Sentences.notRankedNames(report);
+        if (!notRanked.isEmpty()) {
+            ranking.add("_" + escape(notRanked) + "_");
+        }
+        blocks.addAll(Mrkdwn.sections(ranking));
+        blocks.addAll(sectionsUnlessOnlyHeading(splits(report)));
+        blocks.addAll(sectionsUnlessOnlyHeading(groups(report)));
+        blocks.add(context("*Participation:* " + escape(SummaryMarkdownRenderer.finalParticipation(post.results()))));
+        if (report.reference() != null) {
+            blocks.addAll(Mrkdwn.sections(reference(report.reference())));
         }
         return blocks;
     }
@@ -119,14 +158,14 @@ final class SlackPollSummaryRenderer {
 
     private static List<String> reference(PollReport.ReferenceComparison reference) {
         List<String> lines = new ArrayList<>();
-        lines.add("*Against the reference scores* (Kendall τ_b = " + Mrkdwn.twoDecimals(reference.kendallTauB()) + ")");
+        lines.add("*Against the reference scores* (" + Sentences.tau(reference, "τ_b") + ")");
         reference.fields().stream()
                 .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference()))
                         .reversed())
                 .limit(DIVERGENCES)
                 .forEach(field -> lines.add("• " + escape(field.name()) + ": community "
                         + Mrkdwn.twoDecimals(field.community()) + " vs " + Mrkdwn.twoDecimals(field.reference())
-                        + " (" + Mrkdwn.signed(field.difference()) + (field.real() ? ", real" : "") + ")"));
+                        + " (" + Sentences.difference(field) + ")"));
         return lines;
     }
 

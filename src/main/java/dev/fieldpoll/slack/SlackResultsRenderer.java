@@ -83,9 +83,7 @@ final class SlackResultsRenderer {
             reference.add("*Community vs reference scores* (" + Sentences.tau(report.reference(), "τ_b") + ")");
             for (ReferenceField field : report.reference().fields()) {
                 reference.add("• " + escape(field.name()) + ": " + Mrkdwn.twoDecimals(field.community()) + " vs "
-                        + Mrkdwn.twoDecimals(field.reference()) + " (" + Mrkdwn.signed(field.difference())
-                        + ", 90% interval " + Mrkdwn.signed(field.ciLow()) + " to " + Mrkdwn.signed(field.ciHigh())
-                        + (field.real() ? ", real" : "") + ")");
+                        + Mrkdwn.twoDecimals(field.reference()) + " (" + Sentences.difference(field) + ")");
             }
             blocks.addAll(Mrkdwn.sections(reference));
         }

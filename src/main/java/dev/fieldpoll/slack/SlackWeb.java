@@ -49,15 +49,42 @@ final class SlackWeb {
     }
 
     Result postMessage(String channel, SlackMessage message) {
+        return post(channel, null, message, false);
+    }
+
+    /**
+     * A reply in the thread of message {@code threadTs}; with {@code broadcast} also sent to the
+     * channel ("also send to channel"). The value is the reply's ts.
+     */
+    Result postReply(String channel, String threadTs, SlackMessage message, boolean broadcast) {
+        return post(channel, threadTs, message, broadcast);
+    }
+
+    /** chat.postMessage, in a thread when {@code threadTs} is not null. */
+    private Result post(String channel, String threadTs, SlackMessage message, boolean broadcast) {
         try {
-            ChatPostMessageResponse response = client.chatPostMessage(request -> request.channel(channel)
-                    .text(message.text())
-                    .blocks(message.blocks())
-                    .unfurlLinks(false)
-                    .unfurlMedia(false));
+            ChatPostMessageResponse response = client.chatPostMessage(request -> {
+                request.channel(channel)
+                        .text(message.text())
+                        .blocks(message.blocks())
+                        .unfurlLinks(false)
+                        .unfurlMedia(false);
+                return threadTs == null ? request : request.threadTs(threadTs).replyBroadcast(broadcast);
+            });
             return response.isOk() ? Result.success(response.getTs()) : failed("chat.postMessage", response);
         } catch (IOException | SlackApiException failure) {
             return failed("chat.postMessage", failure);
+        }
+    }
+
+    /** The permalink of a message, which opens it (in its thread) for anyone in the channel. */
+    Result permalink(String channel, String ts) {
+        try {
+            var response =
+                    client.chatGetPermalink(request -> request.channel(channel).messageTs(ts));
+            return response.isOk() ? Result.success(response.getPermalink()) : failed("chat.getPermalink", response);
+        } catch (IOException | SlackApiException failure) {
+            return failed("chat.getPermalink", failure);
         }
     }
 
@@ -115,8 +142,14 @@ final class SlackWeb {
      * files.completeUploadExternal with the channel. The value is the file id.
      */
     Result uploadFile(String channel, SlackFile file) {
+        return uploadFile(channel, null, file);
+    }
+
+    /** The same, shared in the thread of message {@code threadTs} when it is not null. */
+    Result uploadFile(String channel, String threadTs, SlackFile file) {
         try {
             FilesUploadV2Response response = client.filesUploadV2(request -> request.channel(channel)
+                    .threadTs(threadTs)
                     .filename(file.fileName())
                     .title(file.title())
                     .altTxt(file.altText())

@@ -45,6 +45,8 @@ public final class DatabaseCopy {
             "poll_closing",
             "poll_page",
             "web_link_secret",
+            "results_post",
+            "results_post_part",
             "slack_installation",
             "slack_oauth_state");
 

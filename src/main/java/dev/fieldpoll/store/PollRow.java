@@ -24,11 +24,12 @@ record PollRow(
         Instant closesAt,
         Instant closedAt,
         String eligibleRole,
-        String higher) {
+        String higher,
+        boolean announce) {
 
     /** The columns {@link #read} expects, in a SELECT list. */
     static final String COLUMNS = "id, platform, workspace_id, channel_id, title, template_key, scale_min, scale_max, "
-            + "results_visibility, created_by, created_at, closes_at, closed_at, eligible_role, higher";
+            + "results_visibility, created_by, created_at, closes_at, closed_at, eligible_role, higher, announce";
 
     static PollRow read(ResultSet row, SqlDialect dialect) throws SQLException {
         return new PollRow(
@@ -44,7 +45,8 @@ record PollRow(
                 dialect.time(row, "closes_at"),
                 dialect.time(row, "closed_at"),
                 row.getString("eligible_role"),
-                row.getString("higher"));
+                row.getString("higher"),
+                row.getBoolean("announce"));
     }
 
     Poll toPoll(PollDefinition definition) {
@@ -60,6 +62,7 @@ record PollRow(
                 createdAt,
                 closesAt,
                 closedAt,
-                eligibleRole);
+                eligibleRole,
+                announce);
     }
 }

@@ -17,7 +17,7 @@ final class PollTable {
 
     private static final String INSERT = "INSERT INTO poll (platform, workspace_id, channel_id, title, template_key, "
             + "scale_min, scale_max, results_visibility, created_by, created_at, closes_at, pseudonym_secret, eligible_role, "
-            + "higher) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+            + "higher, announce) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
     private static final String BY_ID = "SELECT " + PollRow.COLUMNS + " FROM poll WHERE id = ?";
     // Platform, workspace and channel in the WHERE clause: an id a client sends never reaches another
     // workspace's poll, nor another channel's.
@@ -55,6 +55,7 @@ final class PollTable {
             insert.setBytes(12, pseudonymSecret);
             insert.setString(13, poll.eligibleRole());
             insert.setString(14, poll.definition().higher());
+            insert.setBoolean(15, poll.announce());
             try (ResultSet id = insert.executeQuery()) {
                 id.next();
                 return id.getLong(1);

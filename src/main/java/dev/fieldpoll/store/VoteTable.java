@@ -77,7 +77,9 @@ final class VoteTable {
         select.setString(2, voterId);
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                answers.put(cell(row), answer(row));
+                // By position, not name: this runs on the committer thread for every vote, and a
+                // lookup by name costs sqlite-jdbc a column-name map per result.
+                answers.put(new CellKey(row.getString(1), row.getString(2)), answerAt(row, 3));
             }
         }
         return answers;
@@ -142,7 +144,11 @@ final class VoteTable {
     }
 
     private static Answer answer(ResultSet row) throws SQLException {
-        int score = row.getInt("score");
+        return answerAt(row, row.findColumn("score"));
+    }
+
+    private static Answer answerAt(ResultSet row, int column) throws SQLException {
+        int score = row.getInt(column);
         return row.wasNull() ? Answer.DONT_KNOW : Answer.score(score);
     }
 }

@@ -39,8 +39,19 @@ public final class SummaryBuilder {
     }
 
     public PollSummary build(Poll poll, Instant now, LocalDate date) {
+        return build(poll, date, store.latestSnapshot(poll.id(), now));
+    }
+
+    /**
+     * A closed poll's final results, compared with nothing: no movement, no "newly split", every
+     * voter counted as new. What its results post shows.
+     */
+    public PollSummary buildFinal(Poll poll, LocalDate date) {
+        return build(poll, date, Optional.empty());
+    }
+
+    private PollSummary build(Poll poll, LocalDate date, Optional<Snapshot> previous) {
         PollReport report = reports.reportFor(poll);
-        Optional<Snapshot> previous = store.latestSnapshot(poll.id(), now);
         List<FieldMove> ranking =
                 report.ranking().stream().map(entry -> move(entry, previous)).toList();
         List<FieldMove> movers = ranking.stream()

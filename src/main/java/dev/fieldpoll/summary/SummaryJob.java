@@ -149,7 +149,7 @@ public final class SummaryJob {
     /** Every attempt reads the parts delivered anew: a retry resumes after them, even after a restart. */
     private CompletableFuture<Void> publish(String what, ChannelSummary summary) {
         return backoff.run(what, () -> {
-            SummaryParts parts = new SummaryParts(summaries, summary.key(), clock);
+            SummaryParts parts = SummaryParts.of(summaries, summary.key(), clock);
             publisher.publish(summary, parts);
             parts.complete();
         });

@@ -12,7 +12,11 @@ import dev.fieldpoll.summary.PollSummary.FieldMove;
 import java.util.Comparator;
 import java.util.List;
 
-/** A summary post as Markdown: the console, files and newsletters, and Discord's embed text. */
+/**
+ * A summary post, or a closed poll's results post, as Markdown: the console, files and
+ * newsletters. Both read a poll the same way (splits, groups, reference), so a closed poll reads
+ * the same in its results post and in the next summary.
+ */
 public final class SummaryMarkdownRenderer {
 
     static final int HIGHLIGHTS = 3;
@@ -28,6 +32,51 @@ public final class SummaryMarkdownRenderer {
             text.append('\n').append(render(poll));
         }
         return text.toString();
+    }
+
+    /**
+     * A closed poll's results post: the final ranking with rank ranges and ties, where members
+     * split, opinion groups, participation and the reference comparison; below min-voters, how
+     * many voted and that it was too few.
+     */
+    public String render(ResultsPost post) {
+        StringBuilder text = new StringBuilder("# Results of poll #")
+                .append(post.poll().id())
+                .append(": ")
+                .append(escape(post.poll().title()))
+                .append('\n');
+        post.lateNote().ifPresent(note -> text.append("_").append(note).append("_\n"));
+        PollReport report = post.results().report();
+        if (!post.hasResults()) {
+            return text.append('\n').append(escape(post.tooFew())).append('\n').toString();
+        }
+        text.append("\n**Ranking** (rank range = 90% interval)\n");
+        report.ranking()
+                .forEach(entry -> text.append(entry.rank())
+                        .append(". ")
+                        .append(escape(entry.name()))
+                        .append(" · rank ")
+                        .append(Numbers.rankRange(entry.rankLow(), entry.rankHigh()))
+                        .append(entry.tieWithNext() ? " · ≈ tied with next" : "")
+                        .append('\n'));
+        String notRanked = Sentences.notRankedNames(report);
+        if (!notRanked.isEmpty()) {
+            text.append(escape(notRanked)).append('\n');
+        }
+        splits(post.results(), report, text);
+        groups(report, text);
+        text.append("\n**Participation:** ")
+                .append(finalParticipation(post.results()))
+                .append('\n');
+        reference(report, text);
+        return text.toString();
+    }
+
+    /** "5 voters, 80% with complete ballots": a closed poll's participation, shared by every platform. */
+    public static String finalParticipation(PollSummary results) {
+        PollSummary.Participation participation = results.participation();
+        return Numbers.voters(participation.voters()) + ", " + Numbers.percent(participation.completeShare())
+                + " with complete ballots";
     }
 
     public String render(PollSummary summary) {
@@ -133,8 +182,8 @@ public final class SummaryMarkdownRenderer {
         if (report.reference() == null) {
             return;
         }
-        text.append("\n**Against the reference:** Kendall τ_b = ")
-                .append(Numbers.twoDecimals(report.reference().kendallTauB()))
+        text.append("\n**Against the reference:** ")
+                .append(Sentences.tau(report.reference(), "τ_b"))
                 .append('\n');
         report.reference().fields().stream()
                 .sorted(Comparator.comparingDouble((ReferenceField field) -> Math.abs(field.difference()))
@@ -147,8 +196,7 @@ public final class SummaryMarkdownRenderer {
                         .append(" vs ")
                         .append(Numbers.twoDecimals(field.reference()))
                         .append(" (")
-                        .append(Numbers.signed(field.difference()))
-                        .append(field.real() ? ", real" : "")
+                        .append(Sentences.difference(field))
                         .append(")\n"));
     }
 

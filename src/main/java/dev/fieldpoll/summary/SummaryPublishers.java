@@ -2,16 +2,18 @@ package dev.fieldpoll.summary;
 
 import dev.fieldpoll.poll.Platform;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sends each summary and reminder to the publisher of its platform; adapters register theirs
- * when they start. Thread-safe: the registrations are concurrent maps.
+ * Sends each summary, reminder and results post to the publisher of its platform; adapters
+ * register theirs when they start. Thread-safe: the registrations are concurrent maps.
  */
-public final class SummaryPublishers implements SummaryPublisher, ReminderPublisher {
+public final class SummaryPublishers implements SummaryPublisher, ReminderPublisher, ResultsPublisher {
 
     private final Map<Platform, SummaryPublisher> publishers = new ConcurrentHashMap<>();
     private final Map<Platform, ReminderPublisher> reminders = new ConcurrentHashMap<>();
+    private final Map<Platform, ResultsPublisher> results = new ConcurrentHashMap<>();
 
     public void register(Platform platform, SummaryPublisher publisher) {
         publishers.put(platform, publisher);
@@ -21,10 +23,30 @@ public final class SummaryPublishers implements SummaryPublisher, ReminderPublis
         reminders.put(platform, publisher);
     }
 
+    public void registerResults(Platform platform, ResultsPublisher publisher) {
+        results.put(platform, publisher);
+    }
+
     /** The platform disconnected: what it would post waits (and is retried) until it is back. */
     public void unregister(Platform platform) {
         publishers.remove(platform);
         reminders.remove(platform);
+        results.remove(platform);
+    }
+
+    @Override
+    public boolean reaches(Platform platform) {
+        return results.containsKey(platform);
+    }
+
+    @Override
+    public Optional<String> publish(ResultsPost post, SummaryParts parts) {
+        Platform platform = post.poll().workspace().platform();
+        ResultsPublisher publisher = results.get(platform);
+        if (publisher == null) {
+            throw notConnected(platform, post.poll().channelId());
+        }
+        return publisher.publish(post, parts);
     }
 
     @Override

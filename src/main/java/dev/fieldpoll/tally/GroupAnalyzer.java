@@ -83,18 +83,27 @@ public final class GroupAnalyzer {
         int sampled = Math.min(placed, KMeans.SAMPLE);
         double[] sample = sampled == placed ? points : KMeans.evenlySpaced(points, placed, dims, sampled);
         int smallestSampled = (int) Math.ceil((double) smallest * sampled / placed);
-        KMeans.Partition best = null;
-        double bestSilhouette = Double.NEGATIVE_INFINITY;
+        List<KMeans.Partition> candidates = new ArrayList<>();
         for (int k = 2; k <= MAX_GROUPS && k * smallest <= placed; k++) {
             KMeans.Partition partition =
                     KMeans.fit(sample, sampled, dims, k, RESTARTS, EligibleBallots.mix64(seed + k));
-            if (smallestGroup(partition) < smallestSampled) {
-                continue;
+            if (smallestGroup(partition) >= smallestSampled) {
+                candidates.add(partition);
             }
-            double silhouette = Silhouette.of(sample, sampled, dims, partition.assignment(), k);
-            if (silhouette > bestSilhouette) {
-                bestSilhouette = silhouette;
-                best = partition;
+        }
+        // one pass over the pairs scores every candidate
+        double[] silhouettes = Silhouette.of(
+                sample,
+                sampled,
+                dims,
+                candidates.stream().map(KMeans.Partition::assignment).toArray(int[][]::new),
+                candidates.stream().mapToInt(KMeans.Partition::k).toArray());
+        KMeans.Partition best = null;
+        double bestSilhouette = Double.NEGATIVE_INFINITY;
+        for (int at = 0; at < candidates.size(); at++) {
+            if (silhouettes[at] > bestSilhouette) {
+                bestSilhouette = silhouettes[at];
+                best = candidates.get(at);
             }
         }
         if (best == null || !(KMeans.totalSquares(sample, sampled, dims) > 0)) {

@@ -22,6 +22,13 @@ final class KMeans {
     static final int MAX_ITERATIONS = 100;
 
     /**
+     * Relative slack on the bounds of {@link #lloyd}: about a million times the rounding error
+     * of a distance, so a bound is never crossed by rounding, yet far too small to matter for
+     * how many points are skipped.
+     */
+    private static final double SLACK = 1e-9;
+
+    /**
      * A partition: {@code centres[group * dims + dim]}, each point's group (its nearest centre),
      * the group sizes and the within-group sum of squared distances to the centres.
      */
@@ -101,45 +108,151 @@ final class KMeans {
         return centres;
     }
 
-    /** Lloyd's iterations from the given centres (updated in place) until no point changes group. */
+    /**
+     * Lloyd's iterations from the given centres (updated in place) until no point changes group.
+     *
+     * <p>Most points keep their group from one iteration to the next, so each point carries
+     * Hamerly's (2010) bounds: an upper bound on its distance to its own centre and a lower bound
+     * on its distance to every other centre, moved by how far the centres moved. A point whose
+     * upper bound stays below its lower bound cannot change group and is not measured again. The
+     * bounds are kept with a relative slack ({@link #SLACK}, far above rounding) and a point is
+     * skipped only when that slack still separates them, so a skipped point is one that {@link
+     * #nearest} would have left where it was: the partition is exactly that of plain Lloyd.
+     */
     private static double lloyd(double[] points, int count, int dims, int k, double[] centres, int[] assignment) {
         Arrays.fill(assignment, 0, count, -1);
-        int[] sizes = new int[k];
-        double[] sums = new double[k * dims];
+        Bounds bounds = new Bounds(count, k, dims);
+        boolean measureAll = true;
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            boolean changed = false;
-            for (int point = 0; point < count; point++) {
-                int group = nearest(points, point, centres, k, dims);
-                changed |= group != assignment[point];
-                assignment[point] = group;
-            }
-            if (!changed) {
+            if (!bounds.assign(points, count, dims, k, centres, assignment, measureAll)) {
                 break;
             }
-            Arrays.fill(sizes, 0);
-            Arrays.fill(sums, 0);
-            for (int point = 0; point < count; point++) {
-                int group = assignment[point];
-                sizes[group]++;
-                for (int dim = 0; dim < dims; dim++) {
-                    sums[group * dims + dim] += points[point * dims + dim];
-                }
-            }
+            // a reseeded point changes group outside the bounds' bookkeeping: measure everyone again
+            measureAll = false;
+            System.arraycopy(centres, 0, bounds.previous, 0, k * dims);
             for (int group = 0; group < k; group++) {
-                if (sizes[group] == 0) {
+                if (bounds.sizes[group] == 0) {
                     reseedEmpty(points, count, dims, centres, assignment, group);
+                    measureAll = true;
                     continue;
                 }
                 for (int dim = 0; dim < dims; dim++) {
-                    centres[group * dims + dim] = sums[group * dims + dim] / sizes[group];
+                    centres[group * dims + dim] = bounds.sums[group * dims + dim] / bounds.sizes[group];
                 }
             }
+            bounds.moved(centres, k, dims);
         }
         double within = 0;
         for (int point = 0; point < count; point++) {
             within += distance(points, point, centres, assignment[point], dims);
         }
         return within;
+    }
+
+    /**
+     * Scratch of one {@link #lloyd} run: each point's bounds, how far each centre last moved, and
+     * the groups' sizes and coordinate sums of the last assignment (summed point by point in
+     * order, as plain Lloyd sums them). Not thread-safe: one run's scratch.
+     */
+    private static final class Bounds {
+
+        final double[] upper;
+        final double[] lower;
+        final double[] previous;
+        final double[] moves;
+        final int[] sizes;
+        final double[] sums;
+
+        Bounds(int count, int k, int dims) {
+            upper = new double[count];
+            lower = new double[count];
+            previous = new double[k * dims];
+            moves = new double[k];
+            sizes = new int[k];
+            sums = new double[k * dims];
+        }
+
+        /** How far each centre moved from {@link #previous} (an upper bound, with slack). */
+        void moved(double[] centres, int k, int dims) {
+            for (int group = 0; group < k; group++) {
+                moves[group] = Math.sqrt(distance(previous, group, centres, group, dims)) * (1 + SLACK);
+            }
+        }
+
+        /**
+         * Every point to its nearest centre, measuring all points ({@code measureAll}) or only those
+         * whose bounds, moved with the centres, no longer separate; sums the groups on the way.
+         * True when any point changed group.
+         */
+        boolean assign(
+                double[] points, int count, int dims, int k, double[] centres, int[] assignment, boolean measureAll) {
+            int farthest = 0;
+            for (int group = 1; group < k; group++) {
+                farthest = moves[group] > moves[farthest] ? group : farthest;
+            }
+            double secondMove = 0;
+            for (int group = 0; group < k; group++) {
+                secondMove = group != farthest ? Math.max(secondMove, moves[group]) : secondMove;
+            }
+            Arrays.fill(sizes, 0);
+            Arrays.fill(sums, 0);
+            boolean changed = false;
+            for (int point = 0; point < count; point++) {
+                int own = assignment[point];
+                int group = own;
+                if (measureAll) {
+                    group = measure(points, point, centres, k, dims, upper, lower);
+                } else {
+                    double up = (upper[point] + moves[own]) * (1 + SLACK);
+                    double low = lower[point] * (1 - SLACK) - (own == farthest ? secondMove : moves[farthest]);
+                    upper[point] = up;
+                    lower[point] = low;
+                    if (!separated(up, low)) {
+                        group = measure(points, point, centres, k, dims, upper, lower);
+                    }
+                }
+                changed |= group != own;
+                assignment[point] = group;
+                sizes[group]++;
+                for (int dim = 0; dim < dims; dim++) {
+                    sums[group * dims + dim] += points[point * dims + dim];
+                }
+            }
+            return changed;
+        }
+    }
+
+    /**
+     * Whether a point within {@code upper} of its own centre and at least {@code lower} from every
+     * other is surely nearest its own: the bounds apart by more than their slack, so rounding in
+     * the squared distances {@link #nearest} compares cannot reverse the order.
+     */
+    private static boolean separated(double upper, double lower) {
+        return upper * (1 + SLACK) < lower * (1 - SLACK);
+    }
+
+    /**
+     * A point's nearest centre, chosen as {@link #nearest} chooses it, with its bounds: the
+     * distance to that centre (rounded up by the slack) and to the next nearest (rounded down).
+     */
+    private static int measure(
+            double[] points, int point, double[] centres, int k, int dims, double[] upper, double[] lower) {
+        int best = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        double secondDistance = Double.POSITIVE_INFINITY;
+        for (int centre = 0; centre < k; centre++) {
+            double distance = distance(points, point, centres, centre, dims);
+            if (distance < bestDistance) {
+                secondDistance = bestDistance;
+                bestDistance = distance;
+                best = centre;
+            } else if (distance < secondDistance) {
+                secondDistance = distance;
+            }
+        }
+        upper[point] = Math.sqrt(bestDistance) * (1 + SLACK);
+        lower[point] = Math.sqrt(secondDistance) * (1 - SLACK);
+        return best;
     }
 
     /** An empty group takes the point farthest from its own centre (the lowest such point on ties). */
@@ -180,6 +293,15 @@ final class KMeans {
 
     /** Squared Euclidean distance between a point and a centre. */
     static double distance(double[] points, int point, double[] centres, int centre, int dims) {
+        if (dims == 3) {
+            // the loop below unrolled for the analysis's three axes: the same sum, in the same order
+            int at = point * 3;
+            int from = centre * 3;
+            double x = points[at] - centres[from];
+            double y = points[at + 1] - centres[from + 1];
+            double z = points[at + 2] - centres[from + 2];
+            return x * x + y * y + z * z;
+        }
         double sum = 0;
         for (int dim = 0; dim < dims; dim++) {
             double difference = points[point * dims + dim] - centres[centre * dims + dim];

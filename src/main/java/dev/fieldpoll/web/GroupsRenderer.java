@@ -100,7 +100,7 @@ final class GroupsRenderer implements SectionRenderer {
     private static String description(Groups groups) {
         return groups.groups().stream()
                         .map(group -> "Group " + group.label() + ", " + Numbers.voters(group.size()) + " ("
-                                + Numbers.percent(group.share()) + ")")
+                                + Numbers.percent(group.percent()) + ")")
                         .collect(Collectors.joining("; "))
                 + ". " + GroupSentences.mapDescription(groups);
     }
@@ -109,8 +109,8 @@ final class GroupsRenderer implements SectionRenderer {
         html.open("div", "class", "group g" + (group.label().charAt(0) - 'A'), "data-group", group.label());
         html.element(
                 "h3",
-                "Group " + group.label() + " · " + Numbers.voters(group.size()) + " (" + Numbers.percent(group.share())
-                        + ")");
+                "Group " + group.label() + " · " + Numbers.voters(group.size()) + " ("
+                        + Numbers.percent(group.percent()) + ")");
         if (!group.topFields().isEmpty()) {
             html.element(
                     "p",

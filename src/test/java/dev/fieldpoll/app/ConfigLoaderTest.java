@@ -3,6 +3,7 @@ package dev.fieldpoll.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fieldpoll.poll.PollPolicy;
 import dev.fieldpoll.store.DatabaseSettings;
 import dev.fieldpoll.store.DatabaseTarget;
 import java.nio.file.Files;
@@ -32,6 +33,42 @@ class ConfigLoaderTest {
         assertThat(config.onlyAdminsCreate()).isFalse();
         assertThat(config.console().user()).isEqualTo("you");
         assertThat(config.console().channel()).isEqualTo("local");
+        assertThat(config.postResultsAtClose()).isTrue();
+        assertThat(config.shareResults()).isEqualTo(PollPolicy.ResultsSharing.CREATOR);
+    }
+
+    @Test
+    void who_shares_results_is_read_from_the_file_and_the_environment_overrides_it() throws Exception {
+        Path file = folder.resolve("sharing.yml");
+        Files.writeString(file, "polls:\n  share-results: Everyone\n");
+
+        assertThat(new ConfigLoader(Map.of()).load(Optional.of(file)).shareResults())
+                .isEqualTo(PollPolicy.ResultsSharing.EVERYONE);
+        assertThat(new ConfigLoader(Map.of("FIELDPOLL_SHARE_RESULTS", "admins"))
+                        .load(Optional.of(file))
+                        .shareResults())
+                .isEqualTo(PollPolicy.ResultsSharing.ADMINS);
+    }
+
+    @Test
+    void an_unknown_share_results_value_is_refused_with_the_choices() throws Exception {
+        Path file = folder.resolve("sharing.yml");
+        Files.writeString(file, "polls:\n  share-results: owners\n");
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(file)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(
+                        "polls.share-results / FIELDPOLL_SHARE_RESULTS must be 'creator', 'admins' or 'everyone', "
+                                + "was 'owners'");
+    }
+
+    @Test
+    void results_posts_at_close_can_be_turned_off() throws Exception {
+        Path file = folder.resolve("quiet.yml");
+        Files.writeString(file, "polls:\n  post-results-at-close: false\n");
+
+        assertThat(new ConfigLoader(Map.of()).load(Optional.of(file)).postResultsAtClose())
+                .isFalse();
     }
 
     @Test

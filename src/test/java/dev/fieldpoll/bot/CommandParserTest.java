@@ -156,6 +156,30 @@ class CommandParserTest {
     }
 
     @Test
+    void announce_off_turns_the_results_post_off_and_is_on_when_not_given() {
+        assertThat(((BotCommand.Create) parsed("/poll create T announce:off")).announce())
+                .isFalse();
+        assertThat(((BotCommand.Create) parsed("/poll create T announce:ON")).announce())
+                .isTrue();
+        assertThat(((BotCommand.Create) parsed("/poll create T remind:off")).announce())
+                .isTrue();
+        assertThat(((BotCommand.Create) parsed("/poll create \"Team plans\" announce:off remind:off")))
+                .extracting(BotCommand.Create::announce, BotCommand.Create::remind, BotCommand.Create::words)
+                .containsExactly(false, false, List.of("Team plans"));
+    }
+
+    @Test
+    void an_unknown_announce_value_is_refused_with_what_was_meant() {
+        assertThat(invalid("/poll create T announce:of"))
+                .isEqualTo("announce: takes on or off (the final results posted in the channel when the poll closes). "
+                        + "Did you mean `announce:off`? Nothing was done.");
+        assertThat(invalid("/poll create T announce:never"))
+                .isEqualTo("announce: takes on or off (the final results posted in the channel when the poll closes). "
+                        + "Nothing was done.");
+        assertThat(invalid("/poll create T annouce:off")).contains("Did you mean `announce:`?");
+    }
+
+    @Test
     void an_unknown_option_is_refused_naming_what_was_typed_and_what_was_meant() {
         assertThat(invalid("/poll create Team plans close:3d"))
                 .isEqualTo("`close:` is not an option of `/poll create`. Did you mean `closes:`? Nothing was done. "
@@ -163,7 +187,7 @@ class CommandParserTest {
         assertThat(invalid("/poll create Team plans bogus:1"))
                 .isEqualTo(
                         "`bogus:` is not an option of `/poll create` (it takes closes:, results:, fields:, "
-                                + "factors:, template:, remind:). Nothing was done. To use a colon in a title, put the title in quotes.");
+                                + "factors:, template:, remind:, announce:). Nothing was done. To use a colon in a title, put the title in quotes.");
         assertThat(invalid("/poll create Meeting: agenda")).startsWith("`meeting:` is not an option of `/poll create`");
         assertThat(invalid("/poll vote evals feedback=3 pol:#2")).contains("Did you mean `poll:`?");
         assertThat(invalid("/poll list all:yes")).contains("`/poll list`, which takes none");

@@ -305,7 +305,8 @@ class HostileInputTest {
         BotReply.ResultsView view = (BotReply.ResultsView) reply;
         assertThat(view.postPublicly()).isFalse();
         assertThat(view.notice())
-                .isEqualTo("Only admins can post results to the whole channel; here they are just for you.");
+                .isEqualTo("Only the member who started \"Which first?\" or an admin can post its results to the "
+                        + "whole channel; here they are just for you.");
         assertThat(view.report().poll().id()).isEqualTo(poll.id());
     }
 
@@ -319,8 +320,8 @@ class HostileInputTest {
                 .join();
 
         assertThat(reply)
-                .isEqualTo(new BotReply.Problem("Only admins can post results to the whole channel; here they are "
-                        + "just for you. Vote first: results of \"Which first?\" are shown once you have voted, so "
+                .isEqualTo(new BotReply.Problem("Only the member who started \"Which first?\" or an admin can post its "
+                        + "results to the whole channel. Vote first: results of \"Which first?\" are shown once you have voted, so "
                         + "early tallies don't sway you."));
     }
 

@@ -98,7 +98,8 @@ class PollMessageRefresherTest {
                                 publisher,
                                 interval,
                                 (ChannelSummary summary, dev.fieldpoll.summary.SummaryParts parts) -> {},
-                                reminder -> {}));
+                                reminder -> {},
+                                (post, parts) -> java.util.Optional.empty()));
     }
 
     private static Caller member(String user, boolean admin) {
@@ -126,6 +127,7 @@ class PollMessageRefresherTest {
                 ResultsVisibility.LIVE,
                 closes,
                 Optional.empty(),
+                true,
                 true);
         Outcomes.Created created =
                 wiring.polls().create(admin, request).toCompletableFuture().join();

@@ -12,6 +12,7 @@ import dev.fieldpoll.report.JsonReportRenderer;
 import dev.fieldpoll.store.DatabaseTarget;
 import dev.fieldpoll.store.SqlReminderStore;
 import dev.fieldpoll.store.SqlResultsPageStore;
+import dev.fieldpoll.store.SqlResultsPostStore;
 import dev.fieldpoll.summary.Schedule;
 import dev.fieldpoll.summary.Snapshot;
 import dev.fieldpoll.summary.SummaryKey;
@@ -88,6 +89,10 @@ class MigrateCommandTest {
             summaries.partDelivered(
                     new SummaryKey(CONSOLE, "local", LocalDate.of(2026, 11, 27), true), "message 1", AT);
             wiring.store().claimClosing(1, AT, Duration.ofMinutes(5));
+            // the results posts of migration V10: one claimed, with a part delivered
+            SqlResultsPostStore resultsPosts = new SqlResultsPostStore(wiring.database());
+            resultsPosts.claim(1, AT, Duration.ofMinutes(5));
+            resultsPosts.partDelivered(1, "message", AT);
         }
     }
 
@@ -103,7 +108,7 @@ class MigrateCommandTest {
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         Map<String, Long> rows = rows(DriverManager.getConnection("jdbc:sqlite:" + source));
         assertThat(rows)
-                .hasSize(17)
+                .hasSize(19)
                 .containsKeys("poll", "vote", "summary_run", "poll_reminder", "web_link_secret", "slack_installation")
                 // the fixture comes from a build before Slack installations (V14): those tables are empty
                 .allSatisfy((table, count) ->
@@ -221,6 +226,7 @@ class MigrateCommandTest {
                 AT,
                 null,
                 null,
+                true,
                 true);
     }
 

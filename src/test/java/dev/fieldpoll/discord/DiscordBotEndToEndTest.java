@@ -662,22 +662,36 @@ class DiscordBotEndToEndTest {
     }
 
     @Test
-    void admins_by_configured_role_post_results_publicly_and_others_may_not() {
+    void admins_by_configured_role_and_the_creator_post_results_publicly_and_others_may_not() {
         long poll = create(ALICE, options("results", "live"));
 
         String refused = harness.send(Payloads.slash(CAROL, "results", options("public", true)));
-        assertThat(harness.answerText(refused)).contains("Only admins can post results");
+        assertThat(harness.answerText(refused)).contains("or an admin can post its results to the whole channel");
         String posted = harness.send(Payloads.slash(POLL_ADMIN, "results", options("public", true)));
         assertThat(harness.answerText(posted)).isEqualTo("Posted the results of poll #" + poll + " to this channel.");
+        String byCreator = harness.send(Payloads.slash(ALICE, "results", options("public", true)));
+        assertThat(harness.answerText(byCreator))
+                .isEqualTo("Posted the results of poll #" + poll + " to this channel.");
 
         List<FakeDiscord.Request> publicPosts = discord.requests().stream()
                 .filter(request -> request.is("POST", "/api/v10/channels/" + CHANNEL + "/messages"))
                 .toList();
-        assertThat(publicPosts).hasSize(2);
+        assertThat(publicPosts).hasSize(3);
+        assertThat(publicPosts.get(2).body().path("flags").asInt(0) & FakeDiscord.EPHEMERAL)
+                .isZero();
         assertThat(publicPosts.get(1).body().path("embeds").get(0).path("title").asText())
                 .isEqualTo("📈 Results · Which AI safety fields get automated first?");
         assertThat(publicPosts.get(1).body().path("flags").asInt(0) & FakeDiscord.EPHEMERAL)
                 .isZero();
+    }
+
+    @Test
+    void the_announce_option_false_stores_the_poll_without_a_results_post_and_its_absence_with_one() {
+        long quiet = create(ALICE, options("announce", false));
+        long announced = create(BOB, options());
+
+        assertThat(store.findById(quiet).orElseThrow().announce()).isFalse();
+        assertThat(store.findById(announced).orElseThrow().announce()).isTrue();
     }
 
     @Test

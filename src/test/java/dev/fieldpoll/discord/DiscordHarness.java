@@ -28,7 +28,9 @@ final class DiscordHarness implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(15);
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+    static final Instant START = Instant.parse("2026-11-27T10:00:00Z");
+
+    final MutableClock clock;
     final FakeDiscord discord;
     final Wiring wiring;
     final DiscordBot bot;
@@ -39,6 +41,12 @@ final class DiscordHarness implements AutoCloseable {
 
     /** With {@code pages}, results pages are served on a free loopback port and replies carry links. */
     DiscordHarness(Path folder, boolean pages) throws InterruptedException {
+        this(folder, pages, START);
+    }
+
+    /** Started at {@code start} on the hand-moved clock: a restart later on the same database. */
+    DiscordHarness(Path folder, boolean pages, Instant start) throws InterruptedException {
+        clock = new MutableClock(start);
         discord = new FakeDiscord()
                 .withGuild(Payloads.guildCreate(
                         Payloads.GUILD,

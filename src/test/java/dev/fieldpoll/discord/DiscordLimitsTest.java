@@ -69,7 +69,8 @@ class DiscordLimitsTest {
                 NOW,
                 NOW.plusSeconds(3600),
                 null,
-                "12345");
+                "12345",
+                true);
     }
 
     @Test

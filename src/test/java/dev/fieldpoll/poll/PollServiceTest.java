@@ -73,6 +73,7 @@ class PollServiceTest {
                 visibility,
                 closesAt,
                 Optional.empty(),
+                true,
                 true);
         return ((Outcomes.PollCreated) created(polls, creator, request)).poll();
     }
@@ -120,6 +121,7 @@ class PollServiceTest {
                 ResultsVisibility.LIVE,
                 Optional.empty(),
                 Optional.of("role-core"),
+                true,
                 true);
         Poll poll = ((Outcomes.PollCreated) created(polls, creator, request)).poll();
         Member core = new Member(voter.workspace(), "general", "core-member", false, java.util.Set.of("role-core"));
@@ -239,6 +241,7 @@ class PollServiceTest {
                 null,
                 Optional.empty(),
                 Optional.empty(),
+                true,
                 true);
         Poll second = ((Outcomes.PollCreated) created(polls, creator, other)).poll();
 
@@ -251,7 +254,8 @@ class PollServiceTest {
     void only_admins_create_when_the_community_says_so() {
         TemplateCatalog templates =
                 new TemplateCatalog(new TemplateLoader().loadAll(Path.of("config/polls")), "ai-safety-automation");
-        PollService strict = new PollService(store, templates, clock, new PollPolicy(true), Runnable::run);
+        PollService strict = new PollService(
+                store, templates, clock, new PollPolicy(true, PollPolicy.ResultsSharing.CREATOR), Runnable::run);
         CreateRequest request = new CreateRequest(
                 Optional.empty(),
                 Optional.empty(),
@@ -260,6 +264,7 @@ class PollServiceTest {
                 null,
                 Optional.empty(),
                 Optional.empty(),
+                true,
                 true);
 
         assertThat(created(strict, voter, request)).isInstanceOf(Outcomes.Refused.class);
@@ -276,6 +281,7 @@ class PollServiceTest {
                 null,
                 Optional.empty(),
                 Optional.empty(),
+                true,
                 true);
 
         Poll poll = ((Outcomes.PollCreated) created(polls, creator, request)).poll();

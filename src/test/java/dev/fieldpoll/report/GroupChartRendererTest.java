@@ -57,6 +57,18 @@ class GroupChartRendererTest {
     }
 
     @Test
+    void the_legends_percents_add_to_one_hundred_when_both_shares_end_in_a_half() {
+        // 21 and 19 of 40: 52.5% and 47.5%, which rounded one by one would show 53% and 48%
+        PollReport report = ReportFixtures.report(ReportFixtures.twoCamps(21, 19));
+
+        XYChart chart = charts.chart(report, DAY);
+
+        assertThat(chart.getSeries("Group A: 21 voters (53%)")).isNotNull();
+        assertThat(chart.getSeries("Group B: 19 voters (47%)")).isNotNull();
+        assertThat(chart.getSeries("Group B: 19 voters (48%)")).isNull();
+    }
+
+    @Test
     void nothing_is_drawn_without_distinct_groups() {
         assertThat(charts.render(ReportFixtures.report(ReportFixtures.tenVoters()), DAY))
                 .isEmpty();

@@ -87,6 +87,29 @@ class GroupReportTest {
     }
 
     @Test
+    void shown_group_percents_add_to_one_hundred_in_every_format() throws Exception {
+        // 21 and 19 of 40 are 52.5% and 47.5%: rounded one by one they would read 53% and 48%
+        PollReport report = ReportFixtures.report(ReportFixtures.twoCamps(21, 19));
+
+        assertThat(report.opinionGroups().groups())
+                .extracting(PollReport.Group::size, PollReport.Group::percent)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(21, 53), org.assertj.core.groups.Tuple.tuple(19, 47));
+        for (String rendered :
+                List.of(new TextReportRenderer().render(report), new MarkdownReportRenderer().render(report))) {
+            assertThat(rendered)
+                    .contains("Group A: 21 voters (53%)")
+                    .contains("Group B: 19 voters (47%)")
+                    .doesNotContain("(48%)");
+        }
+        JsonNode groups = JSON.readTree(new JsonReportRenderer().render(report)).path("groups");
+        assertThat(groups.get(0).path("percent").asInt()
+                        + groups.get(1).path("percent").asInt())
+                .isEqualTo(100);
+        assertThat(groups.get(0).path("share").asDouble()).isEqualTo(0.525);
+    }
+
+    @Test
     void below_the_threshold_groups_and_common_ground_are_null() throws Exception {
         PollReport report = ReportFixtures.report(ReportFixtures.tenVoters());
 

@@ -1,11 +1,10 @@
 package dev.fieldpoll.report;
 
-import dev.fieldpoll.app.TemplateLoader;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.report.PollReport.PollInfo;
-import java.nio.file.Path;
+import dev.fieldpoll.testing.ReportFixtures;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -22,12 +21,7 @@ public final class LargeReportProbe {
     public static void main(String[] args) {
         int voters = Integer.parseInt(args[0]);
         boolean camps = args.length > 1 && args[1].equals("camps");
-        PollDefinition definition = new TemplateLoader()
-                .loadAll(Path.of("no-such-folder")).stream()
-                        .filter(template -> template.key().equals("ai-safety-automation"))
-                        .findFirst()
-                        .orElseThrow()
-                        .definition();
+        PollDefinition definition = ReportFixtures.aiSafetyTemplate();
         SplittableRandom random = new SplittableRandom(1);
         BallotTable table = new BallotTable(definition);
         List<CellKey> cells = definition.cells();

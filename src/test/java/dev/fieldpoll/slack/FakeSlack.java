@@ -133,7 +133,12 @@ final class FakeSlack implements AutoCloseable {
 
     /** Waits for a call of the method that matches; fails after {@link #WAIT}. */
     Call await(String method, Predicate<Call> matching) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return await(method, matching, WAIT);
+    }
+
+    /** Waits up to {@code wait} for a call of the method that matches. */
+    Call await(String method, Predicate<Call> matching, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
         synchronized (this) {
             while (true) {
                 for (Call call : calls) {
@@ -144,7 +149,7 @@ final class FakeSlack implements AutoCloseable {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new AssertionError(
-                            "No " + method + " call matching within " + WAIT.toSeconds() + " s. Calls: " + calls);
+                            "No " + method + " call matching within " + wait.toSeconds() + " s. Calls: " + calls);
                 }
                 wait(Math.max(1, left / 1_000_000));
             }
@@ -210,7 +215,12 @@ final class FakeSlack implements AutoCloseable {
 
     /** Waits for a message the app sent over the socket (an ack) that matches. */
     String awaitSocketMessage(Predicate<String> matching) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return awaitSocketMessage(matching, WAIT);
+    }
+
+    /** Waits up to {@code wait} for a message the app sent over the socket that matches. */
+    String awaitSocketMessage(Predicate<String> matching, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
         synchronized (this) {
             while (true) {
                 for (String message : socketMessages) {
@@ -220,7 +230,7 @@ final class FakeSlack implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("No matching Socket Mode message within " + WAIT.toSeconds()
+                    throw new AssertionError("No matching Socket Mode message within " + wait.toSeconds()
                             + " s. Received: " + socketMessages);
                 }
                 wait(Math.max(1, left / 1_000_000));
@@ -306,6 +316,10 @@ final class FakeSlack implements AutoCloseable {
                 }
                 return "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts")
                         + "\",\"text\":\"\"}";
+            case "chat.getPermalink":
+                return "{\"ok\":true,\"channel\":\"" + params.get("channel")
+                        + "\",\"permalink\":\"https://fieldpoll-test.slack.com/archives/" + params.get("channel") + "/p"
+                        + params.get("message_ts").replace(".", "") + "\"}";
             case "chat.postEphemeral":
                 return "{\"ok\":true,\"message_ts\":\"1764237700.000001\"}";
             case "views.open":

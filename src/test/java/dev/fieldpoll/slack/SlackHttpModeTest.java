@@ -312,7 +312,7 @@ class SlackHttpModeTest {
                             .body()
                             .path("text")
                             .asText())
-                    .contains("Only admins can post results to the whole channel");
+                    .contains("or an admin can post its results to the whole channel");
 
             harness.requests.send(slashCommand(
                     TEAM,

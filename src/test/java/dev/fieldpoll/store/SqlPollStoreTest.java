@@ -9,6 +9,7 @@ import static dev.fieldpoll.store.TestPolls.MECH_ECONOMIC;
 import static dev.fieldpoll.store.TestPolls.MECH_FEEDBACK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.fieldpoll.poll.Answer;
@@ -142,6 +143,7 @@ class SqlPollStoreTest {
                 CREATED,
                 null,
                 null,
+                true,
                 true);
 
         // when
@@ -440,7 +442,8 @@ class SqlPollStoreTest {
                 quiet.createdAt(),
                 quiet.closesAt(),
                 quiet.eligibleRole(),
-                false);
+                false,
+                true);
         long loud = Commits.create(store, TestPolls.newPoll()).id();
 
         // when
@@ -450,6 +453,37 @@ class SqlPollStoreTest {
         SqlReminderStore reminders = new SqlReminderStore(database);
         assertThat(reminders.owedBetween(CREATED, quiet.closesAt())).containsExactly(loud);
         assertThat(reminders.owedBetween(CREATED, quiet.closesAt())).doesNotContain(off);
+    }
+
+    @Test
+    void aPollCreatedWithAnnounceOffIsReadBackSoEverywhereAndOthersAreAnnounced() {
+        // given
+        NewPoll template = TestPolls.newPoll();
+        NewPoll silent = new NewPoll(
+                template.workspace(),
+                template.channelId(),
+                template.title(),
+                template.templateKey(),
+                template.definition(),
+                template.visibility(),
+                template.createdBy(),
+                template.createdAt(),
+                template.closesAt(),
+                template.eligibleRole(),
+                true,
+                false);
+
+        // when
+        Poll created = Commits.create(store, silent);
+        Poll announced = Commits.create(store, template);
+
+        // then: as created, by id, in the channel's list and among the closings to handle
+        assertThat(created.announce()).isFalse();
+        assertThat(store.findById(created.id()).orElseThrow().announce()).isFalse();
+        assertThat(store.findById(announced.id()).orElseThrow().announce()).isTrue();
+        assertThat(store.listInChannel(template.workspace(), template.channelId()))
+                .extracting(Poll::id, Poll::announce)
+                .containsExactlyInAnyOrder(tuple(created.id(), false), tuple(announced.id(), true));
     }
 
     @Test

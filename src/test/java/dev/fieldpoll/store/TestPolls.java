@@ -89,6 +89,7 @@ final class TestPolls {
                 createdAt,
                 createdAt.plusSeconds(7 * 24 * 3600),
                 null,
+                true,
                 true);
     }
 }

@@ -3,6 +3,7 @@ package dev.fieldpoll.tally;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +75,86 @@ class KMeansTest {
         // along x: within 4 × 0.25 = 1, total 2 × (2.25 + 0.25) = 5
         assertThat(KMeans.logWithinShare(points, 4, partition)).isCloseTo(Math.log(1 / 5.0), within(1e-12));
         assertThat(KMeans.separatingBasis(partition)).containsExactly(new double[] {1, 0}, within(1e-12));
+    }
+
+    @Test
+    void lloyd_with_bounds_ends_exactly_where_plain_lloyd_ends() {
+        // a round crowd (many points near the borders between groups), integer points (exact ties),
+        // and a start with a centre far from every point (its group empties and is reseeded)
+        SplittableRandom random = new SplittableRandom(5);
+        for (int trial = 0; trial < 60; trial++) {
+            int dims = 1 + trial % 3;
+            int count = 50 + random.nextInt(700);
+            int k = 2 + trial % 3;
+            double[] points = new double[count * dims];
+            for (int at = 0; at < points.length; at++) {
+                points[at] = trial % 4 == 1 ? random.nextInt(4) : OneGroupReference.gaussian(random);
+            }
+            double[] centres = KMeans.evenlySpaced(points, count, dims, k);
+            if (trial % 4 == 2) {
+                Arrays.fill(centres, (k - 1) * dims, k * dims, 1e3);
+            }
+
+            KMeans.Partition bounded = KMeans.refine(points, count, dims, k, centres);
+            double[] plain = centres.clone();
+            int[] assignment = PlainLloyd.run(points, count, dims, k, plain);
+
+            assertThat(bounded.centres()).as("trial %d", trial).containsExactly(plain);
+            assertThat(bounded.assignment()).as("trial %d", trial).containsExactly(assignment);
+        }
+    }
+
+    /** Lloyd's iterations as textbooks (and this class before its bounds) write them: every point measured every time. */
+    private static final class PlainLloyd {
+
+        static int[] run(double[] points, int count, int dims, int k, double[] centres) {
+            int[] assignment = new int[count];
+            Arrays.fill(assignment, -1);
+            for (int iteration = 0; iteration < KMeans.MAX_ITERATIONS; iteration++) {
+                boolean changed = false;
+                for (int point = 0; point < count; point++) {
+                    int group = KMeans.nearest(points, point, centres, k, dims);
+                    changed |= group != assignment[point];
+                    assignment[point] = group;
+                }
+                if (!changed) {
+                    break;
+                }
+                int[] sizes = new int[k];
+                double[] sums = new double[k * dims];
+                for (int point = 0; point < count; point++) {
+                    sizes[assignment[point]]++;
+                    for (int dim = 0; dim < dims; dim++) {
+                        sums[assignment[point] * dims + dim] += points[point * dims + dim];
+                    }
+                }
+                for (int group = 0; group < k; group++) {
+                    if (sizes[group] == 0) {
+                        reseed(points, count, dims, centres, assignment, group);
+                        continue;
+                    }
+                    for (int dim = 0; dim < dims; dim++) {
+                        centres[group * dims + dim] = sums[group * dims + dim] / sizes[group];
+                    }
+                }
+            }
+            KMeans.assign(points, count, dims, k, centres, assignment);
+            return assignment;
+        }
+
+        private static void reseed(
+                double[] points, int count, int dims, double[] centres, int[] assignment, int empty) {
+            int farthest = 0;
+            double largest = -1;
+            for (int point = 0; point < count; point++) {
+                double distance = KMeans.distance(points, point, centres, assignment[point], dims);
+                if (distance > largest) {
+                    largest = distance;
+                    farthest = point;
+                }
+            }
+            System.arraycopy(points, farthest * dims, centres, empty * dims, dims);
+            assignment[farthest] = empty;
+        }
     }
 }

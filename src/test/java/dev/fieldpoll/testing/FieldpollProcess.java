@@ -37,12 +37,17 @@ public final class FieldpollProcess implements AutoCloseable {
      * with this environment on top of the test's own (without any platform token of the test's).
      */
     public static FieldpollProcess start(Path folder, Map<String, String> environment, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.fieldpoll.FieldpollCli"));
+        // Quick to start: these tests exchange a few messages, and C1 alone compiles sooner.
+        return start(folder, List.of("-XX:TieredStopAtLevel=1"), environment, arguments);
+    }
+
+    /** The same, with these options for the JVM (a heap ceiling, a GC log) in place of the quick-start one. */
+    public static FieldpollProcess start(
+            Path folder, List<String> javaOptions, Map<String, String> environment, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.fieldpoll.FieldpollCli"));
         command.addAll(List.of(arguments));
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
@@ -88,6 +93,11 @@ public final class FieldpollProcess implements AutoCloseable {
     public int stop(Duration timeout) throws InterruptedException {
         process.destroy();
         return awaitExit(timeout);
+    }
+
+    /** The process id of its JVM, to read its memory in /proc. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Everything it printed so far. */

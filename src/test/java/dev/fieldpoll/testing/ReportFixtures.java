@@ -1,5 +1,6 @@
 package dev.fieldpoll.testing;
 
+import dev.fieldpoll.app.TemplateLoader;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Factor;
@@ -17,6 +18,7 @@ import dev.fieldpoll.summary.PollSummary;
 import dev.fieldpoll.summary.PollSummary.Chart;
 import dev.fieldpoll.summary.PollSummary.FieldMove;
 import dev.fieldpoll.summary.PollSummary.Participation;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,6 +27,16 @@ import java.util.Map;
 
 /** Small, hand-made polls whose reports tests can reason about, for the report and every adapter. */
 public final class ReportFixtures {
+
+    /** The built-in AI-safety template's poll (10 fields x 2 factors), as `/poll create` makes it by default. */
+    public static PollDefinition aiSafetyTemplate() {
+        return new TemplateLoader()
+                .loadAll(Path.of("no-such-folder")).stream()
+                        .filter(template -> template.key().equals("ai-safety-automation"))
+                        .findFirst()
+                        .orElseThrow()
+                        .definition();
+    }
 
     public static final PollDefinition DEFINITION = new PollDefinition(
             Scale.ONE_TO_FIVE,
@@ -78,8 +90,13 @@ public final class ReportFixtures {
      * incentive. Enough ballots for opinion groups (30).
      */
     public static Map<String, Map<CellKey, Answer>> twoCamps() {
+        return twoCamps(24, 16);
+    }
+
+    /** The two camps of {@link #twoCamps()} with other sizes: the same ballots, repeating. */
+    public static Map<String, Map<CellKey, Answer>> twoCamps(int campA, int campB) {
         Map<String, Map<CellKey, Answer>> ballots = new LinkedHashMap<>();
-        for (int a = 0; a < 24; a++) {
+        for (int a = 0; a < campA; a++) {
             ballots.put(
                     "camp-a-" + a,
                     ballot(
@@ -90,7 +107,7 @@ public final class ReportFixtures {
                             a % 3 != 0 ? 1 : 2,
                             a % 2 == 0 ? 2 : 1));
         }
-        for (int b = 0; b < 16; b++) {
+        for (int b = 0; b < campB; b++) {
             ballots.put(
                     "camp-b-" + b,
                     ballot(

@@ -1,6 +1,7 @@
 package dev.fieldpoll.testing;
 
 import dev.fieldpoll.app.Config;
+import dev.fieldpoll.poll.PollPolicy;
 import dev.fieldpoll.store.DatabaseTarget;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,8 @@ public final class TestConfigs {
                 new Config.Discord(List.of(), List.of(), Optional.empty(), Optional.empty()),
                 new Config.Slack(Config.SlackMode.SOCKET, 3000, Optional.empty(), List.of()),
                 Duration.ofHours(24),
+                true,
+                PollPolicy.ResultsSharing.CREATOR,
                 new Config.RateLimit(100_000, 100_000),
                 new Config.Web(Optional.of(false), "127.0.0.1", 0, Optional.empty(), Duration.ofHours(24)));
     }
@@ -60,7 +63,33 @@ public final class TestConfigs {
         return copy(config, config.discord(), config.slack(), rateLimit);
     }
 
+    /** {@code config} with polls.post-results-at-close off. */
+    public static Config withoutResultsPosts(Config config) {
+        return copy(config, config.discord(), config.slack(), config.rateLimit(), false, config.shareResults());
+    }
+
+    /** {@code config} with polls.share-results as given. */
+    public static Config withShareResults(Config config, PollPolicy.ResultsSharing shareResults) {
+        return copy(
+                config,
+                config.discord(),
+                config.slack(),
+                config.rateLimit(),
+                config.postResultsAtClose(),
+                shareResults);
+    }
+
     private static Config copy(Config config, Config.Discord discord, Config.Slack slack, Config.RateLimit rateLimit) {
+        return copy(config, discord, slack, rateLimit, config.postResultsAtClose(), config.shareResults());
+    }
+
+    private static Config copy(
+            Config config,
+            Config.Discord discord,
+            Config.Slack slack,
+            Config.RateLimit rateLimit,
+            boolean postResultsAtClose,
+            PollPolicy.ResultsSharing shareResults) {
         return new Config(
                 config.storage(),
                 config.zone(),
@@ -75,6 +104,8 @@ public final class TestConfigs {
                 discord,
                 slack,
                 config.remindBefore(),
+                postResultsAtClose,
+                shareResults,
                 rateLimit,
                 config.web());
     }
