@@ -87,6 +87,7 @@ final class FakeSlack implements AutoCloseable {
     private final Map<String, String> codes = new ConcurrentHashMap<>();
     /** Bot tokens issued by oauth.v2.access, and their workspace. */
     private final Map<String, String> issued = new ConcurrentHashMap<>();
+
     private final Set<String> uninstalled = ConcurrentHashMap.newKeySet();
     private final AtomicInteger grants = new AtomicInteger();
 
@@ -153,8 +154,7 @@ final class FakeSlack implements AutoCloseable {
     String tokenOf(String team) {
         String token = null;
         for (Map.Entry<String, String> grant : issued.entrySet()) {
-            if (grant.getValue().equals(team)
-                    && (token == null || tokenNumber(grant.getKey()) > tokenNumber(token))) {
+            if (grant.getValue().equals(team) && (token == null || tokenNumber(grant.getKey()) > tokenNumber(token))) {
                 token = grant.getKey();
             }
         }
