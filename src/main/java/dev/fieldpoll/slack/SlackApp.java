@@ -216,6 +216,12 @@ public final class SlackApp implements AutoCloseable {
                         "Slack: listening for signed requests on port {} at {}",
                         httpServer.port(),
                         SlackHttpServer.PATH);
+                settings.oauth()
+                        .ifPresent(oauth -> log.info(
+                                "Slack: installs in many workspaces start at {}{} and return to {}",
+                                oauth.publicUrl(),
+                                SlackSettings.OAuth.INSTALL_PATH,
+                                oauth.redirectUrl()));
             }
         } catch (IOException failure) {
             throw failure;
