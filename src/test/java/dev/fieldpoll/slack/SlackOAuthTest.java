@@ -24,10 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -321,28 +318,5 @@ class SlackOAuthTest {
                 .GET();
         Optional.ofNullable(cookie).ifPresent(value -> request.header("Cookie", value));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The bot_token column as stored: nonce, ciphertext and tag. */
-    private static byte[] storedBytes(SlackHarness harness, String team) {
-        return harness.wiring.database().withConnection("read a stored token", connection -> {
-            try (PreparedStatement select =
-                    connection.prepareStatement("SELECT bot_token FROM slack_installation WHERE team_id = ?")) {
-                select.setString(1, team);
-                try (ResultSet row = select.executeQuery()) {
-                    assertThat(row.next()).isTrue();
-                    return row.getBytes(1);
-                }
-            }
-        });
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

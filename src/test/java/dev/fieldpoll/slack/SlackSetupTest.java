@@ -85,40 +85,18 @@ class SlackSetupTest {
                 List.of(),
                 Optional.of("1234.5678"),
                 Optional.of(URI.create("https://polls.example.org")));
-        Secrets complete = new Secrets(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of("signing"),
-                Optional.of("client-very-secret"),
-                Optional.of(SlackHarness.SECRET_KEY));
+        Secrets complete = oauthSecrets(Optional.of("client-very-secret"), Optional.of(SlackHarness.SECRET_KEY));
         try (Wiring wiring = new Wiring(TestConfigs.withSlack(base, oauth), new MutableClock(Instant.EPOCH))) {
-            assertThatThrownBy(() -> wiring.slackApp(new Secrets(
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.of("signing"),
-                            Optional.empty(),
-                            Optional.of(SlackHarness.SECRET_KEY))))
+            assertThatThrownBy(
+                            () -> wiring.slackApp(oauthSecrets(Optional.empty(), Optional.of(SlackHarness.SECRET_KEY))))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("FIELDPOLL_SLACK_CLIENT_SECRET");
-            assertThatThrownBy(() -> wiring.slackApp(new Secrets(
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.of("signing"),
-                            Optional.of("client-very-secret"),
-                            Optional.empty())))
+            assertThatThrownBy(() -> wiring.slackApp(oauthSecrets(Optional.of("client-very-secret"), Optional.empty())))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("FIELDPOLL_SECRET_KEY")
                     .hasMessageContaining("openssl rand -base64 32");
-            assertThatThrownBy(() -> wiring.slackApp(new Secrets(
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.of("signing"),
-                            Optional.of("client-very-secret"),
-                            Optional.of("c2hvcnQ="))))
+            assertThatThrownBy(() ->
+                            wiring.slackApp(oauthSecrets(Optional.of("client-very-secret"), Optional.of("c2hvcnQ="))))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("32 bytes")
                     .hasMessageNotContaining("c2hvcnQ=");
@@ -142,6 +120,12 @@ class SlackSetupTest {
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("slack.mode: http");
         }
+    }
+
+    /** The environment of the app in many workspaces: a signing secret, and the client secret and key given. */
+    private static Secrets oauthSecrets(Optional<String> clientSecret, Optional<String> key) {
+        return new Secrets(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("signing"), clientSecret, key);
     }
 
     @Test

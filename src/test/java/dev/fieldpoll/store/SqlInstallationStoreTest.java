@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fieldpoll.poll.Installation;
+import dev.fieldpoll.testing.StoredTokens;
 import dev.fieldpoll.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -142,16 +143,7 @@ class SqlInstallationStoreTest {
     }
 
     private byte[] storedToken(String team) {
-        return database.withConnection(connection -> {
-            try (PreparedStatement select =
-                    connection.prepareStatement("SELECT bot_token FROM slack_installation WHERE team_id = ?")) {
-                select.setString(1, team);
-                try (ResultSet row = select.executeQuery()) {
-                    assertThat(row.next()).isTrue();
-                    return row.getBytes(1);
-                }
-            }
-        });
+        return StoredTokens.of(database, team);
     }
 
     private long rows(String count) {
