@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * fieldpoll as a Slack app: a Bolt app with the /poll command, the poll message buttons and the
  * ballot modal, reached over Socket Mode (a WebSocket the app opens with the app token) or over
  * HTTP on a port (requests signed by Slack, verified by Bolt). It only translates: every rule
- * about polls lives in {@link PollBot}, the only part of the core it reaches. Thread-safe: start
- * and close synchronize on the app; everything else is set once.
+ * about polls lives in {@link PollBot}, the only part of the core it reaches. In one workspace it
+ * uses the configured bot token; installed in many (OAuth, HTTP mode) it serves the install pages and
+ * makes every Web API call with the token of the workspace it is for. Thread-safe: start and close
+ * synchronize on the app; everything else is set once.
  */
 public final class SlackApp implements AutoCloseable {
 
