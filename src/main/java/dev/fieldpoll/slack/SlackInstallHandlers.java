@@ -99,7 +99,8 @@ final class SlackInstallHandlers {
                 return Optional.ofNullable(test.getBotId());
             }
             log.warn("Slack: auth.test with a new installation's token failed: {}", test.getError());
-        } catch (IOException | SlackApiException failure) {
+        } catch (IOException | SlackApiException | RuntimeException failure) {
+            // the bot id is a nicety: an install never fails for want of it
             log.warn("Slack: auth.test with a new installation's token failed", failure);
         }
         return Optional.empty();

@@ -430,7 +430,7 @@ final class FakeSlack implements AutoCloseable {
             return "{\"ok\":false,\"error\":\"invalid_code\"}";
         }
         uninstalled.remove(team);
-        String token = "xoxb-" + team + "-" + grants.incrementAndGet();
+        String token = "xoxb-" + team + "-" + String.format("%012d", grants.incrementAndGet()); // as long as real ones
         issued.put(token, team);
         return "{\"ok\":true,\"app_id\":\"A0FIELD\",\"authed_user\":{\"id\":\"U0ADMIN" + team + "\"},"
                 + "\"scope\":\"commands,chat:write,users:read,files:write\",\"token_type\":\"bot\","

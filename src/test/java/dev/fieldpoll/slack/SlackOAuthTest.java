@@ -257,8 +257,7 @@ class SlackOAuthTest {
     }
 
     /** /slack/install, Slack's authorize page (played by the test), and back at the redirect with a code for {@code team}. */
-    private static HttpResponse<String> install(SlackHarness harness, String team)
-            throws IOException, InterruptedException {
+    static HttpResponse<String> install(SlackHarness harness, String team) throws IOException, InterruptedException {
         HttpResponse<String> start = get(harness, SlackSettings.OAuth.INSTALL_PATH, null);
         return get(harness, redirect(harness.slack.authorizationCode(team), stateOf(start)), cookieOf(start));
     }
