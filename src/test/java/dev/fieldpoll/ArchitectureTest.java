@@ -149,6 +149,8 @@ class ArchitectureTest {
                         .or(JavaClass.Predicates.simpleName("SummaryCommands"))
                         .or(JavaClass.Predicates.simpleName("RateLimiter"))
                         .or(JavaClass.Predicates.simpleName("ReportCache")))
+                // the port made for Slack's installs: no poll, vote or limit passes through it
+                .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("InstallationStore")))
                 .as("the core's use cases, stores, jobs, refresher and rate limiter");
         noClasses()
                 .that()
@@ -162,6 +164,19 @@ class ArchitectureTest {
                 .orShould()
                 .dependOnClassesThat()
                 .resideInAnyPackage("dev.fieldpoll.store..", "dev.fieldpoll.app..", "dev.fieldpoll.cli..")
+                .check(classes);
+    }
+
+    /** Workspace installs (OAuth) are Slack's: no other adapter and no core package reaches them. */
+    @Test
+    void only_the_slack_adapter_the_store_and_the_wiring_reach_the_installations() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(
+                        "dev.fieldpoll.slack..", "dev.fieldpoll.store..", "dev.fieldpoll.app..", "dev.fieldpoll.poll..")
+                .should()
+                .dependOnClassesThat()
+                .haveSimpleName("InstallationStore")
                 .check(classes);
     }
 

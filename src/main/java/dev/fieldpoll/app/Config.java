@@ -133,9 +133,25 @@ public record Config(
         }
     }
 
-    /** Slack: Socket Mode (no public URL) or HTTP on a port, admins by user id, an optional API URL. */
-    public record Slack(SlackMode mode, int port, Optional<URI> apiUrl, List<String> admins) {
+    /**
+     * Slack: Socket Mode (no public URL) or HTTP on a port, admins by user id, an optional API URL;
+     * for many workspaces (OAuth installs) the app's client id and the public address of this app.
+     */
+    public record Slack(
+            SlackMode mode,
+            int port,
+            Optional<URI> apiUrl,
+            List<String> admins,
+            Optional<String> clientId,
+            Optional<URI> publicUrl) {
+
+        /** One workspace (no OAuth). */
+        public Slack(SlackMode mode, int port, Optional<URI> apiUrl, List<String> admins) {
+            this(mode, port, apiUrl, admins, Optional.empty(), Optional.empty());
+        }
+
         public Slack {
+            clientId = clientId.map(String::strip).filter(id -> !id.isEmpty());
             if (port < 1 || port > 65535) {
                 throw new ConfigException("slack.port must be between 1 and 65535, was " + port);
             }

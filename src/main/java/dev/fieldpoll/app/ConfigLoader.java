@@ -209,7 +209,11 @@ public final class ConfigLoader {
                 url(
                         "FIELDPOLL_SLACK_API_URL / slack.api-url",
                         env("FIELDPOLL_SLACK_API_URL").orElse(section.apiUrl())),
-                section.admins());
+                section.admins(),
+                env("FIELDPOLL_SLACK_CLIENT_ID").or(() -> Optional.ofNullable(section.clientId())),
+                url(
+                        "FIELDPOLL_SLACK_PUBLIC_URL / slack.public-url",
+                        env("FIELDPOLL_SLACK_PUBLIC_URL").orElse(section.publicUrl())));
     }
 
     private Config.Web web(WebSection section) {
@@ -361,7 +365,7 @@ public final class ConfigLoader {
                     admins == null ? List.of() : admins,
                     (console == null ? new ConsoleSection(null, null, null) : console).orDefaults(),
                     (discord == null ? new DiscordSection(null, null, null, null, null) : discord).orDefaults(),
-                    (slack == null ? new SlackSection(null, null, null, null) : slack).orDefaults(),
+                    (slack == null ? new SlackSection(null, null, null, null, null, null) : slack).orDefaults(),
                     (rateLimit == null ? new RateLimitSection(null, null) : rateLimit).orDefaults(),
                     (web == null ? new WebSection(null, null, null, null, null) : web).orDefaults());
         }
@@ -417,14 +421,18 @@ public final class ConfigLoader {
             String mode,
             Integer port,
             @JsonProperty("api-url") String apiUrl,
-            List<String> admins) {
+            List<String> admins,
+            @JsonProperty("client-id") String clientId,
+            @JsonProperty("public-url") String publicUrl) {
 
         SlackSection orDefaults() {
             return new SlackSection(
                     mode == null ? "socket" : mode,
                     port == null ? 3000 : port,
                     apiUrl,
-                    admins == null ? List.of() : admins);
+                    admins == null ? List.of() : admins,
+                    clientId,
+                    publicUrl);
         }
     }
 

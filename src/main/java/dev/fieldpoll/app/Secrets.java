@@ -11,14 +11,27 @@ public record Secrets(
         Optional<String> discordToken,
         Optional<String> slackBotToken,
         Optional<String> slackAppToken,
-        Optional<String> slackSigningSecret) {
+        Optional<String> slackSigningSecret,
+        Optional<String> slackClientSecret,
+        Optional<String> secretKey) {
+
+    /** Without the Slack OAuth secrets: one Slack workspace at most. */
+    public Secrets(
+            Optional<String> discordToken,
+            Optional<String> slackBotToken,
+            Optional<String> slackAppToken,
+            Optional<String> slackSigningSecret) {
+        this(discordToken, slackBotToken, slackAppToken, slackSigningSecret, Optional.empty(), Optional.empty());
+    }
 
     public static Secrets fromEnvironment(Map<String, String> environment) {
         return new Secrets(
                 value(environment, "DISCORD_TOKEN"),
                 value(environment, "SLACK_BOT_TOKEN"),
                 value(environment, "SLACK_APP_TOKEN"),
-                value(environment, "SLACK_SIGNING_SECRET"));
+                value(environment, "SLACK_SIGNING_SECRET"),
+                value(environment, "FIELDPOLL_SLACK_CLIENT_SECRET"),
+                value(environment, "FIELDPOLL_SECRET_KEY"));
     }
 
     public static Secrets none() {
@@ -33,8 +46,9 @@ public record Secrets(
         return discordToken.isPresent();
     }
 
+    /** A Slack bot token, or the client secret of the app installed in many workspaces. */
     public boolean hasSlack() {
-        return slackBotToken.isPresent();
+        return slackBotToken.isPresent() || slackClientSecret.isPresent();
     }
 
     @Override

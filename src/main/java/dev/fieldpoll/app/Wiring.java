@@ -17,6 +17,7 @@ import dev.fieldpoll.discord.DiscordBot;
 import dev.fieldpoll.discord.DiscordSettings;
 import dev.fieldpoll.ops.OperationsStatus;
 import dev.fieldpoll.ops.PrometheusMetrics;
+import dev.fieldpoll.poll.InstallationStore;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.PollMessageLocks;
 import dev.fieldpoll.poll.PollPolicy;
@@ -31,12 +32,14 @@ import dev.fieldpoll.slack.SlackSettings;
 import dev.fieldpoll.store.Database;
 import dev.fieldpoll.store.DatabaseSettings;
 import dev.fieldpoll.store.DatabaseTarget;
+import dev.fieldpoll.store.SqlInstallationStore;
 import dev.fieldpoll.store.SqlPollMessageLocks;
 import dev.fieldpoll.store.SqlPollStore;
 import dev.fieldpoll.store.SqlReminderStore;
 import dev.fieldpoll.store.SqlResultsPageStore;
 import dev.fieldpoll.store.SqlResultsPostStore;
 import dev.fieldpoll.store.SqlSummaryStore;
+import dev.fieldpoll.store.TokenCipher;
 import dev.fieldpoll.summary.Backoff;
 import dev.fieldpoll.summary.ReminderJob;
 import dev.fieldpoll.summary.ResultsPostJob;
@@ -55,6 +58,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -343,20 +347,39 @@ public final class Wiring implements AutoCloseable {
         Set<String> admins = new HashSet<>(slack.admins());
         admins.addAll(config.admins());
         SlackSettings settings;
+        Optional<InstallationStore> installations;
         try {
+            Optional<SlackSettings.OAuth> oauth =
+                    slack.clientId().isPresent() || secrets.slackClientSecret().isPresent()
+                            ? Optional.of(new SlackSettings.OAuth(
+                                    slack.clientId().orElse(null),
+                                    secrets.slackClientSecret().orElse(null),
+                                    slack.publicUrl().orElse(null)))
+                            : Optional.empty();
             settings = new SlackSettings(
                     slack.mode() == Config.SlackMode.HTTP ? SlackSettings.Mode.HTTP : SlackSettings.Mode.SOCKET,
                     slack.port(),
                     slack.apiUrl(),
-                    secrets.slackBotToken().orElse(null),
+                    secrets.slackBotToken(),
                     secrets.slackAppToken(),
                     secrets.slackSigningSecret(),
                     admins,
-                    SlackSettings.DEFAULT_REFRESH_INTERVAL);
+                    SlackSettings.DEFAULT_REFRESH_INTERVAL,
+                    oauth);
+            // Slack for many workspaces keeps each workspace's bot token in the database, encrypted
+            installations = oauth.map(
+                    unused -> new SqlInstallationStore(
+                            database,
+                            TokenCipher.fromBase64(
+                                    secrets.secretKey()
+                                            .orElseThrow(
+                                                    () -> new ConfigException(
+                                                            "Slack for many workspaces needs "
+                                                                    + "FIELDPOLL_SECRET_KEY in the environment (make one with: openssl rand -base64 32)")))));
         } catch (IllegalArgumentException missing) {
             throw new ConfigException(missing.getMessage());
         }
-        SlackApp app = new SlackApp(settings, bot, new CommandParser(), clock, config.zone());
+        SlackApp app = new SlackApp(settings, bot, new CommandParser(), clock, config.zone(), installations);
         operations.platform("slack", app::isConnected);
         return app;
     }

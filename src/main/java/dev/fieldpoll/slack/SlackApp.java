@@ -10,11 +10,13 @@ import dev.fieldpoll.bot.DaemonThreads;
 import dev.fieldpoll.bot.Gate;
 import dev.fieldpoll.bot.PlatformPublishers;
 import dev.fieldpoll.bot.PollBot;
+import dev.fieldpoll.poll.InstallationStore;
 import dev.fieldpoll.poll.Platform;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * fieldpoll as a Slack app: a Bolt app with the /poll command, the poll message buttons and the
  * ballot modal, reached over Socket Mode (a WebSocket the app opens with the app token) or over
  * HTTP on a port (requests signed by Slack, verified by Bolt). It only translates: every rule
- * about polls lives in {@link PollBot}, the only part of the core it reaches. Thread-safe: start
- * and close synchronize on the app; everything else is set once.
+ * about polls lives in {@link PollBot}, the only part of the core it reaches. In one workspace it
+ * uses the configured bot token; installed in many (OAuth, HTTP mode) it serves the install pages and
+ * makes every Web API call with the token of the workspace it is for. Thread-safe: start and close
+ * synchronize on the app; everything else is set once.
  */
 public final class SlackApp implements AutoCloseable {
 
@@ -43,6 +47,8 @@ public final class SlackApp implements AutoCloseable {
     private static final int QUEUE = 2 * IN_FLIGHT;
     /** An ack not ready by then says "still working": Slack wants one within 3 s. */
     static final Duration ACK_BUDGET = Duration.ofSeconds(2);
+    /** The bot scopes an install asks for: as config/slack-manifest.yml lists them. */
+    static final String SCOPES = "commands,chat:write,users:read,files:write";
 
     private static final Duration IN_FLIGHT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -64,7 +70,22 @@ public final class SlackApp implements AutoCloseable {
     /** Set once start succeeded, cleared at close: what the health check reports. */
     private volatile boolean running;
 
+    /** One workspace, with the bot token of the settings. */
     public SlackApp(SlackSettings settings, PollBot bot, CommandParser parser, Clock clock, ZoneId zone) {
+        this(settings, bot, parser, clock, zone, Optional.empty());
+    }
+
+    /**
+     * With {@link SlackSettings#oauth()} set, many workspaces: installs through {@code /slack/install},
+     * each workspace's token from {@code installations}; else one workspace with the settings' bot token.
+     */
+    public SlackApp(
+            SlackSettings settings,
+            PollBot bot,
+            CommandParser parser,
+            Clock clock,
+            ZoneId zone,
+            Optional<InstallationStore> installations) {
         this.settings = settings;
         this.bot = bot;
         SlackConfig config = new SlackConfig();
@@ -72,17 +93,20 @@ public final class SlackApp implements AutoCloseable {
         config.setPrettyResponseLoggingEnabled(false);
         config.setHttpClientCallTimeoutMillis(10_000);
         this.slack = Slack.getInstance(config);
-        this.app = new App(AppConfig.builder()
-                .slack(slack)
-                .singleTeamBotToken(settings.botToken())
-                .signingSecret(settings.signingSecret().orElse(null))
-                .clientId(null)
-                .clientSecret(null)
-                .scope(null)
-                .userScope(null)
-                .redirectUri(null)
-                .requestVerificationEnabled(true)
-                .build());
+        this.app = new App(appConfig(settings, slack));
+        SlackTeamClients clients;
+        if (settings.oauth().isPresent()) {
+            InstallationStore store = installations.orElseThrow(
+                    () -> new IllegalArgumentException("Slack for many workspaces needs the installation store"));
+            clients = SlackTeamClients.installed(slack, store, clock);
+            SlackInstallationService installs = new SlackInstallationService(store, clients, clock);
+            app.asOAuthApp(true);
+            app.service(installs);
+            app.service(new SlackOAuthStateService(store, clock));
+            new SlackInstallHandlers(installs, new SlackInstallPageRenderer(), slack, clock).register(app);
+        } else {
+            clients = SlackTeamClients.singleToken(slack, settings.botToken().orElseThrow());
+        }
         this.work = new ThreadPoolExecutor(
                 WORKERS,
                 WORKERS,
@@ -95,7 +119,7 @@ public final class SlackApp implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
         this.acks = new SlackAcks(new Gate(IN_FLIGHT), work, timer, ACK_BUDGET);
 
-        this.web = new SlackWeb(slack, settings.botToken());
+        this.web = new SlackWeb(slack, clients);
         this.summaryPublisher = new SlackSummaryPublisher(web, zone, clock);
         this.pollMessages = new SlackPollMessagePublisher(web, new SlackPollMessageRenderer(zone));
         BallotModalRenderer modal = new BallotModalRenderer();
@@ -119,6 +143,40 @@ public final class SlackApp implements AutoCloseable {
                         "A ballot submission",
                         () -> handlers.onSubmission(request.getPayload(), context),
                         () -> context.ackWithUpdate(modal.problem(SlackReplyRenderer.SOMETHING_WENT_WRONG))));
+    }
+
+    /**
+     * Bolt's settings: the one bot token, or (OAuth) the client id and secret, the scopes to ask for,
+     * the install and redirect paths and the redirect URL; Bolt then looks up each request's team in the
+     * installations (auth.test of a token remembered for ten minutes) and refuses unknown teams.
+     */
+    private static AppConfig appConfig(SlackSettings settings, Slack slack) {
+        AppConfig.AppConfigBuilder config = AppConfig.builder()
+                .slack(slack)
+                .signingSecret(settings.signingSecret().orElse(null))
+                .userScope(null)
+                .requestVerificationEnabled(true);
+        if (settings.oauth().isEmpty()) {
+            return config.singleTeamBotToken(settings.botToken().orElseThrow())
+                    .clientId(null)
+                    .clientSecret(null)
+                    .scope(null)
+                    .redirectUri(null)
+                    .build();
+        }
+        SlackSettings.OAuth oauth = settings.oauth().get();
+        return config.singleTeamBotToken(null)
+                .clientId(oauth.clientId())
+                .clientSecret(oauth.clientSecret())
+                .scope(SCOPES)
+                .redirectUri(oauth.redirectUrl())
+                .appPath(null)
+                .oauthInstallPath(SlackSettings.OAuth.INSTALL_PATH)
+                .oauthRedirectUriPath(SlackSettings.OAuth.REDIRECT_PATH)
+                .oAuthInstallPageRenderingEnabled(false) // straight to Slack's authorize page
+                .stateValidationEnabled(true)
+                .authTestCacheEnabled(true)
+                .build();
     }
 
     /** The edge of every request: a bug is logged and the member gets a friendly ack. */
@@ -153,12 +211,19 @@ public final class SlackApp implements AutoCloseable {
                         app,
                         settings.port(),
                         http,
-                        new SignedRequests(settings.signingSecret().orElseThrow(), Clock.systemUTC()));
+                        new SignedRequests(settings.signingSecret().orElseThrow(), Clock.systemUTC()),
+                        settings.oauth().isPresent());
                 httpServer.start();
                 log.info(
                         "Slack: listening for signed requests on port {} at {}",
                         httpServer.port(),
                         SlackHttpServer.PATH);
+                settings.oauth()
+                        .ifPresent(oauth -> log.info(
+                                "Slack: installs in many workspaces start at {}{} and return to {}",
+                                oauth.publicUrl(),
+                                SlackSettings.OAuth.INSTALL_PATH,
+                                oauth.redirectUrl()));
             }
         } catch (IOException failure) {
             throw failure;

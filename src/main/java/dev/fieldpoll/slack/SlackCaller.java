@@ -76,7 +76,7 @@ final class SlackCaller {
         if (known != null && now.isBefore(known.until())) {
             return known.admin();
         }
-        Optional<User> user = web.user(userId);
+        Optional<User> user = web.user(teamId, userId);
         if (user.isEmpty()) {
             return false; // not remembered: the next request asks Slack again
         }

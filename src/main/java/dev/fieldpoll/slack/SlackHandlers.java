@@ -258,7 +258,7 @@ final class SlackHandlers {
 
             @Override
             public void late(SubmissionOutcome outcome) {
-                outcome.late(viewId);
+                outcome.late(origin.teamId(), viewId);
             }
 
             @Override
@@ -281,7 +281,7 @@ final class SlackHandlers {
         Response ack(ViewSubmissionContext ctx);
 
         /** The same, after a "saving" ack already went: the modal is updated instead. */
-        void late(String viewId);
+        void late(String team, String viewId);
     }
 
     /** Closes the modal; {@code saved} tells the member in the channel what was saved. */
@@ -301,9 +301,9 @@ final class SlackHandlers {
         }
 
         @Override
-        public void late(String viewId) {
+        public void late(String team, String viewId) {
             tellLater();
-            web.updateView(viewId, modal.notice("Saved", "Your ballot is saved. You can close this."));
+            web.updateView(team, viewId, modal.notice("Saved", "Your ballot is saved. You can close this."));
         }
 
         private void tellLater() {
@@ -327,8 +327,8 @@ final class SlackHandlers {
         }
 
         @Override
-        public void late(String viewId) {
-            web.updateView(viewId, view);
+        public void late(String team, String viewId) {
+            web.updateView(team, viewId, view);
         }
     }
 
@@ -345,8 +345,8 @@ final class SlackHandlers {
         }
 
         @Override
-        public void late(String viewId) {
-            web.updateView(viewId, modal.problem(String.join(" ", errors.values())));
+        public void late(String team, String viewId) {
+            web.updateView(team, viewId, modal.problem(String.join(" ", errors.values())));
         }
     }
 

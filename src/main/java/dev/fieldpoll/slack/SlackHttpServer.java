@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -25,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * or a replay → 401), is then parsed by Bolt (unreadable → 400) and run through the Bolt app,
  * whose middleware verifies the signature again before any handler sees it. A handler's ack that
  * comes after its work ({@link LaterResponse}) is sent when that work is done: the exchange stays
- * open meanwhile, and no thread waits for it. Thread-safe: the JDK server runs each exchange on one
- * thread at a time and the rest is set once.
+ * open meanwhile, and no thread waits for it. For the app in many workspaces it also serves the
+ * install pages, {@code GET /slack/install} and {@code GET /slack/oauth_redirect}: browsers come there
+ * unsigned, so Bolt's OAuth flow checks them (the state in the database and the cookie) instead.
+ * Thread-safe: the JDK server runs each exchange on one thread at a time and the rest is set once.
  */
 final class SlackHttpServer {
 
@@ -41,12 +45,17 @@ final class SlackHttpServer {
     private final SignedRequests signatures;
     private final HttpServer server;
 
-    SlackHttpServer(App app, int port, ExecutorService executor, SignedRequests signatures) throws IOException {
+    SlackHttpServer(App app, int port, ExecutorService executor, SignedRequests signatures, boolean installPages)
+            throws IOException {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.signatures = signatures;
         this.server = HttpServer.create(new InetSocketAddress(port), 64);
         server.createContext(PATH, this::exchange);
+        if (installPages) {
+            server.createContext(SlackSettings.OAuth.INSTALL_PATH, this::installExchange);
+            server.createContext(SlackSettings.OAuth.REDIRECT_PATH, this::installExchange);
+        }
         server.setExecutor(executor);
     }
 
@@ -84,6 +93,45 @@ final class SlackHttpServer {
             if (!answerLater) {
                 exchange.close();
             }
+        }
+    }
+
+    /** An install page: Bolt redirects to Slack's authorize page, or finishes the install and shows a page. */
+    private void installExchange(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"GET".equalsIgnoreCase(exchange.getRequestMethod())) {
+                send(exchange, 405, "text/plain; charset=utf-8", "Open this page in a browser.");
+                return;
+            }
+            Request<?> request = parseInstall(exchange);
+            if (request == null) {
+                send(exchange, 404, "text/plain; charset=utf-8", "Not found.");
+                return;
+            }
+            answer(exchange, app.run(request));
+        } catch (Exception failure) {
+            log.error("Could not answer an install page", failure);
+            sendError(exchange);
+        }
+    }
+
+    /** The page request as Bolt reads it: the path, the query, the headers lower-cased (its cookie lookup wants that). */
+    private Request<?> parseInstall(HttpExchange exchange) {
+        Map<String, List<String>> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+        try {
+            Map<String, List<String>> query =
+                    QueryStringParser.toMap(exchange.getRequestURI().getRawQuery());
+            return parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(exchange.getRequestURI().getPath())
+                    .queryString(query == null ? Map.of() : query)
+                    .requestBody("")
+                    .headers(new RequestHeaders(headers))
+                    .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
+                    .build());
+        } catch (RuntimeException unreadable) {
+            log.info("An install page request could not be read", unreadable);
+            return null;
         }
     }
 

@@ -23,7 +23,7 @@ final class SlackPollMessagePublisher implements PollMessagePublisher {
     @Override
     public String post(PollMessageView view) {
         String channel = view.poll().channelId();
-        SlackWeb.Result posted = web.postMessage(channel, message(view));
+        SlackWeb.Result posted = web.postMessage(view.poll().workspace().id(), channel, message(view));
         if (!posted.ok() || posted.value() == null) {
             throw new SlackDeliveryException("chat.postMessage", channel, posted.ok() ? "no_ts" : posted.error());
         }
@@ -33,9 +33,9 @@ final class SlackPollMessagePublisher implements PollMessagePublisher {
     @Override
     public boolean edit(PollMessageView view, String ts) {
         String channel = view.poll().channelId();
-        SlackWeb.Result updated = web.update(channel, ts, message(view));
-        if (updated.ok()) {
-            return true;
+        SlackWeb.Result updated = web.update(view.poll().workspace().id(), channel, ts, message(view));
+        if (updated.ok() || SlackWeb.NOT_INSTALLED.equals(updated.error())) {
+            return true; // an uninstalled workspace's messages are left as they are (logged once)
         }
         if (DELETED.equals(updated.error())) {
             return false;

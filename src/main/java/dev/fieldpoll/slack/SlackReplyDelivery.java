@@ -143,7 +143,8 @@ final class SlackReplyDelivery {
             }
             return Optional.of(message);
         }
-        SlackWeb.Result posted = web.postMessage(view.poll().channelId(), message);
+        SlackWeb.Result posted =
+                web.postMessage(view.poll().workspace().id(), view.poll().channelId(), message);
         if (posted.ok()) {
             return Optional.empty();
         }
@@ -158,7 +159,8 @@ final class SlackReplyDelivery {
         if (origin.triggerId() == null || origin.triggerId().isBlank()) {
             return Optional.of(SlackReplyRenderer.problem("Press Vote on the poll message to open your ballot."));
         }
-        SlackWeb.Result opened = web.openView(origin.triggerId(), modal.render(ballot.poll(), ballot.ballot(), 1));
+        SlackWeb.Result opened =
+                web.openView(origin.teamId(), origin.triggerId(), modal.render(ballot.poll(), ballot.ballot(), 1));
         if (opened.ok()) {
             return Optional.empty();
         }
@@ -174,7 +176,7 @@ final class SlackReplyDelivery {
             return;
         }
         if (origin.channelId() != null && origin.userId() != null) {
-            web.postEphemeral(origin.channelId(), origin.userId(), message);
+            web.postEphemeral(origin.teamId(), origin.channelId(), origin.userId(), message);
             return;
         }
         log.warn(

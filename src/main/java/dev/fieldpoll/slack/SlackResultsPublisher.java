@@ -28,6 +28,10 @@ final class SlackResultsPublisher implements ResultsPublisher {
     @Override
     public Optional<String> publish(ResultsPost post, SummaryParts parts) {
         String channel = post.poll().channelId();
+        String team = post.poll().workspace().id();
+        if (!web.serves(team)) {
+            return Optional.empty(); // uninstalled: skipped, and SlackTeamClients logged it once
+        }
         String thread = post.pollMessageId().orElse(null);
         SlackMessage message = new SlackMessage(fallbackText(post), renderer.render(post));
         String[] ts = {null};
@@ -37,14 +41,16 @@ final class SlackResultsPublisher implements ResultsPublisher {
                         "chat.postMessage",
                         channel,
                         thread == null
-                                ? web.postMessage(channel, message)
-                                : web.postReply(channel, thread, message, true)));
+                                ? web.postMessage(team, channel, message)
+                                : web.postReply(team, channel, thread, message, true)));
         if (post.hasResults()) {
             for (PollSummary.Chart chart : post.results().charts()) {
                 parts.once(
                         "chart " + chart.fileName(),
                         () -> require(
-                                "files.uploadV2", channel, web.uploadFile(channel, thread, chartFile(post, chart))));
+                                "files.uploadV2",
+                                channel,
+                                web.uploadFile(team, channel, thread, chartFile(post, chart))));
             }
         }
         log.info(
@@ -54,7 +60,7 @@ final class SlackResultsPublisher implements ResultsPublisher {
         if (ts[0] == null) {
             return Optional.empty();
         }
-        SlackWeb.Result link = web.permalink(channel, ts[0]);
+        SlackWeb.Result link = web.permalink(team, channel, ts[0]);
         return link.ok() ? Optional.ofNullable(link.value()) : Optional.empty();
     }
 

@@ -42,12 +42,16 @@ final class SlackSummaryPublisher implements SummaryPublisher, ReminderPublisher
     @Override
     public void publish(ChannelSummary summary, SummaryParts parts) {
         String channel = summary.channelId();
+        String team = summary.workspace().id();
+        if (!web.serves(team)) {
+            return; // uninstalled: skipped, and SlackTeamClients logged it once
+        }
         List<SlackMessage> messages = summaries.render(summary);
         for (int i = 0; i < messages.size(); i++) {
             SlackMessage message = messages.get(i);
             parts.once(
                     "message " + (i + 1),
-                    () -> require("chat.postMessage", channel, web.postMessage(channel, message)));
+                    () -> require("chat.postMessage", channel, web.postMessage(team, channel, message)));
         }
         int charts = 0;
         for (PollSummary poll : summary.polls()) {
@@ -55,7 +59,9 @@ final class SlackSummaryPublisher implements SummaryPublisher, ReminderPublisher
                 parts.once(
                         "chart " + chart.fileName(),
                         () -> require(
-                                "files.uploadV2", channel, web.uploadFile(channel, chartFile(summary, poll, chart))));
+                                "files.uploadV2",
+                                channel,
+                                web.uploadFile(team, channel, chartFile(summary, poll, chart))));
                 charts++;
             }
         }
@@ -70,7 +76,14 @@ final class SlackSummaryPublisher implements SummaryPublisher, ReminderPublisher
     @Override
     public void remind(ClosingReminder reminder) {
         String channel = reminder.poll().channelId();
-        require("chat.postMessage", channel, web.postMessage(channel, reminders.render(reminder, clock.instant())));
+        String team = reminder.poll().workspace().id();
+        if (!web.serves(team)) {
+            return; // uninstalled: skipped, and SlackTeamClients logged it once
+        }
+        require(
+                "chat.postMessage",
+                channel,
+                web.postMessage(team, channel, reminders.render(reminder, clock.instant())));
         log.info(
                 "Slack: posted the closing reminder of poll {} to channel {}",
                 reminder.poll().id(),

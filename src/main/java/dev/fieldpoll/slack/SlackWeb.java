@@ -17,12 +17,16 @@ import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Slack Web API calls fieldpoll makes, each returning what happened instead of throwing:
- * a failed call is logged (never with a token) and reported as Slack's error code.
+ * a failed call is logged (never with a token) and reported as Slack's error code. Each call is
+ * made with the token of the workspace (team) it is for, from {@link SlackTeamClients}; a team that
+ * has not installed the app gets {@link #NOT_INSTALLED} and nothing is sent. Thread-safe: it keeps
+ * no state besides the thread-safe clients.
  */
 final class SlackWeb {
 
@@ -40,28 +44,48 @@ final class SlackWeb {
         }
     }
 
-    private final Slack slack;
-    private final MethodsClient client;
+    /** The error of a call for a team that has not installed the app (or uninstalled it): nothing was sent. */
+    static final String NOT_INSTALLED = "not_installed";
 
-    SlackWeb(Slack slack, String botToken) {
+    /** Slack's answers that say the token no longer works: the team's remembered client is dropped. */
+    private static final Set<String> TOKEN_GONE = Set.of("invalid_auth", "token_revoked", "account_inactive");
+
+    private final Slack slack;
+    private final SlackTeamClients clients;
+
+    SlackWeb(Slack slack, SlackTeamClients clients) {
         this.slack = slack;
-        this.client = slack.methods(botToken);
+        this.clients = clients;
     }
 
-    Result postMessage(String channel, SlackMessage message) {
-        return post(channel, null, message, false);
+    /** Whether calls for the team can be made: always with one configured token, else while it is installed. */
+    boolean serves(String team) {
+        return clients.forTeam(team).isPresent();
+    }
+
+    /** The team's client, or null when it has none (not installed). */
+    private MethodsClient client(String team) {
+        return clients.forTeam(team).orElse(null);
+    }
+
+    Result postMessage(String team, String channel, SlackMessage message) {
+        return post(team, channel, null, message, false);
     }
 
     /**
      * A reply in the thread of message {@code threadTs}; with {@code broadcast} also sent to the
      * channel ("also send to channel"). The value is the reply's ts.
      */
-    Result postReply(String channel, String threadTs, SlackMessage message, boolean broadcast) {
-        return post(channel, threadTs, message, broadcast);
+    Result postReply(String team, String channel, String threadTs, SlackMessage message, boolean broadcast) {
+        return post(team, channel, threadTs, message, broadcast);
     }
 
     /** chat.postMessage, in a thread when {@code threadTs} is not null. */
-    private Result post(String channel, String threadTs, SlackMessage message, boolean broadcast) {
+    private Result post(String team, String channel, String threadTs, SlackMessage message, boolean broadcast) {
+        MethodsClient client = client(team);
+        if (client == null) {
+            return Result.failure(NOT_INSTALLED);
+        }
         try {
             ChatPostMessageResponse response = client.chatPostMessage(request -> {
                 request.channel(channel)
@@ -71,38 +95,54 @@ final class SlackWeb {
                         .unfurlMedia(false);
                 return threadTs == null ? request : request.threadTs(threadTs).replyBroadcast(broadcast);
             });
-            return response.isOk() ? Result.success(response.getTs()) : failed("chat.postMessage", response);
+            return response.isOk() ? Result.success(response.getTs()) : failed(team, "chat.postMessage", response);
         } catch (IOException | SlackApiException failure) {
-            return failed("chat.postMessage", failure);
+            return failed(team, "chat.postMessage", failure);
         }
     }
 
     /** The permalink of a message, which opens it (in its thread) for anyone in the channel. */
-    Result permalink(String channel, String ts) {
+    Result permalink(String team, String channel, String ts) {
+        MethodsClient client = client(team);
+        if (client == null) {
+            return Result.failure(NOT_INSTALLED);
+        }
         try {
             var response =
                     client.chatGetPermalink(request -> request.channel(channel).messageTs(ts));
-            return response.isOk() ? Result.success(response.getPermalink()) : failed("chat.getPermalink", response);
+            return response.isOk()
+                    ? Result.success(response.getPermalink())
+                    : failed(team, "chat.getPermalink", response);
         } catch (IOException | SlackApiException failure) {
-            return failed("chat.getPermalink", failure);
+            return failed(team, "chat.getPermalink", failure);
         }
     }
 
-    Result update(String channel, String ts, SlackMessage message) {
+    Result update(String team, String channel, String ts, SlackMessage message) {
+        MethodsClient client = client(team);
+        if (client == null) {
+            return Result.failure(NOT_INSTALLED);
+        }
         try {
             return result(
+                    team,
                     "chat.update",
                     client.chatUpdate(request ->
                             request.channel(channel).ts(ts).text(message.text()).blocks(message.blocks())),
                     ts);
         } catch (IOException | SlackApiException failure) {
-            return failed("chat.update", failure);
+            return failed(team, "chat.update", failure);
         }
     }
 
-    Result postEphemeral(String channel, String user, SlackMessage message) {
+    Result postEphemeral(String team, String channel, String user, SlackMessage message) {
+        MethodsClient client = client(team);
+        if (client == null) {
+            return Result.failure(NOT_INSTALLED);
+        }
         try {
             return result(
+                    team,
                     "chat.postEphemeral",
                     client.chatPostEphemeral(request -> request.channel(channel)
                             .user(user)
@@ -110,29 +150,39 @@ final class SlackWeb {
                             .blocks(message.blocks())),
                     null);
         } catch (IOException | SlackApiException failure) {
-            return failed("chat.postEphemeral", failure);
+            return failed(team, "chat.postEphemeral", failure);
         }
     }
 
-    Result openView(String triggerId, View view) {
+    Result openView(String team, String triggerId, View view) {
+        MethodsClient client = client(team);
+        if (client == null) {
+            return Result.failure(NOT_INSTALLED);
+        }
         try {
             return result(
+                    team,
                     "views.open",
                     client.viewsOpen(request -> request.triggerId(triggerId).view(view)),
                     null);
         } catch (IOException | SlackApiException failure) {
-            return failed("views.open", failure);
+            return failed(team, "views.open", failure);
         }
     }
 
-    Result updateView(String viewId, View view) {
+    Result updateView(String team, String viewId, View view) {
+        MethodsClient client = client(team);
+        if (client == null) {
+            return Result.failure(NOT_INSTALLED);
+        }
         try {
             return result(
+                    team,
                     "views.update",
                     client.viewsUpdate(request -> request.viewId(viewId).view(view)),
                     null);
         } catch (IOException | SlackApiException failure) {
-            return failed("views.update", failure);
+            return failed(team, "views.update", failure);
         }
     }
 
@@ -141,12 +191,16 @@ final class SlackWeb {
      * files.getUploadURLExternal for an upload URL, POSTs the bytes there, then calls
      * files.completeUploadExternal with the channel. The value is the file id.
      */
-    Result uploadFile(String channel, SlackFile file) {
-        return uploadFile(channel, null, file);
+    Result uploadFile(String team, String channel, SlackFile file) {
+        return uploadFile(team, channel, null, file);
     }
 
     /** The same, shared in the thread of message {@code threadTs} when it is not null. */
-    Result uploadFile(String channel, String threadTs, SlackFile file) {
+    Result uploadFile(String team, String channel, String threadTs, SlackFile file) {
+        MethodsClient client = client(team);
+        if (client == null) {
+            return Result.failure(NOT_INSTALLED);
+        }
         try {
             FilesUploadV2Response response = client.filesUploadV2(request -> request.channel(channel)
                     .threadTs(threadTs)
@@ -159,7 +213,7 @@ final class SlackWeb {
                             response.getFile() == null
                                     ? null
                                     : response.getFile().getId())
-                    : failed("files.uploadV2", response);
+                    : failed(team, "files.uploadV2", response);
         } catch (SlackFilesUploadV2Exception refused) {
             String error = uploadError(refused);
             log.warn(
@@ -169,7 +223,7 @@ final class SlackWeb {
                     "missing_scope".equals(error) ? " (needs scope files:write)" : "");
             return Result.failure(error);
         } catch (IOException | SlackApiException failure) {
-            return failed("files.uploadV2", failure);
+            return failed(team, "files.uploadV2", failure);
         }
     }
 
@@ -212,24 +266,29 @@ final class SlackWeb {
         }
     }
 
-    Optional<User> user(String userId) {
+    Optional<User> user(String team, String userId) {
+        MethodsClient client = client(team);
+        if (client == null) {
+            return Optional.empty();
+        }
         try {
             UsersInfoResponse response = client.usersInfo(request -> request.user(userId));
             if (response.isOk() && response.getUser() != null) {
                 return Optional.of(response.getUser());
             }
-            failed("users.info", response);
+            failed(team, "users.info", response);
         } catch (IOException | SlackApiException failure) {
-            failed("users.info", failure);
+            failed(team, "users.info", failure);
         }
         return Optional.empty();
     }
 
-    private static Result result(String method, SlackApiTextResponse response, String value) {
-        return response.isOk() ? Result.success(value) : failed(method, response);
+    private Result result(String team, String method, SlackApiTextResponse response, String value) {
+        return response.isOk() ? Result.success(value) : failed(team, method, response);
     }
 
-    private static Result failed(String method, SlackApiTextResponse response) {
+    private Result failed(String team, String method, SlackApiTextResponse response) {
+        tokenGone(team, response.getError());
         log.warn(
                 "Slack {} failed: {}{}",
                 method,
@@ -238,9 +297,18 @@ final class SlackWeb {
         return Result.failure(response.getError());
     }
 
-    private static Result failed(String method, Exception failure) {
+    private Result failed(String team, String method, Exception failure) {
         log.warn("Slack {} failed", method, failure);
-        return Result.failure(errorOf(failure));
+        String error = errorOf(failure);
+        tokenGone(team, error);
+        return Result.failure(error);
+    }
+
+    /** A token Slack no longer takes is read again from the installation next time (it may be reinstalled). */
+    private void tokenGone(String team, String error) {
+        if (TOKEN_GONE.contains(error)) {
+            clients.forget(team);
+        }
     }
 
     /** Slack's error code; a 429 without a readable body is still "ratelimited", so callers can tell. */

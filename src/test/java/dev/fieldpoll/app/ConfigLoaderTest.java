@@ -7,6 +7,7 @@ import dev.fieldpoll.discord.DiscordShards;
 import dev.fieldpoll.poll.PollPolicy;
 import dev.fieldpoll.store.DatabaseSettings;
 import dev.fieldpoll.store.DatabaseTarget;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -62,6 +63,29 @@ class ConfigLoaderTest {
                 .hasMessageContaining(
                         "polls.share-results / FIELDPOLL_SHARE_RESULTS must be 'creator', 'admins' or 'everyone', "
                                 + "was 'owners'");
+    }
+
+    @Test
+    void slack_for_many_workspaces_reads_the_client_id_and_public_url_from_the_file_and_the_environment()
+            throws Exception {
+        Path file = folder.resolve("fieldpoll.yml");
+        Files.writeString(
+                file, "slack:\n  mode: http\n  client-id: \"1234.5678\"\n  public-url: https://polls.example.org\n");
+
+        Config.Slack fromFile =
+                new ConfigLoader(Map.of()).load(Optional.of(file)).slack();
+        Config.Slack fromEnvironment = new ConfigLoader(Map.of(
+                        "FIELDPOLL_SLACK_CLIENT_ID", "9999.1111",
+                        "FIELDPOLL_SLACK_PUBLIC_URL", "https://other.example.org"))
+                .load(Optional.of(file))
+                .slack();
+
+        assertThat(fromFile.clientId()).contains("1234.5678");
+        assertThat(fromFile.publicUrl()).contains(URI.create("https://polls.example.org"));
+        assertThat(fromEnvironment.clientId()).contains("9999.1111");
+        assertThat(fromEnvironment.publicUrl()).contains(URI.create("https://other.example.org"));
+        assertThat(new ConfigLoader(Map.of()).load(Optional.empty()).slack().clientId())
+                .isEmpty();
     }
 
     @Test

@@ -108,9 +108,11 @@ class MigrateCommandTest {
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         Map<String, Long> rows = rows(DriverManager.getConnection("jdbc:sqlite:" + source));
         assertThat(rows)
-                .hasSize(17)
-                .containsKeys("poll", "vote", "summary_run", "poll_reminder", "web_link_secret")
-                .allSatisfy((table, count) -> assertThat(count).as(table).isPositive());
+                .hasSize(19)
+                .containsKeys("poll", "vote", "summary_run", "poll_reminder", "web_link_secret", "slack_installation")
+                // the fixture comes from a build before Slack installations (V14): those tables are empty
+                .allSatisfy((table, count) ->
+                        assertThat(count).as(table).isGreaterThanOrEqualTo(table.startsWith("slack_") ? 0 : 1));
         assertThat(rows(DriverManager.getConnection(target.url()))).isEqualTo(rows);
         assertThat(migrate.out())
                 .startsWith("Copied " + source + " into " + target.name() + ":")

@@ -30,13 +30,19 @@ import okhttp3.WebSocketListener;
  * them), response_url posts, file uploads (files.getUploadURLExternal hands out an upload URL on
  * this server, whose POST is recorded as "upload" with its bytes, then files.completeUploadExternal),
  * and a Socket Mode WebSocket that says hello, delivers envelopes and records the acks. Every call
- * is recorded, in order, for tests to wait for and inspect; a method can be made to fail once.
+ * is recorded, in order, with the bearer token it used, for tests to wait for and inspect; a method can
+ * be made to fail once. For the app in many workspaces it plays Slack's OAuth side too: it hands out
+ * authorization codes per workspace ({@link #authorizationCode}), exchanges them once in oauth.v2.access
+ * for a bot token of that workspace's own (client id and secret checked), answers auth.test by token,
+ * and refuses a workspace's tokens once it {@link #uninstall uninstalled} the app.
  */
 final class FakeSlack implements AutoCloseable {
 
     static final String TEAM = "T0FIELD";
     static final String BOT_USER = "U0BOT";
     static final Duration WAIT = Duration.ofSeconds(15);
+    static final String CLIENT_ID = "1234567890.0987654321";
+    static final String CLIENT_SECRET = "fake-oauth-client-secret";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UPLOAD_PATH = "/upload/v1/";
@@ -56,6 +62,13 @@ final class FakeSlack implements AutoCloseable {
         JsonNode body() {
             return parse(rawBody);
         }
+
+        /** The token of {@code Authorization: Bearer …}, or null. */
+        String bearer() {
+            return authorization != null && authorization.startsWith("Bearer ")
+                    ? authorization.substring("Bearer ".length())
+                    : null;
+        }
     }
 
     private final MockWebServer server = new MockWebServer();
@@ -70,6 +83,13 @@ final class FakeSlack implements AutoCloseable {
     private final Map<String, Deque<String>> failures = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile WebSocket socket;
+    /** Authorization codes not yet exchanged, and the workspace each installs. */
+    private final Map<String, String> codes = new ConcurrentHashMap<>();
+    /** Bot tokens issued by oauth.v2.access, and their workspace. */
+    private final Map<String, String> issued = new ConcurrentHashMap<>();
+
+    private final Set<String> uninstalled = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger grants = new AtomicInteger();
 
     FakeSlack() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -119,6 +139,39 @@ final class FakeSlack implements AutoCloseable {
     /** The next call of the method is rate limited: HTTP 429 with Retry-After, as Slack answers. */
     void rateLimitNext(String method) {
         failNext(method, RATE_LIMITED);
+    }
+
+    // ---- OAuth ----
+
+    /** The code Slack's authorize page would give a browser that installs the app in {@code team}. */
+    String authorizationCode(String team) {
+        String code = "code-" + team + "-" + grants.incrementAndGet();
+        codes.put(code, team);
+        return code;
+    }
+
+    /** The bot token oauth.v2.access issued for the workspace (the latest), or null. */
+    String tokenOf(String team) {
+        String token = null;
+        for (Map.Entry<String, String> grant : issued.entrySet()) {
+            if (grant.getValue().equals(team) && (token == null || tokenNumber(grant.getKey()) > tokenNumber(token))) {
+                token = grant.getKey();
+            }
+        }
+        return token;
+    }
+
+    private static int tokenNumber(String token) {
+        return Integer.parseInt(token.substring(token.lastIndexOf('-') + 1));
+    }
+
+    /** The workspace removed the app: Slack refuses its tokens from now on (invalid_auth). */
+    void uninstall(String team) {
+        uninstalled.add(team);
+    }
+
+    static String botUserOf(String team) {
+        return "U0BOT" + team;
     }
 
     // ---- what tests read ----
@@ -281,7 +334,7 @@ final class FakeSlack implements AutoCloseable {
         if (failure != null) {
             return json("{\"ok\":false,\"error\":\"" + failure + "\"}");
         }
-        return json(reply(method, params));
+        return json(reply(method, params, authorization));
     }
 
     private String nextFailure(String method) {
@@ -289,9 +342,24 @@ final class FakeSlack implements AutoCloseable {
         return queued == null ? null : queued.poll();
     }
 
-    private String reply(String method, Map<String, String> params) {
+    private String reply(String method, Map<String, String> params, String authorization) {
         if (refuseTokens) {
             return "{\"ok\":false,\"error\":\"invalid_auth\"}";
+        }
+        if (method.equals("oauth.v2.access")) {
+            return exchange(params, authorization);
+        }
+        String bearer = authorization != null && authorization.startsWith("Bearer ")
+                ? authorization.substring("Bearer ".length())
+                : null;
+        String team = bearer == null ? null : issued.get(bearer);
+        if (team != null && uninstalled.contains(team)) {
+            return "{\"ok\":false,\"error\":\"invalid_auth\"}";
+        }
+        if (team != null && method.equals("auth.test")) {
+            return "{\"ok\":true,\"url\":\"https://" + team.toLowerCase() + ".slack.com/\",\"team\":\"Team " + team
+                    + "\",\"user\":\"fieldpoll\",\"team_id\":\"" + team + "\",\"user_id\":\"" + botUserOf(team)
+                    + "\",\"bot_id\":\"B0" + team + "\",\"is_enterprise_install\":false}";
         }
         switch (method) {
             case "auth.test":
@@ -342,6 +410,33 @@ final class FakeSlack implements AutoCloseable {
             default:
                 return "{\"ok\":false,\"error\":\"unknown_method\"}";
         }
+    }
+
+    /**
+     * oauth.v2.access: the app's client id and secret as HTTP Basic (or form fields), a code handed out
+     * and not yet used; a new bot token for the code's workspace.
+     */
+    private String exchange(Map<String, String> params, String authorization) {
+        String expected = "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        boolean client = expected.equals(authorization)
+                || (CLIENT_ID.equals(params.get("client_id")) && CLIENT_SECRET.equals(params.get("client_secret")));
+        if (!client) {
+            return "{\"ok\":false,\"error\":\"invalid_client_id\"}";
+        }
+        String team = params.get("code") == null ? null : codes.remove(params.get("code"));
+        if (team == null) {
+            return "{\"ok\":false,\"error\":\"invalid_code\"}";
+        }
+        uninstalled.remove(team);
+        String token = "xoxb-" + team + "-" + String.format("%012d", grants.incrementAndGet()); // as long as real ones
+        issued.put(token, team);
+        return "{\"ok\":true,\"app_id\":\"A0FIELD\",\"authed_user\":{\"id\":\"U0ADMIN" + team + "\"},"
+                + "\"scope\":\"commands,chat:write,users:read,files:write\",\"token_type\":\"bot\","
+                + "\"access_token\":\"" + token + "\",\"bot_user_id\":\"" + botUserOf(team) + "\","
+                + "\"team\":{\"id\":\"" + team + "\",\"name\":\"Team " + team + "\"},"
+                + "\"enterprise\":null,\"is_enterprise_install\":false}";
     }
 
     /** Slack's answer lists each completed file with its id and title. */

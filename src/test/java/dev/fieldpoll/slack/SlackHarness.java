@@ -21,6 +21,10 @@ final class SlackHarness implements AutoCloseable {
 
     static final String BOT_TOKEN = "xoxb-0000-test-bot-token";
     static final String APP_TOKEN = "xapp-1-A0FIELD-test-app-token";
+    /** FIELDPOLL_SECRET_KEY of the OAuth harness: 32 bytes in Base64. */
+    static final String SECRET_KEY = "ZmllbGRwb2xsLXRlc3Qta2V5LW9mLTMyLWJ5dGVzISE=";
+    /** slack.public-url of the OAuth harness. */
+    static final String PUBLIC_URL = "https://polls.example.org";
 
     final FakeSlack slack;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
@@ -29,21 +33,40 @@ final class SlackHarness implements AutoCloseable {
     final SlackRequests requests;
 
     private SlackHarness(Path folder, Config.SlackMode mode, List<String> admins) throws IOException {
-        this(folder, mode, admins, false);
+        this(folder, mode, admins, false, false);
     }
 
-    private SlackHarness(Path folder, Config.SlackMode mode, List<String> admins, boolean pages) throws IOException {
+    private SlackHarness(Path folder, Config.SlackMode mode, List<String> admins, boolean pages, boolean oauth)
+            throws IOException {
         slack = new FakeSlack();
         Config base = pages ? TestConfigs.withWeb(folder) : TestConfigs.at(folder);
         int port = mode == Config.SlackMode.HTTP ? freePort() : 3000;
         Config config = TestConfigs.withSlack(
-                base, new Config.Slack(mode, port, Optional.of(URI.create(slack.apiUrl())), admins));
+                base,
+                new Config.Slack(
+                        mode,
+                        port,
+                        Optional.of(URI.create(slack.apiUrl())),
+                        admins,
+                        oauth ? Optional.of(FakeSlack.CLIENT_ID) : Optional.empty(),
+                        oauth ? Optional.of(URI.create(PUBLIC_URL)) : Optional.empty()));
         wiring = new Wiring(config, clock);
         if (pages) {
             wiring.startWeb();
         }
-        Secrets secrets = new Secrets(
-                Optional.empty(), Optional.of(BOT_TOKEN), Optional.of(APP_TOKEN), Optional.of(SlackRequests.SECRET));
+        Secrets secrets = oauth
+                ? new Secrets(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(SlackRequests.SECRET),
+                        Optional.of(FakeSlack.CLIENT_SECRET),
+                        Optional.of(SECRET_KEY))
+                : new Secrets(
+                        Optional.empty(),
+                        Optional.of(BOT_TOKEN),
+                        Optional.of(APP_TOKEN),
+                        Optional.of(SlackRequests.SECRET));
         app = wiring.slackApp(secrets);
         app.start();
         requests = mode == Config.SlackMode.HTTP ? new SlackRequests(app.httpPort(), slack::recordAck) : null;
@@ -55,7 +78,12 @@ final class SlackHarness implements AutoCloseable {
 
     /** HTTP mode with results pages served on a free loopback port. */
     static SlackHarness httpWithPages(Path folder, String... admins) throws IOException {
-        return new SlackHarness(folder, Config.SlackMode.HTTP, List.of(admins), true);
+        return new SlackHarness(folder, Config.SlackMode.HTTP, List.of(admins), true, false);
+    }
+
+    /** HTTP mode for many workspaces: no bot token, installs through OAuth with the fake's client id and secret. */
+    static SlackHarness oauth(Path folder) throws IOException {
+        return new SlackHarness(folder, Config.SlackMode.HTTP, List.of(), false, true);
     }
 
     static SlackHarness socketMode(Path folder) throws IOException {

@@ -144,7 +144,7 @@ final class SlackRequests {
                 .put("root_view_id", "V0BALLOT")
                 .put("app_id", "A0FIELD")
                 .put("bot_id", "B0BOT")
-                .put("app_installed_team_id", FakeSlack.TEAM)
+                .put("app_installed_team_id", team)
                 .putNull("previous_view_id");
         ObjectNode values = view.putObject("state").putObject("values");
         for (JsonNode block : openedView.path("blocks")) {
@@ -186,6 +186,39 @@ final class SlackRequests {
                 .put("name", user.toLowerCase())
                 .put("team_id", team);
         return node;
+    }
+
+    /** An Events API callback, as Slack posts it (JSON) for {@code event} in {@code team}. */
+    static String event(String team, ObjectNode event) {
+        ObjectNode callback = JSON.createObjectNode();
+        callback.put("token", "legacy-verification-token")
+                .put("team_id", team)
+                .put("api_app_id", "A0FIELD")
+                .put("type", "event_callback")
+                .put("event_id", "Ev0" + team + event.path("type").asText().length())
+                .put("event_time", 1764237600);
+        callback.set("event", event);
+        return callback.toString();
+    }
+
+    /** Slack's event when a workspace removes the app. */
+    static String appUninstalled(String team) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("type", "app_uninstalled").put("event_ts", "1764237600.000100");
+        return event(team, event);
+    }
+
+    /** Slack's event when tokens of a workspace are revoked: {@code bots} are the bot users whose tokens went. */
+    static String tokensRevoked(String team, String... bots) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("type", "tokens_revoked").put("event_ts", "1764237600.000200");
+        ObjectNode tokens = event.putObject("tokens");
+        tokens.putArray("oauth");
+        ArrayNode bot = tokens.putArray("bot");
+        for (String each : bots) {
+            bot.add(each);
+        }
+        return event(team, event);
     }
 
     static String interactive(JsonNode payload) {

@@ -76,6 +76,81 @@ class SlackSetupTest {
     }
 
     @Test
+    void many_workspaces_need_the_client_secret_the_public_url_http_mode_and_a_32_byte_key() {
+        Config base = TestConfigs.at(folder);
+        Config.Slack oauth = new Config.Slack(
+                Config.SlackMode.HTTP,
+                3000,
+                Optional.empty(),
+                List.of(),
+                Optional.of("1234.5678"),
+                Optional.of(URI.create("https://polls.example.org")));
+        Secrets complete = oauthSecrets(Optional.of("client-very-secret"), Optional.of(SlackHarness.SECRET_KEY));
+        try (Wiring wiring = new Wiring(TestConfigs.withSlack(base, oauth), new MutableClock(Instant.EPOCH))) {
+            assertThatThrownBy(
+                            () -> wiring.slackApp(oauthSecrets(Optional.empty(), Optional.of(SlackHarness.SECRET_KEY))))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("FIELDPOLL_SLACK_CLIENT_SECRET");
+            assertThatThrownBy(() -> wiring.slackApp(oauthSecrets(Optional.of("client-very-secret"), Optional.empty())))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("FIELDPOLL_SECRET_KEY")
+                    .hasMessageContaining("openssl rand -base64 32");
+            assertThatThrownBy(() ->
+                            wiring.slackApp(oauthSecrets(Optional.of("client-very-secret"), Optional.of("c2hvcnQ="))))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("32 bytes")
+                    .hasMessageNotContaining("c2hvcnQ=");
+        }
+        Config.Slack noUrl = new Config.Slack(
+                Config.SlackMode.HTTP, 3000, Optional.empty(), List.of(), Optional.of("1234.5678"), Optional.empty());
+        try (Wiring wiring = new Wiring(TestConfigs.withSlack(base, noUrl), new MutableClock(Instant.EPOCH))) {
+            assertThatThrownBy(() -> wiring.slackApp(complete))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("slack.public-url");
+        }
+        Config.Slack socket = new Config.Slack(
+                Config.SlackMode.SOCKET,
+                3000,
+                Optional.empty(),
+                List.of(),
+                Optional.of("1234.5678"),
+                Optional.of(URI.create("https://polls.example.org")));
+        try (Wiring wiring = new Wiring(TestConfigs.withSlack(base, socket), new MutableClock(Instant.EPOCH))) {
+            assertThatThrownBy(() -> wiring.slackApp(complete))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("slack.mode: http");
+        }
+    }
+
+    /** The environment of the app in many workspaces: a signing secret, and the client secret and key given. */
+    private static Secrets oauthSecrets(Optional<String> clientSecret, Optional<String> key) {
+        return new Secrets(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("signing"), clientSecret, key);
+    }
+
+    @Test
+    void oauth_settings_never_show_the_client_secret() {
+        SlackSettings settings = new SlackSettings(
+                SlackSettings.Mode.HTTP,
+                3000,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("signing-very-secret"),
+                Set.of(),
+                SlackSettings.DEFAULT_REFRESH_INTERVAL,
+                Optional.of(new SlackSettings.OAuth(
+                        "1234.5678", "client-very-secret", URI.create("https://polls.example.org"))));
+
+        assertThat(settings.toString())
+                .doesNotContain("very-secret")
+                .contains("botToken=unset")
+                .contains("clientSecret=set");
+        assertThat(settings.oauth().orElseThrow().redirectUrl())
+                .isEqualTo("https://polls.example.org/slack/oauth_redirect");
+    }
+
+    @Test
     void settings_never_show_their_secrets() {
         SlackSettings settings = new SlackSettings(
                 SlackSettings.Mode.HTTP,
