@@ -28,6 +28,7 @@ import dev.fieldpoll.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ class SqlPollStoreTest {
     @BeforeEach
     void openStore() {
         database = Database.open(kind.create(dir), DatabaseSettings.defaults());
-        store = new SqlPollStore(database);
+        store = new SqlPollStore(database, Clock.systemUTC());
     }
 
     @AfterEach
@@ -284,9 +285,69 @@ class SqlPollStoreTest {
     }
 
     @Test
-    void aVoteForAPollThatDoesNotExistIsRefused() {
-        assertThatThrownBy(() -> Commits.save(store, 404, "mallory", Map.of(MECH_FEEDBACK, Answer.score(4)), CREATED))
-                .isInstanceOf(StoreException.class);
+    void aVoteForAPollThatDoesNotExistChangesNothing() {
+        boolean saved = Commits.join(
+                store.changeAnswers(404, "mallory", Map.of(MECH_FEEDBACK, Answer.score(4)), List.of(), CREATED));
+
+        assertThat(saved).isFalse();
+        assertThat(store.ballot(404, "mallory").isEmpty()).isTrue();
+    }
+
+    @Test
+    void theWriteItselfRefusesAVoteOnceThePollIsClosedByHand() {
+        // given a poll with one answer, closed by command
+        long poll = Commits.create(store, TestPolls.newPoll()).id();
+        Commits.save(store, poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(4)), CREATED);
+        Commits.close(store, poll, LATER);
+
+        // when: a new score, a clear, and both, whatever the caller believed about the poll
+        boolean scored = Commits.join(
+                store.changeAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(1)), List.of(), LATER));
+        boolean cleared = Commits.join(store.changeAnswers(poll, "alice", Map.of(), List.of(MECH_FEEDBACK), LATER));
+        boolean both = Commits.join(store.changeAnswers(
+                poll, "alice", Map.of(EVALS_FEEDBACK, Answer.score(2)), List.of(MECH_FEEDBACK), LATER));
+
+        // then nothing changed
+        assertThat(List.of(scored, cleared, both)).containsOnly(false);
+        assertThat(store.ballot(poll, "alice").answers()).isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(4)));
+    }
+
+    @Test
+    void theWriteItselfRefusesAVoteFromTheCloseTimeOn() {
+        // given a poll that closes by time
+        Poll poll = Commits.create(store, TestPolls.newPoll());
+        Instant closes = poll.closesAt();
+
+        // when: a vote a millisecond before the close time, and one at it
+        boolean before = Commits.join(store.changeAnswers(
+                poll.id(), "alice", Map.of(MECH_FEEDBACK, Answer.score(4)), List.of(), closes.minusMillis(1)));
+        boolean at = Commits.join(
+                store.changeAnswers(poll.id(), "bob", Map.of(MECH_FEEDBACK, Answer.score(2)), List.of(), closes));
+
+        // then only the first is stored, as Poll.isOpenAt says
+        assertThat(poll.isOpenAt(closes.minusMillis(1))).isTrue();
+        assertThat(poll.isOpenAt(closes)).isFalse();
+        assertThat(before).isTrue();
+        assertThat(at).isFalse();
+        assertThat(store.voterCount(poll.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aPollLookedUpForVotesIsForgottenWhenThisProcessClosesIt() {
+        // given a poll looked up for a vote (and so cached)
+        long poll = Commits.create(store, TestPolls.newPoll()).id();
+        assertThat(store.findForVote(GUILD, CHANNEL, poll).orElseThrow().closedAt())
+                .isNull();
+
+        // when this process closes it
+        Commits.close(store, poll, LATER);
+
+        // then the next lookup shows it closed, and other channels never see it
+        assertThat(store.findForVote(GUILD, CHANNEL, poll).orElseThrow().closedAt())
+                .isEqualTo(LATER);
+        assertThat(store.findForVote(GUILD, "another-channel", poll)).isEmpty();
+        assertThat(store.findForVote(new Workspace(Platform.SLACK, GUILD.id()), CHANNEL, poll))
+                .isEmpty();
     }
 
     @Test
