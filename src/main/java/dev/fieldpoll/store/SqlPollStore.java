@@ -142,10 +142,11 @@ public final class SqlPollStore implements PollStore {
             long pollId, String voterId, Map<CellKey, Answer> answers, Collection<CellKey> clears, Instant at) {
         Map<CellKey, Answer> saved = Map.copyOf(answers);
         List<CellKey> withdrawn = List.copyOf(clears);
+        VoteTable.VoteTime time = votes.voteTime(at);
         return database.inSharedTransactionAsync("save answers in poll " + pollId, connection -> {
                     boolean open = saved.isEmpty()
                             ? votes.isOpen(connection, pollId, at)
-                            : votes.upsertIfOpen(connection, pollId, voterId, saved, at);
+                            : votes.upsertIfOpen(connection, pollId, voterId, saved, time);
                     if (open && !withdrawn.isEmpty()) {
                         votes.deleteIfOpen(connection, pollId, voterId, withdrawn, at);
                     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /** SQL of the vote table: one row per voter × field × factor, score NULL for "don't know". */
 final class VoteTable {
@@ -59,23 +60,50 @@ final class VoteTable {
     }
 
     /**
+     * A vote's time as the statements bind it, converted by the voting thread: the committer, whom
+     * every vote waits for, only binds it.
+     */
+    record VoteTime(Object bound) {
+        VoteTime {
+            Objects.requireNonNull(bound, "bound");
+        }
+    }
+
+    VoteTime voteTime(Instant at) {
+        return new VoteTime(dialect.timeValue(at));
+    }
+
+    /**
      * Reused statement, one batch: every vote runs it. Writes the answers only while the poll is open
      * at {@code at}; false when it was not, and nothing was written.
      */
-    boolean upsertIfOpen(Connection connection, long pollId, String voterId, Map<CellKey, Answer> answers, Instant at)
+    boolean upsertIfOpen(Connection connection, long pollId, String voterId, Map<CellKey, Answer> answers, VoteTime at)
             throws SQLException {
         PreparedStatement upsert = prepared.of(connection, UPSERT_IF_OPEN);
         upsert.clearBatch(); // what a failed earlier batch may have left
+        Object time = at.bound();
+        if (answers.size() == 1) {
+            // One answer (a click on the ballot, the common vote): no batch to build and unpack.
+            bindUpsert(upsert, pollId, voterId, answers.entrySet().iterator().next(), time);
+            return upsert.executeUpdate() != 0;
+        }
         for (Map.Entry<CellKey, Answer> answer : answers.entrySet()) {
-            bindCell(upsert, pollId, voterId, answer.getKey());
-            setScore(upsert, 5, answer.getValue());
-            dialect.setTime(upsert, 6, at);
-            bindOpen(upsert, 7, pollId, at);
+            bindUpsert(upsert, pollId, voterId, answer, time);
             upsert.addBatch();
         }
         int[] written = upsert.executeBatch();
         // Every row of a batch sees the same poll row (one transaction, one writer): all written or none.
         return written.length > 0 && written[0] != 0;
+    }
+
+    private static void bindUpsert(
+            PreparedStatement upsert, long pollId, String voterId, Map.Entry<CellKey, Answer> answer, Object time)
+            throws SQLException {
+        bindCell(upsert, pollId, voterId, answer.getKey());
+        setScore(upsert, 5, answer.getValue());
+        upsert.setObject(6, time);
+        upsert.setLong(7, pollId);
+        upsert.setObject(8, time);
     }
 
     /** Removes the voter's answers to the cells while the poll is open at {@code at}; none when it is not. */
