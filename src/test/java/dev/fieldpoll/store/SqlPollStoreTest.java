@@ -16,6 +16,8 @@ import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.Ballot;
 import dev.fieldpoll.poll.CellCounts;
 import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.Factor;
+import dev.fieldpoll.poll.Field;
 import dev.fieldpoll.poll.NewPoll;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
@@ -282,6 +284,29 @@ class SqlPollStoreTest {
                 .hasMessageContaining("names a poll, field or factor that does not exist");
         assertThat(store.ballot(poll, "mallory").isEmpty()).isTrue();
         assertThat(store.voterCount(poll)).isZero();
+    }
+
+    @Test
+    void aBallotOfKeysInAnyScriptWithScoresAndDontKnowsReadsBackAsSaved() {
+        // given a poll whose keys are not ASCII, and a ballot of scores and "don't know"
+        PollDefinition definition = new PollDefinition(
+                Scale.ONE_TO_FIVE,
+                List.of(new Field("苹果", "苹果", null), new Field("ä-ö-2", "Ä Ö 2", null)),
+                List.of(Factor.named("重要", "重要"), Factor.named("q1", "Q1")),
+                Map.of());
+        long poll = Commits.create(store, TestPolls.newPoll(GUILD, CHANNEL, CREATED, definition))
+                .id();
+        Map<CellKey, Answer> answers = Map.of(
+                new CellKey("苹果", "重要"), Answer.score(5),
+                new CellKey("苹果", "q1"), Answer.DONT_KNOW,
+                new CellKey("ä-ö-2", "q1"), Answer.score(1));
+
+        // when
+        Ballot saved = Commits.save(store, poll, "ünïcode", answers, CREATED);
+
+        // then
+        assertThat(saved.answers()).isEqualTo(answers);
+        assertThat(store.ballot(poll, "nobody").isEmpty()).isTrue();
     }
 
     @Test
