@@ -25,22 +25,6 @@ enum SqlDialect {
     /** TIMESTAMPTZ and DATE; connections with auto-commit off, so JDBC begins and ends transactions. */
     POSTGRESQL;
 
-    /** The aggregate that joins an expression's text over the rows, separated by the character of this code. */
-    String joinedRows(String expression, int separator) {
-        return switch (this) {
-            case SQLITE -> "group_concat(" + expression + ", char(" + separator + "))";
-            case POSTGRESQL -> "string_agg(" + expression + ", chr(" + separator + "))";
-        };
-    }
-
-    /** The character of this code, as an SQL expression. */
-    String character(int code) {
-        return switch (this) {
-            case SQLITE -> "char(" + code + ")";
-            case POSTGRESQL -> "chr(" + code + ")";
-        };
-    }
-
     /** Flyway's locations: the portable migrations, then this database's own. */
     List<String> migrationLocations() {
         return List.of(SchemaHistory.LOCATION, "db/vendor/" + name().toLowerCase(java.util.Locale.ROOT));

@@ -9,9 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,10 +37,8 @@ final class VoteTable {
     private static final String DELETE_IF_OPEN =
             "DELETE FROM vote WHERE poll_id = ? AND voter_id = ? AND field_key = ? AND factor_key = ? AND " + POLL_OPEN;
     private static final String IS_OPEN = "SELECT " + POLL_OPEN;
-    /** Between the answers of a packed ballot, and between an answer's field, factor and score. */
-    private static final char ANSWERS = '\u001e';
-
-    private static final char PARTS = '\u001f';
+    private static final String BALLOT =
+            "SELECT field_key, factor_key, score FROM vote WHERE poll_id = ? AND voter_id = ?";
     private static final String COUNTS = "SELECT field_key, factor_key, score, COUNT(*) AS answers FROM vote "
             + "WHERE poll_id = ? GROUP BY field_key, factor_key, score";
     private static final String VOTERS = "SELECT COUNT(DISTINCT voter_id) FROM vote WHERE poll_id = ?";
@@ -56,23 +53,10 @@ final class VoteTable {
 
     private final PreparedStatements prepared;
     private final SqlDialect dialect;
-    /**
-     * A voter's ballot as one text, "field␟factor␟score" joined by ␞ (score empty for "don't know"):
-     * every vote's reply reads it, and one value read is a fraction of the work of three per answer
-     * (each a call into SQLite's native code and a string made). Keys never hold control characters.
-     */
-    private final String packedBallot;
 
     VoteTable(PreparedStatements prepared, SqlDialect dialect) {
         this.prepared = prepared;
         this.dialect = dialect;
-        String parts = dialect.character(PARTS);
-        this.packedBallot = "SELECT "
-                + dialect.joinedRows(
-                        "field_key || " + parts + " || factor_key || " + parts
-                                + " || COALESCE(CAST(score AS TEXT), '')",
-                        ANSWERS)
-                + " FROM vote WHERE poll_id = ? AND voter_id = ?";
     }
 
     /**
@@ -151,32 +135,18 @@ final class VoteTable {
 
     /** Reused statement: every vote's reply reads the voter's ballot, after the commit, on a reader connection. */
     Map<CellKey, Answer> ballot(Connection connection, long pollId, String voterId) throws SQLException {
-        PreparedStatement select = prepared.of(connection, packedBallot);
+        Map<CellKey, Answer> answers = new HashMap<>();
+        PreparedStatement select = prepared.of(connection, BALLOT);
         select.setLong(1, pollId);
         select.setString(2, voterId);
-        String packed;
         try (ResultSet row = select.executeQuery()) {
-            packed = row.next() ? row.getString(1) : null;
+            while (row.next()) {
+                // By position, not name: this runs on the committer thread for every vote, and a
+                // lookup by name costs sqlite-jdbc a column-name map per result.
+                answers.put(new CellKey(row.getString(1), row.getString(2)), answerAt(row, 3));
+            }
         }
-        return packed == null || packed.isEmpty() ? Map.of() : unpack(packed);
-    }
-
-    private static Map<CellKey, Answer> unpack(String packed) {
-        List<Map.Entry<CellKey, Answer>> answers = new ArrayList<>();
-        int start = 0;
-        while (start <= packed.length()) {
-            int end = packed.indexOf(ANSWERS, start);
-            end = end < 0 ? packed.length() : end;
-            int factor = packed.indexOf(PARTS, start) + 1;
-            int score = packed.indexOf(PARTS, factor) + 1;
-            CellKey cell = new CellKey(packed.substring(start, factor - 1), packed.substring(factor, score - 1));
-            answers.add(Map.entry(
-                    cell, score == end ? Answer.DONT_KNOW : Answer.score(Integer.parseInt(packed, score, end, 10))));
-            start = end + 1;
-        }
-        @SuppressWarnings("unchecked")
-        Map.Entry<CellKey, Answer>[] entries = answers.toArray(new Map.Entry[0]);
-        return Map.ofEntries(entries);
+        return answers;
     }
 
     void counts(Connection connection, long pollId, CountVisitor visitor) throws SQLException {
