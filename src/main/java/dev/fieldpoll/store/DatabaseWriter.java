@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * queue up, and the next transaction takes them all along, with one sync for the lot (group commit).
  * {@link #submit} hands back a future that completes only once the commit holding the write is on
  * disk, so an acknowledged vote is on disk, and no caller's thread waits for that commit: the
- * futures complete on the writer's own threads, so whatever follows a commit must move to the
+ * futures complete on the committer thread, so whatever follows a commit must move to the
  * caller's own executor (an {@code …Async} stage) and never block there, or it delays the next
  * commit. {@link #together} is the same for callers that may wait.
  *
@@ -34,8 +34,7 @@ import org.slf4j.LoggerFactory;
  * commands at a time and answers the rest "busy").
  *
  * <p>Thread-safe: writers queue on a concurrent queue and one committer thread commits them under
- * the lock that {@link #alone} and {@link #outsideTransaction} take as well; a second thread of its
- * own completes the futures of each committed batch.
+ * the lock that {@link #alone} and {@link #outsideTransaction} take as well.
  */
 final class DatabaseWriter implements Writes {
 
@@ -49,13 +48,6 @@ final class DatabaseWriter implements Writes {
     private final ReentrantLock lock = new ReentrantLock();
     private final Queue<PendingWrite<?>> waiting = new ConcurrentLinkedQueue<>();
     private final ExecutorService committer = Executors.newSingleThreadExecutor(DatabaseWriter::committerThread);
-    /**
-     * Completes the futures of committed writes, a batch per task, so that the committer goes on to
-     * the next transaction at once: completing a vote's future runs the stages waiting on it (a hand-over
-     * to its caller's executor), and at 64 votes a commit that was a good part of the committer's time.
-     */
-    private final ExecutorService completer =
-            Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "fieldpoll-commit-done"));
     /** A commit run is queued on the committer and has not yet looked at {@link #waiting}. */
     private final AtomicBoolean commitScheduled = new AtomicBoolean();
 
@@ -202,7 +194,7 @@ final class DatabaseWriter implements Writes {
             if (errors.failsEveryWrite(failure)) {
                 // Another program kept the file locked for the whole busy timeout (or the server is out of reach);
                 // alone, each would wait as long again.
-                hand(() -> batch.forEach(write -> write.failed(errors.translate(failure, write.action()))));
+                batch.forEach(write -> write.failed(errors.translate(failure, write.action())));
             } else {
                 commitEachAlone(batch, failure);
             }
@@ -211,12 +203,7 @@ final class DatabaseWriter implements Writes {
             commitEachAlone(batch, failure);
             return;
         }
-        hand(() -> batch.forEach(PendingWrite::committed));
-    }
-
-    /** Outcomes are completed in commit order, on the completer thread. */
-    private void hand(Runnable outcomes) {
-        completer.execute(outcomes);
+        batch.forEach(PendingWrite::committed);
     }
 
     /** Nothing of the failed batch was committed; a transaction per write gives each caller its own outcome. */
@@ -232,10 +219,10 @@ final class DatabaseWriter implements Writes {
                 return null;
             });
         } catch (RuntimeException | Error failure) {
-            hand(() -> write.failed(failure));
+            write.failed(failure);
             return;
         }
-        hand(write::committed);
+        write.committed();
     }
 
     private <T> T transaction(String action, SqlWork<T> work) {
@@ -309,22 +296,13 @@ final class DatabaseWriter implements Writes {
             if (!committer.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 log.warn("Writes still waiting after {} s; closing the database without them", CLOSE_TIMEOUT_SECONDS);
             }
-            // The committer queued its last completions before it ended.
-            completer.shutdown();
-            if (!completer.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                log.warn("Committed writes not yet answered after {} s", CLOSE_TIMEOUT_SECONDS);
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private static Thread committerThread(Runnable commits) {
-        return daemon(commits, "fieldpoll-group-commit");
-    }
-
-    private static Thread daemon(Runnable work, String name) {
-        Thread thread = new Thread(work, name);
+        Thread thread = new Thread(commits, "fieldpoll-group-commit");
         // Callers wait for their own writes; an unclosed database must not keep the JVM alive.
         thread.setDaemon(true);
         return thread;
