@@ -144,7 +144,7 @@ public final class Wiring implements AutoCloseable {
         this.database = opened(opening);
         database.meterCommits(metrics);
         this.operations = new OperationsStatus(database::reachable, metrics);
-        this.store = new SqlPollStore(database);
+        this.store = new SqlPollStore(database, clock);
         this.polls = new PollService(
                 store, templates, clock, new PollPolicy(config.onlyAdminsCreate(), config.shareResults()), afterCommit);
         this.reports = new ReportService(store, clock, config.minVoters(), config.labelFrom(), config.groupsFrom());

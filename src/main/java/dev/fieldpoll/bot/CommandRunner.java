@@ -115,7 +115,7 @@ final class CommandRunner implements BotCommand.Visitor<CompletionStage<BotReply
 
     @Override
     public CompletionStage<BotReply> vote(BotCommand.Vote vote) {
-        return withPollAsync(vote.poll(), poll -> {
+        return withPollToVote(vote.poll(), poll -> {
             TypedVote typed = TypedVote.read(poll.definition(), vote);
             return typed.refused() ? done(typed.problem()) : saveAnswers(poll, typed.cells());
         });
@@ -126,7 +126,7 @@ final class CommandRunner implements BotCommand.Visitor<CompletionStage<BotReply
         if (answers.answers().isEmpty()) {
             return done(nothingToSave());
         }
-        return withPollAsync(new PollRef.ById(answers.pollId()), poll -> saveAnswers(poll, answers.answers()));
+        return withPollToVote(new PollRef.ById(answers.pollId()), poll -> saveAnswers(poll, answers.answers()));
     }
 
     /** Parses every score against the poll's scale before anything is written: all or nothing, one commit. */
@@ -295,7 +295,16 @@ final class CommandRunner implements BotCommand.Visitor<CompletionStage<BotReply
 
     /** The poll the member means, in their own channel; or why there is none. */
     private CompletionStage<BotReply> withPollAsync(PollRef ref, Function<Poll, CompletionStage<BotReply>> action) {
-        Outcomes.Lookup lookup = core.polls().find(member, ref);
+        return withPoll(core.polls().find(member, ref), action);
+    }
+
+    /** The same for a vote, which may take the poll as cached (its write checks that the poll is open). */
+    private CompletionStage<BotReply> withPollToVote(PollRef ref, Function<Poll, CompletionStage<BotReply>> action) {
+        return withPoll(core.polls().findForVote(member, ref), action);
+    }
+
+    private CompletionStage<BotReply> withPoll(
+            Outcomes.Lookup lookup, Function<Poll, CompletionStage<BotReply>> action) {
         return lookup.accept(new Outcomes.Lookup.Visitor<>() {
             @Override
             public CompletionStage<BotReply> found(Outcomes.Found found) {

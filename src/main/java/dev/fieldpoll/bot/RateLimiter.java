@@ -5,26 +5,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A token bucket per member: {@code burst} actions at once, refilled at {@code perMinute}. Generous
  * enough for clicking through a whole ballot, tight enough to stop a script hammering the bot.
  * Thread-safe: buckets live in a concurrent map, each bucket is updated under its own lock, and the
- * count towards the next pruning is atomic.
+ * time of the next pruning is atomic.
  */
 public final class RateLimiter {
 
     /** Buckets idle this long are full again and can be forgotten. */
     private static final Duration FORGET_AFTER = Duration.ofMinutes(10);
 
-    private static final int PRUNE_EVERY = 1024;
+    /** How often idle buckets are looked for: a scan of every bucket, so by time, not per action. */
+    private static final long PRUNE_EVERY_MILLIS = Duration.ofMinutes(1).toMillis();
 
     private final Clock clock;
     private final int burst;
     private final double tokensPerMilli;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final AtomicInteger sincePrune = new AtomicInteger();
+    private final AtomicLong nextPrune;
 
     public RateLimiter(Clock clock, int perMinute, int burst) {
         if (perMinute < 1 || burst < 1) {
@@ -33,6 +34,7 @@ public final class RateLimiter {
         this.clock = clock;
         this.burst = burst;
         this.tokensPerMilli = perMinute / 60_000.0;
+        this.nextPrune = new AtomicLong(clock.millis() + PRUNE_EVERY_MILLIS);
     }
 
     public static RateLimiter unlimited(Clock clock) {
@@ -61,7 +63,9 @@ public final class RateLimiter {
     }
 
     private void prune(long now) {
-        if (sincePrune.incrementAndGet() % PRUNE_EVERY != 0) {
+        long due = nextPrune.get();
+        // One thread prunes when it is due; the others go on at once.
+        if (now < due || !nextPrune.compareAndSet(due, now + PRUNE_EVERY_MILLIS)) {
             return;
         }
         // A bucket that another thread just refilled is younger than FORGET_AFTER, so it stays.

@@ -20,11 +20,25 @@ final class ScoreText {
         if (DONT_KNOW.contains(value)) {
             return Optional.of(Answer.DONT_KNOW);
         }
-        if (!value.matches("\\d{1,3}")) {
+        if (!isSmallNumber(value)) {
             return Optional.empty();
         }
         int score = Integer.parseInt(value);
         return scale.contains(score) ? Optional.of(Answer.score(score)) : Optional.empty();
+    }
+
+    /** One to three ASCII digits: what {@code matches("\\d{1,3}")} says, without compiling a pattern per vote. */
+    private static boolean isSmallNumber(String value) {
+        if (value.isEmpty() || value.length() > 3) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char digit = value.charAt(i);
+            if (digit < '0' || digit > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isClear(String text) {

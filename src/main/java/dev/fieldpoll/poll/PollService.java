@@ -149,6 +149,19 @@ public final class PollService {
     }
 
     /**
+     * {@link #find} for a vote: a poll named by id may be the store's copy of moments ago rather than
+     * a fresh read, since the vote's write checks itself that the poll is still open.
+     */
+    public Lookup findForVote(Member member, PollRef ref) {
+        if (ref instanceof PollRef.ById byId) {
+            return store.findForVote(member.workspace(), member.channelId(), byId.id())
+                    .<Lookup>map(Found::new)
+                    .orElseGet(() -> noPoll(byId.id()));
+        }
+        return find(member, ref);
+    }
+
+    /**
      * The poll with this id in the workspace, whatever its channel: only for a results page's
      * verified personal link. The bot signed that link for this poll, and only in the poll's own
      * channel, so it names no channel; every lookup a member types or clicks goes through
@@ -225,7 +238,9 @@ public final class PollService {
     /**
      * Sets the member's {@code answers} and withdraws their {@code clears} in one commit, after
      * checking every cell and score against the poll itself, for a poll the caller found in the
-     * member's channel. Completes with the ballot as committed.
+     * member's channel. Completes with the ballot as on disk after the commit, read on the
+     * after-commit executor rather than by the store's one committer; or closed, when the poll
+     * closed before the write (the write itself checks, whatever {@code found} says).
      */
     public CompletionStage<Voted> changeAnswers(
             Member member, Poll found, Map<CellKey, Answer> answers, Collection<CellKey> clears) {
@@ -234,7 +249,11 @@ public final class PollService {
             return CompletableFuture.completedFuture(refused.get());
         }
         return store.changeAnswers(found.id(), member.userId(), answers, clears, now())
-                .thenApplyAsync(ballot -> new VotesSaved(found, ballot), afterCommit);
+                .thenApplyAsync(
+                        saved -> saved
+                                ? new VotesSaved(found, store.ballot(found.id(), member.userId()))
+                                : new PollIsClosed(found),
+                        afterCommit);
     }
 
     /** A change only on an open poll of the member's own workspace and channel, for a role they hold. */

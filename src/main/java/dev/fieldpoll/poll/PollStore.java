@@ -26,6 +26,13 @@ public interface PollStore {
      */
     Optional<Poll> find(Workspace workspace, String channelId, long pollId);
 
+    /**
+     * {@link #find} for a vote: possibly a copy this process read moments ago, current with every
+     * change this process made and at most a few seconds behind other processes sharing the
+     * database. Only for votes, whose write checks that the poll is open.
+     */
+    Optional<Poll> findForVote(Workspace workspace, String channelId, long pollId);
+
     /** The poll by id alone, for trusted local tools (export, summary files). */
     Optional<Poll> findById(long pollId);
 
@@ -34,10 +41,12 @@ public interface PollStore {
 
     /**
      * Inserts or replaces the voter's {@code answers} and removes their answers to {@code clears},
-     * in one commit: one member action, one transaction. Completes with the voter's ballot as that
-     * commit left it.
+     * in one commit: one member action, one transaction; only while the poll is open at {@code at},
+     * checked by the write itself, so a poll closed meanwhile (here or by another process) takes no
+     * vote, whatever its caller was shown. Completes with true once committed, or with false when the
+     * poll was closed and nothing changed. The voter's ballot is read with {@link #ballot} after it.
      */
-    CompletionStage<Ballot> changeAnswers(
+    CompletionStage<Boolean> changeAnswers(
             long pollId, String voterId, Map<CellKey, Answer> answers, Collection<CellKey> clears, Instant at);
 
     Ballot ballot(long pollId, String voterId);

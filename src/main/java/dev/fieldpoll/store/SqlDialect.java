@@ -38,11 +38,21 @@ enum SqlDialect {
                 if (time == null) {
                     statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
                 } else {
-                    statement.setObject(
-                            index, OffsetDateTime.ofInstant(time.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
+                    statement.setObject(index, timeValue(time));
                 }
             }
         }
+    }
+
+    /**
+     * A time (not null) as {@link #setTime} binds it, for {@link PreparedStatement#setObject}: for a
+     * time bound many times, converted once (a vote binds its time twice per answer).
+     */
+    Object timeValue(Instant time) {
+        return switch (this) {
+            case SQLITE -> UtcText.format(time);
+            case POSTGRESQL -> OffsetDateTime.ofInstant(time.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+        };
     }
 
     Instant time(ResultSet row, String column) throws SQLException {

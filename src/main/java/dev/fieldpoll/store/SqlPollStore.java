@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,8 +56,12 @@ public final class SqlPollStore implements PollStore {
      */
     private final Map<Long, Long> versions = new ConcurrentHashMap<>();
 
-    public SqlPollStore(Database database) {
+    private final PollCache cached;
+
+    /** {@code clock} ages the cached polls that votes look up. */
+    public SqlPollStore(Database database, Clock clock) {
         this.database = database;
+        this.cached = new PollCache(clock);
         this.random = new SecureRandom();
         this.polls = new PollTable(database.statements(), database.dialect());
         this.votes = new VoteTable(database.statements(), database.dialect());
@@ -95,6 +100,22 @@ public final class SqlPollStore implements PollStore {
     }
 
     @Override
+    public Optional<Poll> findForVote(Workspace workspace, String channelId, long pollId) {
+        return cached.get(pollId, () -> findById(pollId))
+                .filter(poll ->
+                        poll.workspace().equals(workspace) && poll.channelId().equals(channelId));
+    }
+
+    /**
+     * Every write of a poll's row calls this once it committed (or failed: it may have committed): the
+     * polls cached for votes forget it. Votes stay safe without it (their write checks that the poll
+     * is open), but what they are shown would lag.
+     */
+    private void pollRowChanged(long pollId) {
+        cached.forget(pollId);
+    }
+
+    @Override
     public Optional<Poll> findById(long pollId) {
         return database.withConnection(
                 "read poll " + pollId, connection -> withDefinition(connection, polls.byId(connection, pollId)));
@@ -113,25 +134,32 @@ public final class SqlPollStore implements PollStore {
 
     /**
      * Votes come in bursts: a shared transaction lets concurrent voters share one sync to disk. The
-     * ballot is read back inside it, so the reply shows exactly what this commit left.
+     * write is all the committer does for a vote: the ballot for the reply is read after the commit,
+     * on a reader connection (WAL lets readers run beside the writer), so it shows what is on disk.
      */
     @Override
-    public CompletionStage<Ballot> changeAnswers(
+    public CompletionStage<Boolean> changeAnswers(
             long pollId, String voterId, Map<CellKey, Answer> answers, Collection<CellKey> clears, Instant at) {
         Map<CellKey, Answer> saved = Map.copyOf(answers);
         List<CellKey> withdrawn = List.copyOf(clears);
+        VoteTable.VoteTime time = votes.voteTime(at);
         return database.inSharedTransactionAsync("save answers in poll " + pollId, connection -> {
-                    if (!saved.isEmpty()) {
-                        votes.upsert(connection, pollId, voterId, saved, at);
+                    boolean open = saved.isEmpty()
+                            ? votes.isOpen(connection, pollId, at)
+                            : votes.upsertIfOpen(connection, pollId, voterId, saved, time);
+                    if (open && !withdrawn.isEmpty()) {
+                        votes.deleteIfOpen(connection, pollId, voterId, withdrawn, at);
                     }
-                    if (!withdrawn.isEmpty()) {
-                        votes.delete(connection, pollId, voterId, withdrawn);
-                    }
-                    return new Ballot(pollId, voterId, votes.ballot(connection, pollId, voterId));
+                    return open;
                 })
-                .thenApply(ballot -> {
-                    changed(pollId);
-                    return ballot;
+                .thenApply(open -> {
+                    if (open) {
+                        changed(pollId);
+                    } else {
+                        // The caller saw it open: what it read (perhaps from the cache) is out of date.
+                        pollRowChanged(pollId);
+                    }
+                    return open;
                 });
     }
 
@@ -205,6 +233,7 @@ public final class SqlPollStore implements PollStore {
     public CompletionStage<Boolean> close(long pollId, Instant at) {
         return database.inSharedTransactionAsync(
                         "close poll " + pollId, connection -> polls.close(connection, pollId, at))
+                .whenComplete((closed, failure) -> pollRowChanged(pollId))
                 .thenApply(closed -> {
                     changed(pollId);
                     return closed;
@@ -213,12 +242,13 @@ public final class SqlPollStore implements PollStore {
 
     @Override
     public CompletionStage<Void> recordMessage(long pollId, String messageId) {
-        return database.inSharedTransactionAsync("remember the message of poll " + pollId, connection -> {
-            if (!polls.setMessage(connection, pollId, messageId)) {
-                throw new IllegalArgumentException("there is no poll " + pollId);
-            }
-            return null;
-        });
+        return database.<Void>inSharedTransactionAsync("remember the message of poll " + pollId, connection -> {
+                    if (!polls.setMessage(connection, pollId, messageId)) {
+                        throw new IllegalArgumentException("there is no poll " + pollId);
+                    }
+                    return null;
+                })
+                .whenComplete((done, failure) -> pollRowChanged(pollId));
     }
 
     @Override

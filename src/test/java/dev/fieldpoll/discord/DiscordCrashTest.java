@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,7 +112,7 @@ class DiscordCrashTest {
         // then every vote a member was told is saved is on disk
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(SAVED_BEFORE_KILL);
         try (Database database = Database.open(dir.resolve("fieldpoll.db"))) {
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             for (String token : acknowledged) {
                 Vote vote = votes.get(token);
                 assertThat(store.ballot(pollId, vote.member().id()).answers().get(vote.cell()))

@@ -26,6 +26,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -298,7 +299,7 @@ class SmallHeapRunTest {
         PollDefinition definition = ReportFixtures.aiSafetyTemplate();
         long pollId;
         try (Database database = Database.open(file)) {
-            pollId = new SqlPollStore(database)
+            pollId = new SqlPollStore(database, Clock.systemUTC())
                     .create(new NewPoll(
                             new Workspace(Platform.DISCORD, Payloads.GUILD),
                             Payloads.SECOND_CHANNEL,

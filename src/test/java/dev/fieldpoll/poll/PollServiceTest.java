@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fieldpoll.app.TemplateLoader;
 import dev.fieldpoll.store.Database;
 import dev.fieldpoll.store.DatabaseSettings;
+import dev.fieldpoll.store.DatabaseTarget;
 import dev.fieldpoll.store.SqlPollStore;
 import dev.fieldpoll.testing.MutableClock;
 import dev.fieldpoll.testing.TestDatabase;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -36,6 +38,7 @@ class PollServiceTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
     private Database database;
+    private DatabaseTarget target;
     private PollStore store;
     private PollService polls;
 
@@ -50,8 +53,9 @@ class PollServiceTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(kind.create(folder), DatabaseSettings.defaults());
-        store = new SqlPollStore(database);
+        target = kind.create(folder);
+        database = Database.open(target, DatabaseSettings.defaults());
+        store = new SqlPollStore(database, Clock.systemUTC());
         TemplateCatalog templates =
                 new TemplateCatalog(new TemplateLoader().loadAll(Path.of("config/polls")), "ai-safety-automation");
         polls = new PollService(store, templates, clock, PollPolicy.OPEN, Runnable::run);
@@ -200,6 +204,33 @@ class PollServiceTest {
         assertThat(closing(admin, poll.id())).isInstanceOf(Outcomes.PollClosed.class);
         assertThat(closing(creator, poll.id())).isInstanceOf(Outcomes.PollIsClosed.class);
         assertThat(vote(voter, poll.id(), evalsFeedback(3))).isInstanceOf(Outcomes.PollIsClosed.class);
+    }
+
+    @Test
+    void a_poll_another_process_closed_takes_no_vote_though_this_process_still_has_it_open() {
+        // given a poll this process looked up for a vote (and so keeps), then closed by another process
+        Poll poll = create(ResultsVisibility.LIVE, Optional.empty());
+        lookedUpForVote(poll.id());
+        try (Database other = Database.open(target, DatabaseSettings.defaults())) {
+            new SqlPollStore(other, clock)
+                    .close(poll.id(), clock.instant())
+                    .toCompletableFuture()
+                    .join();
+        }
+        Poll kept = lookedUpForVote(poll.id());
+        assertThat(kept.isOpenAt(clock.instant())).isTrue();
+
+        // when a member votes on it as this process sees it
+        Outcomes.Voted voted = vote(voter, kept, evalsFeedback(3));
+
+        // then the write refuses it, nothing is stored, and the next lookup reads the poll afresh
+        assertThat(voted).isInstanceOf(Outcomes.PollIsClosed.class);
+        assertThat(store.ballot(poll.id(), "voter").isEmpty()).isTrue();
+        assertThat(lookedUpForVote(poll.id()).isOpenAt(clock.instant())).isFalse();
+    }
+
+    private Poll lookedUpForVote(long pollId) {
+        return ((Outcomes.Found) polls.findForVote(voter, new PollRef.ById(pollId))).poll();
     }
 
     @Test

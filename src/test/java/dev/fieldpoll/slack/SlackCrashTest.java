@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,7 +140,7 @@ class SlackCrashTest {
         // then every vote a member was told is saved is on disk
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(SAVED_BEFORE_KILL);
         try (Database database = Database.open(dir.resolve("fieldpoll.db"))) {
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             for (Vote vote : acknowledged) {
                 assertThat(store.ballot(1, vote.member()).answers().get(vote.cell()))
                         .as("the vote told saved: %s", vote)

@@ -9,6 +9,7 @@ import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.StoreException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class BareUpsertsTest {
         Path file = dir.resolve("fieldpoll.db");
         long pollId;
         try (Database database = Database.open(file)) {
-            pollId = Commits.create(new SqlPollStore(database), TestPolls.newPoll())
+            pollId = Commits.create(new SqlPollStore(database, Clock.systemUTC()), TestPolls.newPoll())
                     .id();
         }
 
@@ -40,7 +41,9 @@ class BareUpsertsTest {
 
         // then
         try (Database database = Database.open(file)) {
-            assertThat(new SqlPollStore(database).ballot(pollId, "alice").answers())
+            assertThat(new SqlPollStore(database, Clock.systemUTC())
+                            .ballot(pollId, "alice")
+                            .answers())
                     .isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(5)));
         }
     }
@@ -51,7 +54,7 @@ class BareUpsertsTest {
         Path file = dir.resolve("fieldpoll.db");
         long pollId;
         try (Database database = Database.open(file)) {
-            pollId = Commits.create(new SqlPollStore(database), TestPolls.newPoll())
+            pollId = Commits.create(new SqlPollStore(database, Clock.systemUTC()), TestPolls.newPoll())
                     .id();
         }
 
@@ -72,7 +75,7 @@ class BareUpsertsTest {
 
         // then
         try (Database database = Database.open(file)) {
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             assertThat(store.ballot(pollId, "alice").answers()).isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(2)));
             assertThat(store.ballot(pollId, "bob").answers()).isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(4)));
             assertThat(store.ballot(pollId, "carol").answers()).isEmpty();

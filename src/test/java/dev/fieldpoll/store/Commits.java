@@ -25,12 +25,21 @@ final class Commits {
         return join(store.create(poll));
     }
 
+    /** Saves the answers on an open poll and reads the voter's ballot back, as a vote's reply does. */
     static Ballot save(PollStore store, long pollId, String voter, Map<CellKey, Answer> answers, Instant at) {
-        return join(store.changeAnswers(pollId, voter, answers, List.of(), at));
+        return saved(store, pollId, voter, join(store.changeAnswers(pollId, voter, answers, List.of(), at)));
     }
 
     static Ballot clear(PollStore store, long pollId, String voter, Collection<CellKey> cells) {
-        return join(store.changeAnswers(pollId, voter, Map.of(), cells, TestPolls.CREATED));
+        return saved(
+                store, pollId, voter, join(store.changeAnswers(pollId, voter, Map.of(), cells, TestPolls.CREATED)));
+    }
+
+    private static Ballot saved(PollStore store, long pollId, String voter, boolean open) {
+        if (!open) {
+            throw new IllegalStateException("poll " + pollId + " was closed: nothing saved");
+        }
+        return store.ballot(pollId, voter);
     }
 
     static boolean close(PollStore store, long pollId, Instant at) {

@@ -9,6 +9,7 @@ import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.Scale;
 import dev.fieldpoll.testing.TestDatabase;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ class ConcurrentVotingTest {
     void countsEqualTheLastAnswerOfEveryVoterInEveryCell() throws Exception {
         try (Database database = Database.open(kind.create(dir), DatabaseSettings.defaults())) {
             // given
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             Poll poll = Commits.create(store, TestPolls.newPoll());
             List<CellKey> cells = poll.definition().cells();
 

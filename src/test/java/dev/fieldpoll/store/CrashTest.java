@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,7 @@ class CrashTest {
                 .isEmpty();
         assertThat(output.acks()).hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
         try (Database opened = Database.open(database, DatabaseSettings.defaults())) {
-            SqlPollStore store = new SqlPollStore(opened);
+            SqlPollStore store = new SqlPollStore(opened, Clock.systemUTC());
             if (kind == TestDatabase.SQLITE) {
                 assertThat(StoreFaultsTest.integrity(opened)).isEqualTo("ok");
             }

@@ -13,6 +13,7 @@ import dev.fieldpoll.poll.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ class DatabaseBackupTest {
         int votersAtTheEnd;
         try (Database database = Database.open(source)) {
             // given members voting without pause, each ballot of two answers in one transaction
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             Poll poll = Commits.create(store, TestPolls.newPoll());
             Queue<String> saved = new ConcurrentLinkedQueue<>();
             AtomicBoolean voting = new AtomicBoolean(true);
@@ -73,7 +74,7 @@ class DatabaseBackupTest {
         // then
         assertThat(new DatabaseCheck(copy).run().healthy()).isTrue();
         try (Database backup = Database.open(copy)) {
-            SqlPollStore store = new SqlPollStore(backup);
+            SqlPollStore store = new SqlPollStore(backup, Clock.systemUTC());
             long pollId = store.listInChannel(TestPolls.GUILD, TestPolls.CHANNEL)
                     .get(0)
                     .id();

@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ class DatabaseCheckTest {
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
             // given votes still in the write-ahead log of a running fieldpoll
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             long pollId = Commits.create(store, TestPolls.newPoll()).id();
             Commits.save(
                     store,
@@ -151,7 +152,7 @@ class DatabaseCheckTest {
         // given a vote written past the foreign keys, as an old tool or a hand edit could have
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
-            Commits.create(new SqlPollStore(database), TestPolls.newPoll());
+            Commits.create(new SqlPollStore(database, Clock.systemUTC()), TestPolls.newPoll());
         }
         try (Connection connection = connect(file)) {
             execute(connection, "PRAGMA foreign_keys = OFF");
@@ -177,7 +178,7 @@ class DatabaseCheckTest {
         // given a database whose last pages (votes and their index) were overwritten
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             long pollId = Commits.create(store, TestPolls.newPoll()).id();
             for (int voter = 0; voter < 500; voter++) {
                 Commits.save(

@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,14 +55,14 @@ class DatabaseTest {
         Path file = dir.resolve("fieldpoll.db");
         Poll poll;
         try (Database database = Database.open(file)) {
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             poll = Commits.create(store, TestPolls.newPoll());
             Commits.save(store, poll.id(), "alice", Map.of(MECH_FEEDBACK, Answer.score(4)), TestPolls.CREATED);
         }
 
         // when
         try (Database database = Database.open(file)) {
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
 
             // then
             assertThat(appliedMigrations(database))
@@ -87,7 +88,7 @@ class DatabaseTest {
     void rollsBackEverythingOfATransactionThatThrows() {
         try (Database database = Database.open(dir.resolve("fieldpoll.db"))) {
             // given
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             Poll poll = Commits.create(store, TestPolls.newPoll());
 
             // when
@@ -178,7 +179,7 @@ class DatabaseTest {
         }
         Path early = dir.resolve("early.db");
         try (Database database = Database.open(early)) {
-            Commits.create(new SqlPollStore(database), TestPolls.newPoll());
+            Commits.create(new SqlPollStore(database, Clock.systemUTC()), TestPolls.newPoll());
             database.inTransaction(connection -> {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("PRAGMA application_id = 0");
@@ -274,7 +275,7 @@ class DatabaseTest {
         Path file = folder.resolve("fieldpoll.db");
         long pollId;
         try (Database database = Database.open(file)) {
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             pollId = Commits.create(store, TestPolls.newPoll()).id();
             Commits.save(store, pollId, "alice", Map.of(MECH_FEEDBACK, Answer.score(2)), TestPolls.CREATED);
         }
@@ -307,7 +308,7 @@ class DatabaseTest {
 
     private static void assertReadOnlyOpenRefusesVotes(Path file, long pollId, Ballot before) {
         try (Database database = Database.open(file, DatabaseSettings.defaults().withReadOnly(true))) {
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             Instant later = TestPolls.CREATED.plusSeconds(60);
 
             assertThatThrownBy(
@@ -348,7 +349,7 @@ class DatabaseTest {
 
     private static Ballot ballotOf(Path file, long pollId) {
         try (Database database = Database.open(file, DatabaseSettings.defaults().withReadOnly(true))) {
-            return new SqlPollStore(database).ballot(pollId, "alice");
+            return new SqlPollStore(database, Clock.systemUTC()).ballot(pollId, "alice");
         }
     }
 

@@ -11,6 +11,7 @@ import dev.fieldpoll.poll.StoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class GroupCommitTest {
     @BeforeEach
     void openStore() {
         database = Database.open(dir.resolve("fieldpoll.db"));
-        store = new SqlPollStore(database);
+        store = new SqlPollStore(database, Clock.systemUTC());
         pollId = Commits.create(store, TestPolls.newPoll()).id();
     }
 

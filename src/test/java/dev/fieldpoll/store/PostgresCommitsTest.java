@@ -7,6 +7,7 @@ import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.StoreException;
 import dev.fieldpoll.testing.TestPostgres;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class PostgresCommitsTest {
         DatabaseTarget.Postgres target = TestPostgres.newDatabase();
         try (Database database = Database.open(target, DatabaseSettings.defaults())) {
             // given a transaction in progress
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             long pollId = Commits.create(store, TestPolls.newPoll()).id();
             GroupCommitTest.HeldTransaction held = GroupCommitTest.HeldTransaction.start(database, connection -> {});
 
@@ -47,7 +48,7 @@ class PostgresCommitsTest {
     void aForgedVoteInASharedTransactionFailsAloneAndTheOthersAreSaved() throws Exception {
         DatabaseTarget.Postgres target = TestPostgres.newDatabase();
         try (Database database = Database.open(target, DatabaseSettings.defaults())) {
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             long pollId = Commits.create(store, TestPolls.newPoll()).id();
             GroupCommitTest.HeldTransaction held = GroupCommitTest.HeldTransaction.start(database, connection -> {});
             List<VoteThread> votes = votes(store, pollId);
@@ -76,7 +77,7 @@ class PostgresCommitsTest {
         DatabaseTarget.Postgres target = TestPostgres.newDatabase();
         DatabaseSettings plain = DatabaseSettings.defaults().withCommits(DatabaseSettings.Commits.PLAIN);
         try (Database database = Database.open(target, plain)) {
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             long pollId = Commits.create(store, TestPolls.newPoll()).id();
 
             for (VoteThread vote : votes(store, pollId)) {

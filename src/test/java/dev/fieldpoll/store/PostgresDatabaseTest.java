@@ -16,6 +16,7 @@ import dev.fieldpoll.testing.TestDatabase;
 import dev.fieldpoll.testing.TestPostgres;
 import java.net.ServerSocket;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ class PostgresDatabaseTest {
             opened.add(processes.submit(() -> {
                 start.await();
                 try (Database database = Database.open(target, DatabaseSettings.defaults())) {
-                    return Commits.create(new SqlPollStore(database), TestPolls.newPoll())
+                    return Commits.create(new SqlPollStore(database, Clock.systemUTC()), TestPolls.newPoll())
                             .id();
                 }
             }));
@@ -156,7 +157,7 @@ class PostgresDatabaseTest {
             // when
             try (Database database =
                     Database.open(config.database(), config.storage().settings())) {
-                Commits.create(new SqlPollStore(database), TestPolls.newPoll());
+                Commits.create(new SqlPollStore(database, Clock.systemUTC()), TestPolls.newPoll());
             }
             Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
                     () -> Database.open(wrong, DatabaseSettings.defaults()));
@@ -186,12 +187,12 @@ class PostgresDatabaseTest {
         DatabaseTarget.Postgres target = TestPostgres.newDatabase();
         Poll poll;
         try (Database database = Database.open(target, DatabaseSettings.defaults())) {
-            poll = Commits.create(new SqlPollStore(database), TestPolls.newPoll());
+            poll = Commits.create(new SqlPollStore(database, Clock.systemUTC()), TestPolls.newPoll());
         }
 
         try (Database database =
                 Database.open(target, DatabaseSettings.defaults().withReadOnly(true))) {
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             assertThat(store.findById(poll.id())).contains(poll);
             assertThatThrownBy(() ->
                             Commits.save(store, poll.id(), "alice", Map.of(MECH_FEEDBACK, Answer.score(3)), CREATED))
@@ -207,7 +208,7 @@ class PostgresDatabaseTest {
             DatabaseTarget.Postgres target = TestPostgres.newDatabase();
             try (Database database =
                     Database.open(target, DatabaseSettings.defaults().withCommits(commits))) {
-                SqlPollStore store = new SqlPollStore(database);
+                SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
                 Poll poll = Commits.create(store, TestPolls.newPoll());
 
                 assertThatThrownBy(() -> database.inTransaction(connection -> {

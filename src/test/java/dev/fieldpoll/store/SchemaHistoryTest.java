@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -62,7 +63,7 @@ class SchemaHistoryTest {
         // when / then: only V8 is missing, so the shortcut does not skip Flyway
         assertThat(SchemaHistory.upToDate(dataSource, BUILD, SQLITE)).isEmpty();
         try (Database database = Database.open(file)) {
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             assertThat(store.findById(1).orElseThrow().title())
                     .isEqualTo("Which AI safety fields get automated first?");
             assertThat(store.voterCount(1)).isEqualTo(12);

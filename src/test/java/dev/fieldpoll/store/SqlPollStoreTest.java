@@ -16,6 +16,8 @@ import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.Ballot;
 import dev.fieldpoll.poll.CellCounts;
 import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.Factor;
+import dev.fieldpoll.poll.Field;
 import dev.fieldpoll.poll.NewPoll;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
@@ -28,6 +30,7 @@ import dev.fieldpoll.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +64,7 @@ class SqlPollStoreTest {
     @BeforeEach
     void openStore() {
         database = Database.open(kind.create(dir), DatabaseSettings.defaults());
-        store = new SqlPollStore(database);
+        store = new SqlPollStore(database, Clock.systemUTC());
     }
 
     @AfterEach
@@ -284,9 +287,92 @@ class SqlPollStoreTest {
     }
 
     @Test
-    void aVoteForAPollThatDoesNotExistIsRefused() {
-        assertThatThrownBy(() -> Commits.save(store, 404, "mallory", Map.of(MECH_FEEDBACK, Answer.score(4)), CREATED))
-                .isInstanceOf(StoreException.class);
+    void aBallotOfKeysInAnyScriptWithScoresAndDontKnowsReadsBackAsSaved() {
+        // given a poll whose keys are not ASCII, and a ballot of scores and "don't know"
+        PollDefinition definition = new PollDefinition(
+                Scale.ONE_TO_FIVE,
+                List.of(new Field("苹果", "苹果", null), new Field("ä-ö-2", "Ä Ö 2", null)),
+                List.of(Factor.named("重要", "重要"), Factor.named("q1", "Q1")),
+                Map.of());
+        long poll = Commits.create(store, TestPolls.newPoll(GUILD, CHANNEL, CREATED, definition))
+                .id();
+        Map<CellKey, Answer> answers = Map.of(
+                new CellKey("苹果", "重要"), Answer.score(5),
+                new CellKey("苹果", "q1"), Answer.DONT_KNOW,
+                new CellKey("ä-ö-2", "q1"), Answer.score(1));
+
+        // when
+        Ballot saved = Commits.save(store, poll, "ünïcode", answers, CREATED);
+
+        // then
+        assertThat(saved.answers()).isEqualTo(answers);
+        assertThat(store.ballot(poll, "nobody").isEmpty()).isTrue();
+    }
+
+    @Test
+    void aVoteForAPollThatDoesNotExistChangesNothing() {
+        boolean saved = Commits.join(
+                store.changeAnswers(404, "mallory", Map.of(MECH_FEEDBACK, Answer.score(4)), List.of(), CREATED));
+
+        assertThat(saved).isFalse();
+        assertThat(store.ballot(404, "mallory").isEmpty()).isTrue();
+    }
+
+    @Test
+    void theWriteItselfRefusesAVoteOnceThePollIsClosedByHand() {
+        // given a poll with one answer, closed by command
+        long poll = Commits.create(store, TestPolls.newPoll()).id();
+        Commits.save(store, poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(4)), CREATED);
+        Commits.close(store, poll, LATER);
+
+        // when: a new score, a clear, and both, whatever the caller believed about the poll
+        boolean scored = Commits.join(
+                store.changeAnswers(poll, "alice", Map.of(MECH_FEEDBACK, Answer.score(1)), List.of(), LATER));
+        boolean cleared = Commits.join(store.changeAnswers(poll, "alice", Map.of(), List.of(MECH_FEEDBACK), LATER));
+        boolean both = Commits.join(store.changeAnswers(
+                poll, "alice", Map.of(EVALS_FEEDBACK, Answer.score(2)), List.of(MECH_FEEDBACK), LATER));
+
+        // then nothing changed
+        assertThat(List.of(scored, cleared, both)).containsOnly(false);
+        assertThat(store.ballot(poll, "alice").answers()).isEqualTo(Map.of(MECH_FEEDBACK, Answer.score(4)));
+    }
+
+    @Test
+    void theWriteItselfRefusesAVoteFromTheCloseTimeOn() {
+        // given a poll that closes by time
+        Poll poll = Commits.create(store, TestPolls.newPoll());
+        Instant closes = poll.closesAt();
+
+        // when: a vote a millisecond before the close time, and one at it
+        boolean before = Commits.join(store.changeAnswers(
+                poll.id(), "alice", Map.of(MECH_FEEDBACK, Answer.score(4)), List.of(), closes.minusMillis(1)));
+        boolean at = Commits.join(
+                store.changeAnswers(poll.id(), "bob", Map.of(MECH_FEEDBACK, Answer.score(2)), List.of(), closes));
+
+        // then only the first is stored, as Poll.isOpenAt says
+        assertThat(poll.isOpenAt(closes.minusMillis(1))).isTrue();
+        assertThat(poll.isOpenAt(closes)).isFalse();
+        assertThat(before).isTrue();
+        assertThat(at).isFalse();
+        assertThat(store.voterCount(poll.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aPollLookedUpForVotesIsForgottenWhenThisProcessClosesIt() {
+        // given a poll looked up for a vote (and so cached)
+        long poll = Commits.create(store, TestPolls.newPoll()).id();
+        assertThat(store.findForVote(GUILD, CHANNEL, poll).orElseThrow().closedAt())
+                .isNull();
+
+        // when this process closes it
+        Commits.close(store, poll, LATER);
+
+        // then the next lookup shows it closed, and other channels never see it
+        assertThat(store.findForVote(GUILD, CHANNEL, poll).orElseThrow().closedAt())
+                .isEqualTo(LATER);
+        assertThat(store.findForVote(GUILD, "another-channel", poll)).isEmpty();
+        assertThat(store.findForVote(new Workspace(Platform.SLACK, GUILD.id()), CHANNEL, poll))
+                .isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.PageSharing;
 import dev.fieldpoll.testing.TestDatabase;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,8 +61,8 @@ class SqlResultsPageStoreTest {
 
     @Test
     void a_page_is_private_until_shared_and_each_new_sharing_is_a_new_generation() {
-        long poll =
-                Commits.create(new SqlPollStore(database), TestPolls.newPoll()).id();
+        long poll = Commits.create(new SqlPollStore(database, Clock.systemUTC()), TestPolls.newPoll())
+                .id();
 
         assertThat(pages.sharing(poll)).isEqualTo(PageSharing.PRIVATE);
         assertThat(pages.share(poll, true, "admin", CREATED)).isEqualTo(new PageSharing(true, 1));
@@ -75,7 +76,7 @@ class SqlResultsPageStoreTest {
 
     @Test
     void the_data_version_of_a_poll_moves_with_each_committed_change_of_it_alone() {
-        SqlPollStore store = new SqlPollStore(database);
+        SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
         long poll = Commits.create(store, TestPolls.newPoll()).id();
         long other = Commits.create(store, TestPolls.newPoll()).id();
         long start = store.dataVersion(poll);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldpoll.testing.TestDatabase;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,7 +37,7 @@ class SqlResultsPostStoreTest {
     @BeforeEach
     void open() {
         database = Database.open(kind.create(dir), DatabaseSettings.defaults());
-        polls = new SqlPollStore(database);
+        polls = new SqlPollStore(database, Clock.systemUTC());
         posts = new SqlResultsPostStore(database);
     }
 

@@ -26,6 +26,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ class StoreFaultsTest {
         try (Database database = Database.open(file);
                 Connection otherProgram = connect(file)) {
             // given
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             long pollId = Commits.create(store, TestPolls.newPoll()).id();
             execute(otherProgram, "BEGIN IMMEDIATE");
 
@@ -76,7 +77,7 @@ class StoreFaultsTest {
         try (Database database = Database.open(file, impatient);
                 Connection otherProgram = connect(file)) {
             // given
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             long pollId = Commits.create(store, TestPolls.newPoll()).id();
             Commits.save(store, pollId, "before", FOUR, CREATED);
             execute(otherProgram, "BEGIN IMMEDIATE");
@@ -110,7 +111,7 @@ class StoreFaultsTest {
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
             // given a disk with no page left beyond those in use
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             long pollId = Commits.create(store, TestPolls.newPoll()).id();
             long pages = capPages(database, 0);
 
@@ -155,7 +156,7 @@ class StoreFaultsTest {
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
             // given
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             long pollId = Commits.create(store, TestPolls.newPoll()).id();
             Commits.save(store, pollId, "alice", FOUR, CREATED);
             Ballot before = store.ballot(pollId, "alice");
@@ -179,7 +180,7 @@ class StoreFaultsTest {
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
             // given
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             long pollId = Commits.create(store, TestPolls.newPoll()).id();
             readOnly(database, true);
             assertThatThrownBy(() -> Commits.save(store, pollId, "alice", FOUR, CREATED))
@@ -201,7 +202,7 @@ class StoreFaultsTest {
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
             // given a disk that filled up (SQLite rolls the transaction back itself then)
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             long pollId = Commits.create(store, TestPolls.newPoll()).id();
             long pages = capPages(database, 0);
             StoreException full = fillUntilFull(store, pollId);
@@ -235,7 +236,7 @@ class StoreFaultsTest {
         Path file = dir.resolve("fieldpoll.db");
         try (Database database = Database.open(file)) {
             // given
-            SqlPollStore store = new SqlPollStore(database);
+            SqlPollStore store = new SqlPollStore(database, Clock.systemUTC());
             long pollId = Commits.create(store, TestPolls.newPoll()).id();
             long pages = capPages(database, 0);
             fillUntilFull(store, pollId);

@@ -16,6 +16,7 @@ import dev.fieldpoll.testing.MutableClock;
 import dev.fieldpoll.testing.TestConfigs;
 import dev.fieldpoll.testing.TestDatabase;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -93,7 +94,7 @@ class ReminderJobTest {
             List<ClosingReminder> other = new CopyOnWriteArrayList<>();
             ReminderJob otherJob = new ReminderJob(
                     new SqlReminderStore(second),
-                    new SqlPollStore(second),
+                    new SqlPollStore(second, Clock.systemUTC()),
                     other::add,
                     clock,
                     Duration.ofHours(24),

@@ -21,6 +21,7 @@ import dev.fieldpoll.testing.MutableClock;
 import dev.fieldpoll.testing.TestConfigs;
 import dev.fieldpoll.testing.TestDatabase;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -112,7 +113,7 @@ class SummaryJobTest {
     void two_processes_sharing_the_database_post_a_period_once() {
         try (Database second = Database.open(wiring.config().database(), DatabaseSettings.defaults())) {
             SqlSummaryStore otherSummaries = new SqlSummaryStore(second);
-            SqlPollStore otherPolls = new SqlPollStore(second);
+            SqlPollStore otherPolls = new SqlPollStore(second, Clock.systemUTC());
             SummaryJob otherJob = jobOn(otherSummaries, otherPolls, new ReportService(otherPolls, clock, 3, 10, 30));
             clock.advance(Duration.ofHours(7));
 
