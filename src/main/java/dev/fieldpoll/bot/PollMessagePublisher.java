@@ -1,5 +1,7 @@
 package dev.fieldpoll.bot;
 
+import dev.fieldpoll.poll.Poll;
+
 /**
  * The port through which the core keeps a platform's poll messages current: the adapter renders
  * and sends, nothing more. What to draw and when is decided by {@link PollMessageRefresher}.
@@ -12,4 +14,7 @@ public interface PollMessagePublisher {
 
     /** Redraws the message; false when it is gone (someone deleted it), so it is posted again. Throws when refused. */
     boolean edit(PollMessageView view, String messageId);
+
+    /** Replaces the message of a deleted poll by a line saying so, without buttons. Throws when refused. */
+    void markDeleted(Poll poll, String messageId);
 }

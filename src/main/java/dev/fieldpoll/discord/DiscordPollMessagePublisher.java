@@ -2,6 +2,7 @@ package dev.fieldpoll.discord;
 
 import dev.fieldpoll.bot.PollMessagePublisher;
 import dev.fieldpoll.bot.PollMessageView;
+import dev.fieldpoll.poll.Poll;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
@@ -47,13 +48,30 @@ final class DiscordPollMessagePublisher implements PollMessagePublisher {
         }
     }
 
+    @Override
+    public void markDeleted(Poll poll, String messageId) {
+        try {
+            channel(poll)
+                    .editMessageById(messageId, PollMessageRenderer.deleted(poll))
+                    .complete();
+        } catch (ErrorResponseException refused) {
+            if (refused.getErrorResponse() != ErrorResponse.UNKNOWN_MESSAGE) {
+                throw refused;
+            }
+        }
+    }
+
     private GuildMessageChannel channel(PollMessageView view) {
-        String channelId = view.poll().channelId();
+        return channel(view.poll());
+    }
+
+    private GuildMessageChannel channel(Poll poll) {
+        String channelId = poll.channelId();
         GuildMessageChannel channel =
                 channelId.matches("\\d{1,20}") ? jda.getChannelById(GuildMessageChannel.class, channelId) : null;
         if (channel == null) {
-            throw new IllegalStateException("Discord channel " + channelId + " of poll "
-                    + view.poll().id() + " is not visible to the bot (deleted, or the bot was removed from it)");
+            throw new IllegalStateException("Discord channel " + channelId + " of poll " + poll.id()
+                    + " is not visible to the bot (deleted, or the bot was removed from it)");
         }
         return channel;
     }

@@ -16,6 +16,7 @@ import com.slack.api.model.User;
 import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -189,6 +190,18 @@ final class SlackWeb {
                 .map(upload -> "upload_http_" + upload.getCode())
                 .findFirst()
                 .orElse("upload_failed");
+    }
+
+    /** conversations.open: the direct message between the app and {@code user}; the value is its channel id. */
+    Result openDirectMessage(String user) {
+        try {
+            var response = client.conversationsOpen(request -> request.users(List.of(user)));
+            return response.isOk() && response.getChannel() != null
+                    ? Result.success(response.getChannel().getId())
+                    : failed("conversations.open", response);
+        } catch (IOException | SlackApiException failure) {
+            return failed("conversations.open", failure);
+        }
     }
 
     /** An ephemeral reply through the response_url Slack gave with a command or button press. */

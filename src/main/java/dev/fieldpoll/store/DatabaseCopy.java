@@ -46,7 +46,8 @@ public final class DatabaseCopy {
             "poll_page",
             "web_link_secret",
             "results_post",
-            "results_post_part");
+            "results_post_part",
+            "poll_change");
 
     /** Created with its own random value by migration V9, and replaced by the source's so its links keep working. */
     private static final String REPLACED = "web_link_secret";

@@ -73,6 +73,13 @@ class PollMessageRefresherTest {
             edits.add(view);
             return true;
         }
+
+        @Override
+        public void markDeleted(Poll poll, String messageId) {
+            deleted.add(messageId);
+        }
+
+        final List<String> deleted = new CopyOnWriteArrayList<>();
     }
 
     @AfterEach
@@ -189,6 +196,9 @@ class PollMessageRefresherTest {
                     public boolean edit(PollMessageView view, String messageId) {
                         return false;
                     }
+
+                    @Override
+                    public void markDeleted(Poll poll, String messageId) {}
                 },
                 Duration.ofMillis(50));
         Poll poll = create(wiring, Optional.empty());

@@ -94,6 +94,7 @@ class ReminderJobTest {
             ReminderJob otherJob = new ReminderJob(
                     new SqlReminderStore(second),
                     new SqlPollStore(second),
+                    new SqlPollStore(second),
                     other::add,
                     clock,
                     Duration.ofHours(24),
@@ -124,6 +125,7 @@ class ReminderJobTest {
         ReminderJob off = new ReminderJob(
                 new SqlReminderStore(wiring.database()),
                 wiring.store(),
+                (SqlPollStore) wiring.store(),
                 posted::add,
                 clock,
                 Duration.ZERO,
