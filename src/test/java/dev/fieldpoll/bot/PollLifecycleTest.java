@@ -153,6 +153,28 @@ class PollLifecycleTest {
     }
 
     @Test
+    void the_next_summary_notes_each_edit_with_its_day() {
+        pollWithVotes();
+        for (String voter : List.of("alice", "bob", "dan")) {
+            session.say(voter, false, "/poll vote A impact=3 effort=4");
+        }
+        clock.advance(Duration.ofDays(6));
+        session.say("carol", false, "/poll edit add:\"Delta\" remove:\"B\"");
+        clock.advance(Duration.ofHours(1));
+
+        var builder = new dev.fieldpoll.summary.SummaryBuilder(
+                session.wiring().reports(),
+                session.wiring().summaries(),
+                new dev.fieldpoll.report.ChartRenderer(),
+                new dev.fieldpoll.report.GroupChartRenderer());
+        var summary = builder.build(poll(1), clock.instant(), java.time.LocalDate.of(2026, 12, 3));
+
+        assertThat(summary.edits()).containsExactly("Field B removed on 3 Dec", "Field Delta added on 3 Dec");
+        assertThat(new dev.fieldpoll.summary.SummaryMarkdownRenderer().render(summary))
+                .contains("**What changed**\n- Field B removed on 3 Dec\n- Field Delta added on 3 Dec");
+    }
+
+    @Test
     void an_edit_is_checked_like_a_new_poll_and_changes_nothing_when_refused() {
         pollWithVotes();
         assertThat(problem(session.say("carol", false, "/poll edit add:\"b\"")))
