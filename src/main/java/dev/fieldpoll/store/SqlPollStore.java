@@ -351,8 +351,9 @@ public final class SqlPollStore implements PollStore, PollLifecycleStore {
 
     /** After an edit's commit: the cached definition goes, and what was computed from the poll is stale. */
     private Poll rereadAfter(long pollId, Poll poll) {
-        definitionsRead.remove(pollId);
+        // the version first: a read that loaded the old definition then does not cache it
         changed(pollId);
+        definitionsRead.remove(pollId);
         return poll;
     }
 
@@ -369,8 +370,12 @@ public final class SqlPollStore implements PollStore, PollLifecycleStore {
     private Poll withDefinition(Connection connection, PollRow row) throws SQLException {
         PollDefinition definition = definitionsRead.get(row.id());
         if (definition == null) {
+            long version = dataVersion(row.id());
             definition = definitions.load(connection, row.id(), row.scale(), row.higher());
-            definitionsRead.put(row.id(), definition);
+            // An edit committed meanwhile raised the version: what was read may be from before it.
+            if (dataVersion(row.id()) == version) {
+                definitionsRead.put(row.id(), definition);
+            }
         }
         return row.toPoll(definition);
     }
