@@ -19,6 +19,7 @@ import dev.fieldpoll.ops.OperationsStatus;
 import dev.fieldpoll.ops.PrometheusMetrics;
 import dev.fieldpoll.poll.InstallationStore;
 import dev.fieldpoll.poll.Platform;
+import dev.fieldpoll.poll.PollLifecycleService;
 import dev.fieldpoll.poll.PollMessageLocks;
 import dev.fieldpoll.poll.PollPolicy;
 import dev.fieldpoll.poll.PollService;
@@ -90,7 +91,7 @@ public final class Wiring implements AutoCloseable {
     private final Config config;
     private final Clock clock;
     private final Database database;
-    private final PollStore store;
+    private final SqlPollStore store;
     private final TemplateCatalog templates;
     private final PollService polls;
     private final ReportService reports;
@@ -160,6 +161,7 @@ public final class Wiring implements AutoCloseable {
         this.reminderJob = new ReminderJob(
                 new SqlReminderStore(database),
                 store,
+                store,
                 publishers,
                 clock,
                 config.remindBefore(),
@@ -203,7 +205,9 @@ public final class Wiring implements AutoCloseable {
                 rateLimiter,
                 config.zone(),
                 COMMANDS_IN_FLIGHT,
-                metrics);
+                metrics,
+                new PollLifecycleService(store, store, clock, afterCommit),
+                reminderJob);
         metrics.gauge("fieldpoll.commands.in.flight", "Commands admitted and not yet answered", bot::commandsInFlight);
         metrics.gauge("fieldpoll.writes.queued", "Writes waiting for their commit", database::writesQueued);
     }

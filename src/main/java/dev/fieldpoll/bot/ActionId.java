@@ -24,7 +24,11 @@ public record ActionId(Action action, long pollId, List<String> arguments) {
         /** Finish a stepped ballot. */
         DONE("done", 0),
         /** Submit a whole ballot (a modal). */
-        SUBMIT("submit", 0);
+        SUBMIT("submit", 0),
+        /** Delete the poll: the confirmation's button. */
+        DELETE("delete", 0),
+        /** Forget the member's answers: argument "poll" (this poll) or "all" (every poll of the workspace). */
+        FORGET("forget", 1);
 
         private final String code;
         private final int arity;

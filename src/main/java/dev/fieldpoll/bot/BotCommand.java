@@ -49,6 +49,18 @@ public sealed interface BotCommand {
         R stopSummaries(StopSummaries stop);
 
         R summaryNow(SummaryNow now);
+
+        R edit(Edit edit);
+
+        R reopen(Reopen reopen);
+
+        R delete(Delete delete);
+
+        R forget(Forget forget);
+
+        R export(Export export);
+
+        R remind(Remind remind);
     }
 
     /**
@@ -208,6 +220,82 @@ public sealed interface BotCommand {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.summaryNow(this);
+        }
+    }
+
+    /**
+     * Changes to an open poll, all as typed: fields to add and remove, renames ("old => new"), a
+     * new title, close time or results rule (issue 14).
+     */
+    record Edit(
+            PollRef poll,
+            List<String> add,
+            List<String> remove,
+            List<Rename> renames,
+            Optional<String> title,
+            Optional<ClosesAt> closes,
+            Optional<ResultsVisibility> results)
+            implements BotCommand {
+        public Edit {
+            add = List.copyOf(add);
+            remove = List.copyOf(remove);
+            renames = List.copyOf(renames);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.edit(this);
+        }
+    }
+
+    /** One rename as typed: the field's current name, its new one. */
+    record Rename(String from, String to) {}
+
+    /** Opens a closed poll again, until {@code closes} or until closed by hand. */
+    record Reopen(PollRef poll, Optional<ClosesAt> closes) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.reopen(this);
+        }
+    }
+
+    /** Deletes a poll and its votes; without {@code confirmed}, the member is asked first. */
+    record Delete(PollRef poll, boolean confirmed) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.delete(this);
+        }
+    }
+
+    /**
+     * Deletes the member's own answers: in one poll, or with {@code all} in every poll of the
+     * workspace; without {@code confirmed}, the member is asked first.
+     */
+    record Forget(PollRef poll, boolean all, boolean confirmed) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.forget(this);
+        }
+    }
+
+    /** An admin's download of a poll's answers with pseudonymous voters, sent privately. */
+    record Export(PollRef poll, ExportFormat format) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.export(this);
+        }
+    }
+
+    enum ExportFormat {
+        CSV,
+        JSON
+    }
+
+    /** An admin posts the poll's closing reminder now, with its participation. */
+    record Remind(PollRef poll) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.remind(this);
         }
     }
 }

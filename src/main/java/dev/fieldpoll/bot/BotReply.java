@@ -41,6 +41,10 @@ public sealed interface BotReply {
         R invalidAnswer(InvalidAnswer invalid);
 
         R problem(Problem problem);
+
+        R confirm(Confirm confirm);
+
+        R exportFile(ExportFile file);
     }
 
     /** A new poll, committed: the adapter posts its message (this view of it) for everyone to vote on. */
@@ -165,6 +169,35 @@ public sealed interface BotReply {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.problem(this);
+        }
+    }
+
+    /**
+     * Something that cannot be undone, asked first: {@code question} for the member, a button
+     * ({@code action}, labelled {@code button}) where the platform has buttons, and the command that
+     * confirms it where it does not ({@code typed}).
+     */
+    record Confirm(String question, String button, ActionId action, String typed) implements BotReply {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.confirm(this);
+        }
+    }
+
+    /** A poll's answers as a file, for the admin who asked alone: {@code name} ends in .csv or .json. */
+    record ExportFile(Poll poll, String name, String mediaType, byte[] content, String message) implements BotReply {
+        public ExportFile {
+            content = content.clone();
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.exportFile(this);
         }
     }
 }

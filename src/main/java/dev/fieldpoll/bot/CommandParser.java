@@ -103,6 +103,8 @@ public final class CommandParser {
                 return new BotCommand.Help();
             case "summary":
                 return SummaryGrammar.parse(words);
+            case "edit", "reopen", "delete", "forget", "export", "remind":
+                return LifecycleGrammar.parse(verb, words, options);
             default:
                 throw new SyntaxException("I don't know `/poll " + Keys.shown(verb) + "`. Try `/poll help`.");
         }
@@ -131,7 +133,7 @@ public final class CommandParser {
     private static void splitOptions(
             String verb, List<Tokenizer.Word> arguments, Map<String, String> options, List<Tokenizer.Word> words)
             throws SyntaxException {
-        List<String> known = OPTIONS.getOrDefault(verb, List.of());
+        List<String> known = OPTIONS.getOrDefault(verb, LifecycleGrammar.OPTIONS.getOrDefault(verb, List.of()));
         for (Tokenizer.Word argument : arguments) {
             String text = argument.text();
             int colon = text.indexOf(':');

@@ -289,6 +289,42 @@ final class CommandRunner implements BotCommand.Visitor<CompletionStage<BotReply
         return core.summaries().now(member);
     }
 
+    @Override
+    public CompletionStage<BotReply> edit(BotCommand.Edit edit) {
+        return withPollAsync(edit.poll(), poll -> lifecycle().edit(poll, edit));
+    }
+
+    @Override
+    public CompletionStage<BotReply> reopen(BotCommand.Reopen reopen) {
+        return withPollAsync(reopen.poll(), poll -> lifecycle().reopen(poll, reopen));
+    }
+
+    @Override
+    public CompletionStage<BotReply> delete(BotCommand.Delete delete) {
+        return withPollAsync(delete.poll(), poll -> lifecycle().delete(poll, delete.confirmed()));
+    }
+
+    @Override
+    public CompletionStage<BotReply> forget(BotCommand.Forget forget) {
+        return forget.all()
+                ? lifecycle().forget(Optional.empty(), forget.confirmed())
+                : withPollAsync(forget.poll(), poll -> lifecycle().forget(Optional.of(poll), forget.confirmed()));
+    }
+
+    @Override
+    public CompletionStage<BotReply> export(BotCommand.Export export) {
+        return withPoll(export.poll(), poll -> lifecycle().export(poll, export.format()));
+    }
+
+    @Override
+    public CompletionStage<BotReply> remind(BotCommand.Remind remind) {
+        return withPollAsync(remind.poll(), poll -> lifecycle().remind(poll));
+    }
+
+    private LifecycleCommands lifecycle() {
+        return new LifecycleCommands(core, member);
+    }
+
     private CompletionStage<BotReply> withPoll(PollRef ref, Function<Poll, BotReply> action) {
         return withPollAsync(ref, poll -> done(action.apply(poll)));
     }

@@ -27,6 +27,16 @@ final class HelpTopics {
             new HelpTopic("/poll list", "This channel's polls."),
             new HelpTopic("/poll close [poll]", "Close a poll (its creator or an admin)."),
             new HelpTopic(
+                    "/poll edit [poll] add:\"A; B\" remove:\"C\" rename:\"C => New\" title:… closes:… results:…",
+                    "Change an open poll; removed fields keep their answers (its creator or an admin)."),
+            new HelpTopic(
+                    "/poll reopen [poll] [closes:…] | delete [poll] [confirm]",
+                    "Open a closed poll again, or delete it with every answer (its creator or an admin)."),
+            new HelpTopic("/poll forget [poll|all] [confirm]", "Delete your own answers."),
+            new HelpTopic(
+                    "/poll export [poll] [csv|json] | remind [poll]",
+                    "The answers as a private file, or the closing reminder now (admins)."),
+            new HelpTopic(
                     "/poll summary schedule <weekday> <HH:MM> [zone] | show | off | now",
                     "Weekly summaries with a chart in this channel (admins)."),
             new HelpTopic("/poll help", "This list."));

@@ -3,10 +3,12 @@ package dev.fieldpoll.bot;
 import dev.fieldpoll.bot.BotReply.Problem;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.PollLifecycleService;
 import dev.fieldpoll.poll.PollRef;
 import dev.fieldpoll.poll.PollService;
 import dev.fieldpoll.poll.StoreException;
 import dev.fieldpoll.report.ReportService;
+import dev.fieldpoll.summary.ReminderJob;
 import dev.fieldpoll.summary.SummaryPublishers;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -59,8 +61,17 @@ public final class PollBot {
             RateLimiter rateLimiter,
             ZoneId zone,
             int inFlight,
-            InteractionMeter meter) {
-        this.core = new BotCore(polls, reports, summaries, pages, pollMessages, zone);
+            InteractionMeter meter,
+            PollLifecycleService lifecycle,
+            ReminderJob reminders) {
+        this.core = new BotCore(
+                polls,
+                reports,
+                summaries,
+                pages,
+                pollMessages,
+                zone,
+                new LifecycleCommands.Parts(lifecycle, reminders));
         this.rateLimiter = rateLimiter;
         this.gate = new Gate(inFlight);
         this.summaryPublishers = summaryPublishers;

@@ -1,5 +1,6 @@
 package dev.fieldpoll.bot;
 
+import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.summary.WorkspaceReach;
 
 /**
@@ -14,4 +15,7 @@ public interface PollMessagePublisher extends WorkspaceReach {
 
     /** Redraws the message; false when it is gone (someone deleted it), so it is posted again. Throws when refused. */
     boolean edit(PollMessageView view, String messageId);
+
+    /** Replaces the message of a deleted poll by a line saying so, without buttons. Throws when refused. */
+    void markDeleted(Poll poll, String messageId);
 }

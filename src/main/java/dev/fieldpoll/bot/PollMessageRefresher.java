@@ -167,6 +167,34 @@ public final class PollMessageRefresher implements AutoCloseable {
         }
     }
 
+    /**
+     * The poll was edited or reopened: its message is redrawn now (fields, title, close time), and a
+     * new close time is watched.
+     */
+    void pollEdited(Poll poll) {
+        now(() -> {
+            pending.remove(poll.id());
+            tryRedraw(poll.id());
+            poll.closesAtTime().ifPresent(this::watchClose);
+        });
+    }
+
+    /** The poll was deleted: its message, if it had one, is replaced by a line saying so. */
+    void pollDeleted(Poll poll, Optional<String> messageId) {
+        now(() -> {
+            pending.remove(poll.id());
+            Connection connection = connections.get(poll.workspace().platform());
+            if (connection == null || messageId.isEmpty()) {
+                return;
+            }
+            try {
+                connection.publisher().markDeleted(poll, messageId.get());
+            } catch (RuntimeException failure) {
+                log.warn("Could not mark the message of deleted poll {} as deleted", poll.id(), failure);
+            }
+        });
+    }
+
     /** The poll's results were posted in its channel: its message is redrawn to lead there. */
     public void resultsPosted(long pollId) {
         now(() -> tryRedraw(pollId));

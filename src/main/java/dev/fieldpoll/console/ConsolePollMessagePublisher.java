@@ -2,6 +2,7 @@ package dev.fieldpoll.console;
 
 import dev.fieldpoll.bot.PollMessagePublisher;
 import dev.fieldpoll.bot.PollMessageView;
+import dev.fieldpoll.poll.Poll;
 
 /**
  * The console has no poll message to keep current (each command's answer shows the poll): this
@@ -18,5 +19,10 @@ public final class ConsolePollMessagePublisher implements PollMessagePublisher {
     @Override
     public boolean edit(PollMessageView view, String messageId) {
         return true;
+    }
+
+    @Override
+    public void markDeleted(Poll poll, String messageId) {
+        // nothing drawn, nothing to replace: the deleting member's answer says it is deleted
     }
 }

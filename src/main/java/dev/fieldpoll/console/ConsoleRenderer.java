@@ -34,6 +34,17 @@ public final class ConsoleRenderer {
     public String render(BotReply reply) {
         return reply.accept(new BotReply.Visitor<>() {
             @Override
+            public String confirm(BotReply.Confirm confirm) {
+                return confirm.question() + "\nTo go ahead, type: " + confirm.typed();
+            }
+
+            @Override
+            public String exportFile(BotReply.ExportFile file) {
+                return file.message() + "\n--- " + file.name() + " ---\n"
+                        + new String(file.content(), java.nio.charset.StandardCharsets.UTF_8).stripTrailing();
+            }
+
+            @Override
             public String pollPosted(BotReply.PollPosted posted) {
                 return pollCard(posted.poll());
             }

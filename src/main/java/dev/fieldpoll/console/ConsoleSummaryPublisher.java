@@ -87,7 +87,7 @@ public final class ConsoleSummaryPublisher implements SummaryPublisher, Reminder
                     + reminder.poll().title() + "\" closes at "
                     + reminder.poll().closesAt() + "; " + reminder.voters()
                     + (reminder.voters() == 1 ? " member has" : " members have")
-                    + " voted. Add yours with /poll vote.");
+                    + " voted" + reminder.completeClause() + ". Add yours with /poll vote.");
         }
     }
 

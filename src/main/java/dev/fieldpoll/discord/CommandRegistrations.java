@@ -150,6 +150,7 @@ final class CommandRegistrations {
                         new SubcommandData(LIST, "This channel's polls"),
                         new SubcommandData(CLOSE, "Close a poll (its creator or an admin)").addOptions(pollOption()),
                         new SubcommandData(HELP, "How fieldpoll works"))
+                .addSubcommands(LifecycleSubcommands.definitions())
                 .addSubcommandGroups(summaryGroup());
     }
 

@@ -5,6 +5,7 @@ import dev.fieldpoll.bot.ActionId.Action;
 import dev.fieldpoll.bot.ActionIds;
 import dev.fieldpoll.bot.BotCommand;
 import dev.fieldpoll.bot.Caller;
+import dev.fieldpoll.bot.LifecycleGrammar;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.PollRef;
 import java.util.List;
@@ -32,7 +33,7 @@ final class ComponentListener extends ListenerAdapter {
 
     /** Actions of buttons; ANSWER only comes from a select, SUBMIT only from Slack's modals. */
     private static final Set<Action> BUTTON_ACTIONS =
-            Set.of(Action.VOTE, Action.RESULTS, Action.MINE, Action.PAGE, Action.DONE);
+            Set.of(Action.VOTE, Action.RESULTS, Action.MINE, Action.PAGE, Action.DONE, Action.DELETE, Action.FORGET);
     /** Actions that edit the member's own ephemeral ballot, never a message others see. */
     private static final Set<Action> BALLOT_ACTIONS = Set.of(Action.PAGE, Action.DONE, Action.ANSWER);
 
@@ -116,6 +117,9 @@ final class ComponentListener extends ListenerAdapter {
                         new BallotDelivery(adapter, answer, 0, Optional.empty()));
             case ANSWER:
                 return answer(caller.get(), id, values, answer);
+            case DELETE:
+            case FORGET:
+                return ask(caller.get(), LifecycleGrammar.confirmed(id).orElseThrow(), replying(event, answer));
             default:
                 // SUBMIT only comes from Slack's modals, and the set of allowed actions left it out
                 answer.tell(ReplyRenderer.problem(UNKNOWN));

@@ -2,6 +2,7 @@ package dev.fieldpoll.discord;
 
 import dev.fieldpoll.bot.PollMessagePublisher;
 import dev.fieldpoll.bot.PollMessageView;
+import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.Workspace;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.entities.Message;
@@ -57,5 +58,19 @@ final class DiscordPollMessagePublisher implements PollMessagePublisher {
     /** Through the shard that owns the poll's guild. */
     private GuildMessageChannel channel(PollMessageView view) {
         return connection.channel(view.poll().workspace(), view.poll().channelId());
+    }
+
+    @Override
+    public void markDeleted(Poll poll, String messageId) {
+        try {
+            connection
+                    .channel(poll.workspace(), poll.channelId())
+                    .editMessageById(messageId, PollMessageRenderer.deleted(poll))
+                    .complete();
+        } catch (ErrorResponseException refused) {
+            if (refused.getErrorResponse() != ErrorResponse.UNKNOWN_MESSAGE) {
+                throw refused;
+            }
+        }
     }
 }

@@ -62,6 +62,12 @@ final class PollMessageRenderer {
                 .build();
     }
 
+    /** What a deleted poll's message becomes: one line, no embed, no buttons. */
+    static MessageEditData deleted(Poll poll) {
+        return Messages.text("🗑️ Poll #" + poll.id() + " **" + DiscordText.escape(poll.title())
+                + "** was deleted, with every answer in it.");
+    }
+
     MessageEmbed embed(Poll poll, int voters, Instant now) {
         return embed(new PollMessageView(poll, voters, now));
     }

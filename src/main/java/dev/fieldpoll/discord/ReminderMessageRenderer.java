@@ -21,7 +21,7 @@ final class ReminderMessageRenderer {
         EmbedBuilder embed = new EmbedBuilder()
                 .setColor(COLOR)
                 .setTitle(DiscordText.cut("⏰ Closing soon · " + poll.title(), DiscordText.EMBED_TITLE_MAX))
-                .setDescription(closes(poll) + " " + voted(reminder.voters()))
+                .setDescription(closes(poll) + " " + voted(reminder))
                 .setFooter("Poll #" + poll.id() + " · only you see your ballot");
         poll.voterRole().ifPresent(role -> embed.addField("Who votes", "Members with <@&" + role + ">", false));
         return new MessageCreateBuilder()
@@ -39,11 +39,12 @@ final class ReminderMessageRenderer {
                 .orElse("This poll closes soon.");
     }
 
-    private static String voted(int voters) {
+    private static String voted(ClosingReminder reminder) {
+        int voters = reminder.voters();
         if (voters == 0) {
             return "Nobody has voted yet: press **Vote** to be the first.";
         }
-        return (voters == 1 ? "**1 member** has" : "**" + voters + " members** have")
-                + " voted so far. Press **Vote** to add your view before it closes.";
+        return (voters == 1 ? "**1 member** has" : "**" + voters + " members** have") + " voted so far"
+                + reminder.completeClause() + ". Press **Vote** to add your view before it closes.";
     }
 }

@@ -157,6 +157,17 @@ class ReplyDelivery implements BotReply.Visitor<CompletionStage<Void>> {
     }
 
     @Override
+    public CompletionStage<Void> confirm(BotReply.Confirm confirm) {
+        return plain(confirm);
+    }
+
+    /** The file rides on the member's own (ephemeral) answer: nobody else sees it. */
+    @Override
+    public CompletionStage<Void> exportFile(BotReply.ExportFile file) {
+        return plain(file);
+    }
+
+    @Override
     public CompletionStage<Void> problem(BotReply.Problem problem) {
         return plain(problem);
     }

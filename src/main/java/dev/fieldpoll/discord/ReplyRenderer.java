@@ -1,5 +1,6 @@
 package dev.fieldpoll.discord;
 
+import dev.fieldpoll.bot.ActionIds;
 import dev.fieldpoll.bot.BallotText;
 import dev.fieldpoll.bot.BotReply;
 import dev.fieldpoll.poll.Answer;
@@ -15,6 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
@@ -28,6 +33,23 @@ final class ReplyRenderer {
     /** Any reply as an ephemeral message; ballots and poll messages have their own renderers. */
     MessageEditData render(BotReply reply) {
         return reply.accept(new BotReply.Visitor<>() {
+            @Override
+            public MessageEditData confirm(BotReply.Confirm confirm) {
+                return Messages.message(
+                        DiscordText.escape(confirm.question()),
+                        List.of(),
+                        List.of(ActionRow.of(Button.danger(ActionIds.encode(confirm.action()), confirm.button()))));
+            }
+
+            @Override
+            public MessageEditData exportFile(BotReply.ExportFile file) {
+                return new MessageEditBuilder()
+                        .setContent(DiscordText.cut(DiscordText.escape(file.message()), DiscordText.CONTENT_MAX))
+                        .setFiles(FileUpload.fromData(file.content(), file.name()))
+                        .setAllowedMentions(Messages.NO_PINGS)
+                        .build();
+            }
+
             @Override
             public MessageEditData pollPosted(BotReply.PollPosted posted) {
                 return Messages.text("Poll #" + posted.poll().id() + " **"

@@ -55,6 +55,9 @@ final class SlashCommands {
     /** One invocation: {@code group} is null for the plain subcommands, "summary" for the summary ones. */
     static ParseResult command(String group, String subcommand, Options options) {
         try {
+            if (group == null && LifecycleSubcommands.VERBS.contains(subcommand)) {
+                return LifecycleSubcommands.read(subcommand, options);
+            }
             return new ParseResult.Parsed(
                     group == null
                             ? read(subcommand == null ? HELP : subcommand, options)

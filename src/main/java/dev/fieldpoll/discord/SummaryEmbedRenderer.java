@@ -178,6 +178,7 @@ final class SummaryEmbedRenderer {
 
     private static List<String> changes(PollSummary summary) {
         List<String> lines = new ArrayList<>();
+        summary.edits().forEach(edit -> lines.add("• " + DiscordText.escape(edit)));
         for (FieldMove move : summary.biggestMovers()) {
             lines.add("• **" + DiscordText.escape(move.name()) + "** moved " + move.movement() + " to #" + move.rank());
         }

@@ -101,14 +101,23 @@ public final class PollService {
         if (policy.onlyAdminsCreate() && !creator.admin()) {
             return Optional.of("Only admins can start polls in this community.");
         }
-        if (request.closesAt().isPresent() && !request.closesAt().get().isAfter(now)) {
-            return Optional.of("The close time is in the past. Try closes:3d or a future date like closes:2026-12-24.");
-        }
-        if (request.closesAt().isPresent() && request.closesAt().get().isAfter(now.plus(Poll.LONGEST_OPEN))) {
-            return Optional.of(Poll.CLOSES_OUT_OF_RANGE);
+        Optional<String> badClose = request.closesAt().flatMap(closes -> whyNotCloseTime(closes, now));
+        if (badClose.isPresent()) {
+            return badClose;
         }
         if (!request.isAdHoc() && template.isEmpty()) {
             return Optional.of(templates.unknown(request.templateKey().orElse("")));
+        }
+        return Optional.empty();
+    }
+
+    /** Why a poll may not close at {@code closes}: in the past, or further than a year away. Create and edit share it. */
+    static Optional<String> whyNotCloseTime(Instant closes, Instant now) {
+        if (!closes.isAfter(now)) {
+            return Optional.of("The close time is in the past. Try closes:3d or a future date like closes:2026-12-24.");
+        }
+        if (closes.isAfter(now.plus(Poll.LONGEST_OPEN))) {
+            return Optional.of(Poll.CLOSES_OUT_OF_RANGE);
         }
         return Optional.empty();
     }

@@ -15,6 +15,7 @@ import dev.fieldpoll.bot.BotCommand;
 import dev.fieldpoll.bot.BotReply;
 import dev.fieldpoll.bot.Caller;
 import dev.fieldpoll.bot.CommandParser;
+import dev.fieldpoll.bot.LifecycleGrammar;
 import dev.fieldpoll.bot.ParseResult;
 import dev.fieldpoll.bot.PollBot;
 import dev.fieldpoll.poll.PollRef;
@@ -209,6 +210,9 @@ final class SlackHandlers {
                 return ask(origin, new BotCommand.Results(poll, false));
             case MINE:
                 return ask(origin, new BotCommand.Mine(poll));
+            case DELETE:
+            case FORGET:
+                return ask(origin, LifecycleGrammar.confirmed(id).orElseThrow());
             default:
                 // PAGE, ANSWER, DONE and SUBMIT are never buttons in Slack (the modal is one form).
                 return done(Optional.of(SlackReplyRenderer.problem(NOT_MINE)));
@@ -449,6 +453,16 @@ final class SlackHandlers {
         @Override
         public SubmissionOutcome notice(BotReply.Notice notice) {
             return unexpected(notice);
+        }
+
+        @Override
+        public SubmissionOutcome confirm(BotReply.Confirm confirm) {
+            return unexpected(confirm);
+        }
+
+        @Override
+        public SubmissionOutcome exportFile(BotReply.ExportFile file) {
+            return unexpected(file);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.fieldpoll.slack;
 
 import dev.fieldpoll.bot.PollMessagePublisher;
 import dev.fieldpoll.bot.PollMessageView;
+import dev.fieldpoll.poll.Poll;
 
 /**
  * Draws the public poll messages on Slack: renders them and sends, nothing more (when is decided in
@@ -41,6 +42,15 @@ final class SlackPollMessagePublisher implements PollMessagePublisher {
             return false;
         }
         throw new SlackDeliveryException("chat.update", channel, updated.error());
+    }
+
+    @Override
+    public void markDeleted(Poll poll, String ts) {
+        SlackWeb.Result updated =
+                web.update(poll.workspace().id(), poll.channelId(), ts, SlackPollMessageRenderer.deleted(poll));
+        if (!updated.ok() && !DELETED.equals(updated.error()) && !SlackWeb.NOT_INSTALLED.equals(updated.error())) {
+            throw new SlackDeliveryException("chat.update", poll.channelId(), updated.error());
+        }
     }
 
     private SlackMessage message(PollMessageView view) {

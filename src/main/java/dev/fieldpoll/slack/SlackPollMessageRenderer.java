@@ -170,4 +170,11 @@ final class SlackPollMessageRenderer {
                 .style(style)
                 .build();
     }
+
+    /** What a deleted poll's message becomes: one line, no buttons. */
+    static SlackMessage deleted(Poll poll) {
+        String text = ":wastebasket: Poll #" + poll.id() + " *" + Mrkdwn.escape(poll.title())
+                + "* was deleted, with every answer in it.";
+        return new SlackMessage(text, List.of(Mrkdwn.section(text)));
+    }
 }

@@ -121,6 +121,7 @@ final class SlackPollSummaryRenderer {
     private static List<String> changes(PollSummary summary) {
         List<String> lines = new ArrayList<>();
         lines.add("*What changed*");
+        summary.edits().forEach(edit -> lines.add("• " + escape(edit)));
         for (FieldMove move : summary.biggestMovers()) {
             lines.add("• *" + escape(move.name()) + "* moved " + move.movement() + " to #" + move.rank());
         }

@@ -32,7 +32,7 @@ final class SlackReminderRenderer {
         String exactly = poll.closesAtTime()
                 .map(at -> " (" + SlackDate.token(at, zone) + ")")
                 .orElse("");
-        String voted = voted(reminder.voters());
+        String voted = voted(reminder.voters()) + reminder.completeClause();
         List<LayoutBlock> blocks = List.of(
                 Mrkdwn.section(":hourglass_flowing_sand: *" + escape(poll.title()) + "* (poll #" + poll.id() + ") "
                         + closesIn + exactly + "; " + voted + ". Add your view before it closes."),

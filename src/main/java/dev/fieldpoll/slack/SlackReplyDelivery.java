@@ -108,7 +108,38 @@ final class SlackReplyDelivery {
             public Optional<SlackMessage> problem(BotReply.Problem problem) {
                 return shown(problem);
             }
+
+            @Override
+            public Optional<SlackMessage> confirm(BotReply.Confirm confirm) {
+                return shown(confirm);
+            }
+
+            @Override
+            public Optional<SlackMessage> exportFile(BotReply.ExportFile file) {
+                return sendPrivately(origin, file);
+            }
         });
+    }
+
+    /** The file goes into the member's direct message with the app, where only they see it. */
+    private Optional<SlackMessage> sendPrivately(Origin origin, BotReply.ExportFile file) {
+        SlackWeb.Result direct = web.openDirectMessage(origin.teamId(), origin.userId());
+        SlackWeb.Result uploaded = direct.ok()
+                ? web.uploadFile(
+                        origin.teamId(),
+                        direct.value(),
+                        new SlackFile(file.name(), file.name(), file.message(), file.content()))
+                : direct;
+        if (!uploaded.ok()) {
+            log.warn(
+                    "Could not send the export of poll {} to its admin: {}",
+                    file.poll().id(),
+                    uploaded.error());
+            return Optional.of(SlackReplyRenderer.problem("I couldn't send you the file in a direct message. "
+                    + "Ask whoever installed fieldpoll to allow it to message you (scope im:write)."));
+        }
+        return Optional.of(
+                SlackMessage.text(Mrkdwn.escape(file.message()) + " It is in your direct messages with fieldpoll."));
     }
 
     private Optional<SlackMessage> shown(BotReply reply) {

@@ -2,6 +2,10 @@ package dev.fieldpoll.slack;
 
 import static dev.fieldpoll.slack.Mrkdwn.escape;
 
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import dev.fieldpoll.bot.ActionIds;
 import dev.fieldpoll.bot.BallotText;
 import dev.fieldpoll.bot.BotReply;
 import dev.fieldpoll.poll.Answer;
@@ -27,6 +31,27 @@ final class SlackReplyRenderer {
 
     SlackMessage render(BotReply reply) {
         return reply.accept(new BotReply.Visitor<>() {
+            @Override
+            public SlackMessage confirm(BotReply.Confirm confirm) {
+                String question = escape(confirm.question());
+                return new SlackMessage(
+                        question,
+                        List.of(
+                                Mrkdwn.section(question),
+                                ActionsBlock.builder()
+                                        .elements(List.<BlockElement>of(ButtonElement.builder()
+                                                .text(Mrkdwn.plain(confirm.button(), BlockLimits.BUTTON_TEXT))
+                                                .actionId(ActionIds.encode(confirm.action()))
+                                                .style("danger")
+                                                .build()))
+                                        .build()));
+            }
+
+            @Override
+            public SlackMessage exportFile(BotReply.ExportFile file) {
+                return SlackMessage.text(escape(file.message()));
+            }
+
             @Override
             public SlackMessage pollPosted(BotReply.PollPosted posted) {
                 return SlackMessage.text("Started poll #" + posted.poll().id() + " *"

@@ -16,6 +16,7 @@ import com.slack.api.model.User;
 import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -243,6 +244,22 @@ final class SlackWeb {
                 .map(upload -> "upload_http_" + upload.getCode())
                 .findFirst()
                 .orElse("upload_failed");
+    }
+
+    /** conversations.open: the direct message between the app and {@code user}; the value is its channel id. */
+    Result openDirectMessage(String team, String user) {
+        MethodsClient client = client(team);
+        if (client == null) {
+            return Result.failure(NOT_INSTALLED);
+        }
+        try {
+            var response = client.conversationsOpen(request -> request.users(List.of(user)));
+            return response.isOk() && response.getChannel() != null
+                    ? Result.success(response.getChannel().getId())
+                    : failed(team, "conversations.open", response);
+        } catch (IOException | SlackApiException failure) {
+            return failed(team, "conversations.open", failure);
+        }
     }
 
     /** An ephemeral reply through the response_url Slack gave with a command or button press. */

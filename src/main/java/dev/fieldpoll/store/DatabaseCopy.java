@@ -48,7 +48,8 @@ public final class DatabaseCopy {
             "results_post",
             "results_post_part",
             "slack_installation",
-            "slack_oauth_state");
+            "slack_oauth_state",
+            "poll_change");
 
     /** Created with its own random value by migration V9, and replaced by the source's so its links keep working. */
     private static final String REPLACED = "web_link_secret";

@@ -14,7 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** SQL of what a poll asks: its fields, factors and reference scores, copied in at creation. */
+/**
+ * SQL of what a poll asks: its fields, factors and reference scores, copied in at creation. A field
+ * removed by an edit keeps its row (and its reference scores) but is not read.
+ */
 final class DefinitionTables {
 
     private static final String INSERT_FIELD =
@@ -24,11 +27,12 @@ final class DefinitionTables {
     private static final String INSERT_REFERENCE =
             "INSERT INTO poll_reference (poll_id, field_key, factor_key, score) VALUES (?, ?, ?, ?)";
     private static final String SELECT_FIELDS =
-            "SELECT field_key, name, description FROM poll_field WHERE poll_id = ? ORDER BY position";
+            "SELECT field_key, name, description FROM poll_field WHERE poll_id = ? AND removed_at IS NULL ORDER BY position";
     private static final String SELECT_FACTORS = "SELECT factor_key, name, question, low_label, high_label, weight "
             + "FROM poll_factor WHERE poll_id = ? ORDER BY position";
     private static final String SELECT_REFERENCE =
-            "SELECT field_key, factor_key, score FROM poll_reference WHERE poll_id = ?";
+            "SELECT field_key, factor_key, score FROM poll_reference WHERE poll_id = ? AND field_key NOT IN "
+                    + VoteTable.REMOVED_FIELDS;
 
     void insert(Connection connection, long pollId, PollDefinition definition) throws SQLException {
         insertFields(connection, pollId, definition.fields());
@@ -135,6 +139,9 @@ final class DefinitionTables {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             statement.setLong(1, pollId);
+            if (sql.contains(VoteTable.REMOVED_FIELDS)) {
+                statement.setLong(2, pollId);
+            }
             return statement;
         } catch (SQLException e) {
             statement.close();

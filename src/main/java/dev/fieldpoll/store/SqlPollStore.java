@@ -4,9 +4,13 @@ import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.Ballot;
 import dev.fieldpoll.poll.CellCounts;
 import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.EditPlan;
+import dev.fieldpoll.poll.Field;
 import dev.fieldpoll.poll.NewPoll;
 import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.PollChange;
 import dev.fieldpoll.poll.PollDefinition;
+import dev.fieldpoll.poll.PollLifecycleStore;
 import dev.fieldpoll.poll.PollStore;
 import dev.fieldpoll.poll.Workspace;
 import java.security.SecureRandom;
@@ -33,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * others are committed before a method returns. Thread-safe: the database's writer orders the
  * writes, and the caches here are concurrent maps.
  */
-public final class SqlPollStore implements PollStore {
+public final class SqlPollStore implements PollStore, PollLifecycleStore {
 
     private static final Logger log = LoggerFactory.getLogger(SqlPollStore.class);
     private static final int SECRET_BYTES = 32;
@@ -45,9 +49,11 @@ public final class SqlPollStore implements PollStore {
     private final DefinitionTables definitions = new DefinitionTables();
     private final VoteTable votes;
     private final ClosingTable closings;
+    private final LifecycleTables lifecycle;
     /**
-     * A poll's fields, factors and reference are copied in at creation and never change, so each vote
-     * needs to read only the poll's row. Filled from reads alone, which see committed polls only.
+     * A poll's fields, factors and reference are copied in at creation and change only by an edit,
+     * which drops the poll from here after its commit, so each vote needs to read only the poll's
+     * row. Filled from reads alone, which see committed polls only.
      */
     private final Map<Long, PollDefinition> definitionsRead = new ConcurrentHashMap<>();
     /**
@@ -66,6 +72,7 @@ public final class SqlPollStore implements PollStore {
         this.polls = new PollTable(database.statements(), database.dialect());
         this.votes = new VoteTable(database.statements(), database.dialect());
         this.closings = new ClosingTable(database.dialect());
+        this.lifecycle = new LifecycleTables(database.dialect());
     }
 
     /** One shared transaction: the poll, its definition and, with remind off, its reminder switched off. */
@@ -296,6 +303,92 @@ public final class SqlPollStore implements PollStore {
                 "find the next poll to close", connection -> closings.nextClose(connection, after));
     }
 
+    @Override
+    public List<Field> removedFields(long pollId) {
+        return database.withConnection(
+                "read the removed fields of poll " + pollId, connection -> lifecycle.removed(connection, pollId));
+    }
+
+    /** One shared transaction; the cached definition is dropped after the commit, and the poll read back inside it. */
+    @Override
+    public CompletionStage<Poll> edit(long pollId, EditPlan plan, String by, Instant at) {
+        return database.inSharedTransactionAsync("edit poll " + pollId, connection -> {
+                    lifecycle.edit(connection, pollId, plan, at);
+                    lifecycle.note(connection, pollId, plan.notes(), by, at);
+                    return readBack(connection, pollId);
+                })
+                .thenApply(poll -> rereadAfter(pollId, poll));
+    }
+
+    @Override
+    public CompletionStage<Poll> reopen(long pollId, Instant closesAt, String by, Instant at) {
+        return database.inSharedTransactionAsync("reopen poll " + pollId, connection -> {
+                    lifecycle.reopen(connection, pollId, closesAt);
+                    lifecycle.note(connection, pollId, List.of("Reopened"), by, at);
+                    return readBack(connection, pollId);
+                })
+                .thenApply(poll -> rereadAfter(pollId, poll));
+    }
+
+    @Override
+    public CompletionStage<Optional<String>> delete(long pollId) {
+        return database.inSharedTransactionAsync(
+                        "delete poll " + pollId,
+                        connection -> Optional.ofNullable(lifecycle.delete(connection, pollId)))
+                .thenApply(message -> {
+                    definitionsRead.remove(pollId);
+                    changed(pollId);
+                    pollRowChanged(pollId);
+                    return message;
+                });
+    }
+
+    @Override
+    public CompletionStage<List<Long>> forget(String voterId, List<Long> pollIds) {
+        List<Long> polls = List.copyOf(pollIds);
+        return database.inSharedTransactionAsync(
+                        "forget a voter's answers in " + polls.size() + " polls",
+                        connection -> lifecycle.forget(connection, voterId, polls))
+                .thenApply(changedPolls -> {
+                    changedPolls.forEach(this::changed);
+                    return changedPolls;
+                });
+    }
+
+    @Override
+    public List<Long> pollsOfWorkspace(Workspace workspace) {
+        return database.withConnection(
+                "list the polls of a workspace", connection -> lifecycle.pollsOf(connection, workspace));
+    }
+
+    @Override
+    public int completeBallots(long pollId, int cells) {
+        return database.withConnection(
+                "count the complete ballots of poll " + pollId,
+                connection -> lifecycle.completeBallots(connection, pollId, cells));
+    }
+
+    @Override
+    public List<PollChange> changesSince(long pollId, Instant after) {
+        return database.withConnection(
+                "read the changes of poll " + pollId, connection -> lifecycle.changesSince(connection, pollId, after));
+    }
+
+    /** The poll as this transaction left it, its definition read afresh (not from the cache). */
+    private Poll readBack(Connection connection, long pollId) throws SQLException {
+        PollRow row = polls.byId(connection, pollId).orElseThrow();
+        return row.toPoll(definitions.load(connection, pollId, row.scale(), row.higher()));
+    }
+
+    /** After an edit's commit: the cached definition goes, and what was computed from the poll is stale. */
+    private Poll rereadAfter(long pollId, Poll poll) {
+        // the version first: a read that loaded the old definition then does not cache it
+        changed(pollId);
+        definitionsRead.remove(pollId);
+        pollRowChanged(pollId);
+        return poll;
+    }
+
     private byte[] newSecret() {
         byte[] secret = new byte[SECRET_BYTES];
         random.nextBytes(secret);
@@ -309,8 +402,12 @@ public final class SqlPollStore implements PollStore {
     private Poll withDefinition(Connection connection, PollRow row) throws SQLException {
         PollDefinition definition = definitionsRead.get(row.id());
         if (definition == null) {
+            long version = dataVersion(row.id());
             definition = definitions.load(connection, row.id(), row.scale(), row.higher());
-            definitionsRead.put(row.id(), definition);
+            // An edit committed meanwhile raised the version: what was read may be from before it.
+            if (dataVersion(row.id()) == version) {
+                definitionsRead.put(row.id(), definition);
+            }
         }
         return row.toPoll(definition);
     }

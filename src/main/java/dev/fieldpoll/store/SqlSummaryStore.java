@@ -2,6 +2,7 @@ package dev.fieldpoll.store;
 
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Platform;
+import dev.fieldpoll.poll.PollChange;
 import dev.fieldpoll.poll.Workspace;
 import dev.fieldpoll.summary.Schedule;
 import dev.fieldpoll.summary.Snapshot;
@@ -202,6 +203,13 @@ public final class SqlSummaryStore implements SummaryStore {
             }
             insert.executeBatch();
         }
+    }
+
+    @Override
+    public List<PollChange> changesSince(long pollId, Instant after) {
+        return database.withConnection(
+                "read the changes of poll " + pollId,
+                connection -> new LifecycleTables(dialect).changesSince(connection, pollId, after));
     }
 
     @Override

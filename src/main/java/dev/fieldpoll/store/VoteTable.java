@@ -37,13 +37,21 @@ final class VoteTable {
     private static final String DELETE_IF_OPEN =
             "DELETE FROM vote WHERE poll_id = ? AND voter_id = ? AND field_key = ? AND factor_key = ? AND " + POLL_OPEN;
     private static final String IS_OPEN = "SELECT " + POLL_OPEN;
+    /**
+     * The poll's removed fields (bound to the poll's id again): their votes stay, unread, until the
+     * field is added back. Not correlated, so it is computed once per query, usually empty.
+     */
+    static final String REMOVED_FIELDS =
+            "(SELECT field_key FROM poll_field WHERE poll_id = ? AND removed_at IS NOT NULL)";
+
+    private static final String VISIBLE = " AND field_key NOT IN " + REMOVED_FIELDS;
     private static final String BALLOT =
-            "SELECT field_key, factor_key, score FROM vote WHERE poll_id = ? AND voter_id = ?";
+            "SELECT field_key, factor_key, score FROM vote WHERE poll_id = ? AND voter_id = ?" + VISIBLE;
     private static final String COUNTS = "SELECT field_key, factor_key, score, COUNT(*) AS answers FROM vote "
-            + "WHERE poll_id = ? GROUP BY field_key, factor_key, score";
-    private static final String VOTERS = "SELECT COUNT(DISTINCT voter_id) FROM vote WHERE poll_id = ?";
-    private static final String ALL = "SELECT voter_id, field_key, factor_key, score FROM vote "
-            + "WHERE poll_id = ? ORDER BY voter_id, field_key, factor_key";
+            + "WHERE poll_id = ?" + VISIBLE + " GROUP BY field_key, factor_key, score";
+    private static final String VOTERS = "SELECT COUNT(DISTINCT voter_id) FROM vote WHERE poll_id = ?" + VISIBLE;
+    private static final String ALL = "SELECT voter_id, field_key, factor_key, score FROM vote " + "WHERE poll_id = ?"
+            + VISIBLE + " ORDER BY voter_id, field_key, factor_key";
     private static final int STREAM_FETCH_SIZE = 500;
 
     /** How many answered one cell with one score (null: "don't know"). */
@@ -139,6 +147,7 @@ final class VoteTable {
         PreparedStatement select = prepared.of(connection, BALLOT);
         select.setLong(1, pollId);
         select.setString(2, voterId);
+        select.setLong(3, pollId);
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 // By position, not name: this runs on the committer thread for every vote, and a
@@ -152,6 +161,7 @@ final class VoteTable {
     void counts(Connection connection, long pollId, CountVisitor visitor) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(COUNTS)) {
             select.setLong(1, pollId);
+            select.setLong(2, pollId);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     visitor.accept(cell(row), answer(row).valueOrNull(), row.getInt("answers"));
@@ -163,6 +173,7 @@ final class VoteTable {
     int voterCount(Connection connection, long pollId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(VOTERS)) {
             select.setLong(1, pollId);
+            select.setLong(2, pollId);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getInt(1);
@@ -177,6 +188,7 @@ final class VoteTable {
     void forEach(Connection connection, long pollId, AnswerVisitor visitor) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(ALL)) {
             select.setLong(1, pollId);
+            select.setLong(2, pollId);
             select.setFetchSize(STREAM_FETCH_SIZE);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {

@@ -10,6 +10,7 @@ import java.util.Map;
  * {@code chart} is a PNG, or empty when the poll has too few voters to show anything;
  * {@code groupChart} the opinion-group map, empty unless distinct groups were found.
  * {@code cellStates} is each cell's split state after hysteresis, what next week compares with.
+ * {@code edits}: the poll's edits since the last summary, as members read them ("Field X added on 3 Dec").
  */
 public record PollSummary(
         PollReport report,
@@ -19,13 +20,28 @@ public record PollSummary(
         Participation participation,
         Chart chart,
         Chart groupChart,
-        Map<CellKey, String> cellStates) {
+        Map<CellKey, String> cellStates,
+        List<String> edits) {
 
     public PollSummary {
+        edits = List.copyOf(edits);
         ranking = List.copyOf(ranking);
         biggestMovers = List.copyOf(biggestMovers);
         newlySplit = List.copyOf(newlySplit);
         cellStates = Map.copyOf(cellStates);
+    }
+
+    /** A summary of a poll not edited since the last one. */
+    public PollSummary(
+            PollReport report,
+            List<FieldMove> ranking,
+            List<FieldMove> biggestMovers,
+            List<CellTurn> newlySplit,
+            Participation participation,
+            Chart chart,
+            Chart groupChart,
+            Map<CellKey, String> cellStates) {
+        this(report, ranking, biggestMovers, newlySplit, participation, chart, groupChart, cellStates, List.of());
     }
 
     public boolean hasResults() {

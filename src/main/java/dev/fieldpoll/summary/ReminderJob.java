@@ -1,6 +1,7 @@
 package dev.fieldpoll.summary;
 
 import dev.fieldpoll.poll.Poll;
+import dev.fieldpoll.poll.PollLifecycleStore;
 import dev.fieldpoll.poll.PollStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,7 @@ public final class ReminderJob {
 
     private final ReminderStore reminders;
     private final PollStore polls;
+    private final PollLifecycleStore ballots;
     private final ReminderPublisher publisher;
     private final Clock clock;
     private final Duration lead;
@@ -33,12 +35,14 @@ public final class ReminderJob {
     public ReminderJob(
             ReminderStore reminders,
             PollStore polls,
+            PollLifecycleStore ballots,
             ReminderPublisher publisher,
             Clock clock,
             Duration lead,
             Backoff backoff) {
         this.reminders = reminders;
         this.polls = polls;
+        this.ballots = ballots;
         this.publisher = publisher;
         this.clock = clock;
         this.lead = lead;
@@ -77,7 +81,25 @@ public final class ReminderJob {
                 || !reminders.claim(pollId, now)) {
             return CompletableFuture.completedFuture(false);
         }
-        ClosingReminder reminder = new ClosingReminder(poll.get(), polls.voterCount(pollId));
+        return post(poll.get());
+    }
+
+    /**
+     * Posts the poll's closing reminder now ({@code /poll remind}, an admin's request), with the
+     * participation as it is; the one owed before its close counts as sent. Completes once posted,
+     * exceptionally when every retry failed.
+     */
+    public CompletableFuture<Boolean> remindNow(Poll poll) {
+        reminders.claim(poll.id(), clock.instant());
+        return post(poll);
+    }
+
+    private CompletableFuture<Boolean> post(Poll poll) {
+        long pollId = poll.id();
+        ClosingReminder reminder = new ClosingReminder(
+                poll,
+                polls.voterCount(pollId),
+                ballots.completeBallots(pollId, poll.definition().cellCount()));
         return backoff.run("Posting the closing reminder of poll " + pollId, () -> publisher.remind(reminder))
                 .thenApply(unused -> true);
     }

@@ -25,6 +25,10 @@ public final class SummaryBuilder {
 
     static final int BIGGEST_MOVERS = 3;
 
+    private static final java.time.format.DateTimeFormatter EDIT_DAY = java.time.format.DateTimeFormatter.ofPattern(
+                    "d MMM", java.util.Locale.ENGLISH)
+            .withZone(java.time.ZoneOffset.UTC);
+
     private final ReportService reports;
     private final SummaryStore store;
     private final ChartRenderer charts;
@@ -75,7 +79,16 @@ public final class SummaryBuilder {
                 participation,
                 new Chart("poll-" + poll.id() + "-" + date + ".png", png),
                 new Chart("poll-" + poll.id() + "-" + date + "-groups.png", groupPng),
-                states);
+                states,
+                edits(poll, previous));
+    }
+
+    /** "Field Evals added on 3 Dec" (dates in UTC): the poll's edits since the last summary, or since it began. */
+    private List<String> edits(Poll poll, Optional<Snapshot> previous) {
+        Instant since = previous.map(Snapshot::takenAt).orElse(poll.createdAt());
+        return store.changesSince(poll.id(), since).stream()
+                .map(change -> change.detail() + " on " + EDIT_DAY.format(change.at()))
+                .toList();
     }
 
     private static FieldMove move(RankingEntry entry, Optional<Snapshot> previous) {

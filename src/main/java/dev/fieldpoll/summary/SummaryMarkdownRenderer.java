@@ -123,10 +123,13 @@ public final class SummaryMarkdownRenderer {
     }
 
     private static void movers(PollSummary summary, StringBuilder text) {
-        if (summary.biggestMovers().isEmpty() && summary.newlySplit().isEmpty()) {
+        if (summary.biggestMovers().isEmpty()
+                && summary.newlySplit().isEmpty()
+                && summary.edits().isEmpty()) {
             return;
         }
         text.append("\n**What changed**\n");
+        summary.edits().forEach(edit -> text.append("- ").append(escape(edit)).append('\n'));
         for (FieldMove move : summary.biggestMovers()) {
             text.append("- ")
                     .append(escape(move.name()))

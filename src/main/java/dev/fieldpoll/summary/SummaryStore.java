@@ -1,5 +1,6 @@
 package dev.fieldpoll.summary;
 
+import dev.fieldpoll.poll.PollChange;
 import dev.fieldpoll.poll.Workspace;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,9 @@ public interface SummaryStore {
 
     /** The newest snapshot of a poll taken before {@code before}. */
     Optional<Snapshot> latestSnapshot(long pollId, Instant before);
+
+    /** Edits of the poll after {@code after} ("Field X added"), oldest first: what a summary notes. */
+    List<PollChange> changesSince(long pollId, Instant after);
 
     /** The parts of the summary post delivered at or after {@code since}. */
     Set<String> deliveredParts(SummaryKey key, Instant since);

@@ -74,6 +74,13 @@ class PollMessageRefresherTest {
             edits.add(view);
             return true;
         }
+
+        @Override
+        public void markDeleted(Poll poll, String messageId) {
+            deleted.add(messageId);
+        }
+
+        final List<String> deleted = new CopyOnWriteArrayList<>();
     }
 
     @AfterEach
@@ -232,6 +239,9 @@ class PollMessageRefresherTest {
                     public boolean edit(PollMessageView view, String messageId) {
                         return false;
                     }
+
+                    @Override
+                    public void markDeleted(Poll poll, String messageId) {}
                 },
                 Duration.ofMillis(50));
         Poll poll = create(wiring, Optional.empty());

@@ -93,6 +93,25 @@ class MigrateCommandTest {
             SqlResultsPostStore resultsPosts = new SqlResultsPostStore(wiring.database());
             resultsPosts.claim(1, AT, Duration.ofMinutes(5));
             resultsPosts.partDelivered(1, "message", AT);
+            // a change noted by an edit (migration V11)
+            dev.fieldpoll.poll.Poll first = wiring.store().findById(1).orElseThrow();
+            ((dev.fieldpoll.store.SqlPollStore) wiring.store())
+                    .edit(
+                            1,
+                            new dev.fieldpoll.poll.EditPlan(
+                                    List.of(),
+                                    Map.of(),
+                                    List.of(),
+                                    Map.of(),
+                                    first.title(),
+                                    first.closesAt(),
+                                    first.visibility(),
+                                    false,
+                                    List.of("Title changed")),
+                            "you",
+                            AT)
+                    .toCompletableFuture()
+                    .join();
         }
     }
 
@@ -108,7 +127,7 @@ class MigrateCommandTest {
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         Map<String, Long> rows = rows(DriverManager.getConnection("jdbc:sqlite:" + source));
         assertThat(rows)
-                .hasSize(19)
+                .hasSize(20)
                 .containsKeys("poll", "vote", "summary_run", "poll_reminder", "web_link_secret", "slack_installation")
                 // the fixture comes from a build before Slack installations (V14): those tables are empty
                 .allSatisfy((table, count) ->

@@ -398,6 +398,8 @@ final class FakeSlack implements AutoCloseable {
                 return "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:" + server.getPort() + UPLOAD_PATH + fileId
                         + "\",\"file_id\":\"" + fileId + "\"}";
             }
+            case "conversations.open":
+                return "{\"ok\":true,\"channel\":{\"id\":\"D" + params.get("users") + "\"}}";
             case "files.completeUploadExternal":
                 return completeUpload(params);
             case "users.info": {

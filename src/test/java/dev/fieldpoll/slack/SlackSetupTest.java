@@ -51,7 +51,7 @@ class SlackSetupTest {
                 .isTrue();
         List<String> scopes = new ArrayList<>();
         manifest.path("oauth_config").path("scopes").path("bot").forEach(scope -> scopes.add(scope.asText()));
-        assertThat(scopes).containsExactlyInAnyOrder("commands", "chat:write", "users:read", "files:write");
+        assertThat(scopes).containsExactlyInAnyOrder("commands", "chat:write", "users:read", "files:write", "im:write");
         assertThat(manifest.path("oauth_config").path("scopes").has("user")).isFalse();
     }
 

@@ -123,12 +123,14 @@ class SlackSummaryBlocksTest {
         clock.advance(Duration.ofHours(48).plusMinutes(1));
 
         SlackMessage reminder =
-                new SlackReminderRenderer(ZoneOffset.UTC).render(new ClosingReminder(poll, 2), clock.instant());
+                new SlackReminderRenderer(ZoneOffset.UTC).render(new ClosingReminder(poll, 2, 1), clock.instant());
 
         Golden.assertMatches("slack/reminder.json", pretty(List.of(reminder)));
         JsonNode blocks = json(reminder.blocks());
         assertThat(BlockKitLimits.message(blocks)).isEmpty();
-        assertThat(reminder.text()).isEqualTo("Poll #1 Closing soon closes in about a day; 2 members have voted.");
+        assertThat(reminder.text())
+                .isEqualTo(
+                        "Poll #1 Closing soon closes in about a day; 2 members have voted, 1 of them on every field and factor.");
         assertThat(blocks.get(1).path("elements").get(0).path("action_id").asText())
                 .isEqualTo("fp1:vote:1");
     }
@@ -212,7 +214,7 @@ class SlackSummaryBlocksTest {
 
         List<SlackMessage> messages = new SlackSummaryRenderer().render(summarize(Optional.empty()));
         SlackMessage reminder =
-                new SlackReminderRenderer(ZoneOffset.UTC).render(new ClosingReminder(poll, 3), clock.instant());
+                new SlackReminderRenderer(ZoneOffset.UTC).render(new ClosingReminder(poll, 3, 3), clock.instant());
 
         List<String> mrkdwn = new ArrayList<>();
         for (SlackMessage message : List.of(messages.get(0), reminder)) {

@@ -235,7 +235,8 @@ class SlackSummaryEndToEndTest {
             assertThat(reminders).hasSize(1);
             assertThat(reminders.get(0).param("channel")).isEqualTo(GENERAL);
             assertThat(reminders.get(0).param("text"))
-                    .isEqualTo("Poll #1 Closing soon closes in about a day; 2 members have voted.");
+                    .isEqualTo(
+                            "Poll #1 Closing soon closes in about a day; 2 members have voted, 0 of them on every field and factor.");
             JsonNode blocks = reminders.get(0).json("blocks");
             assertThat(blocks.get(1).path("elements").get(0).path("action_id").asText())
                     .isEqualTo("fp1:vote:1");
@@ -271,7 +272,7 @@ class SlackSummaryEndToEndTest {
         try (SlackHarness harness = SlackHarness.http(folder, ADMIN)) {
             say(harness.wiring, ADMIN, "/poll create Closing soon closes:3d");
             ClosingReminder reminder =
-                    new ClosingReminder(harness.wiring.store().findById(1).orElseThrow(), 0);
+                    new ClosingReminder(harness.wiring.store().findById(1).orElseThrow(), 0, 0);
             harness.slack.rateLimitNext("chat.postMessage");
 
             assertThatThrownBy(() -> harness.wiring.summaryPublishers().remind(reminder))

@@ -133,7 +133,7 @@ class SlackTeamClientsTest {
 
         try (LogCapture logs = new LogCapture()) {
             // when its reminder, two redraws and its results post come due
-            summaries.remind(new ClosingReminder(poll, 3));
+            summaries.remind(new ClosingReminder(poll, 3, 3));
             PollMessageView view = new PollMessageView(poll, 3, NOW, List.of(), Optional.empty());
             boolean redrawn = messages.edit(view, "1764237600.000001");
             boolean again = messages.edit(view, "1764237600.000001");

@@ -95,6 +95,7 @@ class ReminderJobTest {
             ReminderJob otherJob = new ReminderJob(
                     new SqlReminderStore(second),
                     new SqlPollStore(second, Clock.systemUTC()),
+                    new SqlPollStore(second, Clock.systemUTC()),
                     other::add,
                     clock,
                     Duration.ofHours(24),
@@ -125,6 +126,7 @@ class ReminderJobTest {
         ReminderJob off = new ReminderJob(
                 new SqlReminderStore(wiring.database()),
                 wiring.store(),
+                (SqlPollStore) wiring.store(),
                 posted::add,
                 clock,
                 Duration.ZERO,

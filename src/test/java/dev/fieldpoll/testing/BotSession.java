@@ -23,6 +23,28 @@ public final class BotSession implements AutoCloseable {
         this.wiring = new Wiring(TestConfigs.at(folder), new MutableClock(START));
     }
 
+    /** The same, on a new database of the kind given. */
+    public BotSession(Path folder, TestDatabase kind, MutableClock clock) {
+        this.wiring = new Wiring(TestConfigs.at(folder, kind), clock);
+    }
+
+    /** As {@code user} in {@code channel} of the console's workspace. */
+    public BotReply sayIn(String channel, String user, boolean admin, String line) {
+        return say(new Caller(Platform.CONSOLE, "local", channel, user, admin), line);
+    }
+
+    /** As any caller: another workspace, say. */
+    public BotReply say(Caller caller, String line) {
+        ParseResult parsed = new CommandParser().parse(line);
+        if (parsed instanceof ParseResult.Invalid invalid) {
+            return new BotReply.Problem(invalid.message());
+        }
+        return wiring.bot()
+                .handle(caller, ((ParseResult.Parsed) parsed).command())
+                .toCompletableFuture()
+                .join();
+    }
+
     public Wiring wiring() {
         return wiring;
     }
@@ -33,15 +55,7 @@ public final class BotSession implements AutoCloseable {
     }
 
     public BotReply say(String user, boolean admin, String line) {
-        ParseResult parsed = new CommandParser().parse(line);
-        if (parsed instanceof ParseResult.Invalid invalid) {
-            return new BotReply.Problem(invalid.message());
-        }
-        Caller caller = new Caller(Platform.CONSOLE, "local", "local", user, admin);
-        return wiring.bot()
-                .handle(caller, ((ParseResult.Parsed) parsed).command())
-                .toCompletableFuture()
-                .join();
+        return sayIn("local", user, admin, line);
     }
 
     @Override
