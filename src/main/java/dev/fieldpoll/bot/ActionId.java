@@ -24,7 +24,9 @@ public record ActionId(Action action, long pollId, List<String> arguments) {
         /** Finish a stepped ballot. */
         DONE("done", 0),
         /** Submit a whole ballot (a modal). */
-        SUBMIT("submit", 0);
+        SUBMIT("submit", 0),
+        /** In a later round, keep the member's answers of the round before. */
+        KEEP("keep", 0);
 
         private final String code;
         private final int arity;

@@ -49,6 +49,10 @@ public sealed interface BotCommand {
         R stopSummaries(StopSummaries stop);
 
         R summaryNow(SummaryNow now);
+
+        R rerun(Rerun rerun);
+
+        R keepAnswers(KeepAnswers keep);
     }
 
     /**
@@ -208,6 +212,22 @@ public sealed interface BotCommand {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.summaryNow(this);
+        }
+    }
+
+    /** Opens the next round of a closed poll (Delphi), closing when asked: its creator or an admin. */
+    record Rerun(PollRef poll, Optional<ClosesAt> closes) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.rerun(this);
+        }
+    }
+
+    /** In a later round: the member's answers of the previous round, kept for the cells not answered yet. */
+    record KeepAnswers(PollRef poll) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.keepAnswers(this);
         }
     }
 }

@@ -4,11 +4,12 @@ import dev.fieldpoll.poll.PollService;
 import dev.fieldpoll.report.ReportService;
 import java.time.ZoneId;
 
-/** What the commands work with: the use cases, reports, summaries, results pages and poll messages. */
+/** What the commands work with: the use cases, reports, summaries, results pages, poll messages and rounds. */
 record BotCore(
         PollService polls,
         ReportService reports,
         SummaryCommands summaries,
         ResultsPageService pages,
         PollMessageRefresher pollMessages,
-        ZoneId zone) {}
+        ZoneId zone,
+        RoundCommands rounds) {}

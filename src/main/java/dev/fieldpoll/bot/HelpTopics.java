@@ -27,6 +27,10 @@ final class HelpTopics {
             new HelpTopic("/poll list", "This channel's polls."),
             new HelpTopic("/poll close [poll]", "Close a poll (its creator or an admin)."),
             new HelpTopic(
+                    "/poll rerun [poll] [closes:3d]",
+                    "Open a closed poll's next round: members see the last round's view and may revise (its creator or an admin)."),
+            new HelpTopic("/poll keep [poll]", "In a later round, keep your answers of the round before."),
+            new HelpTopic(
                     "/poll summary schedule <weekday> <HH:MM> [zone] | show | off | now",
                     "Weekly summaries with a chart in this channel (admins)."),
             new HelpTopic("/poll help", "This list."));

@@ -59,8 +59,9 @@ public final class PollBot {
             RateLimiter rateLimiter,
             ZoneId zone,
             int inFlight,
-            InteractionMeter meter) {
-        this.core = new BotCore(polls, reports, summaries, pages, pollMessages, zone);
+            InteractionMeter meter,
+            RoundCommands rounds) {
+        this.core = new BotCore(polls, reports, summaries, pages, pollMessages, zone, rounds);
         this.rateLimiter = rateLimiter;
         this.gate = new Gate(inFlight);
         this.summaryPublishers = summaryPublishers;

@@ -101,16 +101,26 @@ public final class PollService {
         if (policy.onlyAdminsCreate() && !creator.admin()) {
             return Optional.of("Only admins can start polls in this community.");
         }
-        if (request.closesAt().isPresent() && !request.closesAt().get().isAfter(now)) {
-            return Optional.of("The close time is in the past. Try closes:3d or a future date like closes:2026-12-24.");
-        }
-        if (request.closesAt().isPresent() && request.closesAt().get().isAfter(now.plus(Poll.LONGEST_OPEN))) {
-            return Optional.of(Poll.CLOSES_OUT_OF_RANGE);
+        Optional<String> badClose = request.closesAt().flatMap(closes -> whyNotClosingAt(closes, now));
+        if (badClose.isPresent()) {
+            return badClose;
         }
         if (!request.isAdHoc() && template.isEmpty()) {
             return Optional.of(templates.unknown(request.templateKey().orElse("")));
         }
         return Optional.empty();
+    }
+
+    /** Why a poll opened now may not close at {@code closes} (past, or beyond the longest a poll stays open). */
+    public Optional<String> whyNotClosingAt(Instant closes) {
+        return whyNotClosingAt(closes, now());
+    }
+
+    private static Optional<String> whyNotClosingAt(Instant closes, Instant now) {
+        if (!closes.isAfter(now)) {
+            return Optional.of("The close time is in the past. Try closes:3d or a future date like closes:2026-12-24.");
+        }
+        return closes.isAfter(now.plus(Poll.LONGEST_OPEN)) ? Optional.of(Poll.CLOSES_OUT_OF_RANGE) : Optional.empty();
     }
 
     private Optional<Template> findTemplate(Optional<String> key) {
