@@ -32,9 +32,9 @@ final class ComponentListener extends ListenerAdapter {
 
     /** Actions of buttons; ANSWER only comes from a select, SUBMIT only from Slack's modals. */
     private static final Set<Action> BUTTON_ACTIONS =
-            Set.of(Action.VOTE, Action.RESULTS, Action.MINE, Action.PAGE, Action.DONE);
+            Set.of(Action.VOTE, Action.RESULTS, Action.MINE, Action.PAGE, Action.DONE, Action.KEEP);
     /** Actions that edit the member's own ephemeral ballot, never a message others see. */
-    private static final Set<Action> BALLOT_ACTIONS = Set.of(Action.PAGE, Action.DONE, Action.ANSWER);
+    private static final Set<Action> BALLOT_ACTIONS = Set.of(Action.PAGE, Action.DONE, Action.ANSWER, Action.KEEP);
 
     private final DiscordAdapter adapter;
     private final InteractionEdge edge;
@@ -116,6 +116,11 @@ final class ComponentListener extends ListenerAdapter {
                         new BallotDelivery(adapter, answer, 0, Optional.empty()));
             case ANSWER:
                 return answer(caller.get(), id, values, answer);
+            case KEEP:
+                return ask(
+                        caller.get(),
+                        new BotCommand.KeepAnswers(poll),
+                        new BallotDelivery(adapter, answer, 0, Optional.empty()));
             default:
                 // SUBMIT only comes from Slack's modals, and the set of allowed actions left it out
                 answer.tell(ReplyRenderer.problem(UNKNOWN));

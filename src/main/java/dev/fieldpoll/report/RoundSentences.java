@@ -42,6 +42,11 @@ public final class RoundSentences {
         if (disagreement.cells() == 0) {
             return "Disagreement: no cell has enough answers in both rounds to compare.";
         }
+        if (disagreement.verdict().equals("unknown")) {
+            return "Disagreement: consensus rose in " + disagreement.narrowedCells() + " of " + disagreement.cells()
+                    + " cells and fell in " + disagreement.widenedCells()
+                    + "; too few members answered both rounds to say whether it narrowed.";
+        }
         String interval = Numbers.signed(disagreement.meanChange()) + ", 90% interval "
                 + Numbers.signed(disagreement.low()) + " to " + Numbers.signed(disagreement.high());
         String verdict = switch (disagreement.verdict()) {

@@ -134,9 +134,11 @@ public final class RoundComparison {
                     consensus(first, drawn, counted, settings.scalePoints()),
                     consensus(second, drawn, counted, settings.scalePoints()));
         }
-        FieldChange[] fieldChanges = fieldChanges(scoresBefore, scoresAfter, changes);
+        FieldChange[] fieldChanges =
+                fieldChanges(scoresBefore, scoresAfter, changes, claimable(first, second, settings.labelFrom()));
         double meanChange = meanChange(consensusBefore, consensusAfter);
         double[] interval = Percentiles.interval(consensusChanges);
+        boolean enough = first.voters() >= settings.labelFrom();
         return new Result(
                 first.voters(),
                 movement[0],
@@ -150,21 +152,27 @@ public final class RoundComparison {
                 meanChange,
                 interval[0],
                 interval[1],
-                disagreement(meanChange, interval, cells));
+                enough ? disagreement(meanChange, interval, cells) : Disagreement.UNKNOWN);
     }
 
-    private static FieldChange[] fieldChanges(double[] before, double[] after, double[][] changes) {
+    /**
+     * Like a reference difference, a change is a claim tested only for fields whose every cell has
+     * {@code labelFrom} paired scores in both rounds (a bootstrap of a handful of ballots understates
+     * its own spread); Benjamini–Hochberg runs over the fields tested.
+     */
+    private static FieldChange[] fieldChanges(
+            double[] before, double[] after, double[][] changes, boolean[] claimable) {
         FieldChange[] result = new FieldChange[before.length];
         double[] pValues = new double[before.length];
         Arrays.fill(pValues, Double.NaN);
         for (int field = 0; field < before.length; field++) {
-            if (!Double.isNaN(before[field]) && !Double.isNaN(after[field]) && changes[field].length > 0) {
+            if (claimable[field] && comparable(before, after, changes, field)) {
                 pValues[field] = Percentiles.twoSidedP(changes[field]);
             }
         }
         boolean[] real = BenjaminiHochberg.reject(pValues, FALSE_DISCOVERY_RATE);
         for (int field = 0; field < before.length; field++) {
-            if (!Double.isNaN(pValues[field])) {
+            if (comparable(before, after, changes, field)) {
                 double[] interval = Percentiles.interval(changes[field]);
                 boolean excludesZero = interval[0] > 0 || interval[1] < 0;
                 result[field] = new FieldChange(
@@ -172,6 +180,23 @@ public final class RoundComparison {
             }
         }
         return result;
+    }
+
+    private static boolean comparable(double[] before, double[] after, double[][] changes, int field) {
+        return !Double.isNaN(before[field]) && !Double.isNaN(after[field]) && changes[field].length > 0;
+    }
+
+    /** Fields whose every factor cell has at least {@code labelFrom} paired scores in each round. */
+    private static boolean[] claimable(VoteMatrix before, VoteMatrix after, int labelFrom) {
+        boolean[] claimable = new boolean[before.fields()];
+        for (int field = 0; field < claimable.length; field++) {
+            claimable[field] = true;
+            for (int factor = 0; factor < before.factors(); factor++) {
+                int cell = field * before.factors() + factor;
+                claimable[field] &= scoredIn(before, cell) >= labelFrom && scoredIn(after, cell) >= labelFrom;
+            }
+        }
+        return claimable;
     }
 
     private static Disagreement disagreement(double meanChange, double[] interval, int cells) {

@@ -78,6 +78,30 @@ class RoundSimulationTest {
     }
 
     @Test
+    void fewMembersGiveIntervalsButNoClaimsAndTheScoreIsTheReportsScore() {
+        // given a planted shift, but only the first 6 members (below labelFrom = 10)
+        SplittableRandom random = new SplittableRandom(7L);
+        double[][] opinions = java.util.Arrays.copyOf(opinions(random), MEMBERS);
+        VoteMatrix before = first(answers(opinions, random, 0, null), 6);
+        VoteMatrix after = first(answers(opinions, random, 1.5, null), 6);
+        // when compared
+        RoundComparison.Result result = RoundComparison.compare(before, before, after, SETTINGS);
+        // then no change is claimed, nor a verdict on disagreement; the scores are the report's scores
+        assertThat(result.fieldChanges())
+                .allSatisfy(change -> assertThat(change.real()).isFalse());
+        assertThat(result.disagreement()).isEqualTo(RoundComparison.Disagreement.UNKNOWN);
+        PollAnalysis report = PollAnalyzer.analyze(before, SETTINGS, null);
+        assertThat(result.fieldChanges()[2].before())
+                .isCloseTo(report.score(2), org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    private static VoteMatrix first(VoteMatrix matrix, int voters) {
+        int size = matrix.fields() * matrix.factors();
+        return new VoteMatrix(
+                voters, matrix.fields(), matrix.factors(), java.util.Arrays.copyOf(matrix.answers(), voters * size));
+    }
+
+    @Test
     void theSameRoundsGiveTheSameResultWhateverTheMembersOrder() {
         SplittableRandom random = new SplittableRandom(3L);
         double[][] opinions = opinions(random);
