@@ -238,7 +238,8 @@ final class CommandRunner implements BotCommand.Visitor<CompletionStage<BotReply
 
     @Override
     public CompletionStage<BotReply> listPolls(BotCommand.ListPolls list) {
-        return done(new BotReply.PollList(core.polls().list(member).polls()));
+        return done(new BotReply.PollList(
+                core.rounds().folded(core.polls().list(member).polls())));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.fieldpoll.bot;
 
 import dev.fieldpoll.poll.Ballot;
 import dev.fieldpoll.poll.Member;
+import dev.fieldpoll.poll.Outcomes;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.PollService;
 import dev.fieldpoll.poll.RoundLink;
@@ -11,9 +12,13 @@ import dev.fieldpoll.report.RoundReport;
 import dev.fieldpoll.report.RoundReportService;
 import dev.fieldpoll.tally.RoundComparison;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -60,6 +65,68 @@ public final class RoundCommands {
         }
         Ballot yours = polls.ballot(member, previous.get());
         return Optional.of(new RoundHints(link.get().round(), previous.get().id(), community, yours.answers()));
+    }
+
+    /**
+     * A channel's polls with each chain of rounds shown once, as its latest round, whose title names
+     * the earlier rounds ("Roadmap (round 3) · rounds #1, #2, #3"); a first round never rerun is as it was.
+     */
+    List<Outcomes.Listing> folded(List<Outcomes.Listing> listings) {
+        Map<Long, RoundLink> links = new LinkedHashMap<>();
+        Set<Long> rerun = new HashSet<>();
+        for (Outcomes.Listing listing : listings) {
+            rounds.link(listing.poll().id()).ifPresent(link -> {
+                links.put(listing.poll().id(), link);
+                rerun.add(link.previousPollId());
+            });
+        }
+        List<Outcomes.Listing> folded = new ArrayList<>();
+        for (Outcomes.Listing listing : listings) {
+            Poll poll = listing.poll();
+            if (rerun.contains(poll.id())) {
+                continue;
+            }
+            RoundLink link = links.get(poll.id());
+            folded.add(
+                    link == null
+                            ? listing
+                            : new Outcomes.Listing(
+                                    withRounds(poll, chain(link, links)), listing.status(), listing.voters()));
+        }
+        return folded;
+    }
+
+    /** The ids of the rounds up to this one, oldest first. */
+    private static List<Long> chain(RoundLink last, Map<Long, RoundLink> links) {
+        List<Long> ids = new ArrayList<>();
+        ids.add(last.pollId());
+        RoundLink at = last;
+        while (at != null) {
+            ids.add(0, at.previousPollId());
+            at = links.get(at.previousPollId());
+        }
+        return ids;
+    }
+
+    private static Poll withRounds(Poll poll, List<Long> ids) {
+        String suffix = " · rounds "
+                + String.join(", ", ids.stream().map(id -> "#" + id).toList());
+        String title =
+                poll.title().length() + suffix.length() <= Poll.MAX_TITLE_LENGTH ? poll.title() + suffix : poll.title();
+        return new Poll(
+                poll.id(),
+                poll.workspace(),
+                poll.channelId(),
+                title,
+                poll.templateKey(),
+                poll.definition(),
+                poll.visibility(),
+                poll.createdBy(),
+                poll.createdAt(),
+                poll.closesAt(),
+                poll.closedAt(),
+                poll.eligibleRole(),
+                poll.announce());
     }
 
     /** What changed since the previous round, for a later round's results. */

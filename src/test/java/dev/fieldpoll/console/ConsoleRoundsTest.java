@@ -123,7 +123,8 @@ class ConsoleRoundsTest {
                     .contains("Score change since round 1")
                     .contains("Docs: ")
                     .contains("90% interval")
-                    .contains("Roadmap (round 2)");
+                    .contains("#2 Roadmap (round 2) · rounds #1, #2 - open")
+                    .doesNotContain("#1 Roadmap -");
         }
     }
 
@@ -170,9 +171,12 @@ class ConsoleRoundsTest {
         try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
             // given round 1 closed and round 2 closed
             roundOne(wiring);
-            String chain = chat(wiring, "/poll rerun", "/poll close #2", "/poll rerun #2");
-            // then round 3 follows round 2
-            assertThat(chain).contains("Poll #3: Roadmap (round 3)");
+            String chain = chat(wiring, "/poll rerun", "/poll close #2", "/poll rerun #2", "/poll list");
+            // then round 3 follows round 2, and the channel lists the three rounds as one poll
+            assertThat(chain)
+                    .contains("Poll #3: Roadmap (round 3)")
+                    .contains("#3 Roadmap (round 3) · rounds #1, #2, #3 - open")
+                    .doesNotContain("#2 Roadmap (round 2) ·");
 
             // when a member of another channel names the poll
             String elsewhere = rerunFromAnotherChannel(wiring);
