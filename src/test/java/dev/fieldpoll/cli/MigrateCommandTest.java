@@ -93,6 +93,29 @@ class MigrateCommandTest {
             SqlResultsPostStore resultsPosts = new SqlResultsPostStore(wiring.database());
             resultsPosts.claim(1, AT, Duration.ofMinutes(5));
             resultsPosts.partDelivered(1, "message", AT);
+            // the rounds of migration V13: poll 1 rerun as round 2
+            dev.fieldpoll.poll.Poll first = wiring.store().findById(1).orElseThrow();
+            new dev.fieldpoll.store.SqlRoundStore(
+                            wiring.database(), new dev.fieldpoll.store.SqlPollStore(wiring.database()))
+                    .createRound(
+                            new dev.fieldpoll.poll.NewPoll(
+                                    first.workspace(),
+                                    first.channelId(),
+                                    first.title() + " (round 2)",
+                                    first.templateKey(),
+                                    first.definition(),
+                                    first.visibility(),
+                                    first.createdBy(),
+                                    AT,
+                                    null,
+                                    null,
+                                    true,
+                                    true),
+                            1,
+                            1,
+                            2)
+                    .toCompletableFuture()
+                    .join();
         }
     }
 
@@ -108,7 +131,7 @@ class MigrateCommandTest {
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         Map<String, Long> rows = rows(DriverManager.getConnection("jdbc:sqlite:" + source));
         assertThat(rows)
-                .hasSize(17)
+                .hasSize(18)
                 .containsKeys("poll", "vote", "summary_run", "poll_reminder", "web_link_secret")
                 .allSatisfy((table, count) -> assertThat(count).as(table).isPositive());
         assertThat(rows(DriverManager.getConnection(target.url()))).isEqualTo(rows);
@@ -155,7 +178,12 @@ class MigrateCommandTest {
                             .toCompletableFuture()
                             .join()
                             .id())
-                    .isEqualTo(4);
+                    .isEqualTo(5);
+            // and round 2 of poll 1 is linked to it there too
+            assertThat(new dev.fieldpoll.store.SqlRoundStore(
+                                    after.database(), new dev.fieldpoll.store.SqlPollStore(after.database()))
+                            .nextRound(1))
+                    .contains(4L);
         }
     }
 
@@ -171,7 +199,7 @@ class MigrateCommandTest {
 
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err())
-                .startsWith("fieldpoll: " + target.name() + " holds fieldpoll data already (3 in poll, ")
+                .startsWith("fieldpoll: " + target.name() + " holds fieldpoll data already (4 in poll, ")
                 .endsWith("so nothing was copied. Copy into an empty database." + System.lineSeparator());
         assertThat(rows(DriverManager.getConnection(target.url()))).isEqualTo(copied);
     }
