@@ -8,6 +8,7 @@ import dev.fieldpoll.bot.PollMessageRefresher;
 import dev.fieldpoll.bot.RateLimiter;
 import dev.fieldpoll.bot.ResultsLinks;
 import dev.fieldpoll.bot.ResultsPageService;
+import dev.fieldpoll.bot.RoundCommands;
 import dev.fieldpoll.bot.SummaryCommands;
 import dev.fieldpoll.console.ConsoleChat;
 import dev.fieldpoll.console.ConsolePollMessagePublisher;
@@ -24,10 +25,12 @@ import dev.fieldpoll.poll.PollMessageLocks;
 import dev.fieldpoll.poll.PollPolicy;
 import dev.fieldpoll.poll.PollService;
 import dev.fieldpoll.poll.PollStore;
+import dev.fieldpoll.poll.RoundService;
 import dev.fieldpoll.poll.TemplateCatalog;
 import dev.fieldpoll.report.ChartRenderer;
 import dev.fieldpoll.report.GroupChartRenderer;
 import dev.fieldpoll.report.ReportService;
+import dev.fieldpoll.report.RoundReportService;
 import dev.fieldpoll.slack.SlackApp;
 import dev.fieldpoll.slack.SlackSettings;
 import dev.fieldpoll.store.Database;
@@ -39,6 +42,7 @@ import dev.fieldpoll.store.SqlPollStore;
 import dev.fieldpoll.store.SqlReminderStore;
 import dev.fieldpoll.store.SqlResultsPageStore;
 import dev.fieldpoll.store.SqlResultsPostStore;
+import dev.fieldpoll.store.SqlRoundStore;
 import dev.fieldpoll.store.SqlSummaryStore;
 import dev.fieldpoll.store.TokenCipher;
 import dev.fieldpoll.summary.Backoff;
@@ -48,6 +52,7 @@ import dev.fieldpoll.summary.SummaryBuilder;
 import dev.fieldpoll.summary.SummaryJob;
 import dev.fieldpoll.summary.SummaryPublishers;
 import dev.fieldpoll.summary.SummaryStore;
+import dev.fieldpoll.tally.AnalysisSettings;
 import dev.fieldpoll.web.PageLinks;
 import dev.fieldpoll.web.ResultsWebServer;
 import dev.fieldpoll.web.WebSettings;
@@ -145,7 +150,8 @@ public final class Wiring implements AutoCloseable {
         this.database = opened(opening);
         database.meterCommits(metrics);
         this.operations = new OperationsStatus(database::reachable, metrics);
-        this.store = new SqlPollStore(database, clock);
+        SqlPollStore sqlPolls = new SqlPollStore(database, clock);
+        this.store = sqlPolls;
         this.polls = new PollService(
                 store, templates, clock, new PollPolicy(config.onlyAdminsCreate(), config.shareResults()), afterCommit);
         this.reports = new ReportService(store, clock, config.minVoters(), config.labelFrom(), config.groupsFrom());
@@ -207,9 +213,18 @@ public final class Wiring implements AutoCloseable {
                 COMMANDS_IN_FLIGHT,
                 metrics,
                 new PollLifecycleService(store, store, clock, afterCommit),
-                reminderJob);
+                reminderJob,
+                rounds(config, clock, sqlPolls));
         metrics.gauge("fieldpoll.commands.in.flight", "Commands admitted and not yet answered", bot::commandsInFlight);
         metrics.gauge("fieldpoll.writes.queued", "Writes waiting for their commit", database::writesQueued);
+    }
+
+    /** Rounds (Delphi): reruns linked in the database, their ballots' hints and their round reports. */
+    private RoundCommands rounds(Config config, Clock clock, SqlPollStore sqlPolls) {
+        RoundService rounds = new RoundService(new SqlRoundStore(database, sqlPolls), polls, afterCommit);
+        RoundReportService roundReports = new RoundReportService(
+                store, rounds, clock, config.minVoters(), config.labelFrom(), AnalysisSettings.DEFAULT_RESAMPLES);
+        return new RoundCommands(rounds, roundReports, polls, config.zone());
     }
 
     private static ScheduledThreadPoolExecutor jobsExecutor() {

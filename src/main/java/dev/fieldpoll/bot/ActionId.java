@@ -28,7 +28,9 @@ public record ActionId(Action action, long pollId, List<String> arguments) {
         /** Delete the poll: the confirmation's button. */
         DELETE("delete", 0),
         /** Forget the member's answers: argument "poll" (this poll) or "all" (every poll of the workspace). */
-        FORGET("forget", 1);
+        FORGET("forget", 1),
+        /** In a later round, keep the member's answers of the round before. */
+        KEEP("keep", 0);
 
         private final String code;
         private final int arity;

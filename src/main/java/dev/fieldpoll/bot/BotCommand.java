@@ -61,6 +61,10 @@ public sealed interface BotCommand {
         R export(Export export);
 
         R remind(Remind remind);
+
+        R rerun(Rerun rerun);
+
+        R keepAnswers(KeepAnswers keep);
     }
 
     /**
@@ -296,6 +300,22 @@ public sealed interface BotCommand {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.remind(this);
+        }
+    }
+
+    /** Opens the next round of a closed poll (Delphi), closing when asked: its creator or an admin. */
+    record Rerun(PollRef poll, Optional<ClosesAt> closes) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.rerun(this);
+        }
+    }
+
+    /** In a later round: the member's answers of the previous round, kept for the cells not answered yet. */
+    record KeepAnswers(PollRef poll) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.keepAnswers(this);
         }
     }
 }

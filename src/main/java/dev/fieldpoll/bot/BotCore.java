@@ -4,7 +4,10 @@ import dev.fieldpoll.poll.PollService;
 import dev.fieldpoll.report.ReportService;
 import java.time.ZoneId;
 
-/** What the commands work with: the use cases, reports, summaries, results pages, poll messages and a poll's life after posting. */
+/**
+ * What the commands work with: the use cases, reports, summaries, results pages, poll messages, a
+ * poll's life after posting and its rounds.
+ */
 record BotCore(
         PollService polls,
         ReportService reports,
@@ -12,4 +15,5 @@ record BotCore(
         ResultsPageService pages,
         PollMessageRefresher pollMessages,
         ZoneId zone,
-        LifecycleCommands.Parts lifecycle) {}
+        LifecycleCommands.Parts lifecycle,
+        RoundCommands rounds) {}

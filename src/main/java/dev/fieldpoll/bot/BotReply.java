@@ -5,6 +5,7 @@ import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Outcomes.Listing;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.report.PollReport;
+import dev.fieldpoll.report.RoundReport;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,11 +60,18 @@ public sealed interface BotReply {
         }
     }
 
-    /** The member's ballot, to fill in: current answers preset. */
-    record BallotView(Poll poll, Ballot ballot) implements BotReply {
+    /**
+     * The member's ballot, to fill in: current answers preset. {@code rounds}, for a later round of a
+     * poll: the previous round's view of each cell and the member's own previous answers.
+     */
+    record BallotView(Poll poll, Ballot ballot, Optional<RoundHints> rounds) implements BotReply {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.ballotView(this);
+        }
+
+        public BallotView {
+            rounds = rounds == null ? Optional.empty() : rounds;
         }
     }
 
@@ -83,8 +91,15 @@ public sealed interface BotReply {
      * Results for the member, or for the channel when an admin posts them. {@code page}: the
      * member's own results-page link, or on a channel post the public one if an admin shared it.
      * {@code notice}, when not empty, is a line to show first (why they are private, say).
+     * {@code rounds}, for a later round of a poll: what changed since the previous round.
      */
-    record ResultsView(Poll poll, PollReport report, boolean postPublicly, Optional<PageLink> page, String notice)
+    record ResultsView(
+            Poll poll,
+            PollReport report,
+            boolean postPublicly,
+            Optional<PageLink> page,
+            String notice,
+            Optional<RoundReport> rounds)
             implements BotReply {
         @Override
         public <R> R accept(Visitor<R> visitor) {
@@ -94,11 +109,7 @@ public sealed interface BotReply {
         public ResultsView {
             page = page == null ? Optional.empty() : page;
             notice = notice == null ? "" : notice;
-        }
-
-        /** Results with no notice to show first. */
-        public ResultsView(Poll poll, PollReport report, boolean postPublicly, Optional<PageLink> page) {
-            this(poll, report, postPublicly, page, "");
+            rounds = rounds == null ? Optional.empty() : rounds;
         }
     }
 

@@ -35,7 +35,9 @@ public final class CommandParser {
             "vote", List.of("poll"),
             "results", List.of("poll"),
             "mine", List.of("poll"),
-            "close", List.of("poll"));
+            "close", List.of("poll"),
+            "rerun", List.of("poll", "closes"),
+            "keep", List.of("poll"));
     /** What looks like an option: a word of letters, then a colon, outside quotes. (09:00 is a time, not one.) */
     private static final Pattern OPTION_NAME = Pattern.compile("\\p{L}[\\p{L}_-]*");
     /** A date (and time) with a four-digit year; anything else never reaches java.time. */
@@ -99,6 +101,12 @@ public final class CommandParser {
                 return new BotCommand.ListPolls();
             case "close":
                 return new BotCommand.Close(pollRef(words, options));
+            case "rerun":
+                return new BotCommand.Rerun(
+                        pollRef(words, options),
+                        options.containsKey("closes") ? Optional.of(closes(options.get("closes"))) : Optional.empty());
+            case "keep":
+                return new BotCommand.KeepAnswers(pollRef(words, options));
             case "help":
                 return new BotCommand.Help();
             case "summary":

@@ -110,7 +110,8 @@ final class CommandRunner implements BotCommand.Visitor<CompletionStage<BotReply
         if (notEligible.isPresent()) {
             return new Problem(notEligible.get());
         }
-        return new BotReply.BallotView(poll, core.polls().ballot(member, poll));
+        return new BotReply.BallotView(
+                poll, core.polls().ballot(member, poll), core.rounds().hints(member, poll));
     }
 
     @Override
@@ -205,7 +206,8 @@ final class CommandRunner implements BotCommand.Visitor<CompletionStage<BotReply
                 core.reports().reportFor(poll),
                 shownPublicly,
                 core.pages().linkFor(member, poll, shownPublicly),
-                notice);
+                notice,
+                core.rounds().report(poll));
     }
 
     @Override
@@ -236,7 +238,8 @@ final class CommandRunner implements BotCommand.Visitor<CompletionStage<BotReply
 
     @Override
     public CompletionStage<BotReply> listPolls(BotCommand.ListPolls list) {
-        return done(new BotReply.PollList(core.polls().list(member).polls()));
+        return done(new BotReply.PollList(
+                core.rounds().folded(core.polls().list(member).polls())));
     }
 
     @Override
@@ -323,6 +326,25 @@ final class CommandRunner implements BotCommand.Visitor<CompletionStage<BotReply
 
     private LifecycleCommands lifecycle() {
         return new LifecycleCommands(core, member);
+    }
+
+    @Override
+    public CompletionStage<BotReply> rerun(BotCommand.Rerun rerun) {
+        return withPollAsync(rerun.poll(), poll -> core.rounds().rerun(member, poll, rerun.closes()));
+    }
+
+    /** The previous round's answers saved for the cells not answered yet, like a ballot's answers: one commit. */
+    @Override
+    public CompletionStage<BotReply> keepAnswers(BotCommand.KeepAnswers keep) {
+        return withPollAsync(keep.poll(), poll -> {
+            BotReply refused = ballot(poll);
+            if (!(refused instanceof BotReply.BallotView view)) {
+                return done(refused);
+            }
+            Map<CellKey, String> kept =
+                    view.rounds().map(hints -> hints.toKeep(view.ballot())).orElse(Map.of());
+            return kept.isEmpty() ? RoundCommands.nothingToKeep(poll, view.rounds()) : saveAnswers(poll, kept);
+        });
     }
 
     private CompletionStage<BotReply> withPoll(PollRef ref, Function<Poll, BotReply> action) {

@@ -37,6 +37,10 @@ final class HelpTopics {
                     "/poll export [poll] [csv|json] | remind [poll]",
                     "The answers as a private file, or the closing reminder now (admins)."),
             new HelpTopic(
+                    "/poll rerun [poll] [closes:3d]",
+                    "Open a closed poll's next round: members see the last round's view and may revise (its creator or an admin)."),
+            new HelpTopic("/poll keep [poll]", "In a later round, keep your answers of the round before."),
+            new HelpTopic(
                     "/poll summary schedule <weekday> <HH:MM> [zone] | show | off | now",
                     "Weekly summaries with a chart in this channel (admins)."),
             new HelpTopic("/poll help", "This list."));

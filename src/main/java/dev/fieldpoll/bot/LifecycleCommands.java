@@ -58,6 +58,10 @@ final class LifecycleCommands {
     }
 
     CompletionStage<BotReply> delete(Poll poll, boolean confirmed) {
+        Optional<String> laterRound = core.rounds().whyNotDeleted(poll);
+        if (laterRound.isPresent()) {
+            return done(new Problem(laterRound.get()));
+        }
         if (!confirmed) {
             return done(lifecycle
                     .whyNotManaged(member, poll, "delete")

@@ -3,7 +3,9 @@ package dev.fieldpoll.bot;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.PseudonymousVote;
 import dev.fieldpoll.report.PollReport;
+import dev.fieldpoll.report.RoundReport;
 import java.util.List;
+import java.util.Optional;
 
 /** What a results page may show its viewer, decided by the chat's own rules at the moment of the request. */
 public sealed interface PageReply {
@@ -14,9 +16,24 @@ public sealed interface PageReply {
 
     /**
      * The page: the poll and its report as the viewer may see them now. {@code viewerIsAdmin}
-     * offers the downloads; {@code pagePublic} says anyone with the public link sees it too.
+     * offers the downloads; {@code pagePublic} says anyone with the public link sees it too;
+     * {@code rounds}, for a later round of a poll, what changed since the round before.
      */
-    record Page(Poll poll, PollReport report, boolean viewerIsAdmin, boolean pagePublic) implements PageReply {}
+    record Page(Poll poll, PollReport report, boolean viewerIsAdmin, boolean pagePublic, Optional<RoundReport> rounds)
+            implements PageReply {
+        public Page {
+            rounds = rounds == null ? Optional.empty() : rounds;
+        }
+
+        /** The page of a poll that is not a later round. */
+        public Page(Poll poll, PollReport report, boolean viewerIsAdmin, boolean pagePublic) {
+            this(poll, report, viewerIsAdmin, pagePublic, Optional.empty());
+        }
+
+        Page withRounds(Optional<RoundReport> changes) {
+            return new Page(poll, report, viewerIsAdmin, pagePublic, changes);
+        }
+    }
 
     /** An admin's download of every answer, voters as pseudonyms. */
     record Votes(Poll poll, List<PseudonymousVote> votes) implements PageReply {

@@ -63,7 +63,8 @@ public final class PollBot {
             int inFlight,
             InteractionMeter meter,
             PollLifecycleService lifecycle,
-            ReminderJob reminders) {
+            ReminderJob reminders,
+            RoundCommands rounds) {
         this.core = new BotCore(
                 polls,
                 reports,
@@ -71,7 +72,8 @@ public final class PollBot {
                 pages,
                 pollMessages,
                 zone,
-                new LifecycleCommands.Parts(lifecycle, reminders));
+                new LifecycleCommands.Parts(lifecycle, reminders),
+                rounds);
         this.rateLimiter = rateLimiter;
         this.gate = new Gate(inFlight);
         this.summaryPublishers = summaryPublishers;
@@ -159,12 +161,19 @@ public final class PollBot {
 
     /** The results page a verified personal link asks for: what the chat would show that member now. */
     public PageReply page(PageViewer viewer, long pollId) {
-        return core.pages().page(viewer, pollId);
+        return withRounds(core.pages().page(viewer, pollId));
+    }
+
+    /** A later round's page also shows what changed since the round before. */
+    private PageReply withRounds(PageReply reply) {
+        return reply instanceof PageReply.Page page
+                ? page.withRounds(core.rounds().report(page.poll()))
+                : reply;
     }
 
     /** The results page a public link asks for, while an admin keeps it public. */
     public PageReply sharedPage(long pollId, int generation) {
-        return core.pages().sharedPage(pollId, generation);
+        return withRounds(core.pages().sharedPage(pollId, generation));
     }
 
     /** An admin's download of a poll's answers (pseudonymous voters), through their personal link. */

@@ -7,8 +7,10 @@ import dev.fieldpoll.bot.Caller;
 import dev.fieldpoll.bot.CommandParser;
 import dev.fieldpoll.bot.ParseResult;
 import dev.fieldpoll.bot.PollBot;
+import dev.fieldpoll.bot.RoundHints;
 import dev.fieldpoll.bot.Utf8Lines;
 import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.Ballot;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Factor;
 import dev.fieldpoll.poll.Field;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -98,7 +101,7 @@ public final class ConsoleChat {
         }
         BotReply reply = ask(((ParseResult.Parsed) parsed).command());
         if (reply instanceof BotReply.BallotView ballot) {
-            new SteppedBallot(ballot.poll(), ballot.ballot().answers(), in, out).run();
+            new SteppedBallot(ballot.poll(), ballot.ballot().answers(), ballot.rounds(), in, out).run();
             return;
         }
         out.println(renderer.render(reply));
@@ -127,12 +130,15 @@ public final class ConsoleChat {
 
         private final Poll poll;
         private final Map<CellKey, Answer> current;
+        private final Optional<RoundHints> rounds;
         private final Utf8Lines in;
         private final PrintStream out;
 
-        SteppedBallot(Poll poll, Map<CellKey, Answer> current, Utf8Lines in, PrintStream out) {
+        SteppedBallot(
+                Poll poll, Map<CellKey, Answer> current, Optional<RoundHints> rounds, Utf8Lines in, PrintStream out) {
             this.poll = poll;
             this.current = current;
+            this.rounds = rounds;
             this.in = in;
             this.out = out;
         }
@@ -145,6 +151,8 @@ public final class ConsoleChat {
                     + definition.scale().min()
                     + "-" + definition.scale().max() + ".");
             out.println("Enter keeps your answer, ? = don't know, q = stop (answers so far are kept).");
+            rounds.ifPresent(hints -> out.println(hints.heading() + " Enter on a cell you have not answered yet keeps "
+                    + "your round " + (hints.round() - 1) + " answer."));
             int position = 0;
             for (Field field : definition.fields()) {
                 position++;
@@ -163,6 +171,10 @@ public final class ConsoleChat {
         /** Returns false when the member stops the ballot. */
         private boolean askCell(Field field, Factor factor) throws IOException {
             CellKey cell = new CellKey(field.key(), factor.key());
+            rounds.flatMap(hints -> hints.line(cell)).ifPresent(line -> out.println("    (" + line + ")"));
+            // a later round's ballot is prefilled with the member's previous answer: Enter keeps it
+            Optional<String> kept = rounds.map(hints -> hints.toKeep(new Ballot(poll.id(), "", current)))
+                    .map(texts -> texts.get(cell));
             while (true) {
                 out.print("  " + factor.name() + " " + range(factor) + " [now: "
                         + BallotText.answerText(current.get(cell), "-") + "]> ");
@@ -177,10 +189,11 @@ public final class ConsoleChat {
                 if (line == null || line.strip().equalsIgnoreCase("q")) {
                     return false;
                 }
-                if (line.isBlank()) {
+                if (line.isBlank() && kept.isEmpty()) {
                     return true;
                 }
-                BotReply reply = ask(new BotCommand.SetAnswers(poll.id(), Map.of(cell, line.strip())));
+                String answer = line.isBlank() ? kept.get() : line.strip();
+                BotReply reply = ask(new BotCommand.SetAnswers(poll.id(), Map.of(cell, answer)));
                 if (reply instanceof BotReply.VoteSaved) {
                     return true;
                 }

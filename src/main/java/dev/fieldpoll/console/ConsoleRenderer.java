@@ -4,6 +4,7 @@ import dev.fieldpoll.bot.BallotText;
 import dev.fieldpoll.bot.BotReply;
 import dev.fieldpoll.bot.CloseTimeText;
 import dev.fieldpoll.bot.PageLink;
+import dev.fieldpoll.bot.RoundHints;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.Ballot;
 import dev.fieldpoll.poll.CellKey;
@@ -12,6 +13,7 @@ import dev.fieldpoll.poll.Field;
 import dev.fieldpoll.poll.Outcomes.Listing;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.PollDefinition;
+import dev.fieldpoll.report.RoundSentences;
 import dev.fieldpoll.report.TextReportRenderer;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -51,7 +53,10 @@ public final class ConsoleRenderer {
 
             @Override
             public String ballotView(BotReply.BallotView ballot) {
-                return ConsoleRenderer.this.myBallot(ballot.poll(), ballot.ballot());
+                return ConsoleRenderer.this.myBallot(ballot.poll(), ballot.ballot())
+                        + ballot.rounds()
+                                .map(hints -> roundHints(ballot.poll(), hints))
+                                .orElse("");
             }
 
             @Override
@@ -62,6 +67,9 @@ public final class ConsoleRenderer {
             @Override
             public String resultsView(BotReply.ResultsView results) {
                 String report = reports.render(results.report())
+                        + results.rounds()
+                                .map(rounds -> "\n\n" + String.join("\n", RoundSentences.all(rounds)))
+                                .orElse("")
                         + results.page().map(page -> "\n\n" + pageLine(page)).orElse("");
                 return results.notice().isEmpty() ? report : results.notice() + "\n" + report;
             }
@@ -203,6 +211,24 @@ public final class ConsoleRenderer {
             text.append('\n');
         }
         return text.toString().stripTrailing();
+    }
+
+    /** A later round's ballot: per cell the previous round's view and the member's answer then. */
+    private static String roundHints(Poll poll, RoundHints hints) {
+        StringBuilder text = new StringBuilder("\n\n").append(hints.heading()).append('\n');
+        for (Field field : poll.definition().fields()) {
+            for (var factor : poll.definition().factors()) {
+                hints.line(new CellKey(field.key(), factor.key()))
+                        .ifPresent(line -> text.append("  ")
+                                .append(field.name())
+                                .append(" · ")
+                                .append(factor.name())
+                                .append(": ")
+                                .append(line)
+                                .append('\n'));
+            }
+        }
+        return text.append(hints.keepHint()).toString();
     }
 
     private String pollList(List<Listing> polls) {

@@ -36,7 +36,7 @@ final class BallotDelivery extends ReplyDelivery {
             answer.tell(ReplyRenderer.problem(NOT_A_PAGE));
             return done();
         }
-        answer.show(adapter.ballots.page(ballot.poll(), ballot.ballot(), page, null));
+        answer.show(adapter.ballots.page(ballot.poll(), ballot.ballot(), page, null, ballot.rounds()));
         return done();
     }
 

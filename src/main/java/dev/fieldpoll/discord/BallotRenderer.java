@@ -3,6 +3,7 @@ package dev.fieldpoll.discord;
 import dev.fieldpoll.bot.ActionId;
 import dev.fieldpoll.bot.ActionId.Action;
 import dev.fieldpoll.bot.ActionIds;
+import dev.fieldpoll.bot.RoundHints;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.Ballot;
 import dev.fieldpoll.poll.CellKey;
@@ -14,6 +15,7 @@ import dev.fieldpoll.poll.Scale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.selections.SelectOption;
@@ -36,14 +38,55 @@ final class BallotRenderer {
     private static final int DESCRIPTION_MAX = 300;
 
     MessageEditData page(Poll poll, Ballot ballot, int page, String note) {
+        return page(poll, ballot, page, note, Optional.empty());
+    }
+
+    /**
+     * A page of the ballot; in a later round of a poll ({@code rounds}), the previous round's view and
+     * the member's own answer then beside each cell, and a Keep button that saves those answers.
+     */
+    MessageEditData page(Poll poll, Ballot ballot, int page, String note, Optional<RoundHints> rounds) {
         PollDefinition definition = poll.definition();
         BallotPages pages = new BallotPages(definition);
         List<ActionRow> rows = new ArrayList<>();
         for (CellKey cell : pages.cells(page)) {
             rows.add(ActionRow.of(select(poll, cell, ballot.answers().get(cell))));
         }
-        rows.add(navigation(poll, pages, page));
-        return Messages.message(pageText(poll, ballot, pages, page, note), List.of(), rows);
+        ActionRow navigation = navigation(poll, pages, page);
+        if (rounds.isPresent() && !rounds.get().toKeep(ballot).isEmpty()) {
+            List<Button> buttons = new ArrayList<>(navigation.getButtons());
+            buttons.add(0, keepButton(poll, rounds.get()));
+            navigation = ActionRow.of(buttons);
+        }
+        rows.add(navigation);
+        String text = pageText(poll, ballot, pages, page, note)
+                + rounds.map(hints -> roundText(definition, pages, page, hints)).orElse("");
+        return Messages.message(DiscordText.cut(text, DiscordText.CONTENT_MAX), List.of(), rows);
+    }
+
+    private static Button keepButton(Poll poll, RoundHints hints) {
+        return Button.secondary(
+                ActionIds.encode(ActionId.of(Action.KEEP, poll.id())),
+                "Keep my round " + (hints.round() - 1) + " answers");
+    }
+
+    /** Per cell of the page: "Docs · Impact: round 1: median 4, middle half 2–4 · you: 5". */
+    private static String roundText(PollDefinition definition, BallotPages pages, int page, RoundHints hints) {
+        StringBuilder text = new StringBuilder("\n\n").append(hints.heading());
+        for (CellKey cell : pages.cells(page)) {
+            hints.line(cell)
+                    .ifPresent(line -> text.append("\n• ")
+                            .append(DiscordText.escape(
+                                    definition.field(cell.field()).orElseThrow().name()))
+                            .append(" · ")
+                            .append(DiscordText.escape(definition
+                                    .factor(cell.factor())
+                                    .orElseThrow()
+                                    .name()))
+                            .append(": ")
+                            .append(line));
+        }
+        return text.toString();
     }
 
     private static String pageText(Poll poll, Ballot ballot, BallotPages pages, int page, String note) {

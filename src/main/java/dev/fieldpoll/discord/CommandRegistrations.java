@@ -33,6 +33,8 @@ final class CommandRegistrations {
     static final String MINE = "mine";
     static final String LIST = "list";
     static final String CLOSE = "close";
+    static final String RERUN = "rerun";
+    static final String KEEP = "keep";
     static final String HELP = "help";
     static final String SUMMARY = "summary";
     static final String SCHEDULE = "schedule";
@@ -149,6 +151,15 @@ final class CommandRegistrations {
                         new SubcommandData(MINE, "Your own answers; only you see them").addOptions(pollOption()),
                         new SubcommandData(LIST, "This channel's polls"),
                         new SubcommandData(CLOSE, "Close a poll (its creator or an admin)").addOptions(pollOption()),
+                        new SubcommandData(RERUN, "Open a closed poll's next round (its creator or an admin)")
+                                .addOptions(
+                                        pollOption(),
+                                        new OptionData(
+                                                OptionType.STRING,
+                                                CLOSES,
+                                                "When the round closes: 3d, 12h, 2w or a date like 2026-12-24")),
+                        new SubcommandData(KEEP, "In a later round, keep your answers of the round before")
+                                .addOptions(pollOption()),
                         new SubcommandData(HELP, "How fieldpoll works"))
                 .addSubcommands(LifecycleSubcommands.definitions())
                 .addSubcommandGroups(summaryGroup());

@@ -32,10 +32,17 @@ final class ComponentListener extends ListenerAdapter {
             "I don't recognise that button. Open the poll again from its message or with `/poll vote`.";
 
     /** Actions of buttons; ANSWER only comes from a select, SUBMIT only from Slack's modals. */
-    private static final Set<Action> BUTTON_ACTIONS =
-            Set.of(Action.VOTE, Action.RESULTS, Action.MINE, Action.PAGE, Action.DONE, Action.DELETE, Action.FORGET);
+    private static final Set<Action> BUTTON_ACTIONS = Set.of(
+            Action.VOTE,
+            Action.RESULTS,
+            Action.MINE,
+            Action.PAGE,
+            Action.DONE,
+            Action.DELETE,
+            Action.FORGET,
+            Action.KEEP);
     /** Actions that edit the member's own ephemeral ballot, never a message others see. */
-    private static final Set<Action> BALLOT_ACTIONS = Set.of(Action.PAGE, Action.DONE, Action.ANSWER);
+    private static final Set<Action> BALLOT_ACTIONS = Set.of(Action.PAGE, Action.DONE, Action.ANSWER, Action.KEEP);
 
     private final DiscordAdapter adapter;
     private final InteractionEdge edge;
@@ -120,6 +127,11 @@ final class ComponentListener extends ListenerAdapter {
             case DELETE:
             case FORGET:
                 return ask(caller.get(), LifecycleGrammar.confirmed(id).orElseThrow(), replying(event, answer));
+            case KEEP:
+                return ask(
+                        caller.get(),
+                        new BotCommand.KeepAnswers(poll),
+                        new BallotDelivery(adapter, answer, 0, Optional.empty()));
             default:
                 // SUBMIT only comes from Slack's modals, and the set of allowed actions left it out
                 answer.tell(ReplyRenderer.problem(UNKNOWN));

@@ -79,7 +79,7 @@ class ReplyDelivery implements BotReply.Visitor<CompletionStage<Void>> {
         if (!view.postPublicly()) {
             return plain(view);
         }
-        List<MessageEmbed> embeds = adapter.results.render(view.report());
+        List<MessageEmbed> embeds = adapter.results.render(view.report(), view.rounds());
         return posting(() -> channel.sendMessage(new MessageCreateBuilder()
                                 .setEmbeds(embeds)
                                 .setComponents(adapter.results.pageButton(view.page()))
@@ -117,7 +117,7 @@ class ReplyDelivery implements BotReply.Visitor<CompletionStage<Void>> {
 
     @Override
     public CompletionStage<Void> ballotView(BotReply.BallotView ballot) {
-        answer.show(adapter.ballots.page(ballot.poll(), ballot.ballot(), 0, null));
+        answer.show(adapter.ballots.page(ballot.poll(), ballot.ballot(), 0, null, ballot.rounds()));
         return done();
     }
 

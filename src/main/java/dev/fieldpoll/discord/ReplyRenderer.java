@@ -71,7 +71,8 @@ final class ReplyRenderer {
                 String note = results.pageNote(view.page());
                 String content =
                         view.notice().isEmpty() || note.isEmpty() ? view.notice() + note : view.notice() + "\n" + note;
-                return Messages.message(content, results.render(view.report()), results.pageButton(view.page()));
+                return Messages.message(
+                        content, results.render(view.report(), view.rounds()), results.pageButton(view.page()));
             }
 
             @Override

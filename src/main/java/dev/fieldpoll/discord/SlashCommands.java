@@ -9,12 +9,14 @@ import static dev.fieldpoll.discord.CommandRegistrations.FACTORS;
 import static dev.fieldpoll.discord.CommandRegistrations.FIELD;
 import static dev.fieldpoll.discord.CommandRegistrations.FIELDS;
 import static dev.fieldpoll.discord.CommandRegistrations.HELP;
+import static dev.fieldpoll.discord.CommandRegistrations.KEEP;
 import static dev.fieldpoll.discord.CommandRegistrations.LIST;
 import static dev.fieldpoll.discord.CommandRegistrations.MINE;
 import static dev.fieldpoll.discord.CommandRegistrations.PAGE;
 import static dev.fieldpoll.discord.CommandRegistrations.POLL;
 import static dev.fieldpoll.discord.CommandRegistrations.PUBLIC;
 import static dev.fieldpoll.discord.CommandRegistrations.REMIND;
+import static dev.fieldpoll.discord.CommandRegistrations.RERUN;
 import static dev.fieldpoll.discord.CommandRegistrations.RESULTS;
 import static dev.fieldpoll.discord.CommandRegistrations.SCORE;
 import static dev.fieldpoll.discord.CommandRegistrations.SCORE_OPTION;
@@ -94,6 +96,10 @@ final class SlashCommands {
                 return new BotCommand.ListPolls();
             case CLOSE:
                 return new BotCommand.Close(poll(options));
+            case RERUN:
+                return new BotCommand.Rerun(poll(options), closes(options));
+            case KEEP:
+                return new BotCommand.KeepAnswers(poll(options));
             case HELP:
                 return new BotCommand.Help();
             default:
@@ -114,16 +120,21 @@ final class SlashCommands {
         };
     }
 
-    private static BotCommand create(Options options) throws Unreadable {
-        Optional<ClosesAt> closes = Optional.empty();
+    /** The closes option, read by the one grammar's reader. */
+    private static Optional<ClosesAt> closes(Options options) throws Unreadable {
         Optional<String> closesText = text(options, CLOSES);
-        if (closesText.isPresent()) {
-            try {
-                closes = Optional.of(CommandParser.closes(closesText.get()));
-            } catch (CommandParser.SyntaxException unreadable) {
-                throw new Unreadable(unreadable.getMessage());
-            }
+        if (closesText.isEmpty()) {
+            return Optional.empty();
         }
+        try {
+            return Optional.of(CommandParser.closes(closesText.get()));
+        } catch (CommandParser.SyntaxException unreadable) {
+            throw new Unreadable(unreadable.getMessage());
+        }
+    }
+
+    private static BotCommand create(Options options) throws Unreadable {
+        Optional<ClosesAt> closes = closes(options);
         Optional<ResultsVisibility> results = Optional.empty();
         Optional<String> resultsText = text(options, VISIBILITY);
         if (resultsText.isPresent()) {

@@ -122,6 +122,11 @@ public final class PollService {
         return Optional.empty();
     }
 
+    /** Why a poll opened now may not close at {@code closes} (past, or beyond the longest a poll stays open). */
+    public Optional<String> whyNotClosingAt(Instant closes) {
+        return whyNotCloseTime(closes, now());
+    }
+
     private Optional<Template> findTemplate(Optional<String> key) {
         return key.map(templates::find).orElseGet(() -> Optional.of(templates.defaultTemplate()));
     }

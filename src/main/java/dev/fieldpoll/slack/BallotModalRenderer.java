@@ -5,6 +5,7 @@ import static dev.fieldpoll.slack.Mrkdwn.escape;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.block.element.StaticSelectElement;
@@ -14,6 +15,7 @@ import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.fieldpoll.bot.ActionId;
 import dev.fieldpoll.bot.ActionIds;
+import dev.fieldpoll.bot.RoundHints;
 import dev.fieldpoll.poll.Answer;
 import dev.fieldpoll.poll.Ballot;
 import dev.fieldpoll.poll.CellKey;
@@ -24,6 +26,7 @@ import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.poll.Scale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The modal ballot: every field, and per factor a select of the scale's scores plus "don't know"
@@ -81,6 +84,16 @@ final class BallotModalRenderer {
     }
 
     View render(Poll poll, Ballot ballot, int page) {
+        return render(poll, ballot, page, Optional.empty());
+    }
+
+    /**
+     * A page of the ballot modal. In a later round of a poll ({@code rounds}) each input's hint shows
+     * the previous round's view and the member's answer then, and unanswered inputs are prefilled
+     * with that answer: submitting keeps one's view.
+     */
+    View render(Poll poll, Ballot current, int page, Optional<RoundHints> rounds) {
+        Ballot ballot = rounds.map(hints -> hints.prefilled(current)).orElse(current);
         PollDefinition definition = poll.definition();
         int pages = pageCount(definition);
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -92,10 +105,7 @@ final class BallotModalRenderer {
                 blocks.add(InputBlock.builder()
                         .blockId(blockId(poll.id(), cell))
                         .label(Mrkdwn.plain(field.name() + " · " + factor.name(), BlockLimits.LABEL_TEXT))
-                        .hint(
-                                first && !field.description().isEmpty()
-                                        ? Mrkdwn.plain(field.description(), BlockLimits.HINT_TEXT)
-                                        : null)
+                        .hint(hint(first ? field.description() : "", rounds.flatMap(hints -> hints.line(cell))))
                         .optional(true)
                         .element(scoreInput(
                                 definition.scale(), factor, ballot.answers().get(cell)))
@@ -119,6 +129,14 @@ final class BallotModalRenderer {
                 .close(ViewClose.builder().type("plain_text").text("Cancel").build())
                 .blocks(blocks)
                 .build();
+    }
+
+    /** The field's description (on its first input) and a later round's line, either or both or none. */
+    private static PlainTextObject hint(String description, Optional<String> round) {
+        String text = description.isEmpty()
+                ? round.orElse("")
+                : description + round.map(line -> " · " + line).orElse("");
+        return text.isEmpty() ? null : Mrkdwn.plain(text, BlockLimits.HINT_TEXT);
     }
 
     /** A modal that only says what went wrong (after a submission that could not be saved). */

@@ -375,7 +375,7 @@ final class SlackHandlers {
                     public SubmissionOutcome ballotView(BotReply.BallotView view) {
                         int pages = BallotModalRenderer.pageCount(view.poll().definition());
                         return answers.page() < pages
-                                ? new Show(modal.render(view.poll(), view.ballot(), answers.page() + 1))
+                                ? new Show(modal.render(view.poll(), view.ballot(), answers.page() + 1, view.rounds()))
                                 : new Close(origin, null);
                     }
                 }));

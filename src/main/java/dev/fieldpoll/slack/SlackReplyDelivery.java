@@ -166,8 +166,8 @@ final class SlackReplyDelivery {
     }
 
     private Optional<SlackMessage> results(Origin origin, BotReply.ResultsView view) {
-        SlackMessage message =
-                new SlackMessage(results.fallbackText(view.report()), results.render(view.report(), view.page()));
+        SlackMessage message = new SlackMessage(
+                results.fallbackText(view.report()), results.render(view.report(), view.page(), view.rounds()));
         if (!view.postPublicly()) {
             if (!view.notice().isEmpty()) {
                 tell(origin, SlackMessage.text(Mrkdwn.escape(view.notice())));
@@ -190,8 +190,8 @@ final class SlackReplyDelivery {
         if (origin.triggerId() == null || origin.triggerId().isBlank()) {
             return Optional.of(SlackReplyRenderer.problem("Press Vote on the poll message to open your ballot."));
         }
-        SlackWeb.Result opened =
-                web.openView(origin.teamId(), origin.triggerId(), modal.render(ballot.poll(), ballot.ballot(), 1));
+        SlackWeb.Result opened = web.openView(
+                origin.teamId(), origin.triggerId(), modal.render(ballot.poll(), ballot.ballot(), 1, ballot.rounds()));
         if (opened.ok()) {
             return Optional.empty();
         }

@@ -35,6 +35,7 @@ public final class DatabaseCopy {
             "poll_factor",
             "poll_reference",
             "vote",
+            "poll_round",
             "summary_schedule",
             "summary_run",
             "summary_snapshot",

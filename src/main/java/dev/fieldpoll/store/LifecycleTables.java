@@ -21,6 +21,8 @@ final class LifecycleTables {
 
     /** Every table holding rows of a poll, children before parents: what a delete empties. */
     static final List<String> POLL_ROWS = List.of(
+            "poll_round", // its own link only: a poll with a later round is not deleted (rounds go from the latest
+            // back)
             "summary_snapshot_cell",
             "summary_snapshot_rank",
             "summary_snapshot",

@@ -78,18 +78,21 @@ public final class SqlPollStore implements PollStore, PollLifecycleStore {
     /** One shared transaction: the poll, its definition and, with remind off, its reminder switched off. */
     @Override
     public CompletionStage<Poll> create(NewPoll poll) {
-        byte[] secret = newSecret();
-        return database.inSharedTransactionAsync("create a poll in channel " + poll.channelId(), connection -> {
-            long id = polls.insert(connection, poll, secret);
-            definitions.insert(connection, id, poll.definition());
-            if (!poll.remind()) {
-                reminderOff(connection, id);
-            }
-            // Read back, so the caller holds the poll exactly as stored (times to the millisecond). Not
-            // cached: this transaction may still roll back, and the id come again with another definition.
-            PollRow row = polls.byId(connection, id).orElseThrow();
-            return row.toPoll(definitions.load(connection, id, row.scale(), row.higher()));
-        });
+        return database.inSharedTransactionAsync(
+                "create a poll in channel " + poll.channelId(), connection -> insert(connection, poll));
+    }
+
+    /** Writes the poll and its definition in the caller's transaction (a new poll, or a poll's next round). */
+    Poll insert(Connection connection, NewPoll poll) throws SQLException {
+        long id = polls.insert(connection, poll, newSecret());
+        definitions.insert(connection, id, poll.definition());
+        if (!poll.remind()) {
+            reminderOff(connection, id);
+        }
+        // Read back, so the caller holds the poll exactly as stored (times to the millisecond). Not
+        // cached: this transaction may still roll back, and the id come again with another definition.
+        PollRow row = polls.byId(connection, id).orElseThrow();
+        return row.toPoll(definitions.load(connection, id, row.scale(), row.higher()));
     }
 
     private static void reminderOff(Connection connection, long pollId) throws SQLException {

@@ -64,6 +64,35 @@ public final class PollAnalyzer {
         return new PollAnalysis(result);
     }
 
+    /**
+     * Only the field scores of {@link #analyze} (NaN for a field not scored on every factor), with no
+     * interval: the same model and shrinkage, fitted once. For statistics that resample whole polls
+     * (a round's paired bootstrap), where a full analysis per resample would be wasted.
+     */
+    static double[] fieldScores(VoteMatrix votes, AnalysisSettings settings) {
+        EligibleBallots ballots = EligibleBallots.of(votes, settings.scalePoints(), settings.minVoters());
+        double[] scores = new double[votes.fields()];
+        Arrays.fill(scores, Double.NaN);
+        if (ballots.columns() == 0) {
+            return scores;
+        }
+        BallotPatterns patterns = BallotPatterns.of(ballots);
+        VarianceComponents variances = VarianceComponents.of(ballots, patterns);
+        double lambda = patterns.patterns == 1 ? Double.POSITIVE_INFINITY : variances.offsetShrinkage();
+        double[] noFallback = new double[ballots.factors()];
+        Arrays.fill(noFallback, Double.NaN);
+        Estimator full = new Estimator(
+                ballots, patterns, variances, lambda, settings.weights(), settings.scaleMin(), noFallback);
+        FullSample all = FullSample.of(ballots, patterns);
+        full.fit(all.sums(), all.draws(), all.totals());
+        for (int field = 0; field < scores.length; field++) {
+            if (ballots.isComplete(field)) {
+                scores[field] = full.score(field);
+            }
+        }
+        return scores;
+    }
+
     /** Complete fields by score, best first; exact ties by field index. */
     private static int[] rankedFields(EligibleBallots ballots, Estimator full) {
         return IntStream.range(0, ballots.fields())

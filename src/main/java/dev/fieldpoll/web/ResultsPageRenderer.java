@@ -26,6 +26,7 @@ public final class ResultsPageRenderer {
         return new ResultsPageRenderer(List.of(
                 new PageHeaderRenderer(),
                 new RankingRenderer(),
+                new RoundsRenderer(),
                 new FactorMapRenderer(),
                 new SplitsRenderer(),
                 new GroupsRenderer(),

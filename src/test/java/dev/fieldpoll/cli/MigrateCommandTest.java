@@ -112,6 +112,29 @@ class MigrateCommandTest {
                             AT)
                     .toCompletableFuture()
                     .join();
+            // the rounds of migration V13: poll 1 rerun as round 2
+            new dev.fieldpoll.store.SqlRoundStore(
+                            wiring.database(),
+                            new dev.fieldpoll.store.SqlPollStore(wiring.database(), java.time.Clock.systemUTC()))
+                    .createRound(
+                            new dev.fieldpoll.poll.NewPoll(
+                                    first.workspace(),
+                                    first.channelId(),
+                                    first.title() + " (round 2)",
+                                    first.templateKey(),
+                                    first.definition(),
+                                    first.visibility(),
+                                    first.createdBy(),
+                                    AT,
+                                    null,
+                                    null,
+                                    true,
+                                    true),
+                            1,
+                            1,
+                            2)
+                    .toCompletableFuture()
+                    .join();
         }
     }
 
@@ -127,7 +150,7 @@ class MigrateCommandTest {
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         Map<String, Long> rows = rows(DriverManager.getConnection("jdbc:sqlite:" + source));
         assertThat(rows)
-                .hasSize(20)
+                .hasSize(21)
                 .containsKeys("poll", "vote", "summary_run", "poll_reminder", "web_link_secret", "slack_installation")
                 // the fixture comes from a build before Slack installations (V14): those tables are empty
                 .allSatisfy((table, count) ->
@@ -176,7 +199,13 @@ class MigrateCommandTest {
                             .toCompletableFuture()
                             .join()
                             .id())
-                    .isEqualTo(4);
+                    .isEqualTo(5);
+            // and round 2 of poll 1 is linked to it there too
+            assertThat(new dev.fieldpoll.store.SqlRoundStore(
+                                    after.database(),
+                                    new dev.fieldpoll.store.SqlPollStore(after.database(), java.time.Clock.systemUTC()))
+                            .nextRound(1))
+                    .contains(4L);
         }
     }
 
@@ -192,7 +221,7 @@ class MigrateCommandTest {
 
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err())
-                .startsWith("fieldpoll: " + target.name() + " holds fieldpoll data already (3 in poll, ")
+                .startsWith("fieldpoll: " + target.name() + " holds fieldpoll data already (4 in poll, ")
                 .endsWith("so nothing was copied. Copy into an empty database." + System.lineSeparator());
         assertThat(rows(DriverManager.getConnection(target.url()))).isEqualTo(copied);
     }

@@ -3,6 +3,7 @@ package dev.fieldpoll.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldpoll.bot.PageReply;
+import dev.fieldpoll.report.RoundReport;
 import dev.fieldpoll.testing.Golden;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -106,6 +107,37 @@ class ResultsPageRendererTest {
             order.append(rows.group(2)).append(':').append(rows.group(1)).append(' ');
         }
         assertThat(order.toString().strip()).isEqualTo("1:interp 2:evals 3:theory");
+    }
+
+    @Test
+    void a_later_round_has_a_rounds_section_after_the_ranking_with_every_change_and_its_interval() {
+        RoundReport rounds = new RoundReport(
+                2,
+                1,
+                12,
+                7,
+                5,
+                1,
+                java.util.List.of(
+                        new RoundReport.FieldChange("Interpretability", 3.40, 3.05, -0.52, -0.10, true),
+                        new RoundReport.FieldChange(PageFixtures.HOSTILE, 2.90, 2.95, -0.10, 0.20, false)),
+                java.util.List.of("Theory"),
+                new RoundReport.Disagreement(6, 5, 1, 0.06, 0.02, 0.10, "narrowed"),
+                3);
+        PageReply.Page page =
+                new PageReply.Page(PageFixtures.poll(), PageFixtures.report(10, 3), false, false, Optional.of(rounds));
+
+        String html = render(page, Optional.empty());
+
+        String section = html.substring(html.indexOf("<section aria-labelledby=\"rounds-heading\""));
+        section = section.substring(0, section.indexOf("</section>") + "</section>".length());
+        Golden.assertMatches("web/rounds-section.html", section + "\n");
+        assertThat(html.indexOf("rounds-heading")).isGreaterThan(html.indexOf("<table id=\"ranking\">"));
+        assertThat(section)
+                .contains("Disagreement narrowed since round 1")
+                .contains("Interpretability: 3.40 → 3.05, -0.35 (90% interval -0.52 to -0.10), changed")
+                .doesNotContain("<script>");
+        assertThat(render(PageFixtures.page(false), Optional.empty())).doesNotContain("rounds-heading");
     }
 
     @Test

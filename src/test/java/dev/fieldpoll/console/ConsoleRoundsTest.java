@@ -1,0 +1,236 @@
+package dev.fieldpoll.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldpoll.app.Wiring;
+import dev.fieldpoll.bot.BotCommand;
+import dev.fieldpoll.bot.BotReply;
+import dev.fieldpoll.bot.Caller;
+import dev.fieldpoll.poll.Answer;
+import dev.fieldpoll.poll.Ballot;
+import dev.fieldpoll.poll.CellKey;
+import dev.fieldpoll.poll.Platform;
+import dev.fieldpoll.poll.PollRef;
+import dev.fieldpoll.testing.MutableClock;
+import dev.fieldpoll.testing.TestConfigs;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rounds (Delphi) in the console chat end to end: rerun, a round-2 ballot with hints, keep, results, list. */
+class ConsoleRoundsTest {
+
+    @TempDir
+    Path folder;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+
+    private String chat(Wiring wiring, String... lines) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try {
+            wiring.consoleChat(out)
+                    .run(
+                            new java.io.ByteArrayInputStream(
+                                    (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)),
+                            out);
+        } catch (Exception failed) {
+            throw new AssertionError(failed);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Round 1 (#1): four members score two fields on one factor, then its creator closes it. */
+    private void roundOne(Wiring wiring) {
+        chat(
+                wiring,
+                "/poll create \"Roadmap\" fields:\"Docs; Speed\" factors:\"Impact\"",
+                "/poll vote docs impact=5",
+                "/poll vote speed impact=1",
+                ":as alice",
+                "/poll vote docs impact=4",
+                "/poll vote speed impact=2",
+                ":as bob",
+                "/poll vote docs impact=2",
+                "/poll vote speed impact=4",
+                ":as carol",
+                "/poll vote docs impact=4",
+                "/poll vote speed impact=3",
+                ":as you",
+                "/poll close");
+    }
+
+    @Test
+    void rounds_are_deleted_from_the_latest_back_and_leave_no_link() {
+        try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
+            // given round 1 (#1) rerun as round 2 (#2)
+            roundOne(wiring);
+            chat(wiring, "/poll rerun");
+
+            // when its creator deletes round 1 while round 2 links to it
+            String refused = chat(wiring, "/poll delete #1 confirm");
+
+            // then it is refused and both rounds stay
+            assertThat(refused).contains("Poll #1 has a later round, #2. Delete that round first");
+            assertThat(wiring.store().findById(1)).isPresent();
+
+            // when round 2 is deleted, then round 1
+            String deleted = chat(wiring, "/poll delete #2 confirm", "/poll delete #1 confirm");
+
+            // then both are gone with their link, and the database is still consistent
+            assertThat(deleted).doesNotContain("has a later round");
+            assertThat(wiring.store().findById(2)).isEmpty();
+            assertThat(wiring.store().findById(1)).isEmpty();
+            assertThat(new dev.fieldpoll.store.DatabaseCheck(wiring.config().database())
+                            .run()
+                            .healthy())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void rerun_opens_round_two_with_hints_keep_and_a_round_report() {
+        try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
+            // given a closed round 1
+            roundOne(wiring);
+
+            // when a member who did not start it reruns it, then its creator does
+            String rerun = chat(wiring, ":as bob", "/poll rerun", ":as you", "/poll rerun closes:3d");
+
+            // then bob is refused and round 2 (#2) is posted with the same fields
+            assertThat(rerun)
+                    .contains("Only the member who started \"Roadmap\" or an admin can run it again.")
+                    .contains("Poll #2: Roadmap (round 2)")
+                    .contains("Docs");
+
+            // when members vote in round 2: you keep your answers with Enter, alice keeps with /poll keep,
+            // bob moves toward the median, carol keeps by typing
+            String voting = chat(
+                    wiring,
+                    "/poll vote",
+                    "",
+                    "",
+                    ":as alice",
+                    "/poll keep",
+                    ":as bob",
+                    "/poll vote docs impact=4",
+                    "/poll vote speed impact=3",
+                    ":as carol",
+                    "/poll vote docs impact=4",
+                    "/poll vote speed impact=3",
+                    "/poll keep");
+
+            // then the ballot showed round 1's view and the member's own answer, and answers were kept
+            assertThat(voting)
+                    .contains("Round 2 of this poll")
+                    .contains("(round 1: median 4, middle half 2–4 · you: 5)")
+                    .contains("(round 1: median 2.5, middle half 1–3 · you: 1)")
+                    .contains("Docs / Impact 4")
+                    .contains("Speed / Impact 2")
+                    .contains("There is nothing to keep");
+            var store = wiring.store();
+            assertThat(store.ballot(2, "you").answers())
+                    .containsEntry(new CellKey("docs", "impact"), Answer.score(5))
+                    .containsEntry(new CellKey("speed", "impact"), Answer.score(1));
+            assertThat(store.ballot(2, "alice").answers()).hasSize(2);
+
+            // when results of round 2 are asked, and the channel's polls are listed
+            String results = chat(wiring, "/poll results", "/poll list");
+
+            // then the round report says who moved and which way, with intervals, and list shows the rounds
+            assertThat(results)
+                    .contains("Round 2 (after #1)")
+                    .contains("4 voters answered both round 1 and round 2.")
+                    .contains(
+                            "Changed at least one score: 1 of 4 (25%): 1 mostly toward round 1's median, 0 mostly away")
+                    .contains("Score change since round 1")
+                    .contains("Docs: ")
+                    .contains("90% interval")
+                    .contains("#2 Roadmap (round 2) · rounds #1, #2 - open")
+                    .doesNotContain("#1 Roadmap -");
+        }
+    }
+
+    @Test
+    void rerun_keeps_every_round_one_answer_where_it_belongs_and_refuses_twice_or_while_open() {
+        try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
+            // given a closed round 1 with its answers read before the rerun
+            roundOne(wiring);
+            var store = wiring.store();
+            Map<String, Ballot> before = Map.of(
+                    "you", store.ballot(1, "you"),
+                    "alice", store.ballot(1, "alice"),
+                    "bob", store.ballot(1, "bob"),
+                    "carol", store.ballot(1, "carol"));
+
+            // when it is rerun, round 2 voted on, rerun again from round 1, and round 2 rerun while open
+            String output = chat(
+                    wiring,
+                    "/poll rerun #1",
+                    "/poll vote docs impact=1",
+                    ":as alice",
+                    "/poll keep",
+                    ":as you",
+                    "/poll rerun #1",
+                    "/poll rerun #2");
+
+            // then round 1's answers are exactly as they were, round 2 has only its own
+            before.forEach((voter, ballot) ->
+                    assertThat(store.ballot(1, voter).answers()).isEqualTo(ballot.answers()));
+            assertThat(store.voterCount(1)).isEqualTo(4);
+            assertThat(store.voterCount(2)).isEqualTo(2);
+            assertThat(store.ballot(2, "you").answers())
+                    .containsOnly(Map.entry(new CellKey("docs", "impact"), Answer.score(1)));
+            assertThat(store.ballot(2, "alice").answers())
+                    .isEqualTo(before.get("alice").answers());
+            assertThat(output)
+                    .contains("already has a next round, #2")
+                    .contains("\"Roadmap (round 2)\" is still open. Close it first");
+        }
+    }
+
+    @Test
+    void rounds_chain_and_nothing_crosses_channels() {
+        try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
+            // given round 1 closed and round 2 closed
+            roundOne(wiring);
+            String chain = chat(wiring, "/poll rerun", "/poll close #2", "/poll rerun #2", "/poll list");
+            // then round 3 follows round 2, and the channel lists the three rounds as one poll
+            assertThat(chain)
+                    .contains("Poll #3: Roadmap (round 3)")
+                    .contains("#3 Roadmap (round 3) · rounds #1, #2, #3 - open")
+                    .doesNotContain("#2 Roadmap (round 2) ·");
+
+            // when a member of another channel names the poll
+            String elsewhere = rerunFromAnotherChannel(wiring);
+            // then it is unknown there, and nothing was opened
+            assertThat(elsewhere.lines()).hasSize(6).allMatch(line -> line.startsWith("No poll #3 in this channel"));
+            assertThat(wiring.store().findById(4)).isEmpty();
+        }
+    }
+
+    /** An admin of another channel of the same workspace, and of another workspace, names round 3. */
+    private String rerunFromAnotherChannel(Wiring wiring) {
+        StringBuilder answers = new StringBuilder();
+        for (Caller elsewhere : java.util.List.of(
+                new Caller(Platform.CONSOLE, "local", "elsewhere", "you", true),
+                new Caller(Platform.CONSOLE, "other-workspace", "general", "you", true))) {
+            for (BotCommand command : java.util.List.of(
+                    new BotCommand.Close(new PollRef.ById(3)),
+                    new BotCommand.Rerun(new PollRef.ById(3), java.util.Optional.empty()),
+                    new BotCommand.KeepAnswers(new PollRef.ById(3)))) {
+                BotReply reply = wiring.bot()
+                        .handle(elsewhere, command)
+                        .toCompletableFuture()
+                        .join();
+                answers.append(((BotReply.Problem) reply).message()).append('\n');
+            }
+        }
+        return answers.toString();
+    }
+}
