@@ -49,11 +49,10 @@ final class SummaryMessages {
         for (PollSummary poll : summary.polls()) {
             boolean chart = withCharts && poll.hasResults() && SummaryEmbedRenderer.hasChart(poll);
             boolean vote = !poll.hasResults() && SummaryEmbedRenderer.isOpen(poll);
-            List<MessageEmbed> pollEmbeds = new ArrayList<>();
-            pollEmbeds.add(embeds.render(poll, summary.period(), chart));
-            if (chart && SummaryEmbedRenderer.hasGroupChart(poll)) {
-                pollEmbeds.add(embeds.groupMap(poll));
-            }
+            List<MessageEmbed> pollEmbeds = embeds.embeds(
+                    poll,
+                    chart && SummaryEmbedRenderer.hasGroupChart(poll),
+                    reserved -> embeds.render(poll, summary.period(), chart, reserved));
             cards.add(new Card(poll, pollEmbeds, chart, vote));
         }
         return cards;
