@@ -103,6 +103,9 @@ public final class Wiring implements AutoCloseable {
     private final SummaryStore summaries;
     private final SummaryPublishers publishers = new SummaryPublishers();
     private final SummaryJob summaryJob;
+    /** Rounds (Delphi): one round report per poll for results, summaries and results posts alike. */
+    private final RoundReportService roundReports;
+
     private final ReminderJob reminderJob;
     private final ResultsPostJob resultsPostJob;
     private final PollBot bot;
@@ -156,10 +159,13 @@ public final class Wiring implements AutoCloseable {
                 store, templates, clock, new PollPolicy(config.onlyAdminsCreate(), config.shareResults()), afterCommit);
         this.reports = new ReportService(store, clock, config.minVoters(), config.labelFrom(), config.groupsFrom());
         this.summaries = new SqlSummaryStore(database);
+        RoundService rounds = new RoundService(new SqlRoundStore(database, sqlPolls), polls, afterCommit);
+        this.roundReports = new RoundReportService(
+                store, rounds, clock, config.minVoters(), config.labelFrom(), AnalysisSettings.DEFAULT_RESAMPLES);
         this.summaryJob = new SummaryJob(
                 summaries,
                 store,
-                new SummaryBuilder(reports, summaries, new ChartRenderer(), new GroupChartRenderer()),
+                new SummaryBuilder(reports, roundReports, summaries, new ChartRenderer(), new GroupChartRenderer()),
                 publishers,
                 clock,
                 Backoff.standard(jobs),
@@ -185,7 +191,7 @@ public final class Wiring implements AutoCloseable {
         this.resultsPostJob = new ResultsPostJob(
                 resultsPosts,
                 store,
-                new SummaryBuilder(reports, summaries, new ChartRenderer(), new GroupChartRenderer()),
+                new SummaryBuilder(reports, roundReports, summaries, new ChartRenderer(), new GroupChartRenderer()),
                 publishers,
                 clock,
                 config.zone(),
@@ -214,17 +220,9 @@ public final class Wiring implements AutoCloseable {
                 metrics,
                 new PollLifecycleService(store, store, clock, afterCommit),
                 reminderJob,
-                rounds(config, clock, sqlPolls));
+                new RoundCommands(rounds, roundReports, polls, config.zone()));
         metrics.gauge("fieldpoll.commands.in.flight", "Commands admitted and not yet answered", bot::commandsInFlight);
         metrics.gauge("fieldpoll.writes.queued", "Writes waiting for their commit", database::writesQueued);
-    }
-
-    /** Rounds (Delphi): reruns linked in the database, their ballots' hints and their round reports. */
-    private RoundCommands rounds(Config config, Clock clock, SqlPollStore sqlPolls) {
-        RoundService rounds = new RoundService(new SqlRoundStore(database, sqlPolls), polls, afterCommit);
-        RoundReportService roundReports = new RoundReportService(
-                store, rounds, clock, config.minVoters(), config.labelFrom(), AnalysisSettings.DEFAULT_RESAMPLES);
-        return new RoundCommands(rounds, roundReports, polls, config.zone());
     }
 
     private static ScheduledThreadPoolExecutor jobsExecutor() {
@@ -464,6 +462,10 @@ public final class Wiring implements AutoCloseable {
 
     public PollBot bot() {
         return bot;
+    }
+
+    public RoundReportService roundReports() {
+        return roundReports;
     }
 
     public SummaryJob summaryJob() {

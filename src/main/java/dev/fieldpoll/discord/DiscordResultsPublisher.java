@@ -62,13 +62,12 @@ final class DiscordResultsPublisher implements ResultsPublisher {
 
     MessageCreateData render(ResultsPost post, boolean withCharts) {
         boolean charts = withCharts && post.hasResults() && SummaryEmbedRenderer.hasChart(post.results());
-        List<MessageEmbed> all = new ArrayList<>();
-        all.add(embeds.results(post, charts));
+        List<MessageEmbed> all = embeds.embeds(
+                post.results(),
+                charts && SummaryEmbedRenderer.hasGroupChart(post.results()),
+                reserved -> embeds.results(post, charts, reserved));
         List<FileUpload> files = new ArrayList<>();
         if (charts) {
-            if (SummaryEmbedRenderer.hasGroupChart(post.results())) {
-                all.add(embeds.groupMap(post.results()));
-            }
             for (PollSummary.Chart chart : post.results().charts()) {
                 files.add(FileUpload.fromData(chart.png(), chart.fileName()));
             }

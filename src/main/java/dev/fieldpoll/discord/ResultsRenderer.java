@@ -7,7 +7,6 @@ import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.RankingEntry;
 import dev.fieldpoll.report.PollReport.ReferenceField;
 import dev.fieldpoll.report.RoundReport;
-import dev.fieldpoll.report.RoundSentences;
 import dev.fieldpoll.report.Sentences;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +33,6 @@ final class ResultsRenderer {
     /** The note on fields the voter adjustment moved: room left in the 4096 of the description. */
     private static final int ADJUSTED_MAX = 300;
 
-    /** A later round's changes: room kept for them in the 6000 characters of all embeds. */
-    private static final int ROUNDS_MAX = 1500;
-
     private static final String GROUPS = "Opinion groups";
     /** Below this the groups would be cut to nothing useful: they are left to the results page. */
     private static final int GROUPS_MIN = 120;
@@ -47,26 +43,11 @@ final class ResultsRenderer {
 
     /** The results, and for a later round of a poll a last embed with what changed since the round before. */
     List<MessageEmbed> render(PollReport report, Optional<RoundReport> rounds) {
-        Optional<MessageEmbed> round = rounds.map(ResultsRenderer::rounds);
+        Optional<MessageEmbed> round = rounds.map(changes -> RoundEmbedRenderer.render(changes, COLOR));
         List<MessageEmbed> embeds = new ArrayList<>(
                 render(report, round.map(MessageEmbed::getLength).orElse(0)));
         round.ifPresent(embeds::add);
         return embeds;
-    }
-
-    /** Who answered both rounds, who moved and which way, disagreement, and each field's change with its interval. */
-    private static MessageEmbed rounds(RoundReport rounds) {
-        List<String> lines = new ArrayList<>();
-        RoundSentences.summary(rounds).forEach(line -> lines.add(DiscordText.escape(line)));
-        if (!rounds.fields().isEmpty() || !rounds.notCompared().isEmpty()) {
-            lines.add("**" + DiscordText.escape(RoundSentences.fieldsHeading(rounds)) + "**");
-            RoundSentences.fields(rounds).forEach(line -> lines.add("• " + DiscordText.escape(line)));
-        }
-        return new EmbedBuilder()
-                .setColor(COLOR)
-                .setTitle(DiscordText.cut("🔁 " + RoundSentences.heading(rounds), DiscordText.EMBED_TITLE_MAX))
-                .setDescription(DiscordText.lines(lines, ROUNDS_MAX))
-                .build();
     }
 
     private List<MessageEmbed> render(PollReport report, int reserved) {

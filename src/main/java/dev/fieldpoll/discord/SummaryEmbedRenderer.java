@@ -4,6 +4,7 @@ import dev.fieldpoll.report.GroupSentences;
 import dev.fieldpoll.report.Numbers;
 import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.ReferenceField;
+import dev.fieldpoll.report.RoundReport;
 import dev.fieldpoll.report.Sentences;
 import dev.fieldpoll.summary.PollSummary;
 import dev.fieldpoll.summary.PollSummary.CellTurn;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntFunction;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 
@@ -38,9 +40,13 @@ final class SummaryEmbedRenderer {
     private static final int GROUPS_MAX = 900;
     private static final int GROUPS_MIN = 120;
     private static final String GROUPS = "Opinion groups";
-    private static final int MAP_EMBED_RESERVE = 600;
 
     MessageEmbed render(PollSummary summary, LocalDate period, boolean withChart) {
+        return render(summary, period, withChart, 0);
+    }
+
+    /** {@code reserved}: characters the message keeps for the embeds after this one (a round's changes). */
+    MessageEmbed render(PollSummary summary, LocalDate period, boolean withChart, int reserved) {
         PollReport.PollInfo poll = summary.report().poll();
         EmbedBuilder embed = new EmbedBuilder()
                 .setColor(isOpen(summary) ? PollMessageRenderer.OPEN_COLOR : PollMessageRenderer.CLOSED_COLOR)
@@ -59,19 +65,19 @@ final class SummaryEmbedRenderer {
         if (!splits.isEmpty()) {
             embed.addField("Where we split", DiscordText.lines(splits, SPLITS_MAX), false);
         }
-        return closing(embed, summary, participation(summary.participation()), withChart);
+        return closing(embed, summary, participation(summary.participation()), withChart, reserved);
     }
 
     /** What a summary and a results post end with alike: the chart, groups, participation and the reference. */
     private static MessageEmbed closing(
-            EmbedBuilder embed, PollSummary summary, String participation, boolean withChart) {
+            EmbedBuilder embed, PollSummary summary, String participation, boolean withChart, int reserved) {
         String reference = summary.report().reference() == null
                 ? null
                 : reference(summary.report().reference());
         if (withChart && hasChart(summary)) {
             embed.setImage("attachment://" + summary.chart().fileName());
         }
-        groups(embed, summary, participation.length() + (reference == null ? 0 : reference.length() + 30));
+        groups(embed, summary, reserved + participation.length() + (reference == null ? 0 : reference.length() + 30));
         embed.addField("Participation", participation, false);
         if (reference != null) {
             embed.addField("Against the reference", reference, false);
@@ -84,7 +90,7 @@ final class SummaryEmbedRenderer {
      * members split, opinion groups, participation and the reference, with the chart as its image;
      * below min-voters how many voted and that it was too few. Within the limits the summary keeps.
      */
-    MessageEmbed results(ResultsPost post, boolean withChart) {
+    MessageEmbed results(ResultsPost post, boolean withChart, int reserved) {
         PollSummary summary = post.results();
         EmbedBuilder embed = new EmbedBuilder()
                 .setColor(PollMessageRenderer.CLOSED_COLOR)
@@ -108,7 +114,11 @@ final class SummaryEmbedRenderer {
             embed.addField("Where we split", DiscordText.lines(splits, SPLITS_MAX), false);
         }
         return closing(
-                embed, summary, DiscordText.escape(SummaryMarkdownRenderer.finalParticipation(summary)), withChart);
+                embed,
+                summary,
+                DiscordText.escape(SummaryMarkdownRenderer.finalParticipation(summary)),
+                withChart,
+                reserved);
     }
 
     /** Opinion groups, common ground first, in what room the 6000 characters leave after the rest. */
@@ -136,6 +146,32 @@ final class SummaryEmbedRenderer {
                 .setDescription(DiscordText.escape(GroupSentences.mapDescription(report.opinionGroups())))
                 .setImage("attachment://" + summary.groupChart().fileName())
                 .build();
+    }
+
+    /**
+     * A poll's embeds in a summary or results post: its own ({@code main}, given the room the
+     * embeds after it need), a later round's changes in the room it leaves, then its group map when
+     * {@code map}. A first round's embed is drawn as it always was, with nothing reserved.
+     */
+    List<MessageEmbed> embeds(PollSummary summary, boolean map, IntFunction<MessageEmbed> main) {
+        MessageEmbed groupMap = map ? groupMap(summary) : null;
+        List<MessageEmbed> embeds = new ArrayList<>();
+        if (summary.rounds().isEmpty()) {
+            embeds.add(main.apply(0));
+        } else {
+            RoundReport rounds = summary.rounds().get();
+            int after = groupMap == null ? 0 : groupMap.getLength();
+            // the colour counts for nothing in the length
+            MessageEmbed drawn =
+                    main.apply(after + RoundEmbedRenderer.render(rounds, 0).getLength());
+            embeds.add(drawn);
+            embeds.add(RoundEmbedRenderer.within(
+                    rounds, drawn.getColorRaw(), DiscordText.EMBEDS_TOTAL_MAX - drawn.getLength() - after));
+        }
+        if (groupMap != null) {
+            embeds.add(groupMap);
+        }
+        return embeds;
     }
 
     static boolean hasGroupChart(PollSummary summary) {

@@ -16,7 +16,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
  * A channel's summary as Discord messages: a header line (with the late note), an embed per poll
- * with its chart attached (and one more for its opinion-group map when it has one), and a Vote button for each open poll still short of results. Usually
+ * with its chart attached (then one with a later round's changes, and one for its opinion-group map when it has one), and a Vote button for each open poll still short of results. Usually
  * one message; polls that pass one message's limits (10 embeds, 6000 characters of embeds)
  * continue in the next.
  */
@@ -49,11 +49,10 @@ final class SummaryMessages {
         for (PollSummary poll : summary.polls()) {
             boolean chart = withCharts && poll.hasResults() && SummaryEmbedRenderer.hasChart(poll);
             boolean vote = !poll.hasResults() && SummaryEmbedRenderer.isOpen(poll);
-            List<MessageEmbed> pollEmbeds = new ArrayList<>();
-            pollEmbeds.add(embeds.render(poll, summary.period(), chart));
-            if (chart && SummaryEmbedRenderer.hasGroupChart(poll)) {
-                pollEmbeds.add(embeds.groupMap(poll));
-            }
+            List<MessageEmbed> pollEmbeds = embeds.embeds(
+                    poll,
+                    chart && SummaryEmbedRenderer.hasGroupChart(poll),
+                    reserved -> embeds.render(poll, summary.period(), chart, reserved));
             cards.add(new Card(poll, pollEmbeds, chart, vote));
         }
         return cards;

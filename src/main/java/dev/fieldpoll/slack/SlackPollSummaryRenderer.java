@@ -28,7 +28,7 @@ import java.util.List;
 /**
  * One poll's part of a weekly summary in Block Kit, with the content of the Markdown summary:
  * ranking with movement and rank range, what changed, where members split, opinion groups (common
- * ground first), participation and the reference comparison. A poll without results yet gets a call to vote (with a Vote button while
+ * ground first), participation, the reference comparison and a later round's changes. A poll without results yet gets a call to vote (with a Vote button while
  * it is open) instead of an empty table. About eight blocks, whatever the poll's size.
  */
 final class SlackPollSummaryRenderer {
@@ -52,6 +52,7 @@ final class SlackPollSummaryRenderer {
         if (summary.report().reference() != null) {
             blocks.addAll(Mrkdwn.sections(reference(summary.report().reference())));
         }
+        summary.rounds().ifPresent(rounds -> blocks.addAll(SlackRoundsRenderer.render(rounds)));
         return blocks;
     }
 
@@ -88,6 +89,7 @@ final class SlackPollSummaryRenderer {
         if (report.reference() != null) {
             blocks.addAll(Mrkdwn.sections(reference(report.reference())));
         }
+        post.results().rounds().ifPresent(rounds -> blocks.addAll(SlackRoundsRenderer.render(rounds)));
         return blocks;
     }
 

@@ -13,7 +13,6 @@ import dev.fieldpoll.report.PollReport.Highlight;
 import dev.fieldpoll.report.PollReport.RankingEntry;
 import dev.fieldpoll.report.PollReport.ReferenceField;
 import dev.fieldpoll.report.RoundReport;
-import dev.fieldpoll.report.RoundSentences;
 import dev.fieldpoll.report.Sentences;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ final class SlackResultsRenderer {
     /** The results, what changed since the previous round (a later round), then the results page link. */
     List<LayoutBlock> render(PollReport report, Optional<PageLink> page, Optional<RoundReport> rounds) {
         List<LayoutBlock> blocks = render(report);
-        rounds.ifPresent(round -> blocks.addAll(Mrkdwn.sections(rounds(round))));
+        rounds.ifPresent(round -> blocks.addAll(SlackRoundsRenderer.render(round)));
         page.ifPresent(link -> blocks.add(Mrkdwn.section(link.expires()
                 .map(until -> ":link: <" + link.uri() + "|Open the full results page> — your own link, it works until "
                         + SlackDate.token(until, zone) + ".")
@@ -99,18 +98,6 @@ final class SlackResultsRenderer {
                 + Mrkdwn.twoDecimals(report.agreement().krippendorffAlphaOrdinal()) + ". Cells count from "
                 + report.minVoters() + " scores."));
         return blocks;
-    }
-
-    /** Who answered both rounds, who moved and which way, disagreement, and each field's change with its interval. */
-    private static List<String> rounds(RoundReport rounds) {
-        List<String> lines = new ArrayList<>();
-        lines.add("*" + escape(RoundSentences.heading(rounds)) + "*");
-        RoundSentences.summary(rounds).forEach(line -> lines.add(escape(line)));
-        if (!rounds.fields().isEmpty() || !rounds.notCompared().isEmpty()) {
-            lines.add("_" + escape(RoundSentences.fieldsHeading(rounds)) + "_");
-            RoundSentences.fields(rounds).forEach(line -> lines.add("• " + escape(line)));
-        }
-        return lines;
     }
 
     /** The overview, the common ground (bridging fields first), then one line per group. */

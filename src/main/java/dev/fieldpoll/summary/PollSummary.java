@@ -2,8 +2,11 @@ package dev.fieldpoll.summary;
 
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.report.PollReport;
+import dev.fieldpoll.report.RoundReport;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One poll in a weekly summary: its report, what moved since the last summary, and the charts.
@@ -11,6 +14,8 @@ import java.util.Map;
  * {@code groupChart} the opinion-group map, empty unless distinct groups were found.
  * {@code cellStates} is each cell's split state after hysteresis, what next week compares with.
  * {@code edits}: the poll's edits since the last summary, as members read them ("Field X added on 3 Dec").
+ * {@code rounds}: for a later round of a poll with results, what changed since the round before (the
+ * same report {@code /poll results} shows); empty otherwise.
  */
 public record PollSummary(
         PollReport report,
@@ -21,9 +26,11 @@ public record PollSummary(
         Chart chart,
         Chart groupChart,
         Map<CellKey, String> cellStates,
-        List<String> edits) {
+        List<String> edits,
+        Optional<RoundReport> rounds) {
 
     public PollSummary {
+        Objects.requireNonNull(rounds, "rounds");
         edits = List.copyOf(edits);
         ranking = List.copyOf(ranking);
         biggestMovers = List.copyOf(biggestMovers);
@@ -31,7 +38,7 @@ public record PollSummary(
         cellStates = Map.copyOf(cellStates);
     }
 
-    /** A summary of a poll not edited since the last one. */
+    /** A summary of a first round not edited since the last one. */
     public PollSummary(
             PollReport report,
             List<FieldMove> ranking,
@@ -41,7 +48,17 @@ public record PollSummary(
             Chart chart,
             Chart groupChart,
             Map<CellKey, String> cellStates) {
-        this(report, ranking, biggestMovers, newlySplit, participation, chart, groupChart, cellStates, List.of());
+        this(
+                report,
+                ranking,
+                biggestMovers,
+                newlySplit,
+                participation,
+                chart,
+                groupChart,
+                cellStates,
+                List.of(),
+                Optional.empty());
     }
 
     public boolean hasResults() {

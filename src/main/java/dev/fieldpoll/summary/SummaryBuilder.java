@@ -8,6 +8,8 @@ import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.CellReport;
 import dev.fieldpoll.report.PollReport.RankingEntry;
 import dev.fieldpoll.report.ReportService;
+import dev.fieldpoll.report.RoundReport;
+import dev.fieldpoll.report.RoundReportService;
 import dev.fieldpoll.summary.PollSummary.CellTurn;
 import dev.fieldpoll.summary.PollSummary.Chart;
 import dev.fieldpoll.summary.PollSummary.FieldMove;
@@ -30,13 +32,23 @@ public final class SummaryBuilder {
             .withZone(java.time.ZoneOffset.UTC);
 
     private final ReportService reports;
+    private final RoundReportService rounds;
     private final SummaryStore store;
     private final ChartRenderer charts;
     private final GroupChartRenderer groupCharts;
 
+    /**
+     * {@code rounds} is the one that answers {@code /poll results}, so a later round's summary and
+     * results post carry the same round report, numbers and all.
+     */
     public SummaryBuilder(
-            ReportService reports, SummaryStore store, ChartRenderer charts, GroupChartRenderer groupCharts) {
+            ReportService reports,
+            RoundReportService rounds,
+            SummaryStore store,
+            ChartRenderer charts,
+            GroupChartRenderer groupCharts) {
         this.reports = reports;
+        this.rounds = rounds;
         this.store = store;
         this.charts = charts;
         this.groupCharts = groupCharts;
@@ -80,7 +92,13 @@ public final class SummaryBuilder {
                 new Chart("poll-" + poll.id() + "-" + date + ".png", png),
                 new Chart("poll-" + poll.id() + "-" + date + "-groups.png", groupPng),
                 states,
-                edits(poll, previous));
+                edits(poll, previous),
+                roundsOf(poll, report));
+    }
+
+    /** A later round's changes since the round before, once per poll and summary; none without results. */
+    private Optional<RoundReport> roundsOf(Poll poll, PollReport report) {
+        return report.ranking().isEmpty() ? Optional.empty() : rounds.reportFor(poll);
     }
 
     /** "Field Evals added on 3 Dec" (dates in UTC): the poll's edits since the last summary, or since it began. */

@@ -6,6 +6,7 @@ import dev.fieldpoll.report.Numbers;
 import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.Highlight;
 import dev.fieldpoll.report.PollReport.ReferenceField;
+import dev.fieldpoll.report.RoundSentences;
 import dev.fieldpoll.report.Sentences;
 import dev.fieldpoll.summary.PollSummary.CellTurn;
 import dev.fieldpoll.summary.PollSummary.FieldMove;
@@ -69,6 +70,7 @@ public final class SummaryMarkdownRenderer {
                 .append(finalParticipation(post.results()))
                 .append('\n');
         reference(report, text);
+        rounds(post.results(), text);
         return text.toString();
     }
 
@@ -97,6 +99,7 @@ public final class SummaryMarkdownRenderer {
         groups(report, text);
         participation(summary, text);
         reference(report, text);
+        rounds(summary, text);
         return text.toString();
     }
 
@@ -201,6 +204,25 @@ public final class SummaryMarkdownRenderer {
                         .append(" (")
                         .append(Sentences.difference(field))
                         .append(")\n"));
+    }
+
+    /**
+     * A later round's changes since the round before, in the sentences {@code /poll results} shows:
+     * the Markdown of a summary and of a results post alike.
+     */
+    private static void rounds(PollSummary summary, StringBuilder text) {
+        summary.rounds().ifPresent(rounds -> {
+            text.append("\n**").append(escape(RoundSentences.heading(rounds))).append("**\n");
+            RoundSentences.summary(rounds)
+                    .forEach(line -> text.append(escape(line)).append('\n'));
+            if (!rounds.fields().isEmpty() || !rounds.notCompared().isEmpty()) {
+                text.append('\n')
+                        .append(escape(RoundSentences.fieldsHeading(rounds)))
+                        .append('\n');
+                RoundSentences.fields(rounds)
+                        .forEach(line -> text.append("- ").append(escape(line)).append('\n'));
+            }
+        });
     }
 
     private static String escape(String text) {

@@ -164,6 +164,7 @@ class PollLifecycleTest {
 
         var builder = new dev.fieldpoll.summary.SummaryBuilder(
                 session.wiring().reports(),
+                session.wiring().roundReports(),
                 session.wiring().summaries(),
                 new dev.fieldpoll.report.ChartRenderer(),
                 new dev.fieldpoll.report.GroupChartRenderer());

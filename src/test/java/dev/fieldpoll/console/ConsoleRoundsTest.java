@@ -11,6 +11,9 @@ import dev.fieldpoll.poll.Ballot;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.PollRef;
+import dev.fieldpoll.report.MarkdownReportRenderer;
+import dev.fieldpoll.testing.Eventually;
+import dev.fieldpoll.testing.Golden;
 import dev.fieldpoll.testing.MutableClock;
 import dev.fieldpoll.testing.TestConfigs;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +21,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,16 +37,7 @@ class ConsoleRoundsTest {
 
     private String chat(Wiring wiring, String... lines) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        try {
-            wiring.consoleChat(out)
-                    .run(
-                            new java.io.ByteArrayInputStream(
-                                    (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)),
-                            out);
-        } catch (Exception failed) {
-            throw new AssertionError(failed);
-        }
+        chatInto(wiring, bytes, lines);
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
@@ -153,6 +149,81 @@ class ConsoleRoundsTest {
                     .contains("90% interval")
                     .contains("#2 Roadmap (round 2) · rounds #1, #2 - open")
                     .doesNotContain("#1 Roadmap -");
+        }
+    }
+
+    @Test
+    void a_round_two_summary_and_its_results_post_carry_the_round_changes_of_poll_results() {
+        try (Wiring wiring = new Wiring(TestConfigs.at(folder), clock)) {
+            // given round 2 of a closed round 1, answered by the same four members, carol moving away from the median
+            roundOne(wiring);
+            chat(
+                    wiring,
+                    "/poll rerun",
+                    "/poll keep",
+                    ":as carol",
+                    "/poll vote docs impact=3",
+                    "/poll vote speed impact=3",
+                    ":as alice",
+                    "/poll keep",
+                    ":as bob",
+                    "/poll keep");
+            List<String> reply = roundSection(chat(wiring, "/poll results #2"));
+            assertThat(reply).first().isEqualTo("Round 2 (after #1)");
+
+            // when an admin posts the summary now, then closes round 2 (its results post follows)
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            chatInto(wiring, printed, "/poll summary now", "/poll close #2");
+            String post = Eventually.value(
+                    () -> Optional.of(printed.toString(StandardCharsets.UTF_8)),
+                    text -> text.contains("# Results of poll #2")
+                            && markdown(text, "# Results of poll #2").length()
+                                    < text.length() - text.indexOf("# Results of poll #2")
+                            && text.endsWith("\n"),
+                    "the results post of round 2 printed");
+
+            // then the summary's round 2 part and the post end with the reply's round sentences, the same numbers
+            String summary = markdown(post, "# Summary");
+            String results = markdown(post, "# Results of poll #2");
+            for (String markdown : List.of(summary, results)) {
+                assertThat(markdown).contains("**" + MarkdownReportRenderer.escape(reply.get(0)) + "**");
+                reply.subList(1, reply.size())
+                        .forEach(line -> assertThat(markdown).contains(MarkdownReportRenderer.escape(line)));
+            }
+            assertThat(summary.substring(summary.indexOf("## Roadmap (#1")))
+                    .as("round 1's part has no round section")
+                    .doesNotContain("Round 2 (after");
+            Golden.assertMatches("summary/round-weekly.md", summary);
+            Golden.assertMatches("summary/round-results-post.md", results);
+        }
+    }
+
+    /** The plain round section of a results reply: from its heading to the next blank line or prompt. */
+    private static List<String> roundSection(String reply) {
+        return reply.substring(reply.indexOf("Round 2 (after #"))
+                .lines()
+                .takeWhile(line -> !line.isBlank() && !line.startsWith("you@"))
+                .toList();
+    }
+
+    /** A post's Markdown as printed: from its heading to the charts' lines under it. */
+    private static String markdown(String printed, String heading) {
+        String from = printed.substring(printed.indexOf(heading));
+        int charts = from.indexOf("\nChart: ");
+        return charts < 0 ? from : from.substring(0, charts + 1);
+    }
+
+    /** Runs lines in the console chat, printing into {@code bytes}, which later posts keep printing into. */
+    private void chatInto(Wiring wiring, ByteArrayOutputStream bytes, String... lines) {
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try {
+            wiring.consoleChat(out)
+                    .run(
+                            new java.io.ByteArrayInputStream(
+                                    (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)),
+                            out);
+        } catch (Exception failed) {
+            throw new AssertionError(failed);
         }
     }
 

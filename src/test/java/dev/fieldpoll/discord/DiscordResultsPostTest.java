@@ -252,6 +252,7 @@ class DiscordResultsPostTest {
                 poll,
                 new SummaryBuilder(
                                 harness.wiring.reports(),
+                                harness.wiring.roundReports(),
                                 harness.wiring.summaries(),
                                 new ChartRenderer(),
                                 new GroupChartRenderer())

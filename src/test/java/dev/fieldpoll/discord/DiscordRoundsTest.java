@@ -122,6 +122,60 @@ class DiscordRoundsTest {
     }
 
     @Test
+    void a_round_two_summary_and_its_results_post_carry_the_round_embed_of_poll_results() throws Exception {
+        // given round 2 of a closed round 1, answered by the same four members, carol moving toward the median
+        harness = new DiscordHarness(folder);
+        roundOne();
+        harness.answer(harness.send(Payloads.slash(ALICE, "rerun", options("poll", "1"))));
+        int[][] scores = {{5, 1}, {4, 2}, {3, 3}, {4, 3}};
+        List<Person> voters = List.of(ALICE, BOB, CAROL, DANA);
+        for (int i = 0; i < voters.size(); i++) {
+            vote(voters.get(i), 2, "docs impact=" + scores[i][0]);
+            vote(voters.get(i), 2, "speed impact=" + scores[i][1]);
+        }
+        JsonNode reply =
+                roundEmbed(harness.answer(harness.send(Payloads.slash(ALICE, "results", options("poll", "2")))));
+
+        // when an admin posts the summary now
+        assertThat(harness.answerText(harness.send(Payloads.slashInGroup(MOD, "summary", "now", options()))))
+                .startsWith("Posted a summary of 2 polls");
+        FakeDiscord.Request summary = harness.await(request -> isChannelPost(request)
+                && request.body().path("content").asText().startsWith("**Summary"));
+
+        // then round 2's part carries the reply's round embed, sentences and numbers alike; round 1's none
+        JsonNode embeds = summary.body().path("embeds");
+        assertThat(embeds.path(1).path("title").asText()).isEqualTo("🔁 Round 2 (after #1)");
+        assertThat(embeds.path(1).path("description")).isEqualTo(reply.path("description"));
+        assertThat(summary.body().toString().split("🔁 Round", -1))
+                .as("one round embed")
+                .hasSize(2);
+        Golden.assertMatches("round-summary", summary.body());
+
+        // when round 2 is closed
+        harness.answer(harness.send(Payloads.slash(MOD, "close", options("poll", "2"))));
+        FakeDiscord.Request post = harness.await(request -> isChannelPost(request)
+                && request.body().path("embeds").path(0).path("title").asText().startsWith("🏁 Results of poll #2"));
+
+        // then its results post carries the same round embed
+        assertThat(post.body().path("embeds").path(1).path("title").asText()).isEqualTo("🔁 Round 2 (after #1)");
+        assertThat(post.body().path("embeds").path(1).path("description")).isEqualTo(reply.path("description"));
+        Golden.assertMatches("round-results-post", post.body());
+    }
+
+    private static boolean isChannelPost(FakeDiscord.Request request) {
+        return request.is("POST", "/api/v10/channels/" + Payloads.CHANNEL + "/messages") && request.body() != null;
+    }
+
+    /** The results reply's round embed: its last. */
+    private static JsonNode roundEmbed(JsonNode reply) {
+        JsonNode embeds = reply.path("embeds");
+        JsonNode last = embeds.path(embeds.size() - 1);
+        assertThat(last.path("title").asText()).isEqualTo("🔁 Round 2 (after #1)");
+        assertThat(last.path("description").asText()).contains("4 voters answered both round 1 and round 2.");
+        return last;
+    }
+
+    @Test
     void nothing_of_a_round_crosses_channels_or_guilds() throws Exception {
         harness = new DiscordHarness(folder);
         roundOne();

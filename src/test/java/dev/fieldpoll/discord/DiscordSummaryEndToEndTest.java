@@ -153,6 +153,7 @@ class DiscordSummaryEndToEndTest {
                 harness.wiring.store(),
                 new SummaryBuilder(
                         harness.wiring.reports(),
+                        harness.wiring.roundReports(),
                         harness.wiring.summaries(),
                         new ChartRenderer(),
                         new GroupChartRenderer()),

@@ -20,6 +20,7 @@ import dev.fieldpoll.summary.PollSummary.CellTurn;
 import dev.fieldpoll.summary.PollSummary.Chart;
 import dev.fieldpoll.summary.PollSummary.FieldMove;
 import dev.fieldpoll.summary.PollSummary.Participation;
+import dev.fieldpoll.summary.ResultsPost;
 import dev.fieldpoll.testing.ReportFixtures;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -179,6 +180,57 @@ class SummaryLimitsTest {
                 .isEqualTo(24);
         assertThat(messages.get(0).getContent()).contains("Posted late");
         assertThat(messages.get(1).getContent()).endsWith("(continued)").doesNotContain("Posted late");
+    }
+
+    @Test
+    void a_later_rounds_changes_fit_beside_the_largest_polls_in_a_summary_and_a_results_post() {
+        // given three of the largest polls, each a round 2 with the longest round report
+        List<PollSummary> polls = new ArrayList<>();
+        for (long id = 1; id <= 3; id++) {
+            polls.add(ReportFixtures.withRounds(largest(id), ReportFixtures.largestRounds()));
+        }
+
+        // when their summary and the first one's results post are drawn
+        List<MessageCreateData> messages = new SummaryMessages().render(channel(polls), true);
+        MessageCreateData post = new DiscordResultsPublisher(null)
+                .render(
+                        new ResultsPost(
+                                closedPoll(), polls.get(0), Optional.of("Posted late: offline."), Optional.empty()),
+                        true);
+
+        // then every message is within Discord's limits, each poll's round embed right after its own,
+        // saying who moved, its field list cut with a note rather than past the limit
+        assertThat(messages).hasSize(3).allSatisfy(SummaryLimitsTest::withinLimits);
+        withinLimits(post);
+        for (MessageCreateData message : java.util.stream.Stream.concat(
+                        messages.stream(), java.util.stream.Stream.of(post))
+                .toList()) {
+            assertThat(message.getEmbeds()).hasSize(3);
+            MessageEmbed round = message.getEmbeds().get(1);
+            assertThat(round.getTitle()).isEqualTo("🔁 Round 2 (after #12344)");
+            assertThat(round.getDescription())
+                    .startsWith("12000 voters answered both round 1 and round 2.")
+                    .contains("Disagreement narrowed since round 1")
+                    .containsPattern("…and \\d+ more$");
+        }
+    }
+
+    private static dev.fieldpoll.poll.Poll closedPoll() {
+        Instant start = Instant.parse("2026-11-20T17:00:00Z");
+        return new dev.fieldpoll.poll.Poll(
+                1,
+                new Workspace(Platform.DISCORD, "1"),
+                "2",
+                "t".repeat(dev.fieldpoll.poll.Poll.MAX_TITLE_LENGTH),
+                null,
+                ReportFixtures.DEFINITION,
+                dev.fieldpoll.poll.ResultsVisibility.AFTER_VOTE,
+                "3",
+                start,
+                start.plusSeconds(3600),
+                start.plusSeconds(3600),
+                null,
+                true);
     }
 
     @Test

@@ -141,6 +141,64 @@ class SlackRoundsTest {
     }
 
     @Test
+    void a_round_two_summary_and_its_results_post_carry_the_round_section_of_poll_results() throws Exception {
+        try (SlackHarness harness = SlackHarness.http(folder, ADMIN)) {
+            // given round 2 of a closed round 1, answered by the same four members, carol moving toward the median
+            roundOne(harness);
+            harness.requests.send(slashCommand(
+                    TEAM, GENERAL, ALICE, "rerun", harness.slack.responseUrl("rerun"), harness.requests.trigger()));
+            harness.slack.await(
+                    "chat.postMessage",
+                    call -> call.param("blocks") != null && call.param("blocks").contains("round 2"));
+            assertThat(command(harness, ALICE, "keep", "alice-keep")).contains("Saved");
+            assertThat(command(harness, BOB, "keep", "bob-keep")).contains("Saved");
+            command(harness, CAROL, "vote docs impact=3", "carol-docs");
+            command(harness, CAROL, "vote speed impact=3", "carol-speed");
+            assertThat(command(harness, DANA, "keep #2", "dana-keep")).contains("Saved");
+            String shown = command(harness, ADMIN, "results #2", "results");
+            assertThat(shown).contains("4 voters answered both round 1 and round 2.");
+            JsonNode reply = roundBlocks(new ObjectMapper().readTree(shown).path("blocks"), Integer.MAX_VALUE);
+
+            // when an admin posts the summary now
+            assertThat(command(harness, ADMIN, "summary now", "summary")).contains("Posted a summary of 2 polls");
+            FakeSlack.Call summary = harness.slack.await(
+                    "chat.postMessage", call -> call.param("text").startsWith("Summary, "));
+
+            // then round 2's part ends with the reply's round section, block for block; round 1's has none
+            JsonNode summaryBlocks = summary.json("blocks");
+            assertThat(roundBlocks(summaryBlocks, reply.size())).isEqualTo(reply);
+            assertThat(summaryBlocks.toString().split("Round 2 \\(after #1\\)", -1))
+                    .as("one round section")
+                    .hasSize(2);
+            Golden.assertMatches("slack/round-summary.json", pretty(summaryBlocks));
+
+            // when round 2 is closed, then its results post carries the same section
+            assertThat(command(harness, ADMIN, "close #2", "close-2")).contains("Closed");
+            FakeSlack.Call post = harness.slack.await(
+                    "chat.postMessage", call -> call.param("text").startsWith("Results of poll #2"));
+            JsonNode postBlocks = post.json("blocks");
+            assertThat(roundBlocks(postBlocks, reply.size())).isEqualTo(reply);
+            Golden.assertMatches("slack/round-results-post.json", pretty(postBlocks));
+        }
+    }
+
+    /** The round section's blocks: from the one headed "Round 2 (after #1)", at most {@code count}, up to a page link. */
+    private static JsonNode roundBlocks(JsonNode blocks, int count) {
+        com.fasterxml.jackson.databind.node.ArrayNode section = new ObjectMapper().createArrayNode();
+        for (JsonNode block : blocks) {
+            String text = block.path("text").path("text").asText();
+            if (text.startsWith(":link:") || section.size() == count) {
+                break;
+            }
+            if (!section.isEmpty() || text.startsWith("*Round 2 (after #1)*")) {
+                section.add(block);
+            }
+        }
+        assertThat(section).isNotEmpty();
+        return section;
+    }
+
+    @Test
     void nothing_of_a_round_crosses_channels_or_workspaces() throws Exception {
         try (SlackHarness harness = SlackHarness.http(folder, ADMIN)) {
             roundOne(harness);

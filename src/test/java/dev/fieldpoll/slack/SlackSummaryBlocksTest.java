@@ -22,9 +22,11 @@ import dev.fieldpoll.poll.Workspace;
 import dev.fieldpoll.summary.ChannelSummary;
 import dev.fieldpoll.summary.ClosingReminder;
 import dev.fieldpoll.summary.PollSummary;
+import dev.fieldpoll.summary.ResultsPost;
 import dev.fieldpoll.summary.SummaryBuilder;
 import dev.fieldpoll.testing.Golden;
 import dev.fieldpoll.testing.MutableClock;
+import dev.fieldpoll.testing.ReportFixtures;
 import dev.fieldpoll.testing.TestConfigs;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -165,6 +167,42 @@ class SlackSummaryBlocksTest {
         assertThat(BlockKitLimits.message(blocks)).isEmpty();
         assertThat(blocks.size()).isLessThanOrEqualTo(BlockLimits.MESSAGE_BLOCKS);
         assertThat(blocks.toString()).contains("25. *Field number");
+    }
+
+    @Test
+    void a_later_rounds_changes_keep_the_largest_summary_and_results_post_within_slacks_limits() throws IOException {
+        // given the largest polls fieldpoll allows, each a later round with the longest round report
+        Poll twoFactors = create(bigPoll(2));
+        Poll fiveFactors = create(bigPoll(5));
+        voteRandomly(List.of(twoFactors, fiveFactors), new Random(11));
+        ChannelSummary plain = summarize(Optional.empty());
+        List<PollSummary> rounds = plain.polls().stream()
+                .map(poll -> ReportFixtures.withRounds(poll, ReportFixtures.largestRounds()))
+                .toList();
+
+        // when their summary and a results post are drawn
+        List<SlackMessage> messages = new SlackSummaryRenderer()
+                .render(new ChannelSummary(
+                        WORKSPACE, CHANNEL, FRIDAY, plain.createdAt(), Optional.of("Posted late."), rounds));
+        JsonNode post = json(new SlackPollSummaryRenderer()
+                .render(new ResultsPost(
+                        fiveFactors, rounds.get(1), Optional.of("Posted late: offline."), Optional.empty())));
+
+        // then each poll's round section is there, whole, and every message within every limit
+        List<JsonNode> all = new ArrayList<>();
+        for (SlackMessage message : messages) {
+            all.add(json(message.blocks()));
+        }
+        all.add(post);
+        for (JsonNode blocks : all) {
+            assertThat(BlockKitLimits.message(blocks)).isEmpty();
+            assertThat(blocks.size()).isLessThanOrEqualTo(BlockLimits.MESSAGE_BLOCKS);
+        }
+        assertThat(all.stream()
+                        .mapToInt(blocks -> count(blocks, "*Round 2 (after #12344)*"))
+                        .sum())
+                .isEqualTo(3);
+        assertThat(post.toString()).contains("• " + Mrkdwn.escape(ReportFixtures.longName("f", 24)) + ": 3.43 → 3.89");
     }
 
     @Test

@@ -316,7 +316,12 @@ class SlackSummaryEndToEndTest {
         return new SummaryJob(
                 wiring.summaries(),
                 wiring.store(),
-                new SummaryBuilder(wiring.reports(), wiring.summaries(), new ChartRenderer(), new GroupChartRenderer()),
+                new SummaryBuilder(
+                        wiring.reports(),
+                        wiring.roundReports(),
+                        wiring.summaries(),
+                        new ChartRenderer(),
+                        new GroupChartRenderer()),
                 wiring.summaryPublishers(),
                 wiring.clock(),
                 backoff,

@@ -74,7 +74,8 @@ class SummaryJobTest {
         return new SummaryJob(
                 summaries,
                 polls,
-                new SummaryBuilder(reports, summaries, new ChartRenderer(), new GroupChartRenderer()),
+                new SummaryBuilder(
+                        reports, wiring.roundReports(), summaries, new ChartRenderer(), new GroupChartRenderer()),
                 wiring.summaryPublishers(),
                 clock,
                 new Backoff(3, Duration.ofSeconds(2), (pause, retry) -> {

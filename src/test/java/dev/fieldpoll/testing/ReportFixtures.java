@@ -14,16 +14,19 @@ import dev.fieldpoll.report.PollReport;
 import dev.fieldpoll.report.PollReport.PollInfo;
 import dev.fieldpoll.report.ReportBuilder;
 import dev.fieldpoll.report.ReportInput;
+import dev.fieldpoll.report.RoundReport;
 import dev.fieldpoll.summary.PollSummary;
 import dev.fieldpoll.summary.PollSummary.Chart;
 import dev.fieldpoll.summary.PollSummary.FieldMove;
 import dev.fieldpoll.summary.PollSummary.Participation;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Small, hand-made polls whose reports tests can reason about, for the report and every adapter. */
 public final class ReportFixtures {
@@ -237,5 +240,46 @@ public final class ReportFixtures {
                 new Chart("poll-7.png", png),
                 new Chart("poll-7-groups.png", groups),
                 Map.of());
+    }
+
+    /**
+     * The longest round report members can cause: round 2 of a 25-field poll, every field compared
+     * and named with 80 characters of Markdown, ten more not compared.
+     */
+    public static RoundReport largestRounds() {
+        List<RoundReport.FieldChange> fields = new ArrayList<>();
+        List<String> notCompared = new ArrayList<>();
+        for (int field = 0; field < 25; field++) {
+            fields.add(new RoundReport.FieldChange(longName("f", field), 3.43, 3.89, 0.12, 0.81, field % 2 == 0));
+        }
+        for (int field = 25; field < 35; field++) {
+            notCompared.add(longName("f", field));
+        }
+        return new RoundReport(
+                2,
+                12_344,
+                12_000,
+                6_000,
+                4_000,
+                1_500,
+                fields,
+                notCompared,
+                new RoundReport.Disagreement(125, 80, 40, 0.05, 0.02, 0.08, "narrowed"),
+                3);
+    }
+
+    /** The same summary of a later round, with its round report. */
+    public static PollSummary withRounds(PollSummary summary, RoundReport rounds) {
+        return new PollSummary(
+                summary.report(),
+                summary.ranking(),
+                summary.biggestMovers(),
+                summary.newlySplit(),
+                summary.participation(),
+                summary.chart(),
+                summary.groupChart(),
+                summary.cellStates(),
+                summary.edits(),
+                Optional.of(rounds));
     }
 }
