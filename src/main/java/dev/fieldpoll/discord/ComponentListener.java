@@ -40,7 +40,8 @@ final class ComponentListener extends ListenerAdapter {
             Action.DONE,
             Action.DELETE,
             Action.FORGET,
-            Action.KEEP);
+            Action.KEEP,
+            Action.EDIT);
     /** Actions that edit the member's own ephemeral ballot, never a message others see. */
     private static final Set<Action> BALLOT_ACTIONS = Set.of(Action.PAGE, Action.DONE, Action.ANSWER, Action.KEEP);
 
@@ -127,6 +128,8 @@ final class ComponentListener extends ListenerAdapter {
             case DELETE:
             case FORGET:
                 return ask(caller.get(), LifecycleGrammar.confirmed(id).orElseThrow(), replying(event, answer));
+            case EDIT:
+                return ask(caller.get(), new BotCommand.OpenEditForm(poll), replying(event, answer));
             case KEEP:
                 return ask(
                         caller.get(),

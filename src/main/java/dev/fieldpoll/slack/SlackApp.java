@@ -125,8 +125,8 @@ public final class SlackApp implements AutoCloseable {
         BallotModalRenderer modal = new BallotModalRenderer();
         SlackReplyDelivery replies = new SlackReplyDelivery(
                 bot, web, pollMessages, modal, new SlackResultsRenderer(zone), new SlackReplyRenderer());
-        SlackHandlers handlers = new SlackHandlers(
-                bot, parser, new SlackCaller(web, settings.admins(), clock), replies, modal, web, acks);
+        SlackCaller callers = new SlackCaller(web, settings.admins(), clock);
+        SlackHandlers handlers = new SlackHandlers(bot, parser, callers, replies, modal, web, acks);
         app.command(
                 "/poll",
                 (request, context) -> guarded(
@@ -137,11 +137,15 @@ public final class SlackApp implements AutoCloseable {
                 Pattern.compile(".*"),
                 (request, context) -> guarded(
                         "A button press", () -> handlers.onAction(request.getPayload(), context), context::ack));
+        SlackEditHandlers edits = new SlackEditHandlers(bot, callers, replies, modal, web, acks);
         app.viewSubmission(
                 Pattern.compile(".*"),
                 (request, context) -> guarded(
-                        "A ballot submission",
-                        () -> handlers.onSubmission(request.getPayload(), context),
+                        "A form submission",
+                        () -> SlackEditModalRenderer.CALLBACK_ID.equals(
+                                        request.getPayload().getView().getCallbackId())
+                                ? edits.onSubmission(request.getPayload(), context)
+                                : handlers.onSubmission(request.getPayload(), context),
                         () -> context.ackWithUpdate(modal.problem(SlackReplyRenderer.SOMETHING_WENT_WRONG))));
     }
 

@@ -213,6 +213,8 @@ final class SlackHandlers {
             case DELETE:
             case FORGET:
                 return ask(origin, LifecycleGrammar.confirmed(id).orElseThrow());
+            case EDIT:
+                return ask(origin, new BotCommand.OpenEditForm(poll));
             default:
                 // PAGE, ANSWER, DONE and SUBMIT are never buttons in Slack (the modal is one form).
                 return done(Optional.of(SlackReplyRenderer.problem(NOT_MINE)));
@@ -464,9 +466,14 @@ final class SlackHandlers {
         public SubmissionOutcome exportFile(BotReply.ExportFile file) {
             return unexpected(file);
         }
+
+        @Override
+        public SubmissionOutcome editForm(BotReply.EditForm form) {
+            return unexpected(form);
+        }
     }
 
-    private static String teamOf(ViewSubmissionPayload payload) {
+    static String teamOf(ViewSubmissionPayload payload) {
         if (payload.getTeam() != null && payload.getTeam().getId() != null) {
             return payload.getTeam().getId();
         }

@@ -24,7 +24,7 @@ import java.util.List;
 
 /**
  * The poll message everyone in the channel sees: what is asked, the fields, voters so far, the
- * close time, and the Vote, Results and My votes buttons. Re-rendered as votes arrive and when
+ * close time, and the Vote, Results, My votes and Edit buttons. Re-rendered as votes arrive and when
  * the poll closes (then without Vote). Never more than a dozen blocks, whatever the poll's size.
  */
 final class SlackPollMessageRenderer {
@@ -160,6 +160,10 @@ final class SlackPollMessageRenderer {
         resultsLink.ifPresent(results::setUrl);
         buttons.add(results);
         buttons.add(button("My votes", ActionId.of(ActionId.Action.MINE, poll.id()), null));
+        if (open) {
+            // everyone sees it; pressing it, only the creator or an admin gets the form
+            buttons.add(button("Edit", ActionId.of(ActionId.Action.EDIT, poll.id()), null));
+        }
         return buttons;
     }
 
