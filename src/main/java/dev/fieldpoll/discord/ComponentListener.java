@@ -20,7 +20,7 @@ import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionE
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 
 /**
- * Buttons and selects: the poll message's Vote, Results and My votes, and the ballot's selects,
+ * Buttons and selects: the poll message's Vote, Results, My votes and Edit, and the ballot's selects,
  * Back, Next and Done. Every id is decoded by the one codec and checked again by PollBot; an id
  * that is forged, stale, or used where it does not belong gets an ephemeral refusal. A choice on the
  * ballot is answered by the ballot itself, redrawn once the vote is committed. Thread-safe: it keeps

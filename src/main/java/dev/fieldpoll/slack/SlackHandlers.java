@@ -146,15 +146,22 @@ final class SlackHandlers {
         String channel = payload.getChannel() != null
                 ? payload.getChannel().getId()
                 : payload.getContainer() != null ? payload.getContainer().getChannelId() : null;
-        Origin origin = new Origin(
+        Origin pressedIn = new Origin(
                 teamOf(payload),
                 channel,
                 payload.getUser() == null ? null : payload.getUser().getId(),
                 payload.getResponseUrl(),
                 payload.getTriggerId());
-        String actionId = payload.getActions() == null || payload.getActions().isEmpty()
+        String pressed = payload.getActions() == null || payload.getActions().isEmpty()
                 ? null
                 : payload.getActions().get(0).getActionId();
+        // A press on the App Home tab names no channel: its Vote button's id names the poll's.
+        Optional<ActionIds.InChannel> fromHome = channel == null
+                ? ActionIds.decodeInChannel(pressed).filter(id -> id.id().action() == ActionId.Action.VOTE)
+                : Optional.empty();
+        String actionId = fromHome.map(id -> ActionIds.encode(id.id())).orElse(pressed);
+        Origin origin =
+                fromHome.map(id -> pressedIn.withChannel(id.channelId())).orElse(pressedIn);
         return acks.answer(new SlackAcks.Work<Optional<SlackMessage>>() {
             @Override
             public CompletionStage<Optional<SlackMessage>> run() {

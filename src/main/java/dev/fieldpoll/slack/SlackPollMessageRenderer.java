@@ -123,9 +123,7 @@ final class SlackPollMessageRenderer {
                     .append(" · ")
                     .append(Mrkdwn.plural(voters, "voter"))
                     .append(" so far · ");
-            text.append(poll.closesAtTime()
-                    .map(at -> "closes " + CloseTimeText.endOfDay(at, zone).orElseGet(() -> date(at)))
-                    .orElse("open until closed"));
+            text.append(closesText(poll, zone));
             text.append(" · ").append(visibility(poll));
         } else {
             text.append("*Closed*");
@@ -133,6 +131,13 @@ final class SlackPollMessageRenderer {
             text.append(" · Poll #").append(poll.id()).append(" · ").append(Mrkdwn.plural(voters, "voter"));
         }
         return text.toString();
+    }
+
+    /** "closes end of 24 Dec …", "closes <date>" or "open until closed": also the App Home's line. */
+    static String closesText(Poll poll, ZoneId zone) {
+        return poll.closesAtTime()
+                .map(at -> "closes " + CloseTimeText.endOfDay(at, zone).orElseGet(() -> SlackDate.token(at, zone)))
+                .orElse("open until closed");
     }
 
     private static String visibility(Poll poll) {
