@@ -161,35 +161,18 @@ final class SlackWeb {
     }
 
     Result openView(String team, String triggerId, View view) {
-        MethodsClient client = client(team);
-        if (client == null) {
-            return Result.failure(NOT_INSTALLED);
-        }
-        try {
-            return result(
-                    team,
-                    "views.open",
-                    client.viewsOpen(request -> request.triggerId(triggerId).view(view)),
-                    null);
-        } catch (IOException | SlackApiException failure) {
-            return failed(team, "views.open", failure);
-        }
+        return viewCall(
+                team,
+                "views.open",
+                client ->
+                        client.viewsOpen(request -> request.triggerId(triggerId).view(view)));
     }
 
     Result updateView(String team, String viewId, View view) {
-        MethodsClient client = client(team);
-        if (client == null) {
-            return Result.failure(NOT_INSTALLED);
-        }
-        try {
-            return result(
-                    team,
-                    "views.update",
-                    client.viewsUpdate(request -> request.viewId(viewId).view(view)),
-                    null);
-        } catch (IOException | SlackApiException failure) {
-            return failed(team, "views.update", failure);
-        }
+        return viewCall(
+                team,
+                "views.update",
+                client -> client.viewsUpdate(request -> request.viewId(viewId).view(view)));
     }
 
     /**
@@ -290,19 +273,28 @@ final class SlackWeb {
 
     /** Shows {@code view} as the member's App Home tab (views.publish). */
     Result publishView(String team, String userId, View view) {
+        return viewCall(
+                team,
+                "views.publish",
+                client -> client.viewsPublish(request -> request.userId(userId).view(view)));
+    }
+
+    /** One views.* call with the team's client. */
+    private Result viewCall(String team, String method, ViewCall call) {
         MethodsClient client = client(team);
         if (client == null) {
             return Result.failure(NOT_INSTALLED);
         }
         try {
-            return result(
-                    team,
-                    "views.publish",
-                    client.viewsPublish(request -> request.userId(userId).view(view)),
-                    null);
+            return result(team, method, call.on(client), null);
         } catch (IOException | SlackApiException failure) {
-            return failed(team, "views.publish", failure);
+            return failed(team, method, failure);
         }
+    }
+
+    @FunctionalInterface
+    private interface ViewCall {
+        SlackApiTextResponse on(MethodsClient client) throws IOException, SlackApiException;
     }
 
     /**
