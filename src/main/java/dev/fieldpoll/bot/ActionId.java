@@ -30,7 +30,9 @@ public record ActionId(Action action, long pollId, List<String> arguments) {
         /** Forget the member's answers: argument "poll" (this poll) or "all" (every poll of the workspace). */
         FORGET("forget", 1),
         /** In a later round, keep the member's answers of the round before. */
-        KEEP("keep", 0);
+        KEEP("keep", 0),
+        /** Open the prefilled edit form of the poll (its button), and that form itself (its id). */
+        EDIT("edit", 0);
 
         private final String code;
         private final int arity;

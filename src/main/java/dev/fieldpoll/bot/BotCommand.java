@@ -52,6 +52,8 @@ public sealed interface BotCommand {
 
         R edit(Edit edit);
 
+        R openEditForm(OpenEditForm open);
+
         R reopen(Reopen reopen);
 
         R delete(Delete delete);
@@ -249,6 +251,14 @@ public sealed interface BotCommand {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.edit(this);
+        }
+    }
+
+    /** The Edit button: the poll's edit form, prefilled, for its creator or an admin (issue 14). */
+    record OpenEditForm(PollRef poll) implements BotCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.openEditForm(this);
         }
     }
 

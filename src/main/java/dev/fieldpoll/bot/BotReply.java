@@ -46,6 +46,8 @@ public sealed interface BotReply {
         R confirm(Confirm confirm);
 
         R exportFile(ExportFile file);
+
+        R editForm(EditForm form);
     }
 
     /** A new poll, committed: the adapter posts its message (this view of it) for everyone to vote on. */
@@ -209,6 +211,23 @@ public sealed interface BotReply {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.exportFile(this);
+        }
+    }
+
+    /**
+     * The edit form of an open poll, for its creator or an admin: the platform shows it prefilled
+     * (title, results rule), and its submission comes back as a {@link BotCommand.Edit}.
+     */
+    record EditForm(Poll poll) implements BotReply {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.editForm(this);
+        }
+
+        /** Where no form can be shown: the typed command that does the same. */
+        public String typed() {
+            return "Change poll #" + poll.id() + " with `/poll edit #" + poll.id()
+                    + " add:\"A; B\" remove:\"C\" rename:\"old => new\" title:\"…\" closes:… results:…`.";
         }
     }
 }

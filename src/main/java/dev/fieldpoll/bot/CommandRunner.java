@@ -298,6 +298,11 @@ final class CommandRunner implements BotCommand.Visitor<CompletionStage<BotReply
     }
 
     @Override
+    public CompletionStage<BotReply> openEditForm(BotCommand.OpenEditForm open) {
+        return withPoll(open.poll(), poll -> lifecycle().editForm(poll));
+    }
+
+    @Override
     public CompletionStage<BotReply> reopen(BotCommand.Reopen reopen) {
         return withPollAsync(reopen.poll(), poll -> lifecycle().reopen(poll, reopen));
     }

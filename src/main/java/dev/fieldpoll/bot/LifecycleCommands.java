@@ -47,6 +47,14 @@ final class LifecycleCommands {
         return lifecycle.edit(member, poll, change).thenApply(this::reply);
     }
 
+    /** The Edit button's form, or the same refusal a typed edit would get. */
+    BotReply editForm(Poll poll) {
+        return lifecycle
+                .whyNotEditable(member, poll)
+                .<BotReply>map(Problem::new)
+                .orElseGet(() -> new BotReply.EditForm(poll));
+    }
+
     CompletionStage<BotReply> reopen(Poll poll, BotCommand.Reopen reopen) {
         return lifecycle
                 .reopen(

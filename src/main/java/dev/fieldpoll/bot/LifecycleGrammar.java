@@ -4,6 +4,7 @@ import dev.fieldpoll.bot.CommandParser.SyntaxException;
 import dev.fieldpoll.poll.PollRef;
 import dev.fieldpoll.poll.ResultsVisibility;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,9 @@ public final class LifecycleGrammar {
 
     private static final String RENAME_ARROW = "=>";
 
+    /** The inputs of the Edit button's form, named as the typed options (Slack adds "results"). */
+    public static final List<String> FORM_INPUTS = List.of("title", "add", "remove", "rename", "closes", "results");
+
     private LifecycleGrammar() {}
 
     /**
@@ -39,6 +43,24 @@ public final class LifecycleGrammar {
         } catch (SyntaxException unreadable) {
             return new ParseResult.Invalid(unreadable.getMessage());
         }
+    }
+
+    /**
+     * An edit form's submission as the typed edit it stands for: {@code inputs} by the names of
+     * {@link #FORM_INPUTS}, blank ones left out, the lists (add, remove, rename) one item per line.
+     */
+    public static ParseResult formEdit(long pollId, Map<String, String> inputs) {
+        Map<String, String> options = new HashMap<>();
+        options.put("poll", "#" + pollId);
+        for (String name : FORM_INPUTS) {
+            String value = inputs.get(name);
+            if (value != null && !value.isBlank()) {
+                options.put(
+                        name,
+                        name.equals("title") ? value.strip() : value.strip().replace('\n', ';'));
+            }
+        }
+        return read("edit", List.of(), options);
     }
 
     /** What a confirmation's button confirms: the delete or forget it asked about. */

@@ -1,6 +1,7 @@
 package dev.fieldpoll.bot;
 
 import dev.fieldpoll.bot.BotReply.Problem;
+import dev.fieldpoll.poll.Member;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.PollLifecycleService;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -106,6 +108,17 @@ public final class PollBot {
         return reply.handle(
                         (answer, failure) -> failure == null ? counted(name, answer) : failed(caller, command, failure))
                 .whenComplete((answer, failure) -> gate.exit());
+    }
+
+    /**
+     * A member's home: the open polls of their workspace in {@code channelIds} (the channels the
+     * platform says they are in), whether they voted in each, and for admins the summary schedules.
+     * A read on the calling thread; a store failure is thrown, for the adapter's edge to log.
+     */
+    public AppHome home(Caller caller, Set<String> channelIds) {
+        Member member = caller.member();
+        return new AppHome(
+                core.polls().openPollsOf(member, channelIds), core.summaries().schedulesOf(member));
     }
 
     private BotReply counted(String command, BotReply answer) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -86,6 +87,17 @@ public final class SummaryCommands {
     private static BotReply posted(ChannelSummary summary) {
         int polls = summary.polls().size();
         return new Notice("Posted a summary of " + polls + (polls == 1 ? " poll." : " polls."));
+    }
+
+    /** For an admin, the summary schedules of every channel of their workspace, described; else none. */
+    List<AppHome.ScheduleLine> schedulesOf(Member member) {
+        if (!member.admin()) {
+            return List.of();
+        }
+        return store.schedules().stream()
+                .filter(schedule -> schedule.workspace().equals(member.workspace()))
+                .map(schedule -> new AppHome.ScheduleLine(schedule.channelId(), describe(schedule)))
+                .toList();
     }
 
     private String describe(Schedule schedule) {

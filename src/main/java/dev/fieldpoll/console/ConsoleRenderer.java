@@ -41,6 +41,11 @@ public final class ConsoleRenderer {
             }
 
             @Override
+            public String editForm(BotReply.EditForm form) {
+                return form.typed();
+            }
+
+            @Override
             public String exportFile(BotReply.ExportFile file) {
                 return file.message() + "\n--- " + file.name() + " ---\n"
                         + new String(file.content(), java.nio.charset.StandardCharsets.UTF_8).stripTrailing();

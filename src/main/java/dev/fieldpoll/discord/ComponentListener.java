@@ -20,7 +20,7 @@ import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionE
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 
 /**
- * Buttons and selects: the poll message's Vote, Results and My votes, and the ballot's selects,
+ * Buttons and selects: the poll message's Vote, Results, My votes and Edit, and the ballot's selects,
  * Back, Next and Done. Every id is decoded by the one codec and checked again by PollBot; an id
  * that is forged, stale, or used where it does not belong gets an ephemeral refusal. A choice on the
  * ballot is answered by the ballot itself, redrawn once the vote is committed. Thread-safe: it keeps
@@ -40,7 +40,8 @@ final class ComponentListener extends ListenerAdapter {
             Action.DONE,
             Action.DELETE,
             Action.FORGET,
-            Action.KEEP);
+            Action.KEEP,
+            Action.EDIT);
     /** Actions that edit the member's own ephemeral ballot, never a message others see. */
     private static final Set<Action> BALLOT_ACTIONS = Set.of(Action.PAGE, Action.DONE, Action.ANSWER, Action.KEEP);
 
@@ -127,6 +128,8 @@ final class ComponentListener extends ListenerAdapter {
             case DELETE:
             case FORGET:
                 return ask(caller.get(), LifecycleGrammar.confirmed(id).orElseThrow(), replying(event, answer));
+            case EDIT:
+                return ask(caller.get(), new BotCommand.OpenEditForm(poll), replying(event, answer));
             case KEEP:
                 return ask(
                         caller.get(),

@@ -23,6 +23,7 @@ final class DiscordAdapter {
     final ReplyRenderer replies = new ReplyRenderer();
     final BallotRenderer ballots = new BallotRenderer();
     final ResultsRenderer results = new ResultsRenderer();
+    final EditModalRenderer editModals = new EditModalRenderer();
 
     DiscordAdapter(PollBot bot, DiscordCaller callers, DiscordPollMessagePublisher pollMessages) {
         this.bot = bot;

@@ -135,6 +135,7 @@ public final class DiscordBot implements AutoCloseable {
         addEventListeners(
                 new SlashCommandListener(adapter, edge),
                 new ComponentListener(adapter, edge),
+                new ModalListener(adapter, edge),
                 new AutocompleteListener(adapter, edge));
         log.info(
                 "Discord connected as {}{}. Invite fieldpoll to a server: {}",

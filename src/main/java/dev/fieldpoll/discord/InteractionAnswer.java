@@ -7,7 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
@@ -98,6 +100,18 @@ final class InteractionAnswer {
                     .queue(null, failed("answer"));
         } else {
             interaction.getHook().editOriginal(message).queue(null, failed("answer"));
+        }
+    }
+
+    /**
+     * Opens a form (a modal), which Discord takes only as the first response; after a deferral the
+     * member gets {@code instead}.
+     */
+    void openModal(Modal modal, MessageEditData instead) {
+        if (state.compareAndSet(State.PENDING, State.ANSWERED)) {
+            ((IModalCallback) interaction).replyModal(modal).queue(null, failed("open a form for"));
+        } else {
+            tell(instead);
         }
     }
 

@@ -12,6 +12,7 @@ import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.poll.ResultsVisibility;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -24,7 +25,7 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
  * The poll message everyone in the channel sees: what is asked, how many have voted, when it
- * closes, and the Vote, Results and My votes buttons. Closed polls keep Results and My votes.
+ * closes, and the Vote, Results, My votes and Edit buttons. Closed polls keep Results and My votes.
  */
 final class PollMessageRenderer {
 
@@ -189,12 +190,17 @@ final class PollMessageRenderer {
     /** Once the results are posted, Results is a link to that reply. */
     static ActionRow buttons(PollMessageView view) {
         Poll poll = view.poll();
-        return ActionRow.of(
+        List<Button> buttons = new ArrayList<>(List.of(
                 Button.primary(id(Action.VOTE, poll), "Vote").withDisabled(!poll.isOpenAt(view.now())),
                 view.resultsLink()
                         .map(link -> Button.link(link, "Results"))
                         .orElseGet(() -> Button.secondary(id(Action.RESULTS, poll), "Results")),
-                Button.secondary(id(Action.MINE, poll), "My votes"));
+                Button.secondary(id(Action.MINE, poll), "My votes")));
+        if (poll.isOpenAt(view.now())) {
+            // everyone sees it; pressing it, only the creator or an admin gets the form
+            buttons.add(Button.secondary(id(Action.EDIT, poll), "Edit"));
+        }
+        return ActionRow.of(buttons);
     }
 
     private static String id(Action action, Poll poll) {

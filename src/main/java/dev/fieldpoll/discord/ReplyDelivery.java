@@ -161,6 +161,17 @@ class ReplyDelivery implements BotReply.Visitor<CompletionStage<Void>> {
         return plain(confirm);
     }
 
+    /** The Edit button's form, prefilled; only as the interaction's first response. */
+    @Override
+    public CompletionStage<Void> editForm(BotReply.EditForm form) {
+        answer.openModal(
+                adapter.editModals.render(form.poll()),
+                ReplyRenderer.problem("That took too long to open the form. Press Edit again, or "
+                        + Character.toLowerCase(form.typed().charAt(0))
+                        + form.typed().substring(1)));
+        return done();
+    }
+
     /** The file rides on the member's own (ephemeral) answer: nobody else sees it. */
     @Override
     public CompletionStage<Void> exportFile(BotReply.ExportFile file) {

@@ -42,6 +42,11 @@ final class ReplyRenderer {
             }
 
             @Override
+            public MessageEditData editForm(BotReply.EditForm form) {
+                return Messages.text(form.typed());
+            }
+
+            @Override
             public MessageEditData exportFile(BotReply.ExportFile file) {
                 return new MessageEditBuilder()
                         .setContent(DiscordText.cut(DiscordText.escape(file.message()), DiscordText.CONTENT_MAX))

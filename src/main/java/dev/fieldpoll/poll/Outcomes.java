@@ -125,6 +125,9 @@ public final class Outcomes {
 
     public record ResultsHidden(Poll poll, String reason) implements Results {}
 
+    /** An open poll on a member's home: whether they have answered any of it yet. */
+    public record HomePoll(Poll poll, boolean voted) {}
+
     /** A poll in a channel listing. */
     public record Listing(Poll poll, PollStatus status, int voters) {}
 

@@ -40,11 +40,7 @@ public final class PollLifecycleService {
     /** Applies the edit to an open poll for its creator or an admin, every change checked first. */
     public CompletionStage<LifecycleOutcome> edit(Member member, Poll poll, PollEdit edit) {
         Instant now = clock.instant();
-        Optional<String> refused = managedBy(member, poll, "edit")
-                .or(() -> poll.isOpenAt(now)
-                        ? Optional.empty()
-                        : Optional.of("\"" + poll.title() + "\" is closed; reopen it first with `/poll reopen #"
-                                + poll.id() + "`."))
+        Optional<String> refused = whyNotEditable(member, poll, now)
                 .or(() -> edit.isEmpty()
                         ? Optional.of("Say what to change: add:, remove:, rename:\"old => new\", title:, closes: "
                                 + "or results:. Nothing was changed.")
@@ -74,6 +70,10 @@ public final class PollLifecycleService {
         edit.visibility()
                 .filter(visibility -> visibility != poll.visibility())
                 .ifPresent(visibility -> notes.add("Results rule changed to " + visibility.keyword()));
+        if (notes.isEmpty()) {
+            // a form submitted as it was prefilled: the title and results rule it already has
+            return denied("\"" + poll.title() + "\" already is that way, so nothing was changed.");
+        }
         EditPlan plan = new EditPlan(
                 fields.added(),
                 fields.restored(),
@@ -86,6 +86,19 @@ public final class PollLifecycleService {
                 notes);
         return store.edit(poll.id(), plan, member.userId(), now)
                 .thenApplyAsync(edited -> new Changed(edited, String.join("; ", notes) + "."), afterCommit);
+    }
+
+    /** Why the member may not edit the poll (not its creator nor an admin, or it is closed); empty if they may. */
+    public Optional<String> whyNotEditable(Member member, Poll poll) {
+        return whyNotEditable(member, poll, clock.instant());
+    }
+
+    private static Optional<String> whyNotEditable(Member member, Poll poll, Instant now) {
+        return managedBy(member, poll, "edit")
+                .or(() -> poll.isOpenAt(now)
+                        ? Optional.empty()
+                        : Optional.of("\"" + poll.title() + "\" is closed; reopen it first with `/poll reopen #"
+                                + poll.id() + "`."));
     }
 
     /** Opens a closed poll again, until {@code closes} or until closed by hand. */

@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -352,6 +353,20 @@ public final class PollService {
         return new Listings(store.listInChannel(member.workspace(), member.channelId()).stream()
                 .map(poll -> new Listing(poll, poll.statusAt(now), store.voterCount(poll.id())))
                 .toList());
+    }
+
+    /**
+     * The open polls of the member's workspace in the channels they are in ({@code channelIds}, as
+     * the platform says), newest first, with whether the member has voted in each.
+     */
+    public List<Outcomes.HomePoll> openPollsOf(Member member, Set<String> channelIds) {
+        Instant now = now();
+        return store.notClosedInWorkspace(member.workspace()).stream()
+                .filter(poll -> poll.isOpenAt(now) && channelIds.contains(poll.channelId()))
+                .map(poll -> new Outcomes.HomePoll(
+                        poll,
+                        !store.ballot(poll.id(), member.userId()).answers().isEmpty()))
+                .toList();
     }
 
     public Ballot ballot(Member member, Poll poll) {

@@ -36,6 +36,9 @@ public interface PollStore {
     /** The poll by id alone, for trusted local tools (export, summary files). */
     Optional<Poll> findById(long pollId);
 
+    /** The polls of a workspace, in any channel, not closed by hand, newest first (some may be past their close time). */
+    List<Poll> notClosedInWorkspace(Workspace workspace);
+
     /** Every poll of a channel, newest first. */
     List<Poll> listInChannel(Workspace workspace, String channelId);
 

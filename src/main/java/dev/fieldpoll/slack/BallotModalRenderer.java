@@ -221,7 +221,7 @@ final class BallotModalRenderer {
                 .build();
     }
 
-    private static OptionObject option(String text, String value) {
+    static OptionObject option(String text, String value) {
         return OptionObject.builder()
                 .text(Mrkdwn.plain(text, BlockLimits.OPTION_TEXT))
                 .value(value)

@@ -48,7 +48,7 @@ public final class SlackApp implements AutoCloseable {
     /** An ack not ready by then says "still working": Slack wants one within 3 s. */
     static final Duration ACK_BUDGET = Duration.ofSeconds(2);
     /** The bot scopes an install asks for: as config/slack-manifest.yml lists them. */
-    static final String SCOPES = "commands,chat:write,users:read,files:write";
+    static final String SCOPES = "commands,chat:write,users:read,files:write,channels:read,groups:read";
 
     private static final Duration IN_FLIGHT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -125,8 +125,8 @@ public final class SlackApp implements AutoCloseable {
         BallotModalRenderer modal = new BallotModalRenderer();
         SlackReplyDelivery replies = new SlackReplyDelivery(
                 bot, web, pollMessages, modal, new SlackResultsRenderer(zone), new SlackReplyRenderer());
-        SlackHandlers handlers = new SlackHandlers(
-                bot, parser, new SlackCaller(web, settings.admins(), clock), replies, modal, web, acks);
+        SlackCaller callers = new SlackCaller(web, settings.admins(), clock);
+        SlackHandlers handlers = new SlackHandlers(bot, parser, callers, replies, modal, web, acks);
         app.command(
                 "/poll",
                 (request, context) -> guarded(
@@ -137,11 +137,16 @@ public final class SlackApp implements AutoCloseable {
                 Pattern.compile(".*"),
                 (request, context) -> guarded(
                         "A button press", () -> handlers.onAction(request.getPayload(), context), context::ack));
+        SlackEditHandlers edits = new SlackEditHandlers(bot, callers, replies, modal, web, acks);
+        new SlackHomeHandlers(bot, callers, web, acks, new SlackHomeRenderer(zone)).register(app);
         app.viewSubmission(
                 Pattern.compile(".*"),
                 (request, context) -> guarded(
-                        "A ballot submission",
-                        () -> handlers.onSubmission(request.getPayload(), context),
+                        "A form submission",
+                        () -> SlackEditModalRenderer.CALLBACK_ID.equals(
+                                        request.getPayload().getView().getCallbackId())
+                                ? edits.onSubmission(request.getPayload(), context)
+                                : handlers.onSubmission(request.getPayload(), context),
                         () -> context.ackWithUpdate(modal.problem(SlackReplyRenderer.SOMETHING_WENT_WRONG))));
     }
 

@@ -146,15 +146,22 @@ final class SlackHandlers {
         String channel = payload.getChannel() != null
                 ? payload.getChannel().getId()
                 : payload.getContainer() != null ? payload.getContainer().getChannelId() : null;
-        Origin origin = new Origin(
+        Origin pressedIn = new Origin(
                 teamOf(payload),
                 channel,
                 payload.getUser() == null ? null : payload.getUser().getId(),
                 payload.getResponseUrl(),
                 payload.getTriggerId());
-        String actionId = payload.getActions() == null || payload.getActions().isEmpty()
+        String pressed = payload.getActions() == null || payload.getActions().isEmpty()
                 ? null
                 : payload.getActions().get(0).getActionId();
+        // A press on the App Home tab names no channel: its Vote button's id names the poll's.
+        Optional<ActionIds.InChannel> fromHome = channel == null
+                ? ActionIds.decodeInChannel(pressed).filter(id -> id.id().action() == ActionId.Action.VOTE)
+                : Optional.empty();
+        String actionId = fromHome.map(id -> ActionIds.encode(id.id())).orElse(pressed);
+        Origin origin =
+                fromHome.map(id -> pressedIn.withChannel(id.channelId())).orElse(pressedIn);
         return acks.answer(new SlackAcks.Work<Optional<SlackMessage>>() {
             @Override
             public CompletionStage<Optional<SlackMessage>> run() {
@@ -213,6 +220,8 @@ final class SlackHandlers {
             case DELETE:
             case FORGET:
                 return ask(origin, LifecycleGrammar.confirmed(id).orElseThrow());
+            case EDIT:
+                return ask(origin, new BotCommand.OpenEditForm(poll));
             default:
                 // PAGE, ANSWER, DONE and SUBMIT are never buttons in Slack (the modal is one form).
                 return done(Optional.of(SlackReplyRenderer.problem(NOT_MINE)));
@@ -464,9 +473,14 @@ final class SlackHandlers {
         public SubmissionOutcome exportFile(BotReply.ExportFile file) {
             return unexpected(file);
         }
+
+        @Override
+        public SubmissionOutcome editForm(BotReply.EditForm form) {
+            return unexpected(form);
+        }
     }
 
-    private static String teamOf(ViewSubmissionPayload payload) {
+    static String teamOf(ViewSubmissionPayload payload) {
         if (payload.getTeam() != null && payload.getTeam().getId() != null) {
             return payload.getTeam().getId();
         }

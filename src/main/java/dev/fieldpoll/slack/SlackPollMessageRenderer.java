@@ -24,7 +24,7 @@ import java.util.List;
 
 /**
  * The poll message everyone in the channel sees: what is asked, the fields, voters so far, the
- * close time, and the Vote, Results and My votes buttons. Re-rendered as votes arrive and when
+ * close time, and the Vote, Results, My votes and Edit buttons. Re-rendered as votes arrive and when
  * the poll closes (then without Vote). Never more than a dozen blocks, whatever the poll's size.
  */
 final class SlackPollMessageRenderer {
@@ -123,9 +123,7 @@ final class SlackPollMessageRenderer {
                     .append(" · ")
                     .append(Mrkdwn.plural(voters, "voter"))
                     .append(" so far · ");
-            text.append(poll.closesAtTime()
-                    .map(at -> "closes " + CloseTimeText.endOfDay(at, zone).orElseGet(() -> date(at)))
-                    .orElse("open until closed"));
+            text.append(closesText(poll, zone));
             text.append(" · ").append(visibility(poll));
         } else {
             text.append("*Closed*");
@@ -133,6 +131,13 @@ final class SlackPollMessageRenderer {
             text.append(" · Poll #").append(poll.id()).append(" · ").append(Mrkdwn.plural(voters, "voter"));
         }
         return text.toString();
+    }
+
+    /** "closes end of 24 Dec …", "closes <date>" or "open until closed": also the App Home's line. */
+    static String closesText(Poll poll, ZoneId zone) {
+        return poll.closesAtTime()
+                .map(at -> "closes " + CloseTimeText.endOfDay(at, zone).orElseGet(() -> SlackDate.token(at, zone)))
+                .orElse("open until closed");
     }
 
     private static String visibility(Poll poll) {
@@ -160,6 +165,10 @@ final class SlackPollMessageRenderer {
         resultsLink.ifPresent(results::setUrl);
         buttons.add(results);
         buttons.add(button("My votes", ActionId.of(ActionId.Action.MINE, poll.id()), null));
+        if (open) {
+            // everyone sees it; pressing it, only the creator or an admin gets the form
+            buttons.add(button("Edit", ActionId.of(ActionId.Action.EDIT, poll.id()), null));
+        }
         return buttons;
     }
 

@@ -25,6 +25,7 @@ final class SlackReplyDelivery {
     private final BallotModalRenderer modal;
     private final SlackResultsRenderer results;
     private final SlackReplyRenderer texts;
+    private final SlackEditModalRenderer editModal = new SlackEditModalRenderer();
 
     SlackReplyDelivery(
             PollBot bot,
@@ -115,6 +116,11 @@ final class SlackReplyDelivery {
             }
 
             @Override
+            public Optional<SlackMessage> editForm(BotReply.EditForm form) {
+                return openEditForm(origin, form);
+            }
+
+            @Override
             public Optional<SlackMessage> exportFile(BotReply.ExportFile file) {
                 return sendPrivately(origin, file);
             }
@@ -197,6 +203,18 @@ final class SlackReplyDelivery {
         }
         return Optional.of(SlackReplyRenderer.problem("Slack did not open your ballot in time (" + opened.error()
                 + "). Press Vote again, or score one field directly: `/poll vote <field> <factor>=<score>`."));
+    }
+
+    private Optional<SlackMessage> openEditForm(Origin origin, BotReply.EditForm form) {
+        if (origin.triggerId() == null || origin.triggerId().isBlank()) {
+            return Optional.of(SlackMessage.text(form.typed()));
+        }
+        SlackWeb.Result opened = web.openView(origin.teamId(), origin.triggerId(), editModal.render(form.poll()));
+        if (opened.ok()) {
+            return Optional.empty();
+        }
+        return Optional.of(SlackReplyRenderer.problem(
+                "Slack did not open the form in time (" + opened.error() + "). Press Edit again. " + form.typed()));
     }
 
     /** An ephemeral message to the member who acted: through the response_url, else chat.postEphemeral. */

@@ -48,6 +48,11 @@ final class SlackReplyRenderer {
             }
 
             @Override
+            public SlackMessage editForm(BotReply.EditForm form) {
+                return SlackMessage.text(form.typed());
+            }
+
+            @Override
             public SlackMessage exportFile(BotReply.ExportFile file) {
                 return SlackMessage.text(escape(file.message()));
             }

@@ -11,11 +11,14 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
+import com.slack.api.methods.response.users.UsersConversationsResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.ConversationType;
 import com.slack.api.model.User;
 import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +50,8 @@ final class SlackWeb {
 
     /** The error of a call for a team that has not installed the app (or uninstalled it): nothing was sent. */
     static final String NOT_INSTALLED = "not_installed";
+
+    private static final int MEMBER_CHANNEL_PAGES = 5;
 
     /** Slack's answers that say the token no longer works: the team's remembered client is dropped. */
     private static final Set<String> TOKEN_GONE = Set.of("invalid_auth", "token_revoked", "account_inactive");
@@ -156,35 +161,18 @@ final class SlackWeb {
     }
 
     Result openView(String team, String triggerId, View view) {
-        MethodsClient client = client(team);
-        if (client == null) {
-            return Result.failure(NOT_INSTALLED);
-        }
-        try {
-            return result(
-                    team,
-                    "views.open",
-                    client.viewsOpen(request -> request.triggerId(triggerId).view(view)),
-                    null);
-        } catch (IOException | SlackApiException failure) {
-            return failed(team, "views.open", failure);
-        }
+        return viewCall(
+                team,
+                "views.open",
+                client ->
+                        client.viewsOpen(request -> request.triggerId(triggerId).view(view)));
     }
 
     Result updateView(String team, String viewId, View view) {
-        MethodsClient client = client(team);
-        if (client == null) {
-            return Result.failure(NOT_INSTALLED);
-        }
-        try {
-            return result(
-                    team,
-                    "views.update",
-                    client.viewsUpdate(request -> request.viewId(viewId).view(view)),
-                    null);
-        } catch (IOException | SlackApiException failure) {
-            return failed(team, "views.update", failure);
-        }
+        return viewCall(
+                team,
+                "views.update",
+                client -> client.viewsUpdate(request -> request.viewId(viewId).view(view)));
     }
 
     /**
@@ -281,6 +269,70 @@ final class SlackWeb {
             log.warn("Slack response_url failed", failure);
             return Result.failure("unreachable");
         }
+    }
+
+    /** Shows {@code view} as the member's App Home tab (views.publish). */
+    Result publishView(String team, String userId, View view) {
+        return viewCall(
+                team,
+                "views.publish",
+                client -> client.viewsPublish(request -> request.userId(userId).view(view)));
+    }
+
+    /** One views.* call with the team's client. */
+    private Result viewCall(String team, String method, ViewCall call) {
+        MethodsClient client = client(team);
+        if (client == null) {
+            return Result.failure(NOT_INSTALLED);
+        }
+        try {
+            return result(team, method, call.on(client), null);
+        } catch (IOException | SlackApiException failure) {
+            return failed(team, method, failure);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ViewCall {
+        SlackApiTextResponse on(MethodsClient client) throws IOException, SlackApiException;
+    }
+
+    /**
+     * The channels the member is in that the bot can see (users.conversations, public and private,
+     * at most {@code MEMBER_CHANNEL_PAGES} pages of 200); empty when Slack does not say.
+     */
+    Optional<Set<String>> memberChannels(String team, String userId) {
+        MethodsClient client = client(team);
+        if (client == null) {
+            return Optional.empty();
+        }
+        Set<String> channels = new HashSet<>();
+        String cursor = null;
+        try {
+            for (int page = 0; page < MEMBER_CHANNEL_PAGES; page++) {
+                String from = cursor;
+                UsersConversationsResponse response = client.usersConversations(request -> request.user(userId)
+                        .types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
+                        .excludeArchived(true)
+                        .limit(200)
+                        .cursor(from));
+                if (!response.isOk()) {
+                    failed(team, "users.conversations", response);
+                    return Optional.empty();
+                }
+                response.getChannels().forEach(channel -> channels.add(channel.getId()));
+                cursor = response.getResponseMetadata() == null
+                        ? null
+                        : response.getResponseMetadata().getNextCursor();
+                if (cursor == null || cursor.isEmpty()) {
+                    break;
+                }
+            }
+        } catch (IOException | SlackApiException failure) {
+            failed(team, "users.conversations", failure);
+            return Optional.empty();
+        }
+        return Optional.of(channels);
     }
 
     Optional<User> user(String team, String userId) {

@@ -25,6 +25,8 @@ final class PollTable {
             + " FROM poll WHERE id = ? AND platform = ? AND workspace_id = ? AND channel_id = ?";
     private static final String IN_CHANNEL = "SELECT " + PollRow.COLUMNS
             + " FROM poll WHERE platform = ? AND workspace_id = ? AND channel_id = ? ORDER BY created_at DESC, id DESC";
+    private static final String NOT_CLOSED_IN_WORKSPACE = "SELECT " + PollRow.COLUMNS
+            + " FROM poll WHERE platform = ? AND workspace_id = ? AND closed_at IS NULL ORDER BY created_at DESC, id DESC";
     private static final String CLOSE = "UPDATE poll SET closed_at = ? WHERE id = ? AND closed_at IS NULL";
     private static final String SECRET = "SELECT pseudonym_secret FROM poll WHERE id = ?";
     private static final String SET_MESSAGE = "UPDATE poll SET message_id = ? WHERE id = ?";
@@ -86,14 +88,26 @@ final class PollTable {
             select.setString(1, workspace.platform().name());
             select.setString(2, workspace.id());
             select.setString(3, channelId);
-            List<PollRow> rows = new ArrayList<>();
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    rows.add(PollRow.read(result, dialect));
-                }
-            }
-            return rows;
+            return rows(select);
         }
+    }
+
+    List<PollRow> notClosedIn(Connection connection, Workspace workspace) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(NOT_CLOSED_IN_WORKSPACE)) {
+            select.setString(1, workspace.platform().name());
+            select.setString(2, workspace.id());
+            return rows(select);
+        }
+    }
+
+    private List<PollRow> rows(PreparedStatement select) throws SQLException {
+        List<PollRow> rows = new ArrayList<>();
+        try (ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                rows.add(PollRow.read(result, dialect));
+            }
+        }
+        return rows;
     }
 
     /** Sets closed_at unless the poll is closed already; true when it changed. */

@@ -133,13 +133,24 @@ public final class SqlPollStore implements PollStore, PollLifecycleStore {
 
     @Override
     public List<Poll> listInChannel(Workspace workspace, String channelId) {
-        return database.withConnection("list the polls of channel " + channelId, connection -> {
-            List<Poll> found = new ArrayList<>();
-            for (PollRow row : polls.inChannel(connection, workspace, channelId)) {
-                found.add(withDefinition(connection, row));
-            }
-            return found;
-        });
+        return database.withConnection(
+                "list the polls of channel " + channelId,
+                connection -> withDefinitions(connection, polls.inChannel(connection, workspace, channelId)));
+    }
+
+    @Override
+    public List<Poll> notClosedInWorkspace(Workspace workspace) {
+        return database.withConnection(
+                "list the open polls of a workspace",
+                connection -> withDefinitions(connection, polls.notClosedIn(connection, workspace)));
+    }
+
+    private List<Poll> withDefinitions(Connection connection, List<PollRow> rows) throws SQLException {
+        List<Poll> found = new ArrayList<>();
+        for (PollRow row : rows) {
+            found.add(withDefinition(connection, row));
+        }
+        return found;
     }
 
     /**

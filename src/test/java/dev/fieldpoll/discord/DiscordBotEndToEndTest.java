@@ -416,7 +416,7 @@ class DiscordBotEndToEndTest {
         assertThat(store.findById(poll).orElseThrow().closedAt()).isNull();
         assertThat(selectIds(pollMessage(poll)))
                 .as("the public poll message still shows only its buttons")
-                .containsExactly("fp1:vote:1", "fp1:results:1", "fp1:mine:1");
+                .containsExactly("fp1:vote:1", "fp1:results:1", "fp1:mine:1", "fp1:edit:1");
     }
 
     @Test

@@ -299,6 +299,23 @@ final class Payloads {
         return button(person, GUILD, CHANNEL, message, customId);
     }
 
+    /** A submitted form (a modal): each input as Discord sends it, a text input inside its label. */
+    static ObjectNode modalSubmit(Person person, String customId, Map<String, String> inputs) {
+        ObjectNode interaction = interaction(5, person, GUILD, CHANNEL);
+        ObjectNode data = interaction.putObject("data").put("custom_id", customId);
+        ArrayNode components = data.putArray("components");
+        int uniqueId = 1;
+        for (Map.Entry<String, String> input : inputs.entrySet()) {
+            ObjectNode label = components.addObject().put("type", 18).put("id", uniqueId++);
+            label.putObject("component")
+                    .put("type", 4)
+                    .put("id", uniqueId++)
+                    .put("custom_id", input.getKey())
+                    .put("value", input.getValue());
+        }
+        return interaction;
+    }
+
     /** A choice in a string select of a message. */
     static ObjectNode select(Person person, ObjectNode message, String customId, List<String> values) {
         return select(person, CHANNEL, message, customId, values);

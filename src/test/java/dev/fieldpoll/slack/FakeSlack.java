@@ -77,6 +77,9 @@ final class FakeSlack implements AutoCloseable {
     private final Set<String> workspaceAdmins = ConcurrentHashMap.newKeySet();
     private final Set<String> channelsWithoutBot = ConcurrentHashMap.newKeySet();
     private final Set<String> deletedMessages = ConcurrentHashMap.newKeySet();
+    /** users.conversations: the channels each member is in (none unless told). */
+    private final Map<String, List<String>> memberships = new ConcurrentHashMap<>();
+
     private volatile boolean refuseTokens;
     private final AtomicInteger messages = new AtomicInteger();
     private final AtomicInteger files = new AtomicInteger();
@@ -125,6 +128,11 @@ final class FakeSlack implements AutoCloseable {
     /** Someone deleted the message with this ts: Slack answers every chat.update of it with message_not_found. */
     void deleteMessage(String ts) {
         deletedMessages.add(ts);
+    }
+
+    /** Slack's users.conversations says the member is in these channels. */
+    void putMemberIn(String userId, String... channelIds) {
+        memberships.put(userId, List.of(channelIds));
     }
 
     void inviteBotTo(String channelId) {
@@ -390,6 +398,15 @@ final class FakeSlack implements AutoCloseable {
                         + params.get("message_ts").replace(".", "") + "\"}";
             case "chat.postEphemeral":
                 return "{\"ok\":true,\"message_ts\":\"1764237700.000001\"}";
+            case "users.conversations":
+                return "{\"ok\":true,\"channels\":["
+                        + String.join(
+                                ",",
+                                memberships.getOrDefault(params.get("user"), List.of()).stream()
+                                        .map(channel -> "{\"id\":\"" + channel + "\",\"name\":\"" + channel + "\"}")
+                                        .toList())
+                        + "],\"response_metadata\":{\"next_cursor\":\"\"}}";
+            case "views.publish":
             case "views.open":
             case "views.update":
                 return "{\"ok\":true,\"view\":{\"id\":\"V0BALLOT\",\"team_id\":\"" + TEAM + "\",\"type\":\"modal\"}}";
@@ -435,7 +452,7 @@ final class FakeSlack implements AutoCloseable {
         String token = "xoxb-" + team + "-" + String.format("%012d", grants.incrementAndGet()); // as long as real ones
         issued.put(token, team);
         return "{\"ok\":true,\"app_id\":\"A0FIELD\",\"authed_user\":{\"id\":\"U0ADMIN" + team + "\"},"
-                + "\"scope\":\"commands,chat:write,users:read,files:write\",\"token_type\":\"bot\","
+                + "\"scope\":\"commands,chat:write,users:read,files:write,channels:read,groups:read\",\"token_type\":\"bot\","
                 + "\"access_token\":\"" + token + "\",\"bot_user_id\":\"" + botUserOf(team) + "\","
                 + "\"team\":{\"id\":\"" + team + "\",\"name\":\"Team " + team + "\"},"
                 + "\"enterprise\":null,\"is_enterprise_install\":false}";

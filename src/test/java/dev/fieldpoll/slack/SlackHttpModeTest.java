@@ -59,7 +59,7 @@ class SlackHttpModeTest {
                     .contains("Feedback quality")
                     .contains("Mech Interp")
                     .contains("0 voters so far");
-            assertThat(buttons(message)).containsExactly("fp1:vote:1", "fp1:results:1", "fp1:mine:1");
+            assertThat(buttons(message)).containsExactly("fp1:vote:1", "fp1:results:1", "fp1:mine:1", "fp1:edit:1");
 
             // when bob presses Vote
             String trigger = harness.requests.trigger();

@@ -127,7 +127,8 @@ final class SlackRequests {
 
     /**
      * A modal submitted with the given choices: the view as Slack keeps it (the blocks we opened),
-     * and in its state every input — with the chosen option's value, or null where left alone.
+     * and in its state every input — with the chosen option's value, or null where left alone; a text
+     * input with the text given, else its initial value.
      */
     static ObjectNode submission(String team, String user, JsonNode openedView, Map<String, String> chosen) {
         ObjectNode payload = JSON.createObjectNode();
@@ -154,7 +155,13 @@ final class SlackRequests {
                 ObjectNode value = values.putObject(blockId).putObject(actionId);
                 value.put("type", block.path("element").path("type").asText());
                 String choice = chosen.get(blockId);
-                if (choice == null) {
+                if (value.path("type").asText().equals("plain_text_input")) {
+                    // a text input sends what is typed in it, the prefilled value unless changed
+                    String typed = choice != null
+                            ? choice
+                            : block.path("element").path("initial_value").asText(null);
+                    value.put("value", typed);
+                } else if (choice == null) {
                     value.putNull("selected_option");
                 } else {
                     ObjectNode option = value.putObject("selected_option");

@@ -51,8 +51,26 @@ class SlackSetupTest {
                 .isTrue();
         List<String> scopes = new ArrayList<>();
         manifest.path("oauth_config").path("scopes").path("bot").forEach(scope -> scopes.add(scope.asText()));
-        assertThat(scopes).containsExactlyInAnyOrder("commands", "chat:write", "users:read", "files:write", "im:write");
+        assertThat(scopes)
+                .containsExactlyInAnyOrder(
+                        "commands",
+                        "chat:write",
+                        "users:read",
+                        "files:write",
+                        "im:write",
+                        "channels:read",
+                        "groups:read");
         assertThat(manifest.path("oauth_config").path("scopes").has("user")).isFalse();
+        assertThat(manifest.path("features")
+                        .path("app_home")
+                        .path("home_tab_enabled")
+                        .asBoolean())
+                .isTrue();
+        assertThat(manifest.path("settings")
+                        .path("event_subscriptions")
+                        .path("bot_events")
+                        .toString())
+                .contains("app_home_opened");
     }
 
     @Test

@@ -207,6 +207,24 @@ class SqlPollStoreTest {
     }
 
     @Test
+    void listsTheWorkspacesPollsNotClosedInEveryChannelNewestFirst() {
+        // given: two polls in two channels, one closed, and one of another workspace with the same ids
+        Poll first = Commits.create(store, TestPolls.newPoll(GUILD, CHANNEL, CREATED));
+        Poll second = Commits.create(store, TestPolls.newPoll(GUILD, "channel-2", CREATED.plusSeconds(10)));
+        Poll closed = Commits.create(store, TestPolls.newPoll(GUILD, CHANNEL, CREATED.plusSeconds(20)));
+        Commits.close(store, closed.id(), LATER);
+        Commits.create(
+                store, TestPolls.newPoll(new Workspace(Platform.SLACK, "guild-1"), CHANNEL, CREATED.plusSeconds(40)));
+
+        // when
+        List<Poll> open = store.notClosedInWorkspace(GUILD);
+
+        // then
+        assertThat(open).extracting(Poll::id).containsExactly(second.id(), first.id());
+        assertThat(open.get(0).definition()).isEqualTo(second.definition());
+    }
+
+    @Test
     void votingAgainReplacesTheAnswer() {
         // given
         long poll = Commits.create(store, TestPolls.newPoll()).id();
