@@ -48,7 +48,7 @@ public final class SlackApp implements AutoCloseable {
     /** An ack not ready by then says "still working": Slack wants one within 3 s. */
     static final Duration ACK_BUDGET = Duration.ofSeconds(2);
     /** The bot scopes an install asks for: as config/slack-manifest.yml lists them. */
-    static final String SCOPES = "commands,chat:write,users:read,files:write,channels:read,groups:read";
+    static final String SCOPES = "commands,chat:write,users:read,files:write,im:write,channels:read,groups:read";
 
     private static final Duration IN_FLIGHT_TIMEOUT = Duration.ofSeconds(15);
 

@@ -60,6 +60,8 @@ class SlackSetupTest {
                         "im:write",
                         "channels:read",
                         "groups:read");
+        // an OAuth install asks for exactly the scopes of the manifest
+        assertThat(List.of(SlackApp.SCOPES.split(","))).containsExactlyInAnyOrderElementsOf(scopes);
         assertThat(manifest.path("oauth_config").path("scopes").has("user")).isFalse();
         assertThat(manifest.path("features")
                         .path("app_home")
