@@ -70,6 +70,21 @@ public final class CommandParser {
         }
     }
 
+    /**
+     * Whether the line is {@code /poll new} alone, which opens the create form where there is one;
+     * with arguments it is another spelling of {@code /poll create}.
+     */
+    public static boolean opensCreateForm(String line) {
+        if (line == null || line.length() > MAX_LINE_LENGTH) {
+            return false;
+        }
+        List<String> words = Arrays.asList(line.strip().split("\\s+"));
+        if (!words.isEmpty() && words.get(0).equalsIgnoreCase("/poll")) {
+            words = words.subList(1, words.size());
+        }
+        return words.size() == 1 && words.get(0).equalsIgnoreCase("new");
+    }
+
     /** Verbs with another spelling: new = create, result = results. */
     private static String canonical(String verb) {
         return switch (verb) {

@@ -34,6 +34,9 @@ import java.util.concurrent.Executor;
  */
 public final class PollService {
 
+    /** Between a typed field's name and its description: an em dash or two hyphens, with spaces around. */
+    private static final java.util.regex.Pattern FIELD_DESCRIPTION = java.util.regex.Pattern.compile("\\s+(—|--)\\s+");
+
     private final PollStore store;
     private final TemplateCatalog templates;
     private final Clock clock;
@@ -136,11 +139,16 @@ public final class PollService {
             throw new IllegalArgumentException("an ad-hoc poll needs both fields:\"A; B\" and factors:\"X; Y\"");
         }
         // Keys keep the letters of any script ("苹果"); names without any are numbered: f1, f2 / q1, q2.
-        List<String> fieldNames = request.adHocFields();
+        // "Name — what it means" names a field and describes it (the ballot shows the description).
+        List<String[]> named = request.adHocFields().stream()
+                .map(typed -> FIELD_DESCRIPTION.split(typed, 2))
+                .toList();
+        List<String> fieldNames = named.stream().map(parts -> parts[0].strip()).toList();
         List<String> fieldKeys = Keys.keysFor(fieldNames, "f", "field");
         List<Field> fields = new java.util.ArrayList<>();
         for (int i = 0; i < fieldNames.size(); i++) {
-            fields.add(new Field(fieldKeys.get(i), fieldNames.get(i), ""));
+            String[] parts = named.get(i);
+            fields.add(new Field(fieldKeys.get(i), fieldNames.get(i), parts.length > 1 ? parts[1].strip() : ""));
         }
         List<String> factorNames = request.adHocFactors();
         List<String> factorKeys = Keys.keysFor(factorNames, "q", "factor");
