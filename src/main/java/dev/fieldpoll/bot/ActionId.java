@@ -30,7 +30,9 @@ public record ActionId(Action action, long pollId, List<String> arguments) {
         /** Forget the member's answers: argument "poll" (this poll) or "all" (every poll of the workspace). */
         FORGET("forget", 1),
         /** In a later round, keep the member's answers of the round before. */
-        KEEP("keep", 0);
+        KEEP("keep", 0),
+        /** Submit the create form (/poll new): it names no poll yet, so its poll id is 0. */
+        CREATE_FORM("new", 0);
 
         private final String code;
         private final int arity;
@@ -50,8 +52,8 @@ public record ActionId(Action action, long pollId, List<String> arguments) {
     }
 
     public ActionId {
-        if (pollId < 1) {
-            throw new IllegalArgumentException("poll id must be positive");
+        if (action == Action.CREATE_FORM ? pollId != 0 : pollId < 1) {
+            throw new IllegalArgumentException("poll id must be positive (0 for the create form)");
         }
         arguments = List.copyOf(arguments);
         if (arguments.size() != action.arity()) {
@@ -62,6 +64,11 @@ public record ActionId(Action action, long pollId, List<String> arguments) {
                 throw new IllegalArgumentException("argument '" + argument + "' is not a key");
             }
         }
+    }
+
+    /** The create form's id: no poll yet. */
+    public static ActionId createForm() {
+        return new ActionId(Action.CREATE_FORM, 0, List.of());
     }
 
     public static ActionId of(Action action, long pollId, String... arguments) {
