@@ -112,10 +112,20 @@ public record CreateForm(String title, String fields, String factors, String opt
 
     /**
      * The input a refusal is about, so a form can show it beside that input: read from the sentence
-     * (the parser's or PollBot's), the title when none is named.
+     * (the parser's or PollBot's), the title when none is named; of fields and factors both named, the
+     * one left empty.
      */
-    public static Input inputOf(String problem) {
+    public Input inputOf(String problem) {
         String text = problem.toLowerCase(Locale.ROOT);
+        Input named = named(text);
+        boolean both = text.contains("field") && text.contains("factor");
+        if (both && (named == Input.FIELDS || named == Input.FACTORS)) {
+            return fields.isEmpty() ? Input.FIELDS : Input.FACTORS;
+        }
+        return named;
+    }
+
+    private static Input named(String text) {
         if (text.contains("template")) {
             return Input.TEMPLATE;
         }

@@ -125,8 +125,10 @@ public final class SlackApp implements AutoCloseable {
         BallotModalRenderer modal = new BallotModalRenderer();
         SlackReplyDelivery replies = new SlackReplyDelivery(
                 bot, web, pollMessages, modal, new SlackResultsRenderer(zone), new SlackReplyRenderer());
-        SlackHandlers handlers = new SlackHandlers(
-                bot, parser, new SlackCaller(web, settings.admins(), clock), replies, modal, web, acks);
+        SlackCaller callers = new SlackCaller(web, settings.admins(), clock);
+        SlackCreateFormHandlers forms = new SlackCreateFormHandlers(
+                bot, parser, callers, replies, new SlackCreateFormRenderer(), modal, web, acks);
+        SlackHandlers handlers = new SlackHandlers(bot, parser, callers, replies, modal, web, acks, forms);
         app.command(
                 "/poll",
                 (request, context) -> guarded(
@@ -137,11 +139,18 @@ public final class SlackApp implements AutoCloseable {
                 Pattern.compile(".*"),
                 (request, context) -> guarded(
                         "A button press", () -> handlers.onAction(request.getPayload(), context), context::ack));
+        app.globalShortcut(
+                SlackCreateFormHandlers.SHORTCUT,
+                (request, context) -> guarded(
+                        "The create shortcut", () -> forms.onShortcut(request.getPayload(), context), context::ack));
         app.viewSubmission(
                 Pattern.compile(".*"),
                 (request, context) -> guarded(
                         "A ballot submission",
-                        () -> handlers.onSubmission(request.getPayload(), context),
+                        () -> SlackCreateFormHandlers.isCreateForm(
+                                        request.getPayload().getView())
+                                ? forms.onSubmission(request.getPayload(), context)
+                                : handlers.onSubmission(request.getPayload(), context),
                         () -> context.ackWithUpdate(modal.problem(SlackReplyRenderer.SOMETHING_WENT_WRONG))));
     }
 
