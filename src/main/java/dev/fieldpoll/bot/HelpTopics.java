@@ -13,6 +13,7 @@ final class HelpTopics {
             new HelpTopic(
                     "/poll create Title fields:\"A; B; C\" factors:\"Impact; Effort\"",
                     "Start an ad-hoc poll on the 1-5 scale."),
+            new HelpTopic("/poll new", "Start a poll by filling in a form (the same as /poll create)."),
             new HelpTopic("/poll vote", "Open your ballot for this channel's poll."),
             new HelpTopic(
                     "/poll vote <field> <factor>=<score> …",
