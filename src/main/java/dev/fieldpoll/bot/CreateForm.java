@@ -100,7 +100,8 @@ public record CreateForm(String title, String fields, String factors, String opt
                 Optional.empty(),
                 read.remind(),
                 read.announce(),
-                false));
+                false,
+                read.scale()));
     }
 
     private static List<String> lines(String text) {

@@ -44,7 +44,7 @@ final class CreateFormRenderer {
                                 CreateForm.MAX_INPUT),
                         input(
                                 CreateForm.Input.OPTIONS,
-                                "closes:3d results:live remind:off announce:off",
+                                "closes:3d results:live scale:0-10 remind:off announce:off",
                                 TextInputStyle.SHORT,
                                 "closes:3d results:after-vote",
                                 CreateForm.MAX_INPUT),

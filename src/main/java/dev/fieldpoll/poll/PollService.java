@@ -156,7 +156,7 @@ public final class PollService {
         for (int i = 0; i < factorNames.size(); i++) {
             factors.add(Factor.named(factorKeys.get(i), factorNames.get(i)));
         }
-        return new PollDefinition(Scale.ONE_TO_FIVE, fields, factors, Map.of());
+        return new PollDefinition(request.scale(), fields, factors, Map.of());
     }
 
     /** Finds the poll a member means in their channel: by id, by title prefix, or the one open poll. */

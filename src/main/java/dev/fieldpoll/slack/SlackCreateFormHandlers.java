@@ -155,7 +155,7 @@ final class SlackCreateFormHandlers {
                     PICK_CHANNEL));
         }
         Origin origin = new Origin(
-                teamOf(payload),
+                SlackHandlers.teamOf(payload),
                 channel.get(),
                 payload.getUser() == null ? null : payload.getUser().getId(),
                 null,
@@ -299,13 +299,6 @@ final class SlackCreateFormHandlers {
             return Optional.of(value.getSelectedConversation());
         }
         return Optional.ofNullable(value.getValue());
-    }
-
-    private static String teamOf(ViewSubmissionPayload payload) {
-        if (payload.getTeam() != null && payload.getTeam().getId() != null) {
-            return payload.getTeam().getId();
-        }
-        return payload.getUser() == null ? null : payload.getUser().getTeamId();
     }
 
     private static <T> CompletionStage<T> done(T value) {

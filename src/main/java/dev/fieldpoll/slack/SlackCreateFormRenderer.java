@@ -64,7 +64,7 @@ final class SlackCreateFormRenderer {
                 false,
                 CreateForm.MAX_INPUT,
                 "Any of closes:3d (or a date like closes:2026-12-24), results:after-vote|live|after-close, "
-                        + "remind:off, announce:off."));
+                        + "scale:0-10 (your own fields; default 1-5), remind:off, announce:off."));
         blocks.add(input(
                 CreateForm.Input.TEMPLATE.id(),
                 CreateForm.Input.TEMPLATE.label(),

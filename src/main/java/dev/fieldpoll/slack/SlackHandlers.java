@@ -472,7 +472,8 @@ final class SlackHandlers {
         }
     }
 
-    private static String teamOf(ViewSubmissionPayload payload) {
+    /** The team of a view submission: the payload's team, else the user's. */
+    static String teamOf(ViewSubmissionPayload payload) {
         if (payload.getTeam() != null && payload.getTeam().getId() != null) {
             return payload.getTeam().getId();
         }

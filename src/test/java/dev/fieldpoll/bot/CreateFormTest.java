@@ -52,6 +52,10 @@ class CreateFormTest {
         assertThat(formed("T", "A", "B", "closes:someday", ""))
                 .isEqualTo(parser.parse("create \"T\" fields:A factors:B closes:someday"));
         assertThat(formed("T", "A", "B", "next week", "")).isInstanceOf(ParseResult.Invalid.class);
+        assertThat(((ParseResult.Invalid) formed("T", "A", "B", "scale:5-1", "")).message())
+                .isEqualTo("scale: takes a range like 1-5 or 0-10, within 0-100. Nothing was done.");
+        assertThat(formed("T", "A", "B", "scale:0-10", ""))
+                .isEqualTo(parser.parse("create T fields:A factors:B scale:0-10"));
         assertThat(((ParseResult.Invalid) formed("T", "", "", "fields:\"A; B\"", "")).message())
                 .contains("their own boxes");
         assertThat(((ParseResult.Invalid) formed("T", "A", "", "", "community-roadmap")).message())

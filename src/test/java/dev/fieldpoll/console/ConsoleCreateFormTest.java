@@ -6,6 +6,7 @@ import dev.fieldpoll.app.Wiring;
 import dev.fieldpoll.poll.Field;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.ResultsVisibility;
+import dev.fieldpoll.poll.Scale;
 import dev.fieldpoll.testing.MutableClock;
 import dev.fieldpoll.testing.TestConfigs;
 import java.io.ByteArrayInputStream;
@@ -44,7 +45,7 @@ class ConsoleCreateFormTest {
                     "Team plans",
                     "Alpha -- the first one; Beta",
                     "Impact; Effort",
-                    "closes:3d results:live");
+                    "closes:3d results:live scale:0-10");
 
             assertThat(said).contains("Templates: ai-safety-automation, community-roadmap.");
             assertThat(said).contains("Poll #1");
@@ -57,6 +58,7 @@ class ConsoleCreateFormTest {
                             org.assertj.core.groups.Tuple.tuple("Beta", ""));
             assertThat(poll.definition().factors()).hasSize(2);
             assertThat(poll.visibility()).isEqualTo(ResultsVisibility.LIVE);
+            assertThat(poll.definition().scale()).isEqualTo(new Scale(0, 10));
             assertThat(poll.closesAt()).isEqualTo(clock.instant().plus(Duration.ofDays(3)));
         }
     }
@@ -77,11 +79,13 @@ class ConsoleCreateFormTest {
             String typed = chat(wiring, "/poll create \"Plans\" fields:\"A\" factors:\"B\" closes:someday");
             String formed = chat(wiring, "/poll new", "", "Plans", "A", "B", "closes:someday");
             String template = chat(wiring, "/poll new", "comunity-roadmap", "", "");
+            String scaled = chat(wiring, "/poll new", "community-roadmap", "", "scale:0-10");
 
             String sentence = "I can't read closes:someday.";
             assertThat(typed).contains(sentence);
             assertThat(formed).contains("! " + sentence);
             assertThat(template).contains("No template 'comunity-roadmap'. Did you mean 'community-roadmap'?");
+            assertThat(scaled).contains("a template brings its own scale");
             assertThat(wiring.store().findById(1)).isEmpty();
         }
     }
