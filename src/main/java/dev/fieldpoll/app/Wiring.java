@@ -420,7 +420,8 @@ public final class Wiring implements AutoCloseable {
                         DiscordSettings.DEFAULT_REFRESH_INTERVAL,
                         config.zone(),
                         discord.shards()),
-                bot);
+                bot,
+                new CommandParser());
         operations.platform("discord", discordBot::isConnected);
         operations.platformParts(discordBot::shardsConnected);
         return discordBot;

@@ -32,7 +32,9 @@ public record ActionId(Action action, long pollId, List<String> arguments) {
         /** In a later round, keep the member's answers of the round before. */
         KEEP("keep", 0),
         /** Open the prefilled edit form of the poll (its button), and that form itself (its id). */
-        EDIT("edit", 0);
+        EDIT("edit", 0),
+        /** Submit the create form (/poll new): it names no poll yet, so its poll id is 0. */
+        CREATE_FORM("new", 0);
 
         private final String code;
         private final int arity;
@@ -52,8 +54,8 @@ public record ActionId(Action action, long pollId, List<String> arguments) {
     }
 
     public ActionId {
-        if (pollId < 1) {
-            throw new IllegalArgumentException("poll id must be positive");
+        if (action == Action.CREATE_FORM ? pollId != 0 : pollId < 1) {
+            throw new IllegalArgumentException("poll id must be positive (0 for the create form)");
         }
         arguments = List.copyOf(arguments);
         if (arguments.size() != action.arity()) {
@@ -64,6 +66,11 @@ public record ActionId(Action action, long pollId, List<String> arguments) {
                 throw new IllegalArgumentException("argument '" + argument + "' is not a key");
             }
         }
+    }
+
+    /** The create form's id: no poll yet. */
+    public static ActionId createForm() {
+        return new ActionId(Action.CREATE_FORM, 0, List.of());
     }
 
     public static ActionId of(Action action, long pollId, String... arguments) {

@@ -63,7 +63,7 @@ public final class ActionIds {
             return Optional.empty();
         }
         String[] parts = raw.split(":", -1);
-        if (parts.length < 3 || !parts[0].equals(PREFIX) || !parts[2].matches("[1-9]\\d{0,17}")) {
+        if (parts.length < 3 || !parts[0].equals(PREFIX) || !parts[2].matches("0|[1-9]\\d{0,17}")) {
             return Optional.empty();
         }
         Optional<ActionId.Action> action = Arrays.stream(ActionId.Action.values())

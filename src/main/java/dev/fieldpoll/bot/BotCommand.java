@@ -3,6 +3,7 @@ package dev.fieldpoll.bot;
 import dev.fieldpoll.poll.CellKey;
 import dev.fieldpoll.poll.PollRef;
 import dev.fieldpoll.poll.ResultsVisibility;
+import dev.fieldpoll.poll.Scale;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -85,7 +86,8 @@ public sealed interface BotCommand {
             Optional<String> voterRole,
             boolean remind,
             boolean announce,
-            boolean bareWord)
+            boolean bareWord,
+            Optional<Scale> scale)
             implements BotCommand {
         @Override
         public <R> R accept(Visitor<R> visitor) {
@@ -97,6 +99,33 @@ public sealed interface BotCommand {
             fields = List.copyOf(fields);
             factors = List.copyOf(factors);
             voterRole = voterRole == null ? Optional.empty() : voterRole;
+            scale = scale == null ? Optional.empty() : scale;
+        }
+
+        /** On the ad-hoc polls' default scale, 1–5 (a template brings its own). */
+        public Create(
+                List<String> words,
+                Optional<String> template,
+                Optional<ClosesAt> closes,
+                Optional<ResultsVisibility> results,
+                List<String> fields,
+                List<String> factors,
+                Optional<String> voterRole,
+                boolean remind,
+                boolean announce,
+                boolean bareWord) {
+            this(
+                    words,
+                    template,
+                    closes,
+                    results,
+                    fields,
+                    factors,
+                    voterRole,
+                    remind,
+                    announce,
+                    bareWord,
+                    Optional.empty());
         }
 
         /** A template named by an option, not by a bare word; its results posted in the channel at its close. */

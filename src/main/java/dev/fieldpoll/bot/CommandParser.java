@@ -7,6 +7,7 @@ import dev.fieldpoll.poll.Keys;
 import dev.fieldpoll.poll.NameMatch;
 import dev.fieldpoll.poll.PollRef;
 import dev.fieldpoll.poll.ResultsVisibility;
+import dev.fieldpoll.poll.Scale;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,10 +29,11 @@ import java.util.regex.Pattern;
 public final class CommandParser {
 
     public static final int MAX_LINE_LENGTH = 2000;
+    private static final Pattern SCALE = Pattern.compile("(\\d{1,3})\\s*[-–]\\s*(\\d{1,3})");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})([hdw])");
     /** The name:value options each verb takes; any other name: is refused, never read as text. */
     private static final Map<String, List<String>> OPTIONS = Map.of(
-            "create", List.of("closes", "results", "fields", "factors", "template", "remind", "announce"),
+            "create", List.of("closes", "results", "fields", "factors", "template", "remind", "announce", "scale"),
             "vote", List.of("poll"),
             "results", List.of("poll"),
             "mine", List.of("poll"),
@@ -68,6 +70,21 @@ public final class CommandParser {
         } catch (SyntaxException syntax) {
             return new Invalid(syntax.getMessage());
         }
+    }
+
+    /**
+     * Whether the line is {@code /poll new} alone, which opens the create form where there is one;
+     * with arguments it is another spelling of {@code /poll create}.
+     */
+    public static boolean opensCreateForm(String line) {
+        if (line == null || line.length() > MAX_LINE_LENGTH) {
+            return false;
+        }
+        List<String> words = Arrays.asList(line.strip().split("\\s+"));
+        if (!words.isEmpty() && words.get(0).equalsIgnoreCase("/poll")) {
+            words = words.subList(1, words.size());
+        }
+        return words.size() == 1 && words.get(0).equalsIgnoreCase("new");
     }
 
     /** Verbs with another spelling: new = create, result = results. */
@@ -216,7 +233,21 @@ public final class CommandParser {
                 Optional.empty(),
                 remind,
                 announce,
-                bareWord);
+                bareWord,
+                options.containsKey("scale") ? Optional.of(scale(options.get("scale"))) : Optional.empty());
+    }
+
+    /** An ad-hoc poll's scale: scale:0-10 (whole numbers within 0-100, at least two points). */
+    private static Scale scale(String text) throws SyntaxException {
+        Matcher range = SCALE.matcher(text.strip());
+        try {
+            if (range.matches()) {
+                return new Scale(Integer.parseInt(range.group(1)), Integer.parseInt(range.group(2)));
+            }
+        } catch (IllegalArgumentException outOfRange) {
+            // said below
+        }
+        throw new SyntaxException("scale: takes a range like 1-5 or 0-10, within 0-100. Nothing was done.");
     }
 
     /** An on/off option, on when not given; any other value is refused, with the choice it may have meant. */

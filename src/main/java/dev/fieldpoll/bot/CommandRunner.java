@@ -10,6 +10,7 @@ import dev.fieldpoll.poll.Member;
 import dev.fieldpoll.poll.Outcomes;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.PollRef;
+import dev.fieldpoll.poll.Scale;
 import dev.fieldpoll.poll.TemplateCatalog;
 import dev.fieldpoll.report.GroupSentences;
 import dev.fieldpoll.report.PollReport;
@@ -71,6 +72,10 @@ final class CommandRunner implements BotCommand.Visitor<CompletionStage<BotReply
                     new Problem(
                             "Give your poll a title: `/poll create Team priorities fields:\"A; B\" factors:\"Impact; Effort\"`."));
         }
+        if (!adHoc && create.scale().isPresent()) {
+            return done(new Problem("scale: is for your own fields and factors; a template brings its own scale. "
+                    + "Nothing was created."));
+        }
         CreateRequest request = new CreateRequest(
                 template,
                 title.isEmpty() ? Optional.empty() : Optional.of(title),
@@ -80,7 +85,8 @@ final class CommandRunner implements BotCommand.Visitor<CompletionStage<BotReply
                 create.closes().map(closes -> closes.resolve(core.polls().now(), core.zone())),
                 create.voterRole(),
                 create.remind(),
-                create.announce());
+                create.announce(),
+                create.scale().orElse(Scale.ONE_TO_FIVE));
         return core.polls()
                 .create(member, request)
                 .thenApply(created -> created.accept(new Outcomes.Created.Visitor<>() {

@@ -12,7 +12,8 @@ final class HelpTopics {
                     "Start a poll from a template (default: the AI-safety one)."),
             new HelpTopic(
                     "/poll create Title fields:\"A; B; C\" factors:\"Impact; Effort\"",
-                    "Start an ad-hoc poll on the 1-5 scale."),
+                    "Start an ad-hoc poll on the 1-5 scale (scale:0-10 for another)."),
+            new HelpTopic("/poll new", "Start a poll by filling in a form (the same as /poll create)."),
             new HelpTopic("/poll vote", "Open your ballot for this channel's poll."),
             new HelpTopic(
                     "/poll vote <field> <factor>=<score> …",

@@ -8,6 +8,7 @@ import dev.fieldpoll.poll.PollLifecycleService;
 import dev.fieldpoll.poll.PollRef;
 import dev.fieldpoll.poll.PollService;
 import dev.fieldpoll.poll.StoreException;
+import dev.fieldpoll.poll.Template;
 import dev.fieldpoll.report.ReportService;
 import dev.fieldpoll.summary.ReminderJob;
 import dev.fieldpoll.summary.SummaryPublishers;
@@ -129,6 +130,11 @@ public final class PollBot {
     private BotReply failed(Caller caller, BotCommand command, Throwable failure) {
         meter.handled(command.getClass().getSimpleName(), "failed");
         return problem(caller, command, failure);
+    }
+
+    /** The templates a poll may start from, in the catalog's order: the create form's list. */
+    public List<Template> templates() {
+        return List.copyOf(core.polls().templates().all());
     }
 
     /** Commands admitted and not yet answered: the metrics' queue depth. */

@@ -5,6 +5,7 @@ import dev.fieldpoll.bot.BotCommand;
 import dev.fieldpoll.bot.BotReply;
 import dev.fieldpoll.bot.Caller;
 import dev.fieldpoll.bot.CommandParser;
+import dev.fieldpoll.bot.CreateForm;
 import dev.fieldpoll.bot.ParseResult;
 import dev.fieldpoll.bot.PollBot;
 import dev.fieldpoll.bot.RoundHints;
@@ -18,6 +19,7 @@ import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.PollDefinition;
 import dev.fieldpoll.poll.PollRef;
+import dev.fieldpoll.poll.Template;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -94,7 +96,10 @@ public final class ConsoleChat {
             out.println("Commands start with /poll. Try /poll help.");
             return;
         }
-        ParseResult parsed = parser.parse(line);
+        ParseResult parsed = CommandParser.opensCreateForm(line) ? createForm(in, out) : parser.parse(line);
+        if (parsed == null) {
+            return;
+        }
         if (parsed instanceof ParseResult.Invalid invalid) {
             out.println("! " + invalid.message());
             return;
@@ -105,6 +110,47 @@ public final class ConsoleChat {
             return;
         }
         out.println(renderer.render(reply));
+    }
+
+    /**
+     * {@code /poll new}: the create form as prompts, one line each; the answers become the same create
+     * command as {@code /poll create}. Null when the member left the prompts.
+     */
+    private ParseResult createForm(Utf8Lines in, PrintStream out) throws IOException {
+        out.println("New poll. Press Enter to skip a line; :cancel stops. Templates: "
+                + String.join(", ", bot.templates().stream().map(Template::key).toList()) + ".");
+        String template = prompt("Template (Enter for your own fields and factors)", in, out);
+        String title = template == null ? null : prompt("Title", in, out);
+        String fields = "";
+        String factors = "";
+        if (title != null && template.isBlank()) {
+            fields = prompt("Fields, separated by ; (Name -- description)", in, out);
+            factors = fields == null ? null : prompt("Factors, separated by ;", in, out);
+        }
+        String options = title == null || fields == null || factors == null
+                ? null
+                : prompt("Options (closes:3d results:live remind:off)", in, out);
+        if (options == null) {
+            out.println("No poll was created.");
+            return null;
+        }
+        // the console types lists on one line, separated by semicolons; the form takes one a line
+        return new CreateForm(title, fields.replace(';', '\n'), factors.replace(';', '\n'), options, template)
+                .command(parser);
+    }
+
+    /** One prompt's line; null when the member cancels or the input ends. */
+    private static String prompt(String what, Utf8Lines in, PrintStream out) throws IOException {
+        while (true) {
+            out.print("  " + what + ": ");
+            out.flush();
+            try {
+                String line = in.readLine();
+                return line == null || line.strip().equals(":cancel") ? null : line.strip();
+            } catch (Utf8Lines.NotUtf8Exception notUtf8) {
+                out.println("  " + NOT_UTF8);
+            }
+        }
     }
 
     private void switchMember(String name, PrintStream out) {

@@ -27,6 +27,7 @@ final class CommandRegistrations {
 
     static final String COMMAND = "poll";
     static final String CREATE = "create";
+    static final String NEW = "new";
     static final String VOTE = "vote";
     static final String SCORE = "score";
     static final String RESULTS = "results";
@@ -115,6 +116,7 @@ final class CommandRegistrations {
                                                 OptionType.BOOLEAN,
                                                 ANNOUNCE,
                                                 "Post the final results in the channel when it closes (default: yes)")),
+                        new SubcommandData(NEW, "Start a poll by filling in a form"),
                         new SubcommandData(VOTE, "Open your ballot, step by step; only you see it")
                                 .addOptions(pollOption()),
                         new SubcommandData(SCORE, "Score one field on one factor directly")

@@ -1,5 +1,6 @@
 package dev.fieldpoll.discord;
 
+import dev.fieldpoll.bot.CommandParser;
 import dev.fieldpoll.bot.DaemonThreads;
 import dev.fieldpoll.bot.Gate;
 import dev.fieldpoll.bot.PlatformPublishers;
@@ -69,6 +70,7 @@ public final class DiscordBot implements AutoCloseable {
 
     private final DiscordSettings settings;
     private final PollBot bot;
+    private final CommandParser parser;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ThreadPoolExecutor handlers;
@@ -82,10 +84,14 @@ public final class DiscordBot implements AutoCloseable {
 
     private volatile ShardManager manager;
 
-    /** Reaches the core only through {@code bot}: commands, suggestions, and its publishers once connected. */
-    public DiscordBot(DiscordSettings settings, PollBot bot) {
+    /**
+     * Reaches the core only through {@code bot}: commands, suggestions, and its publishers once connected;
+     * {@code parser} reads the create form's options line.
+     */
+    public DiscordBot(DiscordSettings settings, PollBot bot, CommandParser parser) {
         this.settings = settings;
         this.bot = bot;
+        this.parser = parser;
     }
 
     /**
@@ -136,7 +142,8 @@ public final class DiscordBot implements AutoCloseable {
                 new SlashCommandListener(adapter, edge),
                 new ComponentListener(adapter, edge),
                 new ModalListener(adapter, edge),
-                new AutocompleteListener(adapter, edge));
+                new AutocompleteListener(adapter, edge),
+                new CreateFormListener(adapter, edge, parser));
         log.info(
                 "Discord connected as {}{}. Invite fieldpoll to a server: {}",
                 connection.any().getSelfUser().getName(),

@@ -31,6 +31,11 @@ final class ModalListener extends ListenerAdapter {
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
+        if (ActionIds.decode(event.getModalId())
+                .filter(decoded -> decoded.action() == ActionId.Action.CREATE_FORM)
+                .isPresent()) {
+            return; // the create form is CreateFormListener's; every other modal is answered here, once
+        }
         edge.handle(
                 event,
                 "form " + DiscordText.loggable(event.getModalId()),

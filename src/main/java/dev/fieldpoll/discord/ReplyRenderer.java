@@ -130,6 +130,7 @@ final class ReplyRenderer {
             "`/poll create` — start a poll: a `template`, or your own `title`, `fields` and `factors` (separate with ;). "
                     + "Optional: `closes` (3d, 12h, 2w or 2026-12-24), `results` (after-vote, live, after-close), "
                     + "`voters` (only members with that role vote).",
+            "`/poll new` — the same, filled in as a form.",
             "`/poll vote` — your ballot, step by step; only you see it. Every choice is saved at once.",
             "`/poll score` — score one field on one factor directly.",
             "`/poll results` — ranking, where members split, the reference comparison, and a link to the full "

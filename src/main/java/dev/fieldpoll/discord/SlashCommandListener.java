@@ -11,6 +11,7 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 
@@ -34,8 +35,9 @@ final class SlashCommandListener extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        if (!CommandRegistrations.COMMAND.equals(event.getName())) {
-            return;
+        if (!CommandRegistrations.COMMAND.equals(event.getName())
+                || (event.getSubcommandGroup() == null && CreateFormListener.NEW.equals(event.getSubcommandName()))) {
+            return; // /poll new opens the create form (CreateFormListener)
         }
         edge.handle(
                 event,
@@ -69,7 +71,7 @@ final class SlashCommandListener extends ListenerAdapter {
     }
 
     /** Checked before a poll is created, where Discord tells the bot its own permissions. */
-    private static Optional<String> missingChannelPermissions(SlashCommandInteractionEvent event) {
+    static Optional<String> missingChannelPermissions(Interaction event) {
         Guild guild = event.getGuild();
         if (guild == null || guild.isDetached()) {
             return Optional.empty();

@@ -8,7 +8,7 @@ import java.util.Optional;
  * A member's request for a new poll: from a template (the default one when none is named),
  * or ad hoc from typed field and factor names on the 1–5 scale; optionally only for members
  * holding one role; {@code remind} false turns its closing-soon post off, {@code announce} false its
- * results post at close.
+ * results post at close; {@code scale} is an ad-hoc poll's (a template brings its own).
  */
 public record CreateRequest(
         Optional<String> templateKey,
@@ -19,9 +19,35 @@ public record CreateRequest(
         Optional<Instant> closesAt,
         Optional<String> eligibleRole,
         boolean remind,
-        boolean announce) {
+        boolean announce,
+        Scale scale) {
+
+    /** An ad-hoc poll on the default scale, 1–5. */
+    public CreateRequest(
+            Optional<String> templateKey,
+            Optional<String> title,
+            List<String> adHocFields,
+            List<String> adHocFactors,
+            ResultsVisibility visibility,
+            Optional<Instant> closesAt,
+            Optional<String> eligibleRole,
+            boolean remind,
+            boolean announce) {
+        this(
+                templateKey,
+                title,
+                adHocFields,
+                adHocFactors,
+                visibility,
+                closesAt,
+                eligibleRole,
+                remind,
+                announce,
+                Scale.ONE_TO_FIVE);
+    }
 
     public CreateRequest {
+        scale = scale == null ? Scale.ONE_TO_FIVE : scale;
         adHocFields = List.copyOf(adHocFields);
         adHocFactors = List.copyOf(adHocFactors);
         visibility = visibility == null ? ResultsVisibility.AFTER_VOTE : visibility;

@@ -35,6 +35,9 @@ import java.util.concurrent.Executor;
  */
 public final class PollService {
 
+    /** Between a typed field's name and its description: an em dash or two hyphens, with spaces around. */
+    private static final java.util.regex.Pattern FIELD_DESCRIPTION = java.util.regex.Pattern.compile("\\s+(—|--)\\s+");
+
     private final PollStore store;
     private final TemplateCatalog templates;
     private final Clock clock;
@@ -137,11 +140,16 @@ public final class PollService {
             throw new IllegalArgumentException("an ad-hoc poll needs both fields:\"A; B\" and factors:\"X; Y\"");
         }
         // Keys keep the letters of any script ("苹果"); names without any are numbered: f1, f2 / q1, q2.
-        List<String> fieldNames = request.adHocFields();
+        // "Name — what it means" names a field and describes it (the ballot shows the description).
+        List<String[]> named = request.adHocFields().stream()
+                .map(typed -> FIELD_DESCRIPTION.split(typed, 2))
+                .toList();
+        List<String> fieldNames = named.stream().map(parts -> parts[0].strip()).toList();
         List<String> fieldKeys = Keys.keysFor(fieldNames, "f", "field");
         List<Field> fields = new java.util.ArrayList<>();
         for (int i = 0; i < fieldNames.size(); i++) {
-            fields.add(new Field(fieldKeys.get(i), fieldNames.get(i), ""));
+            String[] parts = named.get(i);
+            fields.add(new Field(fieldKeys.get(i), fieldNames.get(i), parts.length > 1 ? parts[1].strip() : ""));
         }
         List<String> factorNames = request.adHocFactors();
         List<String> factorKeys = Keys.keysFor(factorNames, "q", "factor");
@@ -149,7 +157,7 @@ public final class PollService {
         for (int i = 0; i < factorNames.size(); i++) {
             factors.add(Factor.named(factorKeys.get(i), factorNames.get(i)));
         }
-        return new PollDefinition(Scale.ONE_TO_FIVE, fields, factors, Map.of());
+        return new PollDefinition(request.scale(), fields, factors, Map.of());
     }
 
     /** Finds the poll a member means in their channel: by id, by title prefix, or the one open poll. */

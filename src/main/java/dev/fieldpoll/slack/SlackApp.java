@@ -2,6 +2,7 @@ package dev.fieldpoll.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.response.Response;
@@ -126,7 +127,9 @@ public final class SlackApp implements AutoCloseable {
         SlackReplyDelivery replies = new SlackReplyDelivery(
                 bot, web, pollMessages, modal, new SlackResultsRenderer(zone), new SlackReplyRenderer());
         SlackCaller callers = new SlackCaller(web, settings.admins(), clock);
-        SlackHandlers handlers = new SlackHandlers(bot, parser, callers, replies, modal, web, acks);
+        SlackCreateFormHandlers forms = new SlackCreateFormHandlers(
+                bot, parser, callers, replies, new SlackCreateFormRenderer(), modal, web, acks);
+        SlackHandlers handlers = new SlackHandlers(bot, parser, callers, replies, modal, web, acks, forms);
         app.command(
                 "/poll",
                 (request, context) -> guarded(
@@ -139,14 +142,24 @@ public final class SlackApp implements AutoCloseable {
                         "A button press", () -> handlers.onAction(request.getPayload(), context), context::ack));
         SlackEditHandlers edits = new SlackEditHandlers(bot, callers, replies, modal, web, acks);
         new SlackHomeHandlers(bot, callers, web, acks, new SlackHomeRenderer(zone)).register(app);
+        app.globalShortcut(
+                SlackCreateFormHandlers.SHORTCUT,
+                (request, context) -> guarded(
+                        "The create shortcut", () -> forms.onShortcut(request.getPayload(), context), context::ack));
         app.viewSubmission(
                 Pattern.compile(".*"),
                 (request, context) -> guarded(
                         "A form submission",
-                        () -> SlackEditModalRenderer.CALLBACK_ID.equals(
-                                        request.getPayload().getView().getCallbackId())
-                                ? edits.onSubmission(request.getPayload(), context)
-                                : handlers.onSubmission(request.getPayload(), context),
+                        () -> {
+                            ViewSubmissionPayload payload = request.getPayload();
+                            if (SlackEditModalRenderer.CALLBACK_ID.equals(
+                                    payload.getView().getCallbackId())) {
+                                return edits.onSubmission(payload, context);
+                            }
+                            return SlackCreateFormHandlers.isCreateForm(payload.getView())
+                                    ? forms.onSubmission(payload, context)
+                                    : handlers.onSubmission(payload, context);
+                        },
                         () -> context.ackWithUpdate(modal.problem(SlackReplyRenderer.SOMETHING_WENT_WRONG))));
     }
 

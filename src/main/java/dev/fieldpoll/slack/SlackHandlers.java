@@ -53,6 +53,7 @@ final class SlackHandlers {
     private final BallotModalRenderer modal;
     private final SlackWeb web;
     private final SlackAcks acks;
+    private final SlackCreateFormHandlers forms;
 
     SlackHandlers(
             PollBot bot,
@@ -61,7 +62,8 @@ final class SlackHandlers {
             SlackReplyDelivery replies,
             BallotModalRenderer modal,
             SlackWeb web,
-            SlackAcks acks) {
+            SlackAcks acks,
+            SlackCreateFormHandlers forms) {
         this.bot = bot;
         this.parser = parser;
         this.callers = callers;
@@ -69,6 +71,7 @@ final class SlackHandlers {
         this.modal = modal;
         this.web = web;
         this.acks = acks;
+        this.forms = forms;
     }
 
     // ---- /poll: the ack carries the answer ----
@@ -124,6 +127,9 @@ final class SlackHandlers {
     }
 
     private CompletionStage<Optional<SlackMessage>> command(Origin origin, String text) {
+        if (CommandParser.opensCreateForm(text)) {
+            return done(forms.open(origin));
+        }
         ParseResult parsed = parser.parse(text);
         if (parsed instanceof ParseResult.Invalid invalid) {
             return done(Optional.of(SlackReplyRenderer.problem(invalid.message())));
@@ -480,6 +486,7 @@ final class SlackHandlers {
         }
     }
 
+    /** The team of a view submission: the payload's team, else the user's. */
     static String teamOf(ViewSubmissionPayload payload) {
         if (payload.getTeam() != null && payload.getTeam().getId() != null) {
             return payload.getTeam().getId();

@@ -14,7 +14,7 @@ class ActionIdsTest {
             String[] arguments = action.arity() == 2
                     ? new String[] {"mech-interp", "feedback-quality"}
                     : action.arity() == 1 ? new String[] {"3"} : new String[0];
-            ActionId id = ActionId.of(action, 42, arguments);
+            ActionId id = ActionId.of(action, action == Action.CREATE_FORM ? 0 : 42, arguments);
 
             assertThat(ActionIds.decode(ActionIds.encode(id))).contains(id);
         }
@@ -51,5 +51,16 @@ class ActionIdsTest {
                 .isEmpty();
         assertThat(ActionIds.decode("fp1:page:1:" + "9".repeat(120))).isEmpty();
         assertThat(ActionIds.decode("fp1:vote:1")).isEqualTo(Optional.of(ActionId.of(Action.VOTE, 1)));
+    }
+
+    @Test
+    void the_create_form_names_no_poll_and_nothing_else_has_poll_zero() {
+        assertThat(ActionIds.encode(ActionId.createForm())).isEqualTo("fp1:new:0");
+        assertThat(ActionIds.decode("fp1:new:0")).contains(ActionId.createForm());
+        assertThat(ActionIds.decode("fp1:new:5")).isEmpty();
+        assertThat(ActionIds.decode("fp1:new:0:x")).isEmpty();
+        assertThat(ActionIds.decode("fp1:new:00")).isEmpty();
+        assertThat(ActionIds.decodeInChannel("fp1:new:0@C0POLLS"))
+                .contains(new ActionIds.InChannel(ActionId.createForm(), "C0POLLS"));
     }
 }

@@ -187,7 +187,7 @@ class CommandParserTest {
         assertThat(invalid("/poll create Team plans bogus:1"))
                 .isEqualTo(
                         "`bogus:` is not an option of `/poll create` (it takes closes:, results:, fields:, "
-                                + "factors:, template:, remind:, announce:). Nothing was done. To use a colon in a title, put the title in quotes.");
+                                + "factors:, template:, remind:, announce:, scale:). Nothing was done. To use a colon in a title, put the title in quotes.");
         assertThat(invalid("/poll create Meeting: agenda")).startsWith("`meeting:` is not an option of `/poll create`");
         assertThat(invalid("/poll vote evals feedback=3 pol:#2")).contains("Did you mean `poll:`?");
         assertThat(invalid("/poll list all:yes")).contains("`/poll list`, which takes none");

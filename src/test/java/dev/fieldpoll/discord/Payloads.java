@@ -287,6 +287,26 @@ final class Payloads {
         data.putArray("options").add(wrapper);
     }
 
+    /**
+     * A modal submitted (type 5): each text input inside its label (component type 18), with the
+     * typed {@code values} by input id, in the order given.
+     */
+    static ObjectNode modalSubmit(Person person, String channelId, String customId, Map<String, String> values) {
+        ObjectNode interaction = interaction(5, person, GUILD, channelId);
+        ObjectNode data = interaction.putObject("data").put("custom_id", customId);
+        ArrayNode components = data.putArray("components");
+        int id = 1;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            ObjectNode label = components.addObject().put("type", 18).put("id", id++);
+            label.putObject("component")
+                    .put("type", 4)
+                    .put("id", id++)
+                    .put("custom_id", value.getKey())
+                    .put("value", value.getValue());
+        }
+        return interaction;
+    }
+
     /** A click on a button of a message, as the message stands. */
     static ObjectNode button(Person person, String guildId, String channelId, ObjectNode message, String customId) {
         ObjectNode interaction = interaction(3, person, guildId, channelId);

@@ -186,6 +186,55 @@ final class SlackRequests {
         return payload;
     }
 
+    /**
+     * A form submitted: the view as opened, and in its state every input with what was typed (text
+     * inputs), chosen (a static select's option value) or picked (a conversations select), or null.
+     */
+    static ObjectNode formSubmission(String team, String user, JsonNode openedView, Map<String, String> typed) {
+        ObjectNode payload = submission(team, user, openedView, Map.of());
+        ObjectNode values = (ObjectNode) payload.path("view").path("state").path("values");
+        for (JsonNode block : openedView.path("blocks")) {
+            if (!block.path("type").asText().equals("input")) {
+                continue;
+            }
+            String blockId = block.path("block_id").asText();
+            String actionId = block.path("element").path("action_id").asText();
+            String type = block.path("element").path("type").asText();
+            ObjectNode value = values.putObject(blockId).putObject(actionId).put("type", type);
+            String given = typed.get(blockId);
+            switch (type) {
+                case "static_select" -> {
+                    if (given == null) {
+                        value.putNull("selected_option");
+                    } else {
+                        value.putObject("selected_option")
+                                .put("value", given)
+                                .putObject("text")
+                                .put("type", "plain_text")
+                                .put("text", given);
+                    }
+                }
+                case "conversations_select" -> value.put("selected_conversation", given);
+                default -> value.put("value", given);
+            }
+        }
+        return payload;
+    }
+
+    /** The global shortcut {@code callbackId} pressed by {@code user} (a shortcut names no channel). */
+    static ObjectNode globalShortcut(String team, String user, String callbackId, String triggerId) {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("type", "shortcut")
+                .put("token", "legacy-verification-token")
+                .put("action_ts", "1764237650.123456");
+        payload.putObject("team").put("id", team).put("domain", "fieldpoll-test");
+        payload.set("user", user(team, user));
+        payload.put("is_enterprise_install", false);
+        payload.putNull("enterprise");
+        payload.put("callback_id", callbackId).put("trigger_id", triggerId);
+        return payload;
+    }
+
     private static ObjectNode user(String team, String user) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", user)

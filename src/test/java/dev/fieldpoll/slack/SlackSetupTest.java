@@ -42,6 +42,11 @@ class SlackSetupTest {
                 .contains("create")
                 .contains("vote")
                 .contains("results");
+        JsonNode shortcuts = manifest.path("features").path("shortcuts");
+        assertThat(shortcuts).hasSize(1);
+        assertThat(shortcuts.get(0).path("name").asText()).isEqualTo("Create a poll");
+        assertThat(shortcuts.get(0).path("type").asText()).isEqualTo("global");
+        assertThat(shortcuts.get(0).path("callback_id").asText()).isEqualTo(SlackCreateFormHandlers.SHORTCUT);
         assertThat(manifest.path("settings")
                         .path("interactivity")
                         .path("is_enabled")
