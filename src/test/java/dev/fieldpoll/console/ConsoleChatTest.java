@@ -1,5 +1,6 @@
 package dev.fieldpoll.console;
 
+import static dev.fieldpoll.testing.ConsoleTranscript.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldpoll.app.Wiring;
@@ -25,17 +26,6 @@ class ConsoleChatTest {
     Path folder;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
-
-    private String chat(Wiring wiring, String... lines) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        wiring.consoleChat(out)
-                .run(
-                        new java.io.ByteArrayInputStream(
-                                (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)),
-                        out);
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void create_vote_as_three_members_change_a_vote_results_close_and_refuse_late_votes() throws Exception {

@@ -1,5 +1,6 @@
 package dev.fieldpoll.console;
 
+import static dev.fieldpoll.testing.ConsoleTranscript.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldpoll.app.Wiring;
@@ -9,10 +10,6 @@ import dev.fieldpoll.poll.ResultsVisibility;
 import dev.fieldpoll.poll.Scale;
 import dev.fieldpoll.testing.MutableClock;
 import dev.fieldpoll.testing.TestConfigs;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,14 +23,6 @@ class ConsoleCreateFormTest {
     Path folder;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
-
-    private String chat(Wiring wiring, String... lines) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        wiring.consoleChat(out)
-                .run(new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)), out);
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void prompts_create_an_ad_hoc_poll_with_descriptions_and_options() throws Exception {

@@ -1,14 +1,11 @@
 package dev.fieldpoll.console;
 
+import static dev.fieldpoll.testing.ConsoleTranscript.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldpoll.app.Wiring;
 import dev.fieldpoll.testing.MutableClock;
 import dev.fieldpoll.testing.TestConfigs;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -21,14 +18,6 @@ class ConsoleLifecycleTest {
     Path folder;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
-
-    private String chat(Wiring wiring, String... lines) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        wiring.consoleChat(out)
-                .run(new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)), out);
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void every_lifecycle_command_works_as_typed() throws Exception {
