@@ -8,6 +8,7 @@ import dev.fieldpoll.poll.Outcomes;
 import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.ResultsVisibility;
+import dev.fieldpoll.poll.Scale;
 import dev.fieldpoll.poll.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -89,7 +90,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 Optional.empty(),
                 Optional.empty(),
                 true,
-                true);
+                true,
+                Scale.ONE_TO_FIVE);
         return wiring.polls()
                 .create(organizer, request)
                 .toCompletableFuture()

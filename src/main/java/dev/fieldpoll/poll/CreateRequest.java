@@ -22,30 +22,6 @@ public record CreateRequest(
         boolean announce,
         Scale scale) {
 
-    /** An ad-hoc poll on the default scale, 1–5. */
-    public CreateRequest(
-            Optional<String> templateKey,
-            Optional<String> title,
-            List<String> adHocFields,
-            List<String> adHocFactors,
-            ResultsVisibility visibility,
-            Optional<Instant> closesAt,
-            Optional<String> eligibleRole,
-            boolean remind,
-            boolean announce) {
-        this(
-                templateKey,
-                title,
-                adHocFields,
-                adHocFactors,
-                visibility,
-                closesAt,
-                eligibleRole,
-                remind,
-                announce,
-                Scale.ONE_TO_FIVE);
-    }
-
     public CreateRequest {
         scale = scale == null ? Scale.ONE_TO_FIVE : scale;
         adHocFields = List.copyOf(adHocFields);

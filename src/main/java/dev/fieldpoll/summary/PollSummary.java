@@ -38,29 +38,6 @@ public record PollSummary(
         cellStates = Map.copyOf(cellStates);
     }
 
-    /** A summary of a first round not edited since the last one. */
-    public PollSummary(
-            PollReport report,
-            List<FieldMove> ranking,
-            List<FieldMove> biggestMovers,
-            List<CellTurn> newlySplit,
-            Participation participation,
-            Chart chart,
-            Chart groupChart,
-            Map<CellKey, String> cellStates) {
-        this(
-                report,
-                ranking,
-                biggestMovers,
-                newlySplit,
-                participation,
-                chart,
-                groupChart,
-                cellStates,
-                List.of(),
-                Optional.empty());
-    }
-
     public boolean hasResults() {
         return !report.ranking().isEmpty();
     }

@@ -11,6 +11,7 @@ import dev.fieldpoll.poll.Platform;
 import dev.fieldpoll.poll.Poll;
 import dev.fieldpoll.poll.PollMessageLocks;
 import dev.fieldpoll.poll.ResultsVisibility;
+import dev.fieldpoll.poll.Scale;
 import dev.fieldpoll.summary.ChannelSummary;
 import dev.fieldpoll.testing.MutableClock;
 import dev.fieldpoll.testing.TestConfigs;
@@ -136,7 +137,8 @@ class PollMessageRefresherTest {
                 closes,
                 Optional.empty(),
                 true,
-                true);
+                true,
+                Scale.ONE_TO_FIVE);
         Outcomes.Created created =
                 wiring.polls().create(admin, request).toCompletableFuture().join();
         return ((Outcomes.PollCreated) created).poll();

@@ -102,7 +102,9 @@ class SummaryLimitsTest {
                 new Participation(12_345, 12_345, 12_000),
                 new Chart("poll-" + id + "-" + PERIOD + ".png", new byte[] {1, 2, 3}),
                 new Chart("poll-" + id + "-" + PERIOD + "-groups.png", new byte[] {4, 5, 6}),
-                Map.of());
+                Map.of(),
+                List.of(),
+                Optional.empty());
     }
 
     private static PollSummary withoutVotes(long id) {
@@ -127,7 +129,9 @@ class SummaryLimitsTest {
                 new Participation(0, 0, 0),
                 new Chart("poll-" + id + "-" + PERIOD + ".png", new byte[0]),
                 new Chart("poll-" + id + "-" + PERIOD + "-groups.png", new byte[0]),
-                Map.of());
+                Map.of(),
+                List.of(),
+                Optional.empty());
     }
 
     private static ChannelSummary channel(List<PollSummary> polls) {

@@ -78,7 +78,8 @@ class PollServiceTest {
                 closesAt,
                 Optional.empty(),
                 true,
-                true);
+                true,
+                Scale.ONE_TO_FIVE);
         return ((Outcomes.PollCreated) created(polls, creator, request)).poll();
     }
 
@@ -126,7 +127,8 @@ class PollServiceTest {
                 Optional.empty(),
                 Optional.of("role-core"),
                 true,
-                true);
+                true,
+                Scale.ONE_TO_FIVE);
         Poll poll = ((Outcomes.PollCreated) created(polls, creator, request)).poll();
         Member core = new Member(voter.workspace(), "general", "core-member", false, java.util.Set.of("role-core"));
 
@@ -273,7 +275,8 @@ class PollServiceTest {
                 Optional.empty(),
                 Optional.empty(),
                 true,
-                true);
+                true,
+                Scale.ONE_TO_FIVE);
         Poll second = ((Outcomes.PollCreated) created(polls, creator, other)).poll();
 
         assertThat(polls.find(voter, PollRef.CHANNEL_DEFAULT)).isInstanceOf(Outcomes.Refused.class);
@@ -296,7 +299,8 @@ class PollServiceTest {
                 Optional.empty(),
                 Optional.empty(),
                 true,
-                true);
+                true,
+                Scale.ONE_TO_FIVE);
 
         assertThat(created(strict, voter, request)).isInstanceOf(Outcomes.Refused.class);
         assertThat(created(strict, admin, request)).isInstanceOf(Outcomes.PollCreated.class);
@@ -313,7 +317,8 @@ class PollServiceTest {
                 Optional.empty(),
                 Optional.empty(),
                 true,
-                true);
+                true,
+                Scale.ONE_TO_FIVE);
 
         Poll poll = ((Outcomes.PollCreated) created(polls, creator, request)).poll();
 

@@ -239,7 +239,9 @@ public final class ReportFixtures {
                         report.poll().completeBallots()),
                 new Chart("poll-7.png", png),
                 new Chart("poll-7-groups.png", groups),
-                Map.of());
+                Map.of(),
+                List.of(),
+                Optional.empty());
     }
 
     /**
