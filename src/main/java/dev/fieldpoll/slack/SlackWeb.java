@@ -7,6 +7,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,91 +90,65 @@ final class SlackWeb {
 
     /** chat.postMessage, in a thread when {@code threadTs} is not null. */
     private Result post(String team, String channel, String threadTs, SlackMessage message, boolean broadcast) {
-        MethodsClient client = client(team);
-        if (client == null) {
-            return Result.failure(NOT_INSTALLED);
-        }
-        try {
-            ChatPostMessageResponse response = client.chatPostMessage(request -> {
-                request.channel(channel)
-                        .text(message.text())
-                        .blocks(message.blocks())
-                        .unfurlLinks(false)
-                        .unfurlMedia(false);
-                return threadTs == null ? request : request.threadTs(threadTs).replyBroadcast(broadcast);
-            });
-            return response.isOk() ? Result.success(response.getTs()) : failed(team, "chat.postMessage", response);
-        } catch (IOException | SlackApiException failure) {
-            return failed(team, "chat.postMessage", failure);
-        }
+        return call(
+                team,
+                "chat.postMessage",
+                client -> client.chatPostMessage(request -> {
+                    request.channel(channel)
+                            .text(message.text())
+                            .blocks(message.blocks())
+                            .unfurlLinks(false)
+                            .unfurlMedia(false);
+                    return threadTs == null
+                            ? request
+                            : request.threadTs(threadTs).replyBroadcast(broadcast);
+                }),
+                ChatPostMessageResponse::getTs);
     }
 
     /** The permalink of a message, which opens it (in its thread) for anyone in the channel. */
     Result permalink(String team, String channel, String ts) {
-        MethodsClient client = client(team);
-        if (client == null) {
-            return Result.failure(NOT_INSTALLED);
-        }
-        try {
-            var response =
-                    client.chatGetPermalink(request -> request.channel(channel).messageTs(ts));
-            return response.isOk()
-                    ? Result.success(response.getPermalink())
-                    : failed(team, "chat.getPermalink", response);
-        } catch (IOException | SlackApiException failure) {
-            return failed(team, "chat.getPermalink", failure);
-        }
+        return call(
+                team,
+                "chat.getPermalink",
+                client -> client.chatGetPermalink(
+                        request -> request.channel(channel).messageTs(ts)),
+                ChatGetPermalinkResponse::getPermalink);
     }
 
     Result update(String team, String channel, String ts, SlackMessage message) {
-        MethodsClient client = client(team);
-        if (client == null) {
-            return Result.failure(NOT_INSTALLED);
-        }
-        try {
-            return result(
-                    team,
-                    "chat.update",
-                    client.chatUpdate(request ->
-                            request.channel(channel).ts(ts).text(message.text()).blocks(message.blocks())),
-                    ts);
-        } catch (IOException | SlackApiException failure) {
-            return failed(team, "chat.update", failure);
-        }
+        return call(
+                team,
+                "chat.update",
+                client -> client.chatUpdate(request ->
+                        request.channel(channel).ts(ts).text(message.text()).blocks(message.blocks())),
+                updated -> ts);
     }
 
     Result postEphemeral(String team, String channel, String user, SlackMessage message) {
-        MethodsClient client = client(team);
-        if (client == null) {
-            return Result.failure(NOT_INSTALLED);
-        }
-        try {
-            return result(
-                    team,
-                    "chat.postEphemeral",
-                    client.chatPostEphemeral(request -> request.channel(channel)
-                            .user(user)
-                            .text(message.text())
-                            .blocks(message.blocks())),
-                    null);
-        } catch (IOException | SlackApiException failure) {
-            return failed(team, "chat.postEphemeral", failure);
-        }
+        return call(
+                team,
+                "chat.postEphemeral",
+                client -> client.chatPostEphemeral(request ->
+                        request.channel(channel).user(user).text(message.text()).blocks(message.blocks())),
+                posted -> null);
     }
 
     Result openView(String team, String triggerId, View view) {
-        return viewCall(
+        return call(
                 team,
                 "views.open",
                 client ->
-                        client.viewsOpen(request -> request.triggerId(triggerId).view(view)));
+                        client.viewsOpen(request -> request.triggerId(triggerId).view(view)),
+                answered -> null);
     }
 
     Result updateView(String team, String viewId, View view) {
-        return viewCall(
+        return call(
                 team,
                 "views.update",
-                client -> client.viewsUpdate(request -> request.viewId(viewId).view(view)));
+                client -> client.viewsUpdate(request -> request.viewId(viewId).view(view)),
+                answered -> null);
     }
 
     /**
@@ -273,28 +249,34 @@ final class SlackWeb {
 
     /** Shows {@code view} as the member's App Home tab (views.publish). */
     Result publishView(String team, String userId, View view) {
-        return viewCall(
+        return call(
                 team,
                 "views.publish",
-                client -> client.viewsPublish(request -> request.userId(userId).view(view)));
+                client -> client.viewsPublish(request -> request.userId(userId).view(view)),
+                answered -> null);
     }
 
-    /** One views.* call with the team's client. */
-    private Result viewCall(String team, String method, ViewCall call) {
+    /**
+     * One Web API call with the team's client: NOT_INSTALLED without one; Slack's error (logged, and a
+     * token it no longer takes forgotten) when it refuses; else {@code value} of its answer.
+     */
+    private <T extends SlackApiTextResponse> Result call(
+            String team, String method, Call<T> call, Function<T, String> value) {
         MethodsClient client = client(team);
         if (client == null) {
             return Result.failure(NOT_INSTALLED);
         }
         try {
-            return result(team, method, call.on(client), null);
+            T response = call.on(client);
+            return response.isOk() ? Result.success(value.apply(response)) : failed(team, method, response);
         } catch (IOException | SlackApiException failure) {
             return failed(team, method, failure);
         }
     }
 
     @FunctionalInterface
-    private interface ViewCall {
-        SlackApiTextResponse on(MethodsClient client) throws IOException, SlackApiException;
+    private interface Call<T extends SlackApiTextResponse> {
+        T on(MethodsClient client) throws IOException, SlackApiException;
     }
 
     /**
@@ -350,10 +332,6 @@ final class SlackWeb {
             failed(team, "users.info", failure);
         }
         return Optional.empty();
-    }
-
-    private Result result(String team, String method, SlackApiTextResponse response, String value) {
-        return response.isOk() ? Result.success(value) : failed(team, method, response);
     }
 
     private Result failed(String team, String method, SlackApiTextResponse response) {
