@@ -47,13 +47,7 @@ class DiscordEditFormTest {
 
     /** Alice's poll #1 (fields Alpha, Beta on Impact) with Carol's vote on Alpha; its message as it stands. */
     private ObjectNode pollMessageWithAVote() {
-        String created = harness.send(Payloads.slash(
-                ALICE, "create", options("title", "Plans", "fields", "Alpha; Beta", "factors", "Impact")));
-        assertThat(harness.answerText(created)).contains("is posted");
-        String voted = harness.send(
-                Payloads.slash(CAROL, "score", options("field", "Alpha", "factor", "Impact", "score", "4")));
-        assertThat(harness.answerText(voted)).contains("Saved");
-        return harness.discord.message(harness.wiring.store().messageId(1).orElseThrow());
+        return harness.discord.message(harness.pollWithAVote());
     }
 
     @Test

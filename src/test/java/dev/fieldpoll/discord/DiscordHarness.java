@@ -1,5 +1,7 @@
 package dev.fieldpoll.discord;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fieldpoll.app.Config;
@@ -170,6 +172,19 @@ final class DiscordHarness implements AutoCloseable {
     }
 
     /** The text of the member's answer. */
+    /** Alice's poll #1 (fields Alpha, Beta on Impact), posted, with Carol's vote on Alpha; its message id. */
+    String pollWithAVote() {
+        String created = send(Payloads.slash(
+                Payloads.ALICE,
+                "create",
+                Payloads.options("title", "Plans", "fields", "Alpha; Beta", "factors", "Impact")));
+        assertThat(answerText(created)).contains("is posted");
+        String voted = send(Payloads.slash(
+                Payloads.CAROL, "score", Payloads.options("field", "Alpha", "factor", "Impact", "score", "4")));
+        assertThat(answerText(voted)).contains("Saved");
+        return wiring.store().messageId(1).orElseThrow();
+    }
+
     String answerText(String token) {
         return answer(token).path("content").asText("");
     }

@@ -40,20 +40,9 @@ class DiscordLifecycleTest {
         harness.close();
     }
 
-    /** Alice's poll #1 (fields Alpha, Beta on Impact), posted, with Carol's vote on Alpha. */
-    private String messageOfPollWithAVote() {
-        String created = harness.send(Payloads.slash(
-                ALICE, "create", options("title", "Plans", "fields", "Alpha; Beta", "factors", "Impact")));
-        assertThat(harness.answerText(created)).contains("is posted");
-        String voted = harness.send(
-                Payloads.slash(CAROL, "score", options("field", "Alpha", "factor", "Impact", "score", "4")));
-        assertThat(harness.answerText(voted)).contains("Saved");
-        return harness.wiring.store().messageId(1).orElseThrow();
-    }
-
     @Test
     void an_edit_by_the_creator_redraws_the_poll_message_and_a_stranger_is_refused() {
-        String messageId = messageOfPollWithAVote();
+        String messageId = harness.pollWithAVote();
 
         String refused = harness.send(Payloads.slash(CAROL, "edit", options("poll", "1", "add", "Gamma")));
         assertThat(harness.answerText(refused)).contains("Only the member who started \"Plans\" or an admin");
@@ -72,7 +61,7 @@ class DiscordLifecycleTest {
 
     @Test
     void delete_asks_with_a_button_and_the_poll_message_then_says_deleted() {
-        String messageId = messageOfPollWithAVote();
+        String messageId = harness.pollWithAVote();
 
         String asked = harness.send(Payloads.slash(ALICE, "delete", options("poll", "1")));
         JsonNode confirmation = harness.answer(asked);
@@ -90,7 +79,7 @@ class DiscordLifecycleTest {
 
     @Test
     void export_attaches_the_file_to_the_admins_private_answer_and_remind_posts_participation() {
-        messageOfPollWithAVote();
+        harness.pollWithAVote();
 
         String member = harness.send(Payloads.slash(ALICE, "export", options("poll", "1")));
         assertThat(harness.answerText(member)).contains("Only admins");
