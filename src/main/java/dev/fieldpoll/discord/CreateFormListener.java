@@ -1,7 +1,5 @@
 package dev.fieldpoll.discord;
 
-import dev.fieldpoll.bot.ActionId;
-import dev.fieldpoll.bot.ActionIds;
 import dev.fieldpoll.bot.BotCommand;
 import dev.fieldpoll.bot.BotReply;
 import dev.fieldpoll.bot.Caller;
@@ -19,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /poll new}: opens the create form (a modal must be Discord's first answer, so it is opened
- * at once on JDA's thread: it reads nothing but the template list), and turns its submission into
+ * at once on JDA's thread: it reads nothing but the template list), and turns its submission (from
+ * {@link ModalListener}) into
  * the same create command as {@code /poll create}, posted in the channel the same way. A refusal is
  * an ephemeral reply with the problem and what was typed, since Discord closes the modal.
  * Thread-safe: it keeps no state.
@@ -57,16 +56,8 @@ final class CreateFormListener extends ListenerAdapter {
         }
     }
 
-    @Override
-    public void onModalInteraction(ModalInteractionEvent event) {
-        Optional<ActionId> id = ActionIds.decode(event.getModalId());
-        if (id.isEmpty() || id.get().action() != ActionId.Action.CREATE_FORM) {
-            return;
-        }
-        edge.handle(event, "create form", InteractionAnswer.Mode.REPLY, answer -> submit(event, answer));
-    }
-
-    private CompletionStage<Void> submit(ModalInteractionEvent event, InteractionAnswer answer) {
+    /** The create form's submission, handed over by {@link ModalListener}, where every form arrives. */
+    CompletionStage<Void> submit(ModalInteractionEvent event, InteractionAnswer answer) {
         Optional<Caller> caller = adapter.caller(event);
         if (caller.isEmpty()) {
             answer.show(ReplyRenderer.problem(DiscordAdapter.GUILDS_ONLY));

@@ -138,12 +138,13 @@ public final class DiscordBot implements AutoCloseable {
                         summaries,
                         new DiscordResultsPublisher(connection)));
         registerCommands();
+        CreateFormListener createForms = new CreateFormListener(adapter, edge, parser);
         addEventListeners(
                 new SlashCommandListener(adapter, edge),
                 new ComponentListener(adapter, edge),
-                new ModalListener(adapter, edge),
-                new AutocompleteListener(adapter, edge),
-                new CreateFormListener(adapter, edge, parser));
+                createForms,
+                new ModalListener(adapter, edge, createForms),
+                new AutocompleteListener(adapter, edge));
         log.info(
                 "Discord connected as {}{}. Invite fieldpoll to a server: {}",
                 connection.any().getSelfUser().getName(),

@@ -14,8 +14,9 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 
 /**
- * Submitted forms: the Edit button's modal, read like a typed {@code /poll edit} of the poll its id
- * names and answered with the same ephemeral lines. The id and every value are the member's to
+ * Every submitted form arrives here and is answered once: the create form goes to
+ * {@link CreateFormListener}; the Edit button's modal is read like a typed {@code /poll edit} of the
+ * poll its id names and answered with the same ephemeral lines; any other id is unknown. The id and every value are the member's to
  * forge; PollBot checks the poll, the channel and the member's right to edit it again. Thread-safe:
  * it keeps no state.
  */
@@ -23,19 +24,16 @@ final class ModalListener extends ListenerAdapter {
 
     private final DiscordAdapter adapter;
     private final InteractionEdge edge;
+    private final CreateFormListener createForms;
 
-    ModalListener(DiscordAdapter adapter, InteractionEdge edge) {
+    ModalListener(DiscordAdapter adapter, InteractionEdge edge, CreateFormListener createForms) {
         this.adapter = adapter;
         this.edge = edge;
+        this.createForms = createForms;
     }
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
-        if (ActionIds.decode(event.getModalId())
-                .filter(decoded -> decoded.action() == ActionId.Action.CREATE_FORM)
-                .isPresent()) {
-            return; // the create form is CreateFormListener's; every other modal is answered here, once
-        }
         edge.handle(
                 event,
                 "form " + DiscordText.loggable(event.getModalId()),
@@ -44,8 +42,11 @@ final class ModalListener extends ListenerAdapter {
     }
 
     private CompletionStage<Void> submit(ModalInteractionEvent event, InteractionAnswer answer) {
-        Optional<ActionId> id =
-                ActionIds.decode(event.getModalId()).filter(decoded -> decoded.action() == ActionId.Action.EDIT);
+        Optional<ActionId> decoded = ActionIds.decode(event.getModalId());
+        if (decoded.filter(form -> form.action() == ActionId.Action.CREATE_FORM).isPresent()) {
+            return createForms.submit(event, answer);
+        }
+        Optional<ActionId> id = decoded.filter(form -> form.action() == ActionId.Action.EDIT);
         if (id.isEmpty()) {
             answer.tell(ReplyRenderer.problem(ComponentListener.UNKNOWN));
             return ReplyDelivery.done();
