@@ -115,7 +115,7 @@ public final class PollService {
         return Optional.empty();
     }
 
-    /** Why a poll may not close at {@code closes}: in the past, or further than a year away. Create and edit share it. */
+    /** Why a poll may not close at {@code closes}: in the past, or further than a year away. Create, edit, reopen and rerun share it. */
     static Optional<String> whyNotCloseTime(Instant closes, Instant now) {
         if (!closes.isAfter(now)) {
             return Optional.of("The close time is in the past. Try closes:3d or a future date like closes:2026-12-24.");
@@ -124,11 +124,6 @@ public final class PollService {
             return Optional.of(Poll.CLOSES_OUT_OF_RANGE);
         }
         return Optional.empty();
-    }
-
-    /** Why a poll opened now may not close at {@code closes} (past, or beyond the longest a poll stays open). */
-    public Optional<String> whyNotClosingAt(Instant closes) {
-        return whyNotCloseTime(closes, now());
     }
 
     private Optional<Template> findTemplate(Optional<String> key) {

@@ -89,7 +89,7 @@ public final class RoundService {
             return Optional.of("\"" + poll.title() + "\" already has a next round, #" + next.get()
                     + ". Rerun the latest round instead.");
         }
-        return closesAt.flatMap(closes -> polls.whyNotClosingAt(closes));
+        return closesAt.flatMap(closes -> PollService.whyNotCloseTime(closes, polls.now()));
     }
 
     /** The title without the round suffix this service added to it. */
